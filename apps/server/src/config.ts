@@ -1,0 +1,56 @@
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { z } from "zod";
+
+const DEFAULT_WEB_DIST = fileURLToPath(new URL("../../web/dist", import.meta.url));
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default("0.0.0.0"),
+  /** Comma-separated origins allowed to open a Socket.IO connection from a browser. */
+  ALLOWED_ORIGINS: z.string().default("http://localhost:5173"),
+  /** How long a seat is kept after a disconnect in a running game before it forfeits. */
+  FORFEIT_GRACE_MS: z.coerce.number().int().min(0).default(20_000),
+  STATS_INTERVAL_MS: z.coerce.number().int().min(0).default(250),
+  /** The built web app to serve; empty to serve none. Defaults to apps/web/dist when it exists. */
+  WEB_DIST: z.string().optional(),
+});
+
+export interface LobbyConfig {
+  port: number;
+  host: string;
+  allowedOrigins: string[];
+  forfeitGraceMs: number;
+  statsIntervalMs: number;
+  webDist: string | null;
+}
+
+/** Defaults for tests and embedding: nothing served, short intervals. */
+export const defaultConfig: LobbyConfig = {
+  port: 0,
+  host: "127.0.0.1",
+  allowedOrigins: ["http://localhost:5173"],
+  forfeitGraceMs: 20_000,
+  statsIntervalMs: 250,
+  webDist: null,
+};
+
+/** Read and validate the environment once. Throws with every problem listed. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): LobbyConfig {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new Error(`Invalid configuration:\n${z.prettifyError(parsed.error)}`);
+  }
+  const e = parsed.data;
+  const webDist = e.WEB_DIST ?? (existsSync(DEFAULT_WEB_DIST) ? DEFAULT_WEB_DIST : "");
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    allowedOrigins: e.ALLOWED_ORIGINS.split(",")
+      .map((o) => o.trim())
+      .filter(Boolean),
+    forfeitGraceMs: e.FORFEIT_GRACE_MS,
+    statsIntervalMs: e.STATS_INTERVAL_MS,
+    webDist: webDist || null,
+  };
+}

@@ -1,0 +1,220 @@
+import {
+  ErrorCode,
+  LOBBY_NAMESPACE,
+  type AckError,
+  type AckResult,
+  type ClientEventName,
+  type ClientPayload,
+  type ClientResult,
+  type ClientToServerEvents,
+  type GameMove,
+  type ModeId,
+  type ServerEventName,
+  type ServerPayload,
+  type ServerToClientEvents,
+  type Session,
+} from "@lobby/contracts";
+import { io, type Socket } from "socket.io-client";
+
+/** Error codes produced by the SDK itself, never by the server. */
+export const ClientErrorCode = {
+  /** The server did not acknowledge in time. */
+  Timeout: "TIMEOUT",
+  /** The request was not sent because the socket is not connected. */
+  NotConnected: "NOT_CONNECTED",
+} as const;
+export type ClientErrorCode = (typeof ClientErrorCode)[keyof typeof ClientErrorCode];
+
+/** An ack from the server, or an SDK-side failure to get one. */
+export type RequestResult<T> =
+  | AckResult<T>
+  | { ok: false; error: { code: ClientErrorCode; message: string } };
+
+export type ConnectionState = "idle" | "connecting" | "connected" | "reconnecting" | "disconnected";
+
+/** Why the handshake was refused, as the server put it. */
+export class HandshakeError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = "HandshakeError";
+  }
+}
+
+export interface LobbyClientOptions {
+  /** Server origin, e.g. `http://localhost:3000`. Omit in a browser to use the page's origin. */
+  url?: string;
+  /** Display name sent in the handshake. */
+  name: string;
+  /** How long to wait for an ack before resolving with `TIMEOUT`. Default 5000 ms. */
+  ackTimeoutMs?: number;
+  /** Reconnect automatically after a dropped connection. Default true. */
+  reconnection?: boolean;
+}
+
+interface UntypedEmitter {
+  on(event: string, fn: (...args: unknown[]) => void): unknown;
+  off(event: string, fn: (...args: unknown[]) => void): unknown;
+}
+
+type Listener<E extends ServerEventName> = (payload: ServerPayload<E>) => void;
+
+/**
+ * One player's connection to the lobby. Every request resolves with an
+ * `AckResult`-shaped value and never rejects, so callers handle refusals as
+ * values.
+ */
+export class LobbyClient {
+  readonly socket: Socket<ServerToClientEvents, ClientToServerEvents>;
+  private readonly ackTimeoutMs: number;
+  private connectionState: ConnectionState = "idle";
+  private readonly stateListeners = new Set<(state: ConnectionState) => void>();
+  private lastSession: Session | null = null;
+
+  constructor(options: LobbyClientOptions) {
+    this.ackTimeoutMs = options.ackTimeoutMs ?? 5000;
+    const uri = options.url ? new URL(LOBBY_NAMESPACE, options.url).toString() : LOBBY_NAMESPACE;
+    this.socket = io(uri, {
+      autoConnect: false,
+      transports: ["websocket"],
+      auth: { name: options.name },
+      reconnection: options.reconnection ?? true,
+    });
+    this.socket.on("connect", () => this.setState("connected"));
+    this.socket.on("disconnect", () => {
+      this.setState(this.socket.active ? "reconnecting" : "disconnected");
+    });
+    this.socket.on("connect_error", () => {
+      this.setState(this.socket.active ? "reconnecting" : "disconnected");
+    });
+    this.socket.on("session:ready", (session) => {
+      this.lastSession = session;
+    });
+  }
+
+  /** The current connection state. */
+  get state(): ConnectionState {
+    return this.connectionState;
+  }
+
+  /** The session from the latest handshake, if any. */
+  get session(): Session | null {
+    return this.lastSession;
+  }
+
+  /**
+   * Open the connection. Resolves with the session once the server accepts
+   * the handshake; rejects with a `HandshakeError` if it refuses.
+   */
+  connect(): Promise<Session> {
+    return new Promise<Session>((resolve, reject) => {
+      const cleanup = () => {
+        this.socket.off("session:ready", onReady);
+        this.socket.off("connect_error", onError);
+      };
+      const onReady = (session: Session) => {
+        cleanup();
+        resolve(session);
+      };
+      const onError = (err: Error & { data?: unknown }) => {
+        // Transport errors are retried by the manager; only a refused
+        // handshake (socket no longer active) is final.
+        if (this.socket.active) return;
+        cleanup();
+        const data = err.data as Partial<AckError> | undefined;
+        reject(new HandshakeError(data?.code ?? ErrorCode.Internal, data?.message ?? err.message));
+      };
+      this.socket.on("session:ready", onReady);
+      this.socket.on("connect_error", onError);
+      this.setState("connecting");
+      this.socket.connect();
+    });
+  }
+
+  /** Close the connection for good. */
+  disconnect(): void {
+    this.socket.disconnect();
+    this.setState("disconnected");
+  }
+
+  /** Subscribe to connection state changes. Returns the unsubscribe function. */
+  onConnectionState(listener: (state: ConnectionState) => void): () => void {
+    this.stateListeners.add(listener);
+    return () => this.stateListeners.delete(listener);
+  }
+
+  /** Subscribe to a server event. Returns the unsubscribe function. */
+  on<E extends ServerEventName>(event: E, listener: Listener<E>): () => void {
+    // Socket.IO's typed `on` cannot correlate a generic event with its listener.
+    const socket = this.socket as unknown as UntypedEmitter;
+    const fn = listener as (...args: unknown[]) => void;
+    socket.on(event, fn);
+    return () => {
+      socket.off(event, fn);
+    };
+  }
+
+  /** Send any client event and wait for its ack. */
+  async request<E extends ClientEventName>(
+    event: E,
+    payload: ClientPayload<E>,
+  ): Promise<RequestResult<ClientResult<E>>> {
+    if (!this.socket.connected) {
+      // Socket.IO would buffer the emit and send it after reconnecting, which
+      // would replay stale moves; refuse instead.
+      return {
+        ok: false,
+        error: { code: ClientErrorCode.NotConnected, message: "Not connected to the server." },
+      };
+    }
+    const socket = this.socket as unknown as Socket;
+    try {
+      return (await socket.timeout(this.ackTimeoutMs).emitWithAck(event, payload)) as RequestResult<
+        ClientResult<E>
+      >;
+    } catch {
+      return {
+        ok: false,
+        error: { code: ClientErrorCode.Timeout, message: "The server did not answer in time." },
+      };
+    }
+  }
+
+  /** Wait in a mode's quick-match queue. */
+  quickMatch(mode: ModeId) {
+    return this.request("queue:join", { mode });
+  }
+
+  /** Stop waiting in the queue. */
+  cancelQueue() {
+    return this.request("queue:leave", {});
+  }
+
+  /** Make a move in the current game. */
+  move(move: GameMove) {
+    return this.request("game:move", { move });
+  }
+
+  /** Ask to play again with the same group. */
+  rematch() {
+    return this.request("game:rematch", {});
+  }
+
+  /** Leave the current match room. */
+  leaveRoom() {
+    return this.request("room:leave", {});
+  }
+
+  private setState(state: ConnectionState) {
+    if (state === this.connectionState) return;
+    this.connectionState = state;
+    for (const listener of this.stateListeners) listener(state);
+  }
+}
+
+/** Create a client; call `connect()` to open it. */
+export function createLobbyClient(options: LobbyClientOptions): LobbyClient {
+  return new LobbyClient(options);
+}

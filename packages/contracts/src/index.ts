@@ -1,0 +1,7 @@
+export * from "./ack";
+export * from "./errors";
+export * from "./events";
+export * from "./games";
+export * from "./modes";
+export * from "./player";
+export * from "./room";
