@@ -50,5 +50,5 @@ export type AnyGameDefinition = GameDefinition<unknown, GameMove, GameView>;
 export function defineGame<State, Move extends GameMove, View extends GameView>(
   game: GameDefinition<State, Move, View>,
 ): AnyGameDefinition {
-  return game as unknown as AnyGameDefinition;
+  return game;
 }

@@ -1,0 +1,207 @@
+import { ErrorCode } from "@lobby/contracts";
+import { describe, expect, it } from "vitest";
+import { lobbyHarness } from "../../test/support/lobby-harness";
+import { LobbyError } from "./lobby-error";
+
+const CF = "connect-four" as const;
+const drop = (column: number) => ({ mode: CF, column });
+
+async function refusal(promise: Promise<unknown>) {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof LobbyError) return error.code;
+    throw error;
+  }
+  throw new Error("expected a refusal");
+}
+
+describe("quick-match matchmaking", () => {
+  it("seats waiting players in FIFO order, one room per complete group", async () => {
+    const h = lobbyHarness();
+    const [ann, bob, cat, dan] = await h.connect("Ann", "Bob", "Cat", "Dan");
+    expect(await h.lobby.joinQueue(ann!, CF)).toMatchObject({ state: "queued" });
+    const matched = await h.lobby.joinQueue(bob!, CF);
+    expect(matched).toMatchObject({ state: "matched" });
+    await h.lobby.joinQueue(cat!, CF);
+    await h.lobby.joinQueue(dan!, CF);
+
+    const first = await h.roomOf(ann!);
+    const second = await h.roomOf(cat!);
+    expect(first.id).not.toBe(second.id);
+    expect(first.seats.map((s) => s.playerId)).toEqual([ann, bob]);
+    expect(second.seats.map((s) => s.playerId)).toEqual([cat, dan]);
+    expect(h.effects.members.get(first.id)).toEqual(new Set([ann, bob]));
+    expect(await h.store.queueLength(CF)).toBe(0);
+  });
+
+  it("keeps a third player waiting until a fourth arrives", async () => {
+    const h = lobbyHarness();
+    const [ann, bob, cat, dan] = await h.connect("Ann", "Bob", "Cat", "Dan");
+    await h.lobby.joinQueue(ann!, CF);
+    await h.lobby.joinQueue(bob!, CF);
+    await h.lobby.joinQueue(cat!, CF);
+    expect(await h.locationOf(cat!)).toMatchObject({ kind: "queued", mode: CF });
+    expect(await h.store.queueLength(CF)).toBe(1);
+    await h.lobby.joinQueue(dan!, CF);
+    expect((await h.roomOf(cat!)).seats.map((s) => s.playerId)).toEqual([cat, dan]);
+  });
+
+  it("refuses a second queue join and a join while seated, without a second seat", async () => {
+    const h = lobbyHarness();
+    const [ann, bob] = await h.connect("Ann", "Bob");
+    await h.lobby.joinQueue(ann!, CF);
+    expect(await refusal(h.lobby.joinQueue(ann!, CF))).toBe(ErrorCode.AlreadyQueued);
+    expect(await h.store.queueLength(CF)).toBe(1);
+
+    await h.lobby.joinQueue(bob!, CF);
+    expect(await refusal(h.lobby.joinQueue(ann!, CF))).toBe(ErrorCode.AlreadySeated);
+    expect(await h.store.queueLength(CF)).toBe(0);
+    expect((await h.store.listRoomIds()).length).toBe(1);
+  });
+
+  it("cancels a queue wait, and refuses a cancel when not queued", async () => {
+    const h = lobbyHarness();
+    const [ann, bob] = await h.connect("Ann", "Bob");
+    await h.lobby.joinQueue(ann!, CF);
+    expect(await h.lobby.leaveQueue(ann!)).toEqual({ state: "idle" });
+    expect(await refusal(h.lobby.leaveQueue(ann!))).toBe(ErrorCode.NotQueued);
+    await h.lobby.joinQueue(bob!, CF);
+    expect(await h.locationOf(bob!)).toMatchObject({ kind: "queued" });
+    expect(await h.store.queueLength(CF)).toBe(1);
+  });
+
+  it("drops a disconnected player from the queue at once", async () => {
+    const h = lobbyHarness();
+    const [ann, bob, cat] = await h.connect("Ann", "Bob", "Cat");
+    await h.lobby.joinQueue(ann!, CF);
+    await h.lobby.disconnect(ann!);
+    await h.lobby.joinQueue(bob!, CF);
+    expect(await h.locationOf(bob!)).toMatchObject({ kind: "queued" });
+    await h.lobby.joinQueue(cat!, CF);
+    expect((await h.roomOf(bob!)).seats.map((s) => s.playerId)).toEqual([bob, cat]);
+  });
+
+  it("pushes presence figures, coalesced to one broadcast per interval", async () => {
+    const h = lobbyHarness({ statsIntervalMs: 100 });
+    const [ann] = await h.connect("Ann", "Bob", "Cat");
+    await h.lobby.joinQueue(ann!, CF);
+    expect(h.effects.sent.filter((s) => s.to === "all")).toHaveLength(0);
+    h.clock.advance(100);
+    await h.lobby.close();
+    const stats = h.effects.sent.filter((s) => s.to === "all");
+    expect(stats).toEqual([
+      { to: "all", event: "lobby:stats", payload: { online: 3, queues: { [CF]: 1 } } },
+    ]);
+  });
+});
+
+describe("match room lifecycle", () => {
+  async function seatedPair() {
+    const h = lobbyHarness();
+    const [ann, bob] = (await h.connect("Ann", "Bob")) as [string, string];
+    await h.lobby.joinQueue(ann, CF);
+    await h.lobby.joinQueue(bob, CF);
+    return { h, ann, bob, roomId: (await h.roomOf(ann)).id };
+  }
+
+  async function winForAnn(h: ReturnType<typeof lobbyHarness>, ann: string, bob: string) {
+    for (let i = 0; i < 3; i++) {
+      await h.lobby.move(ann, drop(0));
+      await h.lobby.move(bob, drop(1));
+    }
+    await h.lobby.move(ann, drop(0));
+  }
+
+  it("plays a game to a win and pushes every state to the room", async () => {
+    const { h, ann, bob, roomId } = await seatedPair();
+    await winForAnn(h, ann, bob);
+    const view = h.effects.lastToRoom(roomId, "room:state");
+    expect(view?.phase).toBe("finished");
+    expect(view?.result).toEqual({ kind: "win", winners: [0], reason: "rules" });
+    expect(view?.version).toBe(7);
+    expect(await refusal(h.lobby.move(bob, drop(2)))).toBe(ErrorCode.GameNotRunning);
+  });
+
+  it("refuses out-of-turn and illegal moves without changing the room", async () => {
+    const { h, ann, bob } = await seatedPair();
+    const before = await h.roomOf(ann);
+    expect(await refusal(h.lobby.move(bob, drop(3)))).toBe(ErrorCode.NotYourTurn);
+    for (let i = 0; i < 3; i++) {
+      await h.lobby.move(ann, drop(2));
+      await h.lobby.move(bob, drop(2));
+    }
+    const full = await h.roomOf(ann);
+    expect(await refusal(h.lobby.move(ann, drop(2)))).toBe(ErrorCode.IllegalMove);
+    expect(await h.roomOf(ann)).toEqual(full);
+    expect(before.version).toBe(0);
+  });
+
+  it("keeps a disconnected seat through the grace period", async () => {
+    const { h, ann, bob, roomId } = await seatedPair();
+    await h.lobby.move(ann, drop(3));
+    await h.lobby.disconnect(bob);
+    const waiting = h.effects.lastToRoom(roomId, "room:state");
+    expect(waiting?.seats[1]).toMatchObject({ status: "disconnected", graceEndsAt: h.clock.now() + 10_000 });
+    expect(waiting?.phase).toBe("playing");
+
+    h.clock.advance(9_999);
+    await h.lobby.close();
+    expect(h.effects.lastToRoom(roomId, "room:state")?.phase).toBe("playing");
+  });
+
+  it("ends the game by forfeit once the grace period runs out", async () => {
+    const { h, ann, bob, roomId } = await seatedPair();
+    await h.lobby.disconnect(bob);
+    h.clock.advance(10_000);
+    await h.lobby.leaveRoom(ann).catch(() => undefined); // flush: runs after the timer's operation
+    const states = h.effects.sent.filter((s) => s.event === "room:state").map((s) => s.payload);
+    expect(states).toContainEqual(
+      expect.objectContaining({ phase: "finished", result: { kind: "win", winners: [0], reason: "forfeit" } }),
+    );
+    expect(await h.store.getRoom(roomId)).toBeUndefined();
+  });
+
+  it("a player who leaves a running game loses it; the room is destroyed once empty", async () => {
+    const { h, ann, bob, roomId } = await seatedPair();
+    await h.lobby.leaveRoom(bob);
+    expect(h.effects.lastToRoom(roomId, "room:state")?.result).toEqual({
+      kind: "win",
+      winners: [0],
+      reason: "left",
+    });
+    expect(await h.locationOf(bob)).toEqual({ kind: "idle" });
+    expect(h.effects.members.get(roomId)).toEqual(new Set([ann]));
+    expect(await refusal(h.lobby.rematch(ann))).toBe(ErrorCode.RematchUnavailable);
+    await h.lobby.leaveRoom(ann);
+    expect(await h.store.getRoom(roomId)).toBeUndefined();
+    expect(await h.store.listRoomIds()).toEqual([]);
+  });
+
+  it("starts a rematch with the same group once both ask, the other seat opening", async () => {
+    const { h, ann, bob, roomId } = await seatedPair();
+    expect(await refusal(h.lobby.rematch(ann))).toBe(ErrorCode.RematchUnavailable);
+    await winForAnn(h, ann, bob);
+    await h.lobby.rematch(bob);
+    const asked = h.effects.lastToRoom(roomId, "room:state");
+    expect(asked?.seats.map((s) => s.wantsRematch)).toEqual([false, true]);
+    expect(asked?.phase).toBe("finished");
+    await h.lobby.rematch(ann);
+    const next = h.effects.lastToRoom(roomId, "room:state");
+    expect(next).toMatchObject({ phase: "playing", round: 2, result: null });
+    expect(next?.game.turn).toBe(1);
+    expect(next?.game.moves).toBe(0);
+    expect(await refusal(h.lobby.move(ann, drop(0)))).toBe(ErrorCode.NotYourTurn);
+    await h.lobby.move(bob, drop(0));
+  });
+
+  it("a disconnect after the result frees the seat at once", async () => {
+    const { h, ann, bob, roomId } = await seatedPair();
+    await winForAnn(h, ann, bob);
+    await h.lobby.disconnect(bob);
+    expect(h.effects.lastToRoom(roomId, "room:state")?.seats[1]?.status).toBe("left");
+    await h.lobby.disconnect(ann);
+    expect(await h.store.getRoom(roomId)).toBeUndefined();
+    expect(await h.store.countPlayers()).toBe(0);
+  });
+});

@@ -1,0 +1,85 @@
+import { ErrorCode, RoomView } from "@lobby/contracts";
+import { afterEach, describe, expect, it } from "vitest";
+import { nextEvent, startTestServer } from "../support/test-server";
+
+const CF = "connect-four" as const;
+let server: Awaited<ReturnType<typeof startTestServer>>;
+
+afterEach(async () => {
+  await server.close();
+});
+
+describe("quick match over websocket", () => {
+  it("matches two players into the same room with the right roster", async () => {
+    server = await startTestServer();
+    const ann = await server.connect("Ann");
+    const bob = await server.connect("Bob");
+    expect(ann.session.modes.map((m) => m.id)).toEqual([CF]);
+
+    const annRoom = nextEvent(ann.client, "room:state");
+    const bobRoom = nextEvent(bob.client, "room:state");
+    expect(await ann.client.quickMatch(CF)).toMatchObject({ ok: true, data: { state: "queued" } });
+    const matched = await bob.client.quickMatch(CF);
+    expect(matched).toMatchObject({ ok: true, data: { state: "matched" } });
+
+    const [a, b] = await Promise.all([annRoom, bobRoom]);
+    expect(RoomView.parse(a)).toEqual(b);
+    expect(a.seats.map((s) => [s.player.id, s.player.name, s.status])).toEqual([
+      [ann.id, "Ann", "connected"],
+      [bob.id, "Bob", "connected"],
+    ]);
+    expect(matched.ok && matched.data.state === "matched" && matched.data.roomId).toBe(a.id);
+  });
+
+  it("keeps a third player waiting while two are matched", async () => {
+    server = await startTestServer();
+    const [ann, bob, cat, dan] = await Promise.all(["Ann", "Bob", "Cat", "Dan"].map((n) => server.connect(n)));
+    await ann!.client.quickMatch(CF);
+    await bob!.client.quickMatch(CF);
+    const catQueued = await cat!.client.quickMatch(CF);
+    expect(catQueued).toMatchObject({ ok: true, data: { state: "queued", mode: CF } });
+
+    const stats = await nextEvent(dan!.client, "lobby:stats", (s) => s.queues[CF] === 1);
+    expect(stats.online).toBe(4);
+
+    const catRoom = nextEvent(cat!.client, "room:state");
+    await dan!.client.quickMatch(CF);
+    expect((await catRoom).seats.map((s) => s.player.name)).toEqual(["Cat", "Dan"]);
+  });
+
+  it("cancels a queue wait", async () => {
+    server = await startTestServer();
+    const ann = await server.connect("Ann");
+    const bob = await server.connect("Bob");
+    await ann.client.quickMatch(CF);
+    expect(await ann.client.cancelQueue()).toEqual({ ok: true, data: { state: "idle" } });
+    expect(await ann.client.cancelQueue()).toMatchObject({ ok: false, error: { code: ErrorCode.NotQueued } });
+    expect(await bob.client.quickMatch(CF)).toMatchObject({ ok: true, data: { state: "queued" } });
+  });
+
+  it("refuses a second join while queued or seated", async () => {
+    server = await startTestServer();
+    const ann = await server.connect("Ann");
+    const bob = await server.connect("Bob");
+    await ann.client.quickMatch(CF);
+    expect(await ann.client.quickMatch(CF)).toMatchObject({ ok: false, error: { code: ErrorCode.AlreadyQueued } });
+    await bob.client.quickMatch(CF);
+    expect(await bob.client.quickMatch(CF)).toMatchObject({ ok: false, error: { code: ErrorCode.AlreadySeated } });
+    expect(await server.store.listRoomIds()).toHaveLength(1);
+  });
+
+  it("refuses a handshake with an invalid name", async () => {
+    server = await startTestServer();
+    for (const name of ["", "   ", "x".repeat(25), "bad\u0007name"]) {
+      await expect(server.connect(name)).rejects.toMatchObject({ code: ErrorCode.InvalidName });
+    }
+    expect((await server.connect("  Trimmed  ")).session.player.name).toBe("Trimmed");
+  });
+
+  it("serves /healthz", async () => {
+    server = await startTestServer();
+    const res = await fetch(`${server.url}/healthz`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: "ok" });
+  });
+});

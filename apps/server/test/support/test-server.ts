@@ -1,0 +1,57 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { createLobbyClient, type LobbyClient } from "@lobby/client";
+import type { ServerEventName, ServerPayload } from "@lobby/contracts";
+import { createLobbyServer } from "../../src/app";
+import { defaultConfig, type LobbyConfig } from "../../src/config";
+import { systemClock } from "../../src/core/clock";
+import { silentLogger } from "../../src/core/logger";
+import { seededRandom } from "../../src/core/random";
+import { httpHandler } from "../../src/http/http-handler";
+import { MemoryStore } from "../../src/lobby/memory-store";
+
+/** A real Lobby server on an ephemeral port, and a factory for SDK clients connected to it. */
+export async function startTestServer(config: Partial<LobbyConfig> = {}) {
+  const httpServer = createServer(httpHandler(null));
+  const store = new MemoryStore();
+  const server = createLobbyServer({
+    httpServer,
+    store,
+    clock: systemClock,
+    random: seededRandom(42),
+    config: { ...defaultConfig, statsIntervalMs: 20, ...config },
+    logger: silentLogger,
+  });
+  await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
+  const url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
+  const clients: LobbyClient[] = [];
+
+  async function connect(name: string) {
+    const client = createLobbyClient({ url, name, reconnection: false });
+    clients.push(client);
+    const session = await client.connect();
+    return { client, session, id: session.player.id };
+  }
+
+  async function close() {
+    for (const client of clients) client.disconnect();
+    await server.close();
+  }
+
+  return { url, store, server, connect, close };
+}
+
+/** Resolve with the first `event` payload that satisfies `predicate`. */
+export function nextEvent<E extends ServerEventName>(
+  client: LobbyClient,
+  event: E,
+  predicate: (payload: ServerPayload<E>) => boolean = () => true,
+): Promise<ServerPayload<E>> {
+  return new Promise((resolve) => {
+    const off = client.on(event, (payload) => {
+      if (!predicate(payload)) return;
+      off();
+      resolve(payload);
+    });
+  });
+}

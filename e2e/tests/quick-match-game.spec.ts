@@ -1,0 +1,51 @@
+import { expect, expectInRoom, expectWaiting, playOpenerWin, quickMatchConnectFour, test } from "./support/player";
+
+test("two players quick-match, play Connect Four to a win, play again, and go back to the lobby", async ({ player }) => {
+  const ann = await player("Ann");
+  const bob = await player("Bob");
+
+  await quickMatchConnectFour(ann);
+  await expectWaiting(ann);
+  await quickMatchConnectFour(bob);
+  await expectInRoom(ann);
+  await expectInRoom(bob);
+  await expect(ann.getByTestId("roster")).toContainText("Bob");
+  await expect(bob.getByTestId("roster")).toContainText("Ann");
+
+  // Ann queued first, so she holds seat 0 and opens.
+  await playOpenerWin(ann, bob);
+  await expect(ann.getByTestId("match-result")).toContainText("You win");
+  await expect(bob.getByTestId("match-result")).toContainText(/You lose|Ann wins/);
+  await expect(ann.getByTestId("cell-2-0")).toHaveAttribute("data-seat", "0");
+  await expect(bob.getByTestId("cell-5-1")).toHaveAttribute("data-seat", "1");
+
+  // Play again: the same pair, a fresh board, and Bob opens this round.
+  await ann.getByRole("button", { name: "Play again" }).click();
+  await bob.getByRole("button", { name: "Play again" }).click();
+  await expect(bob.getByTestId("match-status")).toContainText("Your turn");
+  await expect(ann.getByTestId("cell-5-0")).toHaveAttribute("data-seat", "");
+  await playOpenerWin(bob, ann);
+  await expect(bob.getByTestId("match-result")).toContainText("You win");
+  await expect(ann.getByTestId("match-result")).toContainText(/You lose|Bob wins/);
+
+  // Back to the lobby, ready for another match.
+  await ann.getByRole("button", { name: "Leave" }).click();
+  await expect(ann.getByRole("heading", { name: "Lobby" })).toBeVisible();
+  await bob.getByRole("button", { name: "Leave" }).click();
+  await expect(bob.getByRole("heading", { name: "Lobby" })).toBeVisible();
+  await expect(ann.getByRole("button", { name: "Quick match Connect Four" })).toBeEnabled();
+});
+
+test("an illegal move is refused in plain words", async ({ player }) => {
+  const ann = await player("Ann");
+  const bob = await player("Bob");
+  await quickMatchConnectFour(ann);
+  await expectWaiting(ann);
+  await quickMatchConnectFour(bob);
+  await expectInRoom(bob);
+
+  await expect(ann.getByTestId("match-status")).toContainText("Your turn");
+  await bob.getByRole("button", { name: "Drop in column 4" }).click();
+  await expect(bob.getByRole("alert")).toContainText(/not your turn/i);
+  await expect(bob.getByTestId("cell-5-3")).toHaveAttribute("data-seat", "");
+});

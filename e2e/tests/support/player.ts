@@ -1,0 +1,56 @@
+import { test as base, expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
+
+/**
+ * `player(name)` opens one player: a fresh browser context (its own storage
+ * and socket) past the name screen. Every context is closed after the test,
+ * so no player lingers into the next one.
+ */
+export const test = base.extend<{ player: (name: string, browser?: Browser) => Promise<Page> }>({
+  player: async ({ browser, baseURL }, use) => {
+    const contexts: BrowserContext[] = [];
+    await use(async (name, on = browser) => {
+      const context = await on.newContext({ baseURL: baseURL! });
+      contexts.push(context);
+      return enterLobby(await context.newPage(), name);
+    });
+    await Promise.all(contexts.map((c) => c.close()));
+  },
+});
+
+export { expect };
+
+async function enterLobby(page: Page, name: string): Promise<Page> {
+  await page.goto("/");
+  await page.getByLabel("Your name").fill(name);
+  await page.getByRole("button", { name: "Play" }).click();
+  await expect(page.getByRole("heading", { name: "Lobby" })).toBeVisible();
+  await expect(page.getByTestId("connection")).toHaveAttribute("data-state", "connected");
+  return page;
+}
+
+export async function quickMatchConnectFour(page: Page): Promise<void> {
+  await page.getByRole("button", { name: "Quick match Connect Four" }).click();
+}
+
+export async function expectWaiting(page: Page): Promise<void> {
+  await expect(page.getByText("Looking for players")).toBeVisible();
+}
+
+export async function expectInRoom(page: Page): Promise<void> {
+  await expect(page.getByTestId("board")).toBeVisible();
+}
+
+/** Wait for this player's turn, then drop a disc in `column` (1-based, as the buttons say). */
+export async function drop(page: Page, column: number): Promise<void> {
+  await expect(page.getByTestId("match-status")).toContainText("Your turn");
+  await page.getByRole("button", { name: `Drop in column ${column}` }).click();
+}
+
+/** Play a vertical four for `opener` in column 1 while `other` stacks column 2. */
+export async function playOpenerWin(opener: Page, other: Page): Promise<void> {
+  for (let i = 0; i < 3; i++) {
+    await drop(opener, 1);
+    await drop(other, 2);
+  }
+  await drop(opener, 1);
+}

@@ -1,0 +1,107 @@
+import { describe, expect, expectTypeOf, it } from "vitest";
+import {
+  ErrorCode,
+  GameMovePayload,
+  PlayerName,
+  QueueJoinPayload,
+  RoomView,
+  ackResultSchema,
+  clientEvents,
+  type AckResult,
+  type ClientToServerEvents,
+  type GameMove,
+  type ModeId,
+  type QueueStatus,
+  type RoomView as RoomViewType,
+  type ServerToClientEvents,
+} from "../src";
+
+describe("event maps", () => {
+  it("type client events as (payload, ack)", () => {
+    expectTypeOf<Parameters<ClientToServerEvents["queue:join"]>[0]>().toEqualTypeOf<{ mode: ModeId }>();
+    expectTypeOf<Parameters<ClientToServerEvents["game:move"]>[0]>().toEqualTypeOf<{ move: GameMove }>();
+    expectTypeOf<Parameters<ClientToServerEvents["queue:join"]>[1]>().toEqualTypeOf<
+      (result: AckResult<QueueStatus>) => void
+    >();
+    expectTypeOf<Parameters<ServerToClientEvents["room:state"]>[0]>().toEqualTypeOf<RoomViewType>();
+
+    const emit = <E extends keyof ClientToServerEvents>(
+      _event: E,
+      ..._args: Parameters<ClientToServerEvents[E]>
+    ) => undefined;
+    emit("queue:join", { mode: "connect-four" }, () => undefined);
+    // @ts-expect-error an unknown mode does not compile
+    emit("queue:join", { mode: "chess" }, () => undefined);
+    // @ts-expect-error a move needs its game's tag
+    emit("game:move", { move: { column: 3 } }, () => undefined);
+    // @ts-expect-error the ack is required
+    emit("queue:leave", {});
+    // @ts-expect-error unknown events do not compile
+    emit("queue:destroy", {}, () => undefined);
+  });
+
+  it("type acks as a success/error union", () => {
+    const handle = (result: AckResult<QueueStatus>) => (result.ok ? result.data.state : result.error.code);
+    expectTypeOf(handle).returns.toEqualTypeOf<QueueStatus["state"] | ErrorCode>();
+  });
+});
+
+describe("schemas", () => {
+  it("trim names and refuse empty, long or control-character names", () => {
+    expect(PlayerName.parse("  Ann  ")).toBe("Ann");
+    expect(PlayerName.safeParse("").success).toBe(false);
+    expect(PlayerName.safeParse("    ").success).toBe(false);
+    expect(PlayerName.safeParse("x".repeat(25)).success).toBe(false);
+    expect(PlayerName.safeParse("x".repeat(24)).success).toBe(true);
+    expect(PlayerName.safeParse("a\nb").success).toBe(false);
+    expect(PlayerName.safeParse("a\u202Eb").success).toBe(false);
+    expect(PlayerName.safeParse("Zoë 🎲").success).toBe(true);
+  });
+
+  it("refuse extra fields, wrong types and non-finite numbers in client payloads", () => {
+    expect(QueueJoinPayload.safeParse({ mode: "connect-four", x: 1 }).success).toBe(false);
+    expect(GameMovePayload.safeParse({ move: { mode: "connect-four", column: Number.NaN } }).success).toBe(
+      false,
+    );
+    expect(
+      GameMovePayload.safeParse({ move: { mode: "connect-four", column: Number.POSITIVE_INFINITY } }).success,
+    ).toBe(false);
+    expect(GameMovePayload.safeParse({ move: { mode: "connect-four", column: 6 } }).success).toBe(true);
+    expect(GameMovePayload.safeParse({ move: { mode: "connect-four", column: 7 } }).success).toBe(false);
+  });
+
+  it("describe every client event's ack", () => {
+    for (const contract of Object.values(clientEvents)) {
+      const schema = ackResultSchema(contract.result);
+      expect(schema.safeParse({ ok: false, error: { code: ErrorCode.Internal, message: "x" } }).success).toBe(
+        true,
+      );
+      expect(schema.safeParse({ ok: false, error: { code: "MADE_UP", message: "x" } }).success).toBe(false);
+    }
+  });
+
+  it("accept a well-formed room view", () => {
+    const view: RoomViewType = {
+      id: "r1",
+      mode: "connect-four",
+      phase: "playing",
+      version: 0,
+      round: 1,
+      seats: [
+        { seat: 0, player: { id: "a", name: "Ann" }, status: "connected", graceEndsAt: null, wantsRematch: false },
+      ],
+      game: {
+        mode: "connect-four",
+        rows: 6,
+        columns: 7,
+        board: Array<null>(42).fill(null),
+        turn: 0,
+        moves: 0,
+        lastMove: null,
+        winLine: null,
+      },
+      result: null,
+    };
+    expect(RoomView.parse(view)).toEqual(view);
+  });
+});
