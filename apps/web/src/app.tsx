@@ -1,0 +1,23 @@
+import { AppHeader } from "./components/app-header";
+import { ConnectionBanner } from "./components/connection-banner";
+import { Toasts } from "./components/toasts";
+import { LobbyScreen } from "./screens/lobby-screen";
+import { NameScreen } from "./screens/name-screen";
+import { RoomScreen } from "./screens/room-screen";
+import { useLobbyStore } from "./store";
+
+export function App() {
+  const screen = useLobbyStore((s) => (!s.session ? "name" : s.room ? "room" : "lobby"));
+  return (
+    <div className="app" data-screen={screen}>
+      <AppHeader />
+      <ConnectionBanner />
+      <main className="app-main">
+        {screen === "name" && <NameScreen />}
+        {screen === "lobby" && <LobbyScreen />}
+        {screen === "room" && <RoomScreen />}
+      </main>
+      <Toasts />
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+import { describe, expect, it } from "vitest";
+import { formatElapsed, secondsLeft } from "./format";
+
+describe("formatElapsed", () => {
+  it("formats as mm:ss, flooring partial seconds", () => {
+    expect(formatElapsed(0)).toBe("00:00");
+    expect(formatElapsed(999)).toBe("00:00");
+    expect(formatElapsed(65_400)).toBe("01:05");
+    expect(formatElapsed(61 * 60_000)).toBe("61:00");
+  });
+
+  it("shows zero for a clock that is slightly behind the server", () => {
+    expect(formatElapsed(-1500)).toBe("00:00");
+  });
+});
+
+describe("secondsLeft", () => {
+  it("rounds up and never goes negative", () => {
+    expect(secondsLeft(10_000, 0)).toBe(10);
+    expect(secondsLeft(10_000, 100)).toBe(10);
+    expect(secondsLeft(10_000, 9_001)).toBe(1);
+    expect(secondsLeft(10_000, 12_000)).toBe(0);
+  });
+});
