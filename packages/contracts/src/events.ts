@@ -2,8 +2,9 @@ import { z } from "zod";
 import type { Ack } from "./ack";
 import { GameMove } from "./games";
 import { ModeId, ModeInfo } from "./modes";
-import { PublicPlayer } from "./player";
-import { RoomId, RoomView } from "./room";
+import { ChatMessage, ChatScope, ChatText } from "./chat";
+import { PlayerId, PublicPlayer } from "./player";
+import { InviteCode, RoomId, RoomSummary, RoomView, Visibility } from "./room";
 
 /** The namespace every lobby connection uses. */
 export const LOBBY_NAMESPACE = "/lobby";
@@ -48,6 +49,26 @@ export const GameMovePayload = z.strictObject({ move: GameMove });
 export const MoveAccepted = z.object({ version: z.int().min(0) });
 export const Done = z.null();
 
+export const RoomCreatePayload = z.strictObject({
+  mode: ModeId,
+  maxPlayers: z.int().min(1).max(64),
+  visibility: Visibility,
+});
+export const RoomCodePayload = z.strictObject({ code: InviteCode });
+export const RoomReadyPayload = z.strictObject({ ready: z.boolean() });
+export const RoomSettingsPayload = z
+  .strictObject({ maxPlayers: z.int().min(1).max(64).optional(), visibility: Visibility.optional() })
+  .refine((p) => p.maxPlayers !== undefined || p.visibility !== undefined, "Change at least one setting");
+export const RoomKickPayload = z.strictObject({ playerId: PlayerId });
+export const RoomList = z.object({ rooms: z.array(RoomSummary) });
+export const ChatSendPayload = z.strictObject({ scope: ChatScope, text: ChatText });
+export const ChatAccepted = z.object({ id: z.string() });
+export const PingPayload = z.strictObject({
+  /** The round trip this client measured on its previous ping, for others' rosters. */
+  rttMs: z.number().min(0).max(60_000).nullable(),
+});
+export const Pong = z.object({ serverTime: z.number() });
+
 // ---------------------------------------------------------------------------
 // Client → server
 // ---------------------------------------------------------------------------
@@ -69,15 +90,91 @@ export const clientEvents = {
   "queue:join": {
     payload: QueueJoinPayload,
     result: QueueStatus,
-    sender: "A player who is neither queued nor seated.",
+    sender: "A player who is neither queued nor in a room.",
     summary:
-      "Quick match: wait in the mode's queue until enough players are waiting, then be seated in a new match room.",
+      "Quick match: take a seat in the oldest open public room of the mode if there is one; otherwise wait in the mode's queue until a new room can be made.",
   },
   "queue:leave": {
     payload: EmptyPayload,
     result: QueueStatus,
     sender: "A player who is queued.",
     summary: "Stop waiting in the queue.",
+  },
+  "room:create": {
+    payload: RoomCreatePayload,
+    result: RoomView,
+    sender: "A player who is neither queued nor in a room.",
+    summary:
+      "Create a custom room and become its host. `maxPlayers` must be within the mode's limits. The room gets a 6-character invite code.",
+  },
+  "room:join": {
+    payload: RoomCodePayload,
+    result: RoomView,
+    sender: "A player who is neither queued nor in a room, and was not kicked from that room.",
+    summary: "Take a seat in a room by its invite code (typed, shared as a /r/CODE link, or picked from the room browser).",
+  },
+  "room:watch": {
+    payload: RoomCodePayload,
+    result: RoomView,
+    sender: "A player who is neither queued nor in a room.",
+    summary: "Watch a running game by its room code, read-only. Public rooms' codes are in the room browser.",
+  },
+  "room:leave": {
+    payload: EmptyPayload,
+    result: Done,
+    sender: "A seated player or a spectator.",
+    summary:
+      "Leave the room. Before the start the seat is freed; leaving a running game forfeits it. If the host leaves, the longest-seated player becomes host.",
+  },
+  "room:ready": {
+    payload: RoomReadyPayload,
+    result: Done,
+    sender: "A seated player, before the game starts.",
+    summary: "Mark yourself ready or not. Un-readying during the countdown cancels it.",
+  },
+  "room:start": {
+    payload: EmptyPayload,
+    result: Done,
+    sender: "The host, when every seated player is ready and the count is within the mode's limits.",
+    summary: "Start the countdown; the game starts when it ends.",
+  },
+  "room:settings": {
+    payload: RoomSettingsPayload,
+    result: Done,
+    sender: "The host, before the game starts.",
+    summary: "Change the room's seat count or visibility.",
+  },
+  "room:kick": {
+    payload: RoomKickPayload,
+    result: Done,
+    sender: "The host, before the game starts.",
+    summary: "Remove a player from the room. They are told why (`room:kicked`) and cannot rejoin it.",
+  },
+  "rooms:subscribe": {
+    payload: EmptyPayload,
+    result: RoomList,
+    sender: "Any player.",
+    summary:
+      "Get the public rooms and receive `rooms:upsert` / `rooms:remove` as they are created, fill, start or close. No polling.",
+  },
+  "rooms:unsubscribe": {
+    payload: EmptyPayload,
+    result: Done,
+    sender: "Any player.",
+    summary: "Stop receiving room browser updates.",
+  },
+  "chat:send": {
+    payload: ChatSendPayload,
+    result: ChatAccepted,
+    sender: "`room`: a seated player. `lobby`: a player who is not in a room. Limited per player (`RATE_LIMITED`).",
+    summary: "Send a plain-text chat message (1–500 characters).",
+  },
+  "session:ping": {
+    payload: PingPayload,
+    result: Pong,
+    sender: "Any player, every few seconds.",
+    summary:
+      "Measure the round trip with the ack; report the previous measurement so the room roster can show connection quality.",
   },
   "game:move": {
     payload: GameMovePayload,
@@ -88,14 +185,9 @@ export const clientEvents = {
   "game:rematch": {
     payload: EmptyPayload,
     result: Done,
-    sender: "A seated player after the result, while every seat is still connected.",
-    summary: "Ask to play again with the same group. The next game starts once every seat has asked.",
-  },
-  "room:leave": {
-    payload: EmptyPayload,
-    result: Done,
-    sender: "A seated player.",
-    summary: "Leave the match room. Leaving a running game forfeits it.",
+    sender: "A seated player after the result.",
+    summary:
+      "Ask to play again with the same group. Once every remaining seat has asked (and there are enough), the next game counts down.",
   },
 } as const satisfies Record<string, ClientEventContract>;
 
@@ -138,7 +230,31 @@ export const serverEvents = {
   },
   "room:state": {
     payload: RoomView,
-    summary: "The full state of your match room; pushed to its members on every change.",
+    summary: "The full state of your room; pushed to its members and spectators on every change.",
+  },
+  "room:kicked": {
+    payload: z.object({ roomId: RoomId, reason: z.string() }),
+    summary: "The host removed you from the room.",
+  },
+  "room:latency": {
+    payload: z.object({ roomId: RoomId, rttMs: z.record(z.string(), z.number()) }),
+    summary: "Each seated player's last measured round trip (ms), pushed to the room every few seconds.",
+  },
+  "rooms:upsert": {
+    payload: RoomSummary,
+    summary: "A public room appeared or changed (to subscribers of the room browser).",
+  },
+  "rooms:remove": {
+    payload: z.object({ roomId: RoomId }),
+    summary: "A public room closed or became private (to subscribers of the room browser).",
+  },
+  "chat:message": {
+    payload: ChatMessage,
+    summary: "A chat message in your room or in the lobby, from a player or from the lobby itself.",
+  },
+  "chat:history": {
+    payload: z.object({ scope: ChatScope, roomId: RoomId.nullable(), messages: z.array(ChatMessage) }),
+    summary: "Recent messages, sent when you enter the lobby or a room.",
   },
 } as const satisfies Record<string, ServerEventContract>;
 

@@ -6,12 +6,28 @@ import { PublicPlayer } from "./player";
 export const RoomId = z.string().min(1).max(64);
 export type RoomId = z.infer<typeof RoomId>;
 
+/** Invite codes avoid look-alikes: no 0/O, no 1/I/L. */
+export const INVITE_CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+export const INVITE_CODE_LENGTH = 6;
+
+/** A room's invite code; typed codes are trimmed and upper-cased. */
+export const InviteCode = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .length(INVITE_CODE_LENGTH, `A room code has ${INVITE_CODE_LENGTH} characters`)
+  .regex(new RegExp(`^[${INVITE_CODE_ALPHABET}]+$`), "That is not a valid room code");
+export type InviteCode = z.output<typeof InviteCode>;
+
+export const Visibility = z.enum(["public", "private"]);
+export type Visibility = z.infer<typeof Visibility>;
+
 /**
  * - `connected`: present and able to act.
  * - `disconnected`: the connection dropped during a game; the seat is kept
  *   until `graceEndsAt`, then the game is forfeited.
- * - `left`: the player left the room; the seat stays in the roster so the
- *   board keeps its colours, but it can no longer act.
+ * - `left`: the player left a running or finished game; the seat stays in
+ *   the roster so the board keeps its colours, but it can no longer act.
  */
 export const SeatStatus = z.enum(["connected", "disconnected", "left"]);
 export type SeatStatus = z.infer<typeof SeatStatus>;
@@ -20,9 +36,11 @@ export const SeatView = z.object({
   seat: z.int().min(0),
   player: PublicPlayer,
   status: SeatStatus,
+  /** Before the start: whether this player is ready. */
+  ready: z.boolean(),
   /** Server time (ms since epoch) at which a disconnected seat forfeits. */
   graceEndsAt: z.number().nullable(),
-  /** Whether this seat has asked to play again after the result. */
+  /** After the result: whether this seat has asked to play again. */
   wantsRematch: z.boolean(),
 });
 export type SeatView = z.infer<typeof SeatView>;
@@ -32,27 +50,68 @@ export const MatchResult = z.discriminatedUnion("kind", [
   z.object({
     kind: z.literal("win"),
     winners: z.array(z.int().min(0)),
-    /** `rules`: won on the board; `forfeit`: the others timed out; `left`: the others left. */
+    /** `rules`: won by the game's rules; `forfeit`: the others timed out; `left`: the others left. */
     reason: z.enum(["rules", "forfeit", "left"]),
   }),
   z.object({ kind: z.literal("draw") }),
 ]);
 export type MatchResult = z.infer<typeof MatchResult>;
 
-export const RoomPhase = z.enum(["playing", "finished"]);
+/**
+ * - `waiting`: seats fill, players ready up, the host may change settings and kick.
+ * - `countdown`: every seat is ready; the game starts at `countdownEndsAt`.
+ * - `playing`: the game runs.
+ * - `finished`: the result is in; players may ask to play again or leave.
+ */
+export const RoomPhase = z.enum(["waiting", "countdown", "playing", "finished"]);
 export type RoomPhase = z.infer<typeof RoomPhase>;
 
-/** The full state of a match room, pushed to its members on every change. */
+/** `quick`: made by quick match, starts by itself. `custom`: made by a host, started by the host. */
+export const RoomKind = z.enum(["quick", "custom"]);
+export type RoomKind = z.infer<typeof RoomKind>;
+
+/** What a host chooses when creating a room, and may change before the start. */
+export const RoomSettings = z.strictObject({
+  maxPlayers: z.int().min(1).max(64),
+  visibility: Visibility,
+});
+export type RoomSettings = z.infer<typeof RoomSettings>;
+
+/** The full state of a room, pushed to its members and spectators on every change. */
 export const RoomView = z.object({
   id: RoomId,
+  code: z.string(),
+  kind: RoomKind,
   mode: ModeId,
+  visibility: Visibility,
+  maxPlayers: z.int().positive(),
+  hostId: z.string().nullable(),
   phase: RoomPhase,
   /** Increments with every state change; clients ignore older versions. */
   version: z.int().min(0),
-  /** 1 for the first game, +1 for every rematch. */
-  round: z.int().min(1),
+  /** 0 before the first game, then 1, +1 for every rematch. */
+  round: z.int().min(0),
+  /** Server time (ms since epoch) at which the countdown ends, while counting down. */
+  countdownEndsAt: z.number().nullable(),
   seats: z.array(SeatView),
-  game: GameView,
+  spectatorCount: z.int().min(0),
+  /** The running or last game; null before the first start. */
+  game: GameView.nullable(),
   result: MatchResult.nullable(),
 });
 export type RoomView = z.infer<typeof RoomView>;
+
+/** A public room as the room browser lists it. */
+export const RoomSummary = z.object({
+  id: RoomId,
+  code: z.string(),
+  kind: RoomKind,
+  mode: ModeId,
+  hostName: z.string().nullable(),
+  players: z.int().min(0),
+  maxPlayers: z.int().positive(),
+  phase: RoomPhase,
+  spectatorCount: z.int().min(0),
+  createdAt: z.number(),
+});
+export type RoomSummary = z.infer<typeof RoomSummary>;

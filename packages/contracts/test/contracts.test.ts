@@ -1,6 +1,8 @@
 import { describe, expect, expectTypeOf, it } from "vitest";
 import {
+  ChatText,
   ErrorCode,
+  InviteCode,
   GameMovePayload,
   PlayerName,
   QueueJoinPayload,
@@ -47,6 +49,22 @@ describe("event maps", () => {
 });
 
 describe("schemas", () => {
+  it("normalise invite codes and refuse look-alike characters", () => {
+    expect(InviteCode.parse(" abc234 ")).toBe("ABC234");
+    for (const bad of ["ABC23", "ABC2345", "ABCD0E", "ABCDOE", "ABCD1E", "ABCDIE", "ABCDLE"]) {
+      expect(InviteCode.safeParse(bad).success, bad).toBe(false);
+    }
+  });
+
+  it("keep chat plain text of 1–500 characters", () => {
+    expect(ChatText.parse("  hi <b>there</b>  ")).toBe("hi <b>there</b>");
+    expect(ChatText.safeParse("x".repeat(500)).success).toBe(true);
+    expect(ChatText.safeParse("x".repeat(501)).success).toBe(false);
+    expect(ChatText.safeParse("   ").success).toBe(false);
+    expect(ChatText.safeParse("line\nbreak").success).toBe(true);
+    expect(ChatText.safeParse("bell\u0007").success).toBe(false);
+  });
+
   it("trim names and refuse empty, long or control-character names", () => {
     expect(PlayerName.parse("  Ann  ")).toBe("Ann");
     expect(PlayerName.safeParse("").success).toBe(false);
@@ -83,13 +101,27 @@ describe("schemas", () => {
   it("accept a well-formed room view", () => {
     const view: RoomViewType = {
       id: "r1",
+      code: "ABC234",
+      kind: "custom",
       mode: "connect-four",
+      visibility: "private",
+      maxPlayers: 2,
+      hostId: "a",
       phase: "playing",
       version: 0,
       round: 1,
+      countdownEndsAt: null,
       seats: [
-        { seat: 0, player: { id: "a", name: "Ann" }, status: "connected", graceEndsAt: null, wantsRematch: false },
+        {
+          seat: 0,
+          player: { id: "a", name: "Ann" },
+          status: "connected",
+          ready: true,
+          graceEndsAt: null,
+          wantsRematch: false,
+        },
       ],
+      spectatorCount: 0,
       game: {
         mode: "connect-four",
         rows: 6,
