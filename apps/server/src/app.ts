@@ -55,7 +55,7 @@ export function createLobbyServer(components: LobbyServerComponents): LobbyServe
     random,
     games,
     effects: socketEffects(nsp),
-    settings: { forfeitGraceMs: config.forfeitGraceMs, statsIntervalMs: config.statsIntervalMs },
+    settings: config.lobby,
     logger,
   });
   const modes = modeInfos(games);

@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
+import type { LobbySettings } from "./lobby/context";
 
 const DEFAULT_WEB_DIST = fileURLToPath(new URL("../../web/dist", import.meta.url));
 
@@ -12,6 +13,15 @@ const EnvSchema = z.object({
   /** How long a seat is kept after a disconnect in a running game before it forfeits. */
   FORFEIT_GRACE_MS: z.coerce.number().int().min(0).default(20_000),
   STATS_INTERVAL_MS: z.coerce.number().int().min(0).default(250),
+  /** The countdown before every game. */
+  COUNTDOWN_MS: z.coerce.number().int().min(0).default(3000),
+  /** How long the minimum number of players waits before an N-player quick match starts without a full room. */
+  QUICK_MATCH_WAIT_MS: z.coerce.number().int().min(0).default(5000),
+  /** Chat messages a player may send in a burst, and the time to earn one back. */
+  CHAT_BURST: z.coerce.number().int().min(1).default(5),
+  CHAT_REFILL_MS: z.coerce.number().int().min(1).default(2000),
+  /** How often rooms are told their players' round-trip times. */
+  PRESENCE_INTERVAL_MS: z.coerce.number().int().min(0).default(3000),
   /** The built web app to serve; empty to serve none. Defaults to apps/web/dist when it exists. */
   WEB_DIST: z.string().optional(),
 });
@@ -20,9 +30,8 @@ export interface LobbyConfig {
   port: number;
   host: string;
   allowedOrigins: string[];
-  forfeitGraceMs: number;
-  statsIntervalMs: number;
   webDist: string | null;
+  lobby: LobbySettings;
 }
 
 /** Defaults for tests and embedding: nothing served, short intervals. */
@@ -30,9 +39,16 @@ export const defaultConfig: LobbyConfig = {
   port: 0,
   host: "127.0.0.1",
   allowedOrigins: ["http://localhost:5173"],
-  forfeitGraceMs: 20_000,
-  statsIntervalMs: 250,
   webDist: null,
+  lobby: {
+    forfeitGraceMs: 20_000,
+    statsIntervalMs: 250,
+    countdownMs: 3000,
+    quickMatchWaitMs: 5000,
+    chatBurst: 5,
+    chatRefillMs: 2000,
+    presenceIntervalMs: 3000,
+  },
 };
 
 /** Read and validate the environment once. Throws with every problem listed. */
@@ -49,8 +65,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LobbyConfig {
     allowedOrigins: e.ALLOWED_ORIGINS.split(",")
       .map((o) => o.trim())
       .filter(Boolean),
-    forfeitGraceMs: e.FORFEIT_GRACE_MS,
-    statsIntervalMs: e.STATS_INTERVAL_MS,
     webDist: webDist || null,
+    lobby: {
+      forfeitGraceMs: e.FORFEIT_GRACE_MS,
+      statsIntervalMs: e.STATS_INTERVAL_MS,
+      countdownMs: e.COUNTDOWN_MS,
+      quickMatchWaitMs: e.QUICK_MATCH_WAIT_MS,
+      chatBurst: e.CHAT_BURST,
+      chatRefillMs: e.CHAT_REFILL_MS,
+      presenceIntervalMs: e.PRESENCE_INTERVAL_MS,
+    },
   };
 }

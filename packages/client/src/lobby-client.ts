@@ -8,7 +8,9 @@ import {
   type ClientResult,
   type ClientToServerEvents,
   type GameMove,
+  type ChatScope,
   type ModeId,
+  type Visibility,
   type ServerEventName,
   type ServerPayload,
   type ServerToClientEvents,
@@ -52,6 +54,11 @@ export interface LobbyClientOptions {
   ackTimeoutMs?: number;
   /** Reconnect automatically after a dropped connection. Default true. */
   reconnection?: boolean;
+  /**
+   * Measure the round trip with a `session:ping` ack this often, and report
+   * it so others see this player's connection quality. Default 5000 ms; 0 turns it off.
+   */
+  pingIntervalMs?: number;
 }
 
 interface UntypedEmitter {
@@ -72,9 +79,13 @@ export class LobbyClient {
   private connectionState: ConnectionState = "idle";
   private readonly stateListeners = new Set<(state: ConnectionState) => void>();
   private lastSession: Session | null = null;
+  private lastRttMs: number | null = null;
+  private pingTimer: ReturnType<typeof setInterval> | null = null;
+  private readonly pingIntervalMs: number;
 
   constructor(options: LobbyClientOptions) {
     this.ackTimeoutMs = options.ackTimeoutMs ?? 5000;
+    this.pingIntervalMs = options.pingIntervalMs ?? 5000;
     const uri = options.url ? new URL(LOBBY_NAMESPACE, options.url).toString() : LOBBY_NAMESPACE;
     this.socket = io(uri, {
       autoConnect: false,
@@ -91,7 +102,28 @@ export class LobbyClient {
     });
     this.socket.on("session:ready", (session) => {
       this.lastSession = session;
+      void this.ping();
     });
+    if (this.pingIntervalMs > 0) {
+      this.pingTimer = setInterval(() => void this.ping(), this.pingIntervalMs);
+      // Never keep a Node process alive just to ping.
+      (this.pingTimer as { unref?: () => void }).unref?.();
+    }
+  }
+
+  /** The latest measured round trip to the server, in ms. */
+  get rttMs(): number | null {
+    return this.lastRttMs;
+  }
+
+  /** Measure the round trip now (also done every `pingIntervalMs`). */
+  async ping(): Promise<number | null> {
+    if (!this.socket.connected) return null;
+    const sentAt = Date.now();
+    const result = await this.request("session:ping", { rttMs: this.lastRttMs });
+    if (!result.ok) return null;
+    this.lastRttMs = Date.now() - sentAt;
+    return this.lastRttMs;
   }
 
   /** The current connection state. */
@@ -135,6 +167,8 @@ export class LobbyClient {
 
   /** Close the connection for good. */
   disconnect(): void {
+    if (this.pingTimer) clearInterval(this.pingTimer);
+    this.pingTimer = null;
     this.socket.disconnect();
     this.setState("disconnected");
   }
@@ -197,12 +231,61 @@ export class LobbyClient {
     return this.request("game:move", { move });
   }
 
+  /** Create a custom room and become its host. */
+  createRoom(mode: ModeId, settings: { maxPlayers: number; visibility: Visibility }) {
+    return this.request("room:create", { mode, ...settings });
+  }
+
+  /** Take a seat in a room by its invite code. */
+  joinRoom(code: string) {
+    return this.request("room:join", { code });
+  }
+
+  /** Watch a running game by its room code. */
+  watchRoom(code: string) {
+    return this.request("room:watch", { code });
+  }
+
+  /** Mark yourself ready (or not) before the start. */
+  setReady(ready: boolean) {
+    return this.request("room:ready", { ready });
+  }
+
+  /** Host: start the countdown. */
+  startGame() {
+    return this.request("room:start", {});
+  }
+
+  /** Host: change the room's seat count or visibility before the start. */
+  updateSettings(settings: { maxPlayers?: number; visibility?: Visibility }) {
+    return this.request("room:settings", settings);
+  }
+
+  /** Host: remove a player from the room for good. */
+  kick(playerId: string) {
+    return this.request("room:kick", { playerId });
+  }
+
+  /** Get the public rooms and start receiving `rooms:upsert` / `rooms:remove`. */
+  subscribeRooms() {
+    return this.request("rooms:subscribe", {});
+  }
+
+  unsubscribeRooms() {
+    return this.request("rooms:unsubscribe", {});
+  }
+
+  /** Send a chat message to your room or to the lobby. */
+  sendChat(scope: ChatScope, text: string) {
+    return this.request("chat:send", { scope, text });
+  }
+
   /** Ask to play again with the same group. */
   rematch() {
     return this.request("game:rematch", {});
   }
 
-  /** Leave the current match room. */
+  /** Leave the current room (as a player or a spectator). */
   leaveRoom() {
     return this.request("room:leave", {});
   }

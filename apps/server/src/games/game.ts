@@ -41,6 +41,16 @@ export interface GameDefinition<
    * view for the whole room instead of one per player.
    */
   readonly hidesInformation: boolean;
+  /** Real-time games: the lobby calls `tick` every `tickMs` while the game runs. */
+  readonly tickMs?: number;
+  /** Advance a real-time game by one tick. Must not mutate `state`. */
+  tick?(state: State): State;
+  /**
+   * A seat is gone for good (it left, or its grace period ran out). Return
+   * the state without it; the lobby then asks `outcome`. A game without this
+   * hook ends as soon as a seat is lost, the remaining seats winning.
+   */
+  removeSeat?(state: State, seat: number): State;
 }
 
 /** A game definition whose types have been erased for the registry. */

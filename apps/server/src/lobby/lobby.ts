@@ -1,61 +1,35 @@
 import {
   ErrorCode,
   MODE_IDS,
+  type ChatMessage,
+  type ChatScope,
   type GameMove,
   type LobbyStats,
   type ModeId,
   type QueueStatus,
-  type ServerEventName,
-  type ServerPayload,
+  type RoomSummary,
+  type RoomView,
+  type Visibility,
 } from "@lobby/contracts";
-import type { Cancel, Clock } from "../core/clock";
-import type { Logger } from "../core/logger";
-import { randomId, type Random } from "../core/random";
-import type { AnyGameDefinition } from "../games/game";
+import type { Cancel } from "../core/clock";
+import { TokenBucket } from "../core/token-bucket";
+import { channels } from "./channels";
+import { LobbyContext, type LobbyDeps } from "./context";
 import { LobbyError } from "./lobby-error";
-import {
-  applyMove,
-  createRoom,
-  forfeitIfStillAway,
-  isAbandoned,
-  leaveSeat,
-  markDisconnected,
-  requestRematch,
-  toRoomView,
-} from "./match-room";
-import type { PlayerRecord, RoomRecord } from "./records";
-import type { LobbyStore } from "./store";
+import { removeSpectator } from "./match-room";
+import * as matchmaker from "./matchmaker";
+import * as play from "./play";
+import * as rooms from "./rooms";
+import { toSummary } from "./room-view";
 
-/** What the lobby asks the transport to do. Implemented over Socket.IO rooms. */
-export interface LobbyEffects {
-  joinRoom(playerId: string, roomId: string): void;
-  leaveRoom(playerId: string, roomId: string): void;
-  toPlayer<E extends ServerEventName>(playerId: string, event: E, payload: ServerPayload<E>): void;
-  toRoom<E extends ServerEventName>(roomId: string, event: E, payload: ServerPayload<E>): void;
-  toAll<E extends ServerEventName>(event: E, payload: ServerPayload<E>): void;
-}
+export type { LobbyDeps, LobbyEffects, LobbySettings } from "./context";
 
-export interface LobbySettings {
-  /** How long a disconnected player's seat is kept in a running game before it forfeits. */
-  forfeitGraceMs: number;
-  /** Presence figures are pushed at most this often. */
-  statsIntervalMs: number;
-}
-
-export interface LobbyDeps {
-  store: LobbyStore;
-  clock: Clock;
-  random: Random;
-  games: Record<ModeId, AnyGameDefinition>;
-  effects: LobbyEffects;
-  settings: LobbySettings;
-  logger: Logger;
-}
+const LOBBY_CHAT_HISTORY = 50;
 
 /**
- * The lobby's domain core: players, quick-match queues and match rooms.
- * It knows nothing about sockets; it reads and writes the store and tells
- * the transport what to send through `effects`.
+ * The lobby's domain core: players, quick match, rooms, games and chat. It
+ * knows nothing about sockets; it reads and writes the store and tells the
+ * transport what to send through `effects`.
  *
  * Operations run one at a time (see `exclusive`), so a multi-step change
  * such as "take a group off the queue and seat it" is never interleaved with
@@ -63,115 +37,169 @@ export interface LobbyDeps {
  */
 export class Lobby {
   private tail: Promise<unknown> = Promise.resolve();
-  private readonly graceTimers = new Map<string, Cancel>();
+  private readonly ctx: LobbyContext;
+  private readonly chatLimits = new Map<string, TokenBucket>();
+  private readonly latency = new Map<string, number>();
+  private readonly lobbyChat: ChatMessage[] = [];
   private statsPending: Cancel | null = null;
+  private presencePending: Cancel | null = null;
   private closed = false;
 
-  constructor(private readonly deps: LobbyDeps) {}
+  constructor(private readonly deps: LobbyDeps) {
+    const schedule = (label: string, operation: () => Promise<void>) => {
+      this.exclusive(operation).catch((error: unknown) => {
+        deps.logger.error(`${label} failed`, { error: String(error) });
+      });
+    };
+    this.ctx = new LobbyContext(deps, schedule, {
+      countdownEnded: (roomId) => play.countdownEnded(this.ctx, roomId),
+      tick: (roomId) => play.tick(this.ctx, roomId),
+      graceEnded: (roomId, playerId) => play.graceEnded(this.ctx, roomId, playerId),
+    });
+    this.schedulePresence();
+  }
 
   /** A player's handshake was accepted. */
   connect(player: { id: string; name: string }): Promise<void> {
-    return this.exclusive(async () => {
-      await this.deps.store.putPlayer({
-        ...player,
-        connectedAt: this.deps.clock.now(),
-        location: { kind: "idle" },
+    return this.run(async () => {
+      await this.deps.store.putPlayer({ ...player, connectedAt: this.ctx.now(), location: { kind: "idle" } });
+      this.deps.effects.join(player.id, channels.lobby);
+      this.deps.effects.toPlayer(player.id, "chat:history", {
+        scope: "lobby",
+        roomId: null,
+        messages: [...this.lobbyChat],
       });
-      this.scheduleStats();
     });
   }
 
-  /** A player's connection closed: leave every queue at once, keep a running seat for the grace period. */
+  /** A player's connection closed: leave every queue at once; keep a running game's seat for the grace period. */
   disconnect(playerId: string): Promise<void> {
-    return this.exclusive(async () => {
-      const player = await this.deps.store.getPlayer(playerId);
+    return this.run(async () => {
+      const { ctx } = this;
+      const player = await ctx.store.getPlayer(playerId);
       if (!player) return;
       const { location } = player;
       if (location.kind === "queued") {
-        await this.deps.store.dequeue(location.mode, playerId);
-      } else if (location.kind === "seated") {
-        const room = await this.deps.store.getRoom(location.roomId);
-        if (room) {
-          const graceEndsAt = this.deps.clock.now() + this.deps.settings.forfeitGraceMs;
-          const next = markDisconnected(room, playerId, graceEndsAt);
-          if (next.seats.some((s) => s.playerId === playerId && s.status === "disconnected")) {
-            this.startGraceTimer(room.id, playerId);
-          }
-          await this.saveRoom(next);
+        await ctx.store.dequeue(location.mode, playerId);
+      } else if (location.kind === "seated" || location.kind === "watching") {
+        const room = await ctx.store.getRoom(location.roomId);
+        if (room && location.kind === "watching") {
+          await ctx.saveRoom(removeSpectator(room, playerId));
+        } else if (room?.phase === "playing") {
+          await ctx.saveRoom(ctx.say(play.holdSeat(ctx, room, playerId), `${player.name} lost connection.`));
+        } else if (room) {
+          await ctx.saveRoom(await rooms.vacate(ctx, room, player));
         }
       }
-      await this.deps.store.deletePlayer(playerId);
-      this.scheduleStats();
+      await ctx.store.deletePlayer(playerId);
+      this.chatLimits.delete(playerId);
+      this.latency.delete(playerId);
     });
   }
 
-  /** Quick match: wait in a mode's queue; seat a group as soon as one is complete. */
   joinQueue(playerId: string, mode: ModeId): Promise<QueueStatus> {
-    return this.exclusive(async () => {
-      const player = await this.requirePlayer(playerId);
-      if (player.location.kind === "queued") {
-        throw new LobbyError(ErrorCode.AlreadyQueued, "You are already waiting for a match.");
-      }
-      if (player.location.kind === "seated") {
-        throw new LobbyError(ErrorCode.AlreadySeated, "You are already in a match room.");
-      }
-      const game = this.game(mode);
-      const joinedAt = this.deps.clock.now();
-      await this.deps.store.enqueue(mode, { playerId, joinedAt });
-      await this.deps.store.putPlayer({ ...player, location: { kind: "queued", mode, joinedAt } });
-      this.deps.effects.toPlayer(playerId, "queue:status", { state: "queued", mode, joinedAt });
-      const seatedIn = await this.matchWaitingPlayers(game);
-      this.scheduleStats();
-      const roomId = seatedIn.get(playerId);
-      return roomId ? { state: "matched", mode, roomId } : { state: "queued", mode, joinedAt };
-    });
+    return this.run(() => matchmaker.joinQueue(this.ctx, playerId, mode));
   }
 
-  /** Stop waiting in the queue. */
   leaveQueue(playerId: string): Promise<QueueStatus> {
-    return this.exclusive(async () => {
-      const player = await this.requirePlayer(playerId);
-      if (player.location.kind !== "queued") {
-        throw new LobbyError(ErrorCode.NotQueued, "You are not waiting for a match.");
-      }
-      await this.deps.store.dequeue(player.location.mode, playerId);
-      await this.deps.store.putPlayer({ ...player, location: { kind: "idle" } });
-      this.deps.effects.toPlayer(playerId, "queue:status", { state: "idle" });
-      this.scheduleStats();
-      return { state: "idle" };
-    });
+    return this.run(() => matchmaker.leaveQueue(this.ctx, playerId));
   }
 
-  /** Make a move in the player's current game. */
-  move(playerId: string, move: GameMove): Promise<{ version: number }> {
-    return this.exclusive(async () => {
-      const room = await this.requireRoomOf(playerId);
-      const next = applyMove(room, this.game(room.mode), playerId, move);
-      await this.saveRoom(next);
-      return { version: next.version };
-    });
+  createRoom(playerId: string, mode: ModeId, settings: { maxPlayers: number; visibility: Visibility }): Promise<RoomView> {
+    return this.run(() => rooms.createRoom(this.ctx, playerId, mode, settings));
   }
 
-  /** Ask to play again with the same group. */
-  rematch(playerId: string): Promise<null> {
-    return this.exclusive(async () => {
-      const room = await this.requireRoomOf(playerId);
-      await this.saveRoom(requestRematch(room, this.game(room.mode), playerId, this.deps.random));
-      return null;
-    });
+  joinRoom(playerId: string, code: string): Promise<RoomView> {
+    return this.run(() => rooms.joinByCode(this.ctx, playerId, code));
   }
 
-  /** Leave the match room; leaving a running game forfeits it. */
+  watchRoom(playerId: string, code: string): Promise<RoomView> {
+    return this.run(() => rooms.watch(this.ctx, playerId, code));
+  }
+
   leaveRoom(playerId: string): Promise<null> {
-    return this.exclusive(async () => {
-      const player = await this.requirePlayer(playerId);
-      const room = await this.requireRoomOf(playerId);
-      const next = leaveSeat(room, playerId);
-      await this.deps.store.putPlayer({ ...player, location: { kind: "idle" } });
-      this.deps.effects.leaveRoom(playerId, room.id);
-      await this.saveRoom(next);
-      return null;
+    return this.run(() => rooms.leave(this.ctx, playerId));
+  }
+
+  setReady(playerId: string, ready: boolean): Promise<null> {
+    return this.run(() => rooms.setReady(this.ctx, playerId, ready));
+  }
+
+  startGame(playerId: string): Promise<null> {
+    return this.run(() => rooms.start(this.ctx, playerId));
+  }
+
+  updateSettings(playerId: string, settings: { maxPlayers?: number | undefined; visibility?: Visibility | undefined }) {
+    return this.run(() => rooms.updateSettings(this.ctx, playerId, settings));
+  }
+
+  kick(playerId: string, targetId: string): Promise<null> {
+    return this.run(() => rooms.kick(this.ctx, playerId, targetId));
+  }
+
+  move(playerId: string, move: GameMove): Promise<{ version: number }> {
+    return this.run(() => play.move(this.ctx, playerId, move));
+  }
+
+  rematch(playerId: string): Promise<null> {
+    return this.run(() => play.rematch(this.ctx, playerId));
+  }
+
+  /** The public rooms, and from now on `rooms:upsert` / `rooms:remove` as they change. */
+  subscribeRooms(playerId: string): Promise<{ rooms: RoomSummary[] }> {
+    return this.run(async () => {
+      this.deps.effects.join(playerId, channels.directory);
+      const list: RoomSummary[] = [];
+      for (const id of await this.deps.store.listRoomIds()) {
+        const room = await this.deps.store.getRoom(id);
+        const summary = room && toSummary(room);
+        if (summary) list.push(summary);
+      }
+      return { rooms: list.sort((a, b) => a.createdAt - b.createdAt) };
     });
+  }
+
+  unsubscribeRooms(playerId: string): Promise<null> {
+    this.deps.effects.leave(playerId, channels.directory);
+    return Promise.resolve(null);
+  }
+
+  sendChat(playerId: string, scope: ChatScope, text: string): Promise<{ id: string }> {
+    return this.run(async () => {
+      const { ctx } = this;
+      const player = await ctx.requirePlayer(playerId);
+      if (scope === "room") {
+        const { room } = await ctx.requireSeat(playerId);
+        this.takeChatToken(playerId);
+        const from = { id: player.id, name: player.name };
+        const next = ctx.appendChat(room, { kind: "user", from, text });
+        await ctx.postChat(next);
+        return { id: next.chat[next.chat.length - 1]?.id ?? "" };
+      }
+      if (player.location.kind === "seated" || player.location.kind === "watching") {
+        throw new LobbyError(ErrorCode.AlreadySeated, "Leave your room to chat in the lobby.");
+      }
+      this.takeChatToken(playerId);
+      const message: ChatMessage = {
+        id: ctx.id(),
+        scope: "lobby",
+        roomId: null,
+        kind: "user",
+        from: { id: player.id, name: player.name },
+        text,
+        at: ctx.now(),
+      };
+      this.lobbyChat.push(message);
+      if (this.lobbyChat.length > LOBBY_CHAT_HISTORY) this.lobbyChat.shift();
+      this.deps.effects.toChannel(channels.lobby, "chat:message", message);
+      return { id: message.id };
+    });
+  }
+
+  /** Remember the round trip a player measured; rooms are told every `presenceIntervalMs`. */
+  reportLatency(playerId: string, rttMs: number | null): { serverTime: number } {
+    if (rttMs !== null) this.latency.set(playerId, Math.round(rttMs));
+    return { serverTime: this.ctx.now() };
   }
 
   /** Players online and waiting per queue. */
@@ -181,97 +209,48 @@ export class Lobby {
     return { online: await this.deps.store.countPlayers(), queues };
   }
 
-  /** Stop every timer. Pending operations still finish. */
-  close(): Promise<void> {
-    this.closed = true;
-    for (const cancel of this.graceTimers.values()) cancel();
-    this.graceTimers.clear();
-    this.statsPending?.();
-    this.statsPending = null;
+  /** Resolves once every operation queued so far (including timer work) has finished. */
+  idle(): Promise<void> {
     return this.exclusive(() => Promise.resolve());
   }
 
+  /** Stop every timer. Pending operations still finish. */
+  close(): Promise<void> {
+    this.closed = true;
+    this.ctx.timers.clearAll();
+    this.statsPending?.();
+    this.statsPending = null;
+    this.presencePending?.();
+    this.presencePending = null;
+    return this.exclusive(() => Promise.resolve());
+  }
+
+  /** Run one operation after every earlier one, then schedule a presence update. */
+  private run<T>(operation: () => Promise<T>): Promise<T> {
+    return this.exclusive(operation).finally(() => this.scheduleStats());
+  }
+
   /**
-   * Run one operation after every earlier one has finished. This is the
-   * lobby's only concurrency control; a networked store will need atomic
-   * operations of its own for work spread over several processes.
+   * The lobby's only concurrency control: one operation at a time per
+   * process. A networked store needs atomic operations of its own for work
+   * spread over several processes.
    */
   private exclusive<T>(operation: () => Promise<T>): Promise<T> {
-    const run = this.tail.then(operation);
-    this.tail = run.catch(() => undefined);
-    return run;
+    const result = this.tail.then(operation);
+    this.tail = result.catch(() => undefined);
+    return result;
   }
 
-  private async matchWaitingPlayers(game: AnyGameDefinition): Promise<Map<string, string>> {
-    const { store, clock, random, effects } = this.deps;
-    const seated = new Map<string, string>();
-    for (;;) {
-      const group = await store.takeGroup(game.mode.id, game.mode.quickMatchPlayers);
-      if (group.length === 0) return seated;
-      const players: PlayerRecord[] = [];
-      for (const entry of group) {
-        const player = await store.getPlayer(entry.playerId);
-        if (player) players.push(player);
-      }
-      // A queue entry without a player cannot happen (disconnect dequeues
-      // first), but never seat a partial group if it somehow did.
-      if (players.length < game.mode.quickMatchPlayers) {
-        this.deps.logger.error("queue entry without a player", { mode: game.mode.id });
-        for (const p of players) await store.enqueue(game.mode.id, { playerId: p.id, joinedAt: clock.now() });
-        return seated;
-      }
-      const room = createRoom({ id: randomId(random), game, players, now: clock.now(), random });
-      for (const player of players) {
-        await store.putPlayer({ ...player, location: { kind: "seated", roomId: room.id } });
-        effects.joinRoom(player.id, room.id);
-        effects.toPlayer(player.id, "queue:status", { state: "matched", mode: room.mode, roomId: room.id });
-        seated.set(player.id, room.id);
-      }
-      await this.saveRoom(room);
+  private takeChatToken(playerId: string) {
+    const { clock, settings } = this.deps;
+    let bucket = this.chatLimits.get(playerId);
+    if (!bucket) {
+      bucket = new TokenBucket(clock, settings.chatBurst, settings.chatRefillMs);
+      this.chatLimits.set(playerId, bucket);
     }
-  }
-
-  /** Persist a room and push its state, or destroy it once everyone has left. */
-  private async saveRoom(room: RoomRecord): Promise<void> {
-    if (isAbandoned(room)) {
-      await this.deps.store.deleteRoom(room.id);
-      for (const seat of room.seats) this.stopGraceTimer(room.id, seat.playerId);
-      return;
+    if (!bucket.take()) {
+      throw new LobbyError(ErrorCode.RateLimited, "You're sending messages too fast — wait a moment.");
     }
-    await this.deps.store.putRoom(room);
-    const game = this.game(room.mode);
-    if (!game.hidesInformation) {
-      this.deps.effects.toRoom(room.id, "room:state", toRoomView(room, game, null));
-      return;
-    }
-    room.seats.forEach((seat, index) => {
-      if (seat.status === "connected") {
-        this.deps.effects.toPlayer(seat.playerId, "room:state", toRoomView(room, game, index));
-      }
-    });
-  }
-
-  private startGraceTimer(roomId: string, playerId: string) {
-    const key = `${roomId}:${playerId}`;
-    this.graceTimers.get(key)?.();
-    const cancel = this.deps.clock.setTimeout(() => {
-      this.graceTimers.delete(key);
-      this.exclusive(async () => {
-        const room = await this.deps.store.getRoom(roomId);
-        if (!room) return;
-        const next = forfeitIfStillAway(room, playerId);
-        if (next !== room) await this.saveRoom(next);
-      }).catch((error: unknown) => {
-        this.deps.logger.error("grace timer failed", { roomId, playerId, error: String(error) });
-      });
-    }, this.deps.settings.forfeitGraceMs);
-    this.graceTimers.set(key, cancel);
-  }
-
-  private stopGraceTimer(roomId: string, playerId: string) {
-    const key = `${roomId}:${playerId}`;
-    this.graceTimers.get(key)?.();
-    this.graceTimers.delete(key);
   }
 
   private scheduleStats() {
@@ -286,25 +265,31 @@ export class Lobby {
     }, this.deps.settings.statsIntervalMs);
   }
 
-  private game(mode: ModeId): AnyGameDefinition {
-    const game = this.deps.games[mode];
-    if (!game) throw new LobbyError(ErrorCode.UnknownMode, `There is no game mode "${mode}".`);
-    return game;
+  private schedulePresence() {
+    if (this.closed || this.deps.settings.presenceIntervalMs <= 0) return;
+    this.presencePending = this.deps.clock.setTimeout(() => {
+      this.presencePending = null;
+      this.exclusive(() => this.pushLatency())
+        .catch((error: unknown) => {
+          this.deps.logger.error("presence update failed", { error: String(error) });
+        })
+        .finally(() => this.schedulePresence());
+    }, this.deps.settings.presenceIntervalMs);
   }
 
-  private async requirePlayer(playerId: string): Promise<PlayerRecord> {
-    const player = await this.deps.store.getPlayer(playerId);
-    if (!player) throw new LobbyError(ErrorCode.Internal, "Your session is not known to the lobby.");
-    return player;
-  }
-
-  private async requireRoomOf(playerId: string): Promise<RoomRecord> {
-    const player = await this.requirePlayer(playerId);
-    if (player.location.kind !== "seated") {
-      throw new LobbyError(ErrorCode.NotInRoom, "You are not in a match room.");
+  private async pushLatency() {
+    if (this.latency.size === 0) return;
+    for (const id of await this.deps.store.listRoomIds()) {
+      const room = await this.deps.store.getRoom(id);
+      if (!room) continue;
+      const rttMs: Record<string, number> = {};
+      for (const seat of room.seats) {
+        const rtt = this.latency.get(seat.playerId);
+        if (seat.status !== "left" && rtt !== undefined) rttMs[seat.playerId] = rtt;
+      }
+      if (Object.keys(rttMs).length > 0) {
+        this.deps.effects.toChannel(channels.room(id), "room:latency", { roomId: id, rttMs });
+      }
     }
-    const room = await this.deps.store.getRoom(player.location.roomId);
-    if (!room) throw new LobbyError(ErrorCode.NotInRoom, "Your match room no longer exists.");
-    return room;
   }
 }

@@ -1,41 +1,84 @@
-import { ErrorCode, type GameMove, type MatchResult, type RoomView } from "@lobby/contracts";
+import { ErrorCode, type GameMove, type MatchResult, type ModeId, type RoomKind, type Visibility } from "@lobby/contracts";
 import type { Random } from "../core/random";
-import type { AnyGameDefinition } from "../games/game";
+import type { AnyGameDefinition, Outcome } from "../games/game";
 import { LobbyError } from "./lobby-error";
 import type { RoomRecord, SeatRecord } from "./records";
 
 /*
- * Pure transitions of one match room. Each takes a room and returns a new
- * one (or throws a LobbyError for a refusal); none touches the store, the
- * clock or a socket.
+ * Pure transitions of one room. Each takes a room and returns a new one (or
+ * throws a LobbyError for a refusal); none touches the store, the clock or a
+ * socket. Seats keep join order, so the longest-seated player comes first.
  */
 
 export interface NewRoom {
   id: string;
-  game: AnyGameDefinition;
-  players: { id: string; name: string }[];
+  code: string;
+  kind: RoomKind;
+  mode: ModeId;
+  visibility: Visibility;
+  maxPlayers: number;
   now: number;
-  random: Random;
 }
 
-export function createRoom({ id, game, players, now, random }: NewRoom): RoomRecord {
+export function newRoom(spec: NewRoom): RoomRecord {
   return {
-    id,
-    mode: game.mode.id,
-    phase: "playing",
+    ...spec,
+    hostId: null,
+    phase: "waiting",
     version: 0,
-    round: 1,
-    createdAt: now,
-    seats: players.map<SeatRecord>((p) => ({
-      playerId: p.id,
-      name: p.name,
-      status: "connected",
-      graceEndsAt: null,
-      wantsRematch: false,
-    })),
-    game: game.setup({ players: players.length, round: 1, random }),
+    round: 0,
+    createdAt: spec.now,
+    countdownEndsAt: null,
+    seats: [],
+    spectators: [],
+    kicked: [],
+    game: null,
     result: null,
+    chat: [],
   };
+}
+
+/** Whether quick match may seat a player here: public, not started, a free seat. */
+export function isOpenForQuickMatch(room: RoomRecord): boolean {
+  if (room.visibility !== "public" || room.seats.length >= room.maxPlayers) return false;
+  // A custom room's countdown would be cancelled by an unready newcomer; leave it be.
+  return room.phase === "waiting" || (room.phase === "countdown" && room.kind === "quick");
+}
+
+/** Whether a player may take a seat by code now. */
+export function assertJoinable(room: RoomRecord, playerId: string): void {
+  if (room.kicked.includes(playerId)) {
+    throw new LobbyError(ErrorCode.Kicked, "The host removed you from this room.");
+  }
+  if (room.phase === "playing" || room.phase === "finished") {
+    throw new LobbyError(ErrorCode.RoomInPlay, "That room's game has already started — you can watch it instead.");
+  }
+  if (room.seats.length >= room.maxPlayers) {
+    throw new LobbyError(ErrorCode.RoomFull, "That room is full.");
+  }
+}
+
+/** Seat a player before the start. Quick-match seats come ready; a custom room's newcomer cancels its countdown. */
+export function addSeat(room: RoomRecord, player: { id: string; name: string }, now: number): RoomRecord {
+  const seat: SeatRecord = {
+    playerId: player.id,
+    name: player.name,
+    status: "connected",
+    ready: room.kind === "quick",
+    graceEndsAt: null,
+    wantsRematch: false,
+    joinedAt: now,
+  };
+  const next = bump({ ...room, seats: [...room.seats, seat], hostId: room.hostId ?? player.id });
+  return seat.ready ? next : cancelCountdown(next);
+}
+
+export function addSpectator(room: RoomRecord, player: { id: string; name: string }): RoomRecord {
+  return bump({ ...room, spectators: [...room.spectators, { playerId: player.id, name: player.name }] });
+}
+
+export function removeSpectator(room: RoomRecord, playerId: string): RoomRecord {
+  return bump({ ...room, spectators: room.spectators.filter((s) => s.playerId !== playerId) });
 }
 
 export function seatOf(room: RoomRecord, playerId: string): number {
@@ -44,12 +87,75 @@ export function seatOf(room: RoomRecord, playerId: string): number {
   return seat;
 }
 
-export function applyMove(
-  room: RoomRecord,
-  game: AnyGameDefinition,
-  playerId: string,
-  move: GameMove,
-): RoomRecord {
+export function isHost(room: RoomRecord, playerId: string): boolean {
+  return room.hostId === playerId;
+}
+
+export function assertHost(room: RoomRecord, playerId: string): void {
+  if (!isHost(room, playerId)) throw new LobbyError(ErrorCode.NotHost, "Only the host can do that.");
+}
+
+export function assertBeforeStart(room: RoomRecord): void {
+  if (room.phase !== "waiting" && room.phase !== "countdown") {
+    throw new LobbyError(ErrorCode.NotInLobbyPhase, "That is only possible before the game starts.");
+  }
+}
+
+export function setReady(room: RoomRecord, playerId: string, ready: boolean): RoomRecord {
+  const seat = seatOf(room, playerId);
+  assertBeforeStart(room);
+  const next = bump(updateSeat(room, seat, { ready }));
+  return ready ? next : cancelCountdown(next);
+}
+
+/** Why the room cannot start now, or null if it can. */
+export function startBlocker(room: RoomRecord, game: AnyGameDefinition): LobbyError | null {
+  const { minPlayers, maxPlayers } = game.mode;
+  if (room.seats.length < minPlayers || room.seats.length > maxPlayers) {
+    return new LobbyError(
+      ErrorCode.WrongPlayerCount,
+      `${game.mode.name} needs ${minPlayers === maxPlayers ? minPlayers : `${minPlayers}–${maxPlayers}`} players.`,
+    );
+  }
+  if (!room.seats.every((s) => s.ready)) {
+    return new LobbyError(ErrorCode.NotAllReady, "Everyone must be ready first.");
+  }
+  return null;
+}
+
+export function beginCountdown(room: RoomRecord, endsAt: number): RoomRecord {
+  return bump({ ...room, phase: "countdown", countdownEndsAt: endsAt });
+}
+
+export function cancelCountdown(room: RoomRecord): RoomRecord {
+  if (room.phase !== "countdown") return room;
+  return bump({ ...room, phase: "waiting", countdownEndsAt: null });
+}
+
+/** The countdown ran out: set the game up for the seated players. */
+export function startGame(room: RoomRecord, game: AnyGameDefinition, random: Random): RoomRecord {
+  const round = room.round + 1;
+  return bump({
+    ...room,
+    phase: "playing",
+    round,
+    countdownEndsAt: null,
+    result: null,
+    seats: room.seats.map((s) => ({ ...s, wantsRematch: false, graceEndsAt: null })),
+    game: game.setup({ players: room.seats.length, round, random }),
+  });
+}
+
+/** A seat leaves before the start: it disappears, and the host role passes on. */
+export function removeSeatBeforeStart(room: RoomRecord, playerId: string, kicked = false): RoomRecord {
+  const seats = room.seats.filter((s) => s.playerId !== playerId);
+  let next = bump({ ...room, seats, kicked: kicked ? [...room.kicked, playerId] : room.kicked });
+  next = passHost(next);
+  // A quick room keeps counting down while it still has enough players.
+  return next.kind === "quick" && next.phase === "countdown" ? next : cancelCountdown(next);
+}
+
+export function applyMove(room: RoomRecord, game: AnyGameDefinition, playerId: string, move: GameMove): RoomRecord {
   const seat = seatOf(room, playerId);
   if (room.phase !== "playing") {
     throw new LobbyError(ErrorCode.GameNotRunning, "The game is not running.");
@@ -59,101 +165,124 @@ export function applyMove(
   }
   const refusal = game.validateMove(room.game, seat, move);
   if (refusal) throw new LobbyError(refusal.code, refusal.message);
-  const state = game.applyMove(room.game, seat, move);
-  const outcome = game.outcome(state);
-  const result: MatchResult | null = !outcome
-    ? null
-    : outcome.kind === "draw"
-      ? { kind: "draw" }
-      : { kind: "win", winners: outcome.winners, reason: "rules" };
-  return finishIf(bump({ ...room, game: state }), result);
+  return settle(bump({ ...room, game: game.applyMove(room.game, seat, move) }), game);
 }
 
-/** The connection of a seated player dropped: keep the seat until `graceEndsAt`. */
+/** One tick of a real-time game. */
+export function tickGame(room: RoomRecord, game: AnyGameDefinition): RoomRecord {
+  if (room.phase !== "playing" || !game.tick) return room;
+  return settle(bump({ ...room, game: game.tick(room.game) }), game);
+}
+
+/** The connection of a seated player dropped during a game: keep the seat until `graceEndsAt`. */
 export function markDisconnected(room: RoomRecord, playerId: string, graceEndsAt: number): RoomRecord {
   const seat = seatOf(room, playerId);
-  if (room.phase !== "playing") return leaveSeat(room, playerId);
   return bump(updateSeat(room, seat, { status: "disconnected", graceEndsAt, wantsRematch: false }));
 }
 
-/** The grace period of a disconnected seat ran out. No-op if it came back or the game ended. */
-export function forfeitIfStillAway(room: RoomRecord, playerId: string): RoomRecord {
+/** The grace period of a disconnected seat ran out. No-op if it came back or is gone. */
+export function forfeitIfStillAway(room: RoomRecord, game: AnyGameDefinition, playerId: string): RoomRecord {
   const seat = room.seats.findIndex((s) => s.playerId === playerId);
-  const record = room.seats[seat];
-  if (!record || record.status !== "disconnected") return room;
-  const left = updateSeat(room, seat, { status: "left", graceEndsAt: null });
-  if (room.phase !== "playing") return bump(left);
-  return bump(finishIf(left, winByDefault(left, "forfeit")));
+  if (room.seats[seat]?.status !== "disconnected") return room;
+  return loseSeat(room, game, seat, "forfeit");
 }
 
-/** A player leaves the room for good. Leaving a running game forfeits it. */
-export function leaveSeat(room: RoomRecord, playerId: string): RoomRecord {
-  const seat = seatOf(room, playerId);
-  let next = updateSeat(room, seat, { status: "left", graceEndsAt: null, wantsRematch: false });
-  // Nobody can rematch with a player who left.
-  next = { ...next, seats: next.seats.map((s) => ({ ...s, wantsRematch: false })) };
-  if (room.phase === "playing") next = finishIf(next, winByDefault(next, "left"));
-  return bump(next);
+/** A seated player leaves a running or finished game for good. */
+export function leaveGame(room: RoomRecord, game: AnyGameDefinition, playerId: string): RoomRecord {
+  return loseSeat(room, game, seatOf(room, playerId), "left");
 }
 
-/** A seated player asks to play again; once every seat has, a new round starts. */
+/** A seated player asks to play again; once every remaining seat has, the next round counts down. */
 export function requestRematch(
   room: RoomRecord,
   game: AnyGameDefinition,
   playerId: string,
-  random: Random,
+  countdownEndsAt: number,
 ): RoomRecord {
   const seat = seatOf(room, playerId);
   if (room.phase !== "finished") {
     throw new LobbyError(ErrorCode.RematchUnavailable, "The game is still running.");
   }
-  if (room.seats.some((s) => s.status !== "connected")) {
-    throw new LobbyError(ErrorCode.RematchUnavailable, "Everyone who played must still be here.");
+  if (room.seats.filter((s) => s.status !== "left").length < game.mode.minPlayers) {
+    throw new LobbyError(ErrorCode.RematchUnavailable, "Not enough players are left for another game.");
   }
-  const next = updateSeat(room, seat, { wantsRematch: true });
-  if (!next.seats.every((s) => s.wantsRematch)) return bump(next);
-  const round = room.round + 1;
-  return bump({
-    ...next,
-    phase: "playing",
-    round,
-    result: null,
-    seats: next.seats.map((s) => ({ ...s, wantsRematch: false })),
-    game: game.setup({ players: next.seats.length, round, random }),
-  });
+  const next = bump(updateSeat(room, seat, { wantsRematch: true }));
+  return rematchIfAgreed(next, game, countdownEndsAt);
 }
 
-/** True once nobody is left in the room: it must then be destroyed. */
+/** Start the next round's countdown once every present seat asked and there are enough of them. */
+export function rematchIfAgreed(room: RoomRecord, game: AnyGameDefinition, countdownEndsAt: number): RoomRecord {
+  const present = room.seats.filter((s) => s.status !== "left");
+  if (room.phase !== "finished" || present.length < game.mode.minPlayers) return room;
+  if (!present.every((s) => s.status === "connected" && s.wantsRematch)) return room;
+  return beginCountdown(
+    { ...room, seats: present.map((s) => ({ ...s, ready: true, wantsRematch: false })) },
+    countdownEndsAt,
+  );
+}
+
+export function kickSeat(room: RoomRecord, hostId: string, targetId: string): RoomRecord {
+  assertHost(room, hostId);
+  assertBeforeStart(room);
+  if (targetId === hostId || !room.seats.some((s) => s.playerId === targetId)) {
+    throw new LobbyError(ErrorCode.PlayerNotFound, "That player is not in your room.");
+  }
+  return removeSeatBeforeStart(room, targetId, true);
+}
+
+export function updateSettings(
+  room: RoomRecord,
+  game: AnyGameDefinition,
+  hostId: string,
+  settings: { maxPlayers?: number | undefined; visibility?: Visibility | undefined },
+): RoomRecord {
+  assertHost(room, hostId);
+  assertBeforeStart(room);
+  const maxPlayers = settings.maxPlayers ?? room.maxPlayers;
+  if (maxPlayers < game.mode.minPlayers || maxPlayers > game.mode.maxPlayers) {
+    throw new LobbyError(
+      ErrorCode.InvalidSettings,
+      `${game.mode.name} rooms have ${game.mode.minPlayers}–${game.mode.maxPlayers} seats.`,
+    );
+  }
+  if (maxPlayers < room.seats.length) {
+    throw new LobbyError(ErrorCode.InvalidSettings, `${room.seats.length} players are already seated.`);
+  }
+  return bump({ ...room, maxPlayers, visibility: settings.visibility ?? room.visibility });
+}
+
+/** True once no player is left in the room: it must then be destroyed. */
 export function isAbandoned(room: RoomRecord): boolean {
   return room.seats.every((s) => s.status === "left");
 }
 
-export function toRoomView(room: RoomRecord, game: AnyGameDefinition, viewer: number | null): RoomView {
-  return {
-    id: room.id,
-    mode: room.mode,
-    phase: room.phase,
-    version: room.version,
-    round: room.round,
-    seats: room.seats.map((s, seat) => ({
-      seat,
-      player: { id: s.playerId, name: s.name },
-      status: s.status,
-      graceEndsAt: s.graceEndsAt,
-      wantsRematch: s.wantsRematch,
-    })),
-    game: game.view(room.game, viewer),
-    result: room.result,
-  };
+/** The host, or the longest-seated present player once the host is gone. */
+function passHost(room: RoomRecord): RoomRecord {
+  if (room.seats.some((s) => s.playerId === room.hostId && s.status !== "left")) return room;
+  return { ...room, hostId: room.seats.find((s) => s.status !== "left")?.playerId ?? null };
 }
 
-function winByDefault(room: RoomRecord, reason: "forfeit" | "left"): MatchResult {
-  const winners = room.seats.flatMap((s, seat) => (s.status === "left" ? [] : [seat]));
-  return { kind: "win", winners, reason };
+function loseSeat(room: RoomRecord, game: AnyGameDefinition, seat: number, reason: "forfeit" | "left"): RoomRecord {
+  let next = passHost(updateSeat(room, seat, { status: "left", graceEndsAt: null, wantsRematch: false }));
+  next = bump(next);
+  if (room.phase !== "playing") return next;
+  if (game.removeSeat) return settle({ ...next, game: game.removeSeat(next.game, seat) }, game, reason);
+  const winners = next.seats.flatMap((s, i) => (s.status === "left" ? [] : [i]));
+  return finish(next, { kind: "win", winners, reason });
 }
 
-function finishIf(room: RoomRecord, result: MatchResult | null): RoomRecord {
-  return result ? { ...room, phase: "finished", result } : room;
+/** Finish the game if the rules say it is over. */
+function settle(room: RoomRecord, game: AnyGameDefinition, reason: "rules" | "forfeit" | "left" = "rules"): RoomRecord {
+  const outcome = game.outcome(room.game);
+  return outcome ? finish(room, toResult(outcome, reason)) : room;
+}
+
+function toResult(outcome: Outcome, reason: "rules" | "forfeit" | "left"): MatchResult {
+  return outcome.kind === "draw" ? { kind: "draw" } : { kind: "win", winners: outcome.winners, reason };
+}
+
+function finish(room: RoomRecord, result: MatchResult): RoomRecord {
+  return { ...room, phase: "finished", result };
 }
 
 function updateSeat(room: RoomRecord, seat: number, patch: Partial<SeatRecord>): RoomRecord {

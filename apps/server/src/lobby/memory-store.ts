@@ -1,15 +1,19 @@
 import type { ModeId } from "@lobby/contracts";
+import { isOpenForQuickMatch } from "./match-room";
 import type { PlayerRecord, QueueEntry, RoomRecord } from "./records";
 import type { LobbyStore } from "./store";
 
 /**
  * The embedded default: everything in this process's memory. Queues are
- * insertion-ordered maps, so join, leave and take are O(1) per player.
+ * insertion-ordered maps, so join, leave and take are O(1) per player; open
+ * rooms are indexed per mode so quick match never scans every room.
  */
 export class MemoryStore implements LobbyStore {
   private readonly players = new Map<string, PlayerRecord>();
   private readonly queues = new Map<ModeId, Map<string, QueueEntry>>();
   private readonly rooms = new Map<string, RoomRecord>();
+  private readonly openRooms = new Map<ModeId, Set<string>>();
+  private readonly codes = new Map<string, string>();
 
   getPlayer(id: string) {
     return Promise.resolve(copy(this.players.get(id)));
@@ -38,16 +42,21 @@ export class MemoryStore implements LobbyStore {
     return Promise.resolve(this.queue(mode).delete(playerId));
   }
 
-  takeGroup(mode: ModeId, count: number) {
+  takeGroup(mode: ModeId, min: number, max: number) {
     const queue = this.queue(mode);
-    if (queue.size < count) return Promise.resolve([]);
+    if (queue.size < min) return Promise.resolve([]);
     const group: QueueEntry[] = [];
     for (const entry of queue.values()) {
+      if (group.length === max) break;
       group.push(entry);
-      if (group.length === count) break;
     }
     for (const entry of group) queue.delete(entry.playerId);
     return Promise.resolve(group);
+  }
+
+  peekQueue(mode: ModeId) {
+    const first = this.queue(mode).values().next();
+    return Promise.resolve(first.done ? undefined : { ...first.value });
   }
 
   queueLength(mode: ModeId) {
@@ -60,16 +69,42 @@ export class MemoryStore implements LobbyStore {
 
   putRoom(room: RoomRecord) {
     this.rooms.set(room.id, copy(room));
+    const open = this.openSet(room.mode);
+    if (isOpenForQuickMatch(room)) open.add(room.id);
+    else open.delete(room.id);
     return Promise.resolve();
   }
 
   deleteRoom(id: string) {
+    const room = this.rooms.get(id);
+    if (room) this.openSet(room.mode).delete(id);
     this.rooms.delete(id);
     return Promise.resolve();
   }
 
   listRoomIds() {
     return Promise.resolve([...this.rooms.keys()]);
+  }
+
+  openRoomIds(mode: ModeId) {
+    const ids = [...this.openSet(mode)];
+    ids.sort((a, b) => (this.rooms.get(a)?.createdAt ?? 0) - (this.rooms.get(b)?.createdAt ?? 0));
+    return Promise.resolve(ids);
+  }
+
+  claimCode(code: string, roomId: string) {
+    if (this.codes.has(code)) return Promise.resolve(false);
+    this.codes.set(code, roomId);
+    return Promise.resolve(true);
+  }
+
+  releaseCode(code: string) {
+    this.codes.delete(code);
+    return Promise.resolve();
+  }
+
+  roomIdByCode(code: string) {
+    return Promise.resolve(this.codes.get(code));
   }
 
   private queue(mode: ModeId): Map<string, QueueEntry> {
@@ -79,6 +114,15 @@ export class MemoryStore implements LobbyStore {
       this.queues.set(mode, queue);
     }
     return queue;
+  }
+
+  private openSet(mode: ModeId): Set<string> {
+    let set = this.openRooms.get(mode);
+    if (!set) {
+      set = new Set();
+      this.openRooms.set(mode, set);
+    }
+    return set;
   }
 }
 

@@ -1,10 +1,19 @@
-import type { MatchResult, ModeId, RoomPhase, SeatStatus } from "@lobby/contracts";
+import type {
+  ChatMessage,
+  MatchResult,
+  ModeId,
+  RoomKind,
+  RoomPhase,
+  SeatStatus,
+  Visibility,
+} from "@lobby/contracts";
 
 /** Where a player is. A player is in at most one queue or room at a time. */
 export type PlayerLocation =
   | { kind: "idle" }
   | { kind: "queued"; mode: ModeId; joinedAt: number }
-  | { kind: "seated"; roomId: string };
+  | { kind: "seated"; roomId: string }
+  | { kind: "watching"; roomId: string };
 
 export interface PlayerRecord {
   id: string;
@@ -22,19 +31,38 @@ export interface SeatRecord {
   playerId: string;
   name: string;
   status: SeatStatus;
+  ready: boolean;
   graceEndsAt: number | null;
   wantsRematch: boolean;
+  joinedAt: number;
+}
+
+export interface SpectatorRecord {
+  playerId: string;
+  name: string;
 }
 
 export interface RoomRecord {
   id: string;
+  code: string;
+  kind: RoomKind;
   mode: ModeId;
+  visibility: Visibility;
+  maxPlayers: number;
+  hostId: string | null;
   phase: RoomPhase;
   version: number;
+  /** 0 before the first game. */
   round: number;
   createdAt: number;
+  countdownEndsAt: number | null;
   seats: SeatRecord[];
-  /** The game's own state: plain JSON, owned by the game definition. */
+  spectators: SpectatorRecord[];
+  /** Players the host removed; they may not rejoin. */
+  kicked: string[];
+  /** The game's own state (plain JSON, owned by the game definition), or null before the first start. */
   game: unknown;
   result: MatchResult | null;
+  /** The latest room chat messages, oldest first. */
+  chat: ChatMessage[];
 }

@@ -1,14 +1,28 @@
+import type { ClientEventName } from "@lobby/contracts";
 import type { Logger } from "../core/logger";
 import type { Lobby } from "../lobby/lobby";
-import { handleEvent } from "./handle-event";
+import { handleEvent, type EventHandler } from "./handle-event";
 import type { LobbySocket } from "./types";
 
 /** Thin handlers: each parsed payload goes straight to the lobby core. */
 export function registerLobbyHandlers(socket: LobbySocket, lobby: Lobby, logger: Logger): void {
   const { playerId } = socket.data;
-  handleEvent(socket, "queue:join", ({ mode }) => lobby.joinQueue(playerId, mode), logger);
-  handleEvent(socket, "queue:leave", () => lobby.leaveQueue(playerId), logger);
-  handleEvent(socket, "game:move", ({ move }) => lobby.move(playerId, move), logger);
-  handleEvent(socket, "game:rematch", () => lobby.rematch(playerId), logger);
-  handleEvent(socket, "room:leave", () => lobby.leaveRoom(playerId), logger);
+  const on = <E extends ClientEventName>(event: E, handler: EventHandler<E>) =>
+    handleEvent(socket, event, handler, logger);
+  on("queue:join", ({ mode }) => lobby.joinQueue(playerId, mode));
+  on("queue:leave", () => lobby.leaveQueue(playerId));
+  on("room:create", ({ mode, ...settings }) => lobby.createRoom(playerId, mode, settings));
+  on("room:join", ({ code }) => lobby.joinRoom(playerId, code));
+  on("room:watch", ({ code }) => lobby.watchRoom(playerId, code));
+  on("room:leave", () => lobby.leaveRoom(playerId));
+  on("room:ready", ({ ready }) => lobby.setReady(playerId, ready));
+  on("room:start", () => lobby.startGame(playerId));
+  on("room:settings", (settings) => lobby.updateSettings(playerId, settings));
+  on("room:kick", ({ playerId: target }) => lobby.kick(playerId, target));
+  on("rooms:subscribe", () => lobby.subscribeRooms(playerId));
+  on("rooms:unsubscribe", () => lobby.unsubscribeRooms(playerId));
+  on("chat:send", ({ scope, text }) => lobby.sendChat(playerId, scope, text));
+  on("session:ping", ({ rttMs }) => Promise.resolve(lobby.reportLatency(playerId, rttMs)));
+  on("game:move", ({ move }) => lobby.move(playerId, move));
+  on("game:rematch", () => lobby.rematch(playerId));
 }

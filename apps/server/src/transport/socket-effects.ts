@@ -1,17 +1,21 @@
 import type { LobbyEffects } from "../lobby/lobby";
-import { playerChannel, roomChannel } from "./rooms";
+import { playerChannel } from "./rooms";
 import type { LobbyNamespace } from "./types";
 
-/** Carries out the lobby's effects with Socket.IO rooms, so they work with any adapter. */
+/**
+ * Carries out the lobby's effects with Socket.IO rooms: every player's
+ * sockets share `player:<id>`, and each lobby channel is a room of its own,
+ * so this works unchanged with any adapter.
+ */
 export function socketEffects(nsp: LobbyNamespace): LobbyEffects {
   return {
-    joinRoom: (playerId, roomId) => nsp.in(playerChannel(playerId)).socketsJoin(roomChannel(roomId)),
-    leaveRoom: (playerId, roomId) => nsp.in(playerChannel(playerId)).socketsLeave(roomChannel(roomId)),
+    join: (playerId, channel) => nsp.in(playerChannel(playerId)).socketsJoin(channel),
+    leave: (playerId, channel) => nsp.in(playerChannel(playerId)).socketsLeave(channel),
     toPlayer: (playerId, event, payload) => {
       emit(nsp.to(playerChannel(playerId)), event, payload);
     },
-    toRoom: (roomId, event, payload) => {
-      emit(nsp.to(roomChannel(roomId)), event, payload);
+    toChannel: (channel, event, payload) => {
+      emit(nsp.to(channel), event, payload);
     },
     toAll: (event, payload) => {
       emit(nsp, event, payload);

@@ -14,7 +14,7 @@ describe("quick match over websocket", () => {
     server = await startTestServer();
     const ann = await server.connect("Ann");
     const bob = await server.connect("Bob");
-    expect(ann.session.modes.map((m) => m.id)).toEqual([CF]);
+    expect(ann.session.modes.map((m) => m.id)).toEqual([CF, "trails"]);
 
     const annRoom = nextEvent(ann.client, "room:state");
     const bobRoom = nextEvent(bob.client, "room:state");

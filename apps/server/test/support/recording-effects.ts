@@ -2,7 +2,7 @@ import type { ServerEventName, ServerPayload } from "@lobby/contracts";
 import type { LobbyEffects } from "../../src/lobby/lobby";
 
 export interface Sent {
-  to: { player: string } | { room: string } | "all";
+  to: { player: string } | { channel: string } | "all";
   event: ServerEventName;
   payload: unknown;
 }
@@ -12,36 +12,44 @@ export class RecordingEffects implements LobbyEffects {
   readonly sent: Sent[] = [];
   readonly members = new Map<string, Set<string>>();
 
-  joinRoom(playerId: string, roomId: string) {
-    const set = this.members.get(roomId) ?? new Set<string>();
+  join(playerId: string, channel: string) {
+    const set = this.members.get(channel) ?? new Set<string>();
     set.add(playerId);
-    this.members.set(roomId, set);
+    this.members.set(channel, set);
   }
 
-  leaveRoom(playerId: string, roomId: string) {
-    this.members.get(roomId)?.delete(playerId);
+  leave(playerId: string, channel: string) {
+    this.members.get(channel)?.delete(playerId);
   }
 
   toPlayer<E extends ServerEventName>(playerId: string, event: E, payload: ServerPayload<E>) {
     this.sent.push({ to: { player: playerId }, event, payload });
   }
 
-  toRoom<E extends ServerEventName>(roomId: string, event: E, payload: ServerPayload<E>) {
-    this.sent.push({ to: { room: roomId }, event, payload });
+  toChannel<E extends ServerEventName>(channel: string, event: E, payload: ServerPayload<E>) {
+    this.sent.push({ to: { channel }, event, payload });
   }
 
   toAll<E extends ServerEventName>(event: E, payload: ServerPayload<E>) {
     this.sent.push({ to: "all", event, payload });
   }
 
-  /** The latest payload of `event` sent to a room. */
+  /** Every payload of `event` sent to a channel, oldest first. */
+  allToChannel<E extends ServerEventName>(channel: string, event: E): ServerPayload<E>[] {
+    return this.sent
+      .filter((s) => s.event === event && typeof s.to === "object" && "channel" in s.to && s.to.channel === channel)
+      .map((s) => s.payload as ServerPayload<E>);
+  }
+
+  /** The latest payload of `event` sent to a room's channel. */
   lastToRoom<E extends ServerEventName>(roomId: string, event: E): ServerPayload<E> | undefined {
-    for (let i = this.sent.length - 1; i >= 0; i--) {
-      const s = this.sent[i]!;
-      if (s.event === event && typeof s.to === "object" && "room" in s.to && s.to.room === roomId) {
-        return s.payload as ServerPayload<E>;
-      }
-    }
-    return undefined;
+    return this.allToChannel(`room:${roomId}`, event).at(-1);
+  }
+
+  /** Every payload of `event` sent to one player directly. */
+  allToPlayer<E extends ServerEventName>(playerId: string, event: E): ServerPayload<E>[] {
+    return this.sent
+      .filter((s) => s.event === event && typeof s.to === "object" && "player" in s.to && s.to.player === playerId)
+      .map((s) => s.payload as ServerPayload<E>);
   }
 }

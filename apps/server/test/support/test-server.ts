@@ -3,15 +3,16 @@ import type { AddressInfo } from "node:net";
 import { createLobbyClient, type LobbyClient } from "@lobby/client";
 import type { ServerEventName, ServerPayload } from "@lobby/contracts";
 import { createLobbyServer } from "../../src/app";
-import { defaultConfig, type LobbyConfig } from "../../src/config";
+import { defaultConfig } from "../../src/config";
 import { systemClock } from "../../src/core/clock";
 import { silentLogger } from "../../src/core/logger";
 import { seededRandom } from "../../src/core/random";
 import { httpHandler } from "../../src/http/http-handler";
+import type { LobbySettings } from "../../src/lobby/lobby";
 import { MemoryStore } from "../../src/lobby/memory-store";
 
 /** A real Lobby server on an ephemeral port, and a factory for SDK clients connected to it. */
-export async function startTestServer(config: Partial<LobbyConfig> = {}) {
+export async function startTestServer(settings: Partial<LobbySettings> = {}) {
   const httpServer = createServer(httpHandler(null));
   const store = new MemoryStore();
   const server = createLobbyServer({
@@ -19,15 +20,25 @@ export async function startTestServer(config: Partial<LobbyConfig> = {}) {
     store,
     clock: systemClock,
     random: seededRandom(42),
-    config: { ...defaultConfig, statsIntervalMs: 20, ...config },
+    config: {
+      ...defaultConfig,
+      lobby: {
+        ...defaultConfig.lobby,
+        statsIntervalMs: 20,
+        countdownMs: 30,
+        quickMatchWaitMs: 200,
+        presenceIntervalMs: 100,
+        ...settings,
+      },
+    },
     logger: silentLogger,
   });
   await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
   const clients: LobbyClient[] = [];
 
-  async function connect(name: string) {
-    const client = createLobbyClient({ url, name, reconnection: false });
+  async function connect(name: string, options: { pingIntervalMs?: number } = {}) {
+    const client = createLobbyClient({ url, name, reconnection: false, pingIntervalMs: options.pingIntervalMs ?? 0 });
     clients.push(client);
     const session = await client.connect();
     return { client, session, id: session.player.id };

@@ -71,6 +71,7 @@ export const connectFour: GameDefinition<ConnectFourState, ConnectFourMove, Conn
     minPlayers: 2,
     maxPlayers: 2,
     quickMatchPlayers: 2,
+    realtime: false,
   },
   hidesInformation: false,
 

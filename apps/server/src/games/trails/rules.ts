@@ -1,0 +1,175 @@
+import { ErrorCode, type TrailsDirection, type TrailsMove, type TrailsView } from "@lobby/contracts";
+import type { GameDefinition, MoveRefusal, Outcome } from "../game";
+import { OPPOSITE, STEP, arenaSize, spawns } from "./arena";
+
+export interface TrailsRiderState {
+  seat: number;
+  x: number;
+  y: number;
+  /** The direction of the rider's last step (or its spawn facing). */
+  direction: TrailsDirection;
+  alive: boolean;
+  /** Cells claimed, head included. */
+  length: number;
+  crashedAt: number | null;
+  /** Turns waiting for the coming ticks, oldest first; one is taken per tick. */
+  turns: TrailsDirection[];
+}
+
+export interface TrailsState {
+  width: number;
+  height: number;
+  tick: number;
+  maxTicks: number;
+  /** Row-major, `.` empty or the seat digit that owns the cell, as in the view. */
+  cells: string;
+  riders: TrailsRiderState[];
+}
+
+/** 10 Hz: quick enough to feel live, slow enough to steer on a phone. */
+export const TRAILS_TICK_MS = 100;
+/** Two minutes at 10 Hz. The arenas fill up well before that; this is a backstop. */
+export const TRAILS_MAX_TICKS = 1200;
+/**
+ * Room for a quick double turn (up-then-left within one tick) to land on two
+ * consecutive ticks, without letting a flurry of key presses steer the
+ * rider for the next second.
+ */
+export const MAX_QUEUED_TURNS = 2;
+
+const EMPTY = ".";
+
+function over(state: TrailsState): boolean {
+  const alive = state.riders.filter((rider) => rider.alive).length;
+  return alive < 2 || state.tick >= state.maxTicks;
+}
+
+/** Move every living rider one cell at once and settle who crashed. */
+export function advance(state: TrailsState): TrailsState {
+  const tick = state.tick + 1;
+  const moves = state.riders.map((rider) => {
+    if (!rider.alive) return null;
+    const [turn, ...turns] = rider.turns;
+    const direction = turn ?? rider.direction;
+    const { dx, dy } = STEP[direction];
+    return { x: rider.x + dx, y: rider.y + dy, direction, turns };
+  });
+
+  const inside = (x: number, y: number) => x >= 0 && x < state.width && y >= 0 && y < state.height;
+  // Heads meeting in one cell all crash, so count the claims on each cell first.
+  const claims = new Map<number, number>();
+  for (const move of moves) {
+    if (!move || !inside(move.x, move.y)) continue;
+    const index = move.y * state.width + move.x;
+    claims.set(index, (claims.get(index) ?? 0) + 1);
+  }
+
+  const cells = state.cells.split("");
+  const riders = state.riders.map((rider, i): TrailsRiderState => {
+    const move = moves[i];
+    if (!move) return rider;
+    const index = move.y * state.width + move.x;
+    // Every occupied cell, heads included, is solid: this also makes two
+    // riders swapping places crash into each other.
+    const crashed =
+      !inside(move.x, move.y) || state.cells[index] !== EMPTY || (claims.get(index) ?? 0) > 1;
+    // Keep the heading it died on, so the board can draw the impact on that side.
+    if (crashed) return { ...rider, direction: move.direction, alive: false, crashedAt: tick, turns: [] };
+    cells[index] = String(rider.seat);
+    return { ...rider, ...move, length: rider.length + 1 };
+  });
+  return { ...state, tick, cells: cells.join(""), riders };
+}
+
+/** The Tron light-cycle game: steer, never stop, be the last one riding. */
+export const trails: GameDefinition<TrailsState, TrailsMove, TrailsView> = {
+  mode: {
+    id: "trails",
+    name: "Trails",
+    description: "Light cycles for up to eight: box them in, dodge every wall, be the last one riding.",
+    minPlayers: 2,
+    maxPlayers: 8,
+    quickMatchPlayers: 8,
+    realtime: true,
+  },
+  hidesInformation: false,
+  tickMs: TRAILS_TICK_MS,
+
+  setup({ players, round }) {
+    const size = arenaSize(players);
+    const cells = Array<string>(size.width * size.height).fill(EMPTY);
+    const riders = spawns(players, round, size).map((spawn, seat): TrailsRiderState => {
+      cells[spawn.y * size.width + spawn.x] = String(seat);
+      return { seat, ...spawn, alive: true, length: 1, crashedAt: null, turns: [] };
+    });
+    return { ...size, tick: 0, maxTicks: TRAILS_MAX_TICKS, cells: cells.join(""), riders };
+  },
+
+  validateMove(state, seat, move): MoveRefusal | null {
+    const rider = state.riders[seat];
+    if (!rider) return { code: ErrorCode.IllegalMove, message: "You have no rider in this round." };
+    if (!rider.alive) return { code: ErrorCode.IllegalMove, message: "You have crashed." };
+    if (over(state)) return { code: ErrorCode.IllegalMove, message: "The round is over." };
+    const heading = rider.turns.at(-1) ?? rider.direction;
+    if (move.direction === heading) return null;
+    if (move.direction === OPPOSITE[heading]) {
+      return { code: ErrorCode.IllegalMove, message: "You can't turn back into your own trail." };
+    }
+    if (rider.turns.length >= MAX_QUEUED_TURNS) {
+      return { code: ErrorCode.IllegalMove, message: "Turning too fast: wait for your last turn to land." };
+    }
+    return null;
+  },
+
+  applyMove(state, seat, move) {
+    const rider = state.riders[seat];
+    // Steering the way you already head changes nothing.
+    if (!rider || move.direction === (rider.turns.at(-1) ?? rider.direction)) return state;
+    const turns = [...rider.turns, move.direction];
+    return {
+      ...state,
+      riders: state.riders.map((r) => (r.seat === seat ? { ...r, turns } : r)),
+    };
+  },
+
+  tick(state) {
+    return over(state) ? state : advance(state);
+  },
+
+  removeSeat(state, seat) {
+    if (!state.riders[seat]?.alive) return state;
+    return {
+      ...state,
+      riders: state.riders.map((rider) =>
+        rider.seat === seat ? { ...rider, alive: false, crashedAt: state.tick, turns: [] } : rider,
+      ),
+    };
+  },
+
+  outcome(state): Outcome | null {
+    const alive = state.riders.filter((rider) => rider.alive);
+    const [survivor] = alive;
+    if (alive.length === 1 && survivor) return { kind: "win", winners: [survivor.seat] };
+    // The round only runs while two ride, so nobody left means the last ones fell together.
+    if (alive.length === 0) return { kind: "draw" };
+    if (state.tick < state.maxTicks) return null;
+    const longest = Math.max(...alive.map((rider) => rider.length));
+    return {
+      kind: "win",
+      winners: alive.filter((rider) => rider.length === longest).map((rider) => rider.seat),
+    };
+  },
+
+  view(state): TrailsView {
+    return {
+      mode: "trails",
+      width: state.width,
+      height: state.height,
+      tick: state.tick,
+      tickMs: TRAILS_TICK_MS,
+      maxTicks: state.maxTicks,
+      cells: state.cells,
+      riders: state.riders.map(({ turns: _turns, ...rider }) => rider),
+    };
+  },
+};

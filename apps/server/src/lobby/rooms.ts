@@ -1,0 +1,161 @@
+import { ErrorCode, type ModeId, type RoomView, type Visibility } from "@lobby/contracts";
+import type { LobbyContext } from "./context";
+import { allocateInviteCode } from "./invite-code";
+import { LobbyError } from "./lobby-error";
+import {
+  addSpectator,
+  assertBeforeStart,
+  assertHost,
+  assertJoinable,
+  beginCountdown,
+  kickSeat,
+  leaveGame,
+  newRoom,
+  rematchIfAgreed,
+  removeSeatBeforeStart,
+  removeSpectator,
+  setReady as setSeatReady,
+  startBlocker,
+  updateSettings as updateRoomSettings,
+} from "./match-room";
+import { autoStart, backfill } from "./matchmaker";
+import { withResultNote } from "./play";
+import type { PlayerRecord, RoomRecord } from "./records";
+import { toRoomView } from "./room-view";
+
+/*
+ * Custom rooms: create, join by code, watch, ready check, host controls, leave.
+ */
+
+export async function createRoom(
+  ctx: LobbyContext,
+  playerId: string,
+  mode: ModeId,
+  settings: { maxPlayers: number; visibility: Visibility },
+): Promise<RoomView> {
+  const player = await ctx.requirePlayer(playerId);
+  ctx.assertFree(player);
+  const game = ctx.game(mode);
+  if (settings.maxPlayers < game.mode.minPlayers || settings.maxPlayers > game.mode.maxPlayers) {
+    throw new LobbyError(
+      ErrorCode.InvalidSettings,
+      `${game.mode.name} rooms have ${game.mode.minPlayers}–${game.mode.maxPlayers} seats.`,
+    );
+  }
+  const id = ctx.id();
+  const code = await allocateInviteCode(ctx.store, ctx.deps.random, id);
+  let room = newRoom({ id, code, kind: "custom", mode, ...settings, now: ctx.now() });
+  room = await ctx.seat(room, player);
+  room = await backfill(ctx, room);
+  await ctx.saveRoom(room);
+  return toRoomView(room, game, 0);
+}
+
+export async function joinByCode(ctx: LobbyContext, playerId: string, code: string): Promise<RoomView> {
+  const player = await ctx.requirePlayer(playerId);
+  ctx.assertFree(player);
+  const room = await roomByCode(ctx, code);
+  assertJoinable(room, playerId);
+  const next = autoStart(ctx, await ctx.seat(room, player));
+  await ctx.saveRoom(next);
+  return toRoomView(next, ctx.game(next.mode), next.seats.length - 1);
+}
+
+export async function watch(ctx: LobbyContext, playerId: string, code: string): Promise<RoomView> {
+  const player = await ctx.requirePlayer(playerId);
+  ctx.assertFree(player);
+  const room = await roomByCode(ctx, code);
+  const next = addSpectator(room, player);
+  await ctx.moveTo(player, { kind: "watching", roomId: room.id });
+  ctx.sendHistory(playerId, next);
+  await ctx.saveRoom(next);
+  return toRoomView(next, ctx.game(next.mode), null);
+}
+
+/** Leave the room as a player or a spectator. */
+export async function leave(ctx: LobbyContext, playerId: string): Promise<null> {
+  const player = await ctx.requirePlayer(playerId);
+  const { location } = player;
+  if (location.kind !== "seated" && location.kind !== "watching") {
+    throw new LobbyError(ErrorCode.NotInRoom, "You are not in a room.");
+  }
+  const room = await ctx.store.getRoom(location.roomId);
+  await ctx.moveTo(player, { kind: "idle" });
+  if (!room) return null;
+  if (location.kind === "watching") {
+    await ctx.saveRoom(removeSpectator(room, playerId));
+  } else {
+    await ctx.saveRoom(await vacate(ctx, room, player));
+  }
+  return null;
+}
+
+/**
+ * A seated player is gone for good (left, or disconnected outside a game):
+ * before the start the seat disappears; in a game it is lost.
+ */
+export async function vacate(ctx: LobbyContext, room: RoomRecord, player: PlayerRecord): Promise<RoomRecord> {
+  const game = ctx.game(room.mode);
+  if (room.phase === "waiting" || room.phase === "countdown") {
+    const next = ctx.say(removeSeatBeforeStart(room, player.id), `${player.name} left.`);
+    return backfill(ctx, announceHost(ctx, room, next));
+  }
+  let next = withResultNote(ctx, room, leaveGame(room, game, player.id));
+  next = announceHost(ctx, room, ctx.say(next, `${player.name} left.`));
+  return rematchIfAgreed(next, game, ctx.now() + ctx.deps.settings.countdownMs);
+}
+
+export async function setReady(ctx: LobbyContext, playerId: string, ready: boolean): Promise<null> {
+  const { room } = await ctx.requireSeat(playerId);
+  await ctx.saveRoom(autoStart(ctx, setSeatReady(room, playerId, ready)));
+  return null;
+}
+
+export async function start(ctx: LobbyContext, playerId: string): Promise<null> {
+  const { room } = await ctx.requireSeat(playerId);
+  assertHost(room, playerId);
+  if (room.phase !== "waiting") {
+    throw new LobbyError(ErrorCode.NotInLobbyPhase, "The game is already starting or running.");
+  }
+  const blocker = startBlocker(room, ctx.game(room.mode));
+  if (blocker) throw blocker;
+  await ctx.saveRoom(beginCountdown(room, ctx.now() + ctx.deps.settings.countdownMs));
+  return null;
+}
+
+export async function updateSettings(
+  ctx: LobbyContext,
+  playerId: string,
+  settings: { maxPlayers?: number | undefined; visibility?: Visibility | undefined },
+): Promise<null> {
+  const { room } = await ctx.requireSeat(playerId);
+  const next = updateRoomSettings(room, ctx.game(room.mode), playerId, settings);
+  await ctx.saveRoom(await backfill(ctx, next));
+  return null;
+}
+
+export async function kick(ctx: LobbyContext, playerId: string, targetId: string): Promise<null> {
+  const { room } = await ctx.requireSeat(playerId);
+  assertBeforeStart(room);
+  const target = room.seats.find((s) => s.playerId === targetId);
+  let next = kickSeat(room, playerId, targetId);
+  next = ctx.say(next, `${target?.name ?? "A player"} was removed by the host.`);
+  const targetPlayer = await ctx.store.getPlayer(targetId);
+  if (targetPlayer) await ctx.moveTo(targetPlayer, { kind: "idle" });
+  ctx.effects.toPlayer(targetId, "room:kicked", { roomId: room.id, reason: "The host removed you from the room." });
+  await ctx.saveRoom(await backfill(ctx, next));
+  return null;
+}
+
+async function roomByCode(ctx: LobbyContext, code: string): Promise<RoomRecord> {
+  const roomId = await ctx.store.roomIdByCode(code);
+  const room = roomId ? await ctx.store.getRoom(roomId) : undefined;
+  if (!room) throw new LobbyError(ErrorCode.RoomNotFound, `No room has the code ${code}.`);
+  return room;
+}
+
+function announceHost(ctx: LobbyContext, before: RoomRecord, after: RoomRecord): RoomRecord {
+  if (after.hostId === before.hostId || after.hostId === null) return after;
+  const host = after.seats.find((s) => s.playerId === after.hostId);
+  return host ? ctx.say(after, `${host.name} is now the host.`) : after;
+}
