@@ -5,13 +5,15 @@ import { test as base, expect, type Browser, type BrowserContext, type Page } fr
  * and socket) past the name screen. Every context is closed after the test,
  * so no player lingers into the next one.
  */
-export const test = base.extend<{ player: (name: string, browser?: Browser) => Promise<Page> }>({
+export const test = base.extend<{
+  player: (name: string, browser?: Browser, path?: string) => Promise<Page>;
+}>({
   player: async ({ browser, baseURL }, use) => {
     const contexts: BrowserContext[] = [];
-    await use(async (name, on = browser) => {
+    await use(async (name, on = browser, path = "/") => {
       const context = await on.newContext({ baseURL: baseURL! });
       contexts.push(context);
-      return enterLobby(await context.newPage(), name);
+      return enterLobby(await context.newPage(), name, path);
     });
     await Promise.all(contexts.map((c) => c.close()));
   },
@@ -19,11 +21,11 @@ export const test = base.extend<{ player: (name: string, browser?: Browser) => P
 
 export { expect };
 
-async function enterLobby(page: Page, name: string): Promise<Page> {
-  await page.goto("/");
+async function enterLobby(page: Page, name: string, path: string): Promise<Page> {
+  await page.goto(path);
   await page.getByLabel("Your name").fill(name);
   await page.getByRole("button", { name: "Play" }).click();
-  await expect(page.getByRole("heading", { name: "Lobby" })).toBeVisible();
+  if (path === "/") await expect(page.getByRole("heading", { name: "Lobby" })).toBeVisible();
   await expect(page.getByTestId("connection")).toHaveAttribute("data-state", "connected");
   return page;
 }
