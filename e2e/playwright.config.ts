@@ -50,7 +50,7 @@ export default defineConfig({
       HOST: "127.0.0.1",
       WEB_DIST: webDist,
       ALLOWED_ORIGINS: `http://127.0.0.1:${port}`,
-      FORFEIT_GRACE_MS: "5000",
+      RECONNECT_GRACE_MS: "5000",
     },
   },
 });

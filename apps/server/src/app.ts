@@ -9,10 +9,13 @@ import type { AnyGameDefinition } from "./games/game";
 import { games as defaultGames, modeInfos } from "./games/registry";
 import { Lobby } from "./lobby/lobby";
 import type { LobbyStore } from "./lobby/store";
-import { refuseUnknownEvents } from "./transport/handle-event";
-import { handshake } from "./transport/handshake";
+import { refuseUnknownEvents, type Edge } from "./transport/handle-event";
+import { connectionsPerAddress, handshake } from "./transport/handshake";
 import { registerLobbyHandlers } from "./transport/lobby-handlers";
+import { originAllowed } from "./transport/origin";
+import { ConnectionLimits, unlimited } from "./transport/rate-limits";
 import { playerChannel } from "./transport/rooms";
+import { sessionTokens } from "./transport/session-token";
 import { socketEffects } from "./transport/socket-effects";
 import type { LobbyIo } from "./transport/types";
 
@@ -29,52 +32,78 @@ export interface LobbyServerComponents {
 export interface LobbyServer {
   io: LobbyIo;
   lobby: Lobby;
-  /** Disconnect every client, stop timers and close the HTTP server. */
+  /** Tell every client the server is stopping, disconnect them, stop timers and close the HTTP server. */
   close(): Promise<void>;
 }
 
 /** Largest inbound Socket.IO packet; every lobby payload is far smaller. */
 const MAX_PACKET_BYTES = 8 * 1024;
 
+/** How long Socket.IO keeps a dropped connection's missed packets for replay. */
+const RECOVERY_WINDOW_MS = 2 * 60 * 1000;
+
 /** The composition root: wires the lobby core to a Socket.IO server on `httpServer`. */
 export function createLobbyServer(components: LobbyServerComponents): LobbyServer {
   const { httpServer, store, clock, random, config } = components;
   const logger = components.logger ?? jsonLogger;
   const games = components.games ?? defaultGames;
+  const tokens = sessionTokens(config.sessionSecret);
 
   const io: LobbyIo = new Server(httpServer, {
     transports: ["websocket"],
     maxHttpBufferSize: MAX_PACKET_BYTES,
     cors: { origin: config.allowedOrigins },
+    allowRequest: (req, callback) => callback(null, originAllowed(req, config.allowedOrigins)),
     serveClient: false,
+    // Short blips replay missed events; longer gaps resume through the session token.
+    connectionStateRecovery: { maxDisconnectionDuration: RECOVERY_WINDOW_MS, skipMiddlewares: true },
   });
   const nsp = io.of(LOBBY_NAMESPACE);
-  const lobby = new Lobby({
-    store,
-    clock,
-    random,
-    games,
-    effects: socketEffects(nsp),
-    settings: config.lobby,
-    logger,
-  });
+  const lobby = new Lobby({ store, clock, random, games, effects: socketEffects(nsp), settings: config.lobby, logger });
   const modes = modeInfos(games);
 
-  nsp.use(handshake(random));
+  nsp.use(connectionsPerAddress(config.maxConnectionsPerAddress));
+  nsp.use(handshake(random, tokens));
   nsp.on("connection", (socket) => {
     const { playerId, name } = socket.data;
-    void socket.join(playerChannel(playerId));
-    refuseUnknownEvents(socket, logger);
-    registerLobbyHandlers(socket, lobby, logger);
+    const channel = playerChannel(playerId);
+    // One session, one connection: an older tab of the same session gives way and is told why.
+    nsp.to(channel).except(socket.id).emit("session:closed", {
+      reason: "replaced",
+      message: "This game was opened in another tab or window.",
+    });
+    nsp.in(channel).except(socket.id).disconnectSockets(true);
+    void socket.join(channel);
+
+    const edge: Edge = {
+      socket,
+      logger,
+      limits: config.rateLimits ? new ConnectionLimits(clock) : unlimited,
+      closeForAbuse() {
+        logger.warn("connection closed for abuse", { playerId });
+        socket.emit("session:closed", { reason: "abuse", message: "Too many refused messages." });
+        socket.disconnect(true);
+      },
+    };
+    refuseUnknownEvents(edge);
+    registerLobbyHandlers(edge, lobby);
     socket.on("disconnect", () => {
-      lobby.disconnect(playerId).catch((error: unknown) => {
+      lobby.disconnect(playerId, socket.id).catch((error: unknown) => {
         logger.error("disconnect failed", { playerId, error: String(error) });
       });
     });
+    const greet = (resumed: boolean) => {
+      socket.emit("session:ready", {
+        player: { id: playerId, name },
+        modes,
+        serverTime: clock.now(),
+        token: tokens.sign(playerId),
+        resumed,
+      });
+    };
     lobby
-      .connect({ id: playerId, name })
+      .connect({ id: playerId, name, connectionId: socket.id }, greet)
       .then(async () => {
-        socket.emit("session:ready", { player: { id: playerId, name }, modes, serverTime: clock.now() });
         socket.emit("lobby:stats", await lobby.stats());
       })
       .catch((error: unknown) => {
@@ -87,6 +116,7 @@ export function createLobbyServer(components: LobbyServerComponents): LobbyServe
     io,
     lobby,
     async close() {
+      nsp.emit("session:closed", { reason: "shutdown", message: "The server is restarting." });
       await lobby.close();
       await new Promise<void>((resolve) => {
         void io.close(() => resolve());

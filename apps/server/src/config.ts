@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
@@ -10,8 +11,8 @@ const EnvSchema = z.object({
   HOST: z.string().min(1).default("0.0.0.0"),
   /** Comma-separated origins allowed to open a Socket.IO connection from a browser. */
   ALLOWED_ORIGINS: z.string().default("http://localhost:5173"),
-  /** How long a seat is kept after a disconnect in a running game before it forfeits. */
-  FORFEIT_GRACE_MS: z.coerce.number().int().min(0).default(20_000),
+  /** How long a dropped player's session (queue place, seat) is kept for them to come back. */
+  RECONNECT_GRACE_MS: z.coerce.number().int().min(0).default(30_000),
   STATS_INTERVAL_MS: z.coerce.number().int().min(0).default(250),
   /** The countdown before every game. */
   COUNTDOWN_MS: z.coerce.number().int().min(0).default(3000),
@@ -22,6 +23,12 @@ const EnvSchema = z.object({
   CHAT_REFILL_MS: z.coerce.number().int().min(1).default(2000),
   /** How often rooms are told their players' round-trip times. */
   PRESENCE_INTERVAL_MS: z.coerce.number().int().min(0).default(3000),
+  /** Signs session tokens. Set it (32+ characters) wherever sessions must survive a restart. */
+  SESSION_SECRET: z.string().min(32).optional(),
+  /** Per-connection rate limits on inbound events; "off" only for load tests and fuzzing. */
+  RATE_LIMITS: z.enum(["on", "off"]).default("on"),
+  /** Live connections allowed per client address; 0 for no cap. */
+  MAX_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(0).default(20),
   /** The built web app to serve; empty to serve none. Defaults to apps/web/dist when it exists. */
   WEB_DIST: z.string().optional(),
 });
@@ -29,8 +36,13 @@ const EnvSchema = z.object({
 export interface LobbyConfig {
   port: number;
   host: string;
+  /** Browser origins allowed to connect, besides the server's own origin. */
   allowedOrigins: string[];
   webDist: string | null;
+  sessionSecret: string;
+  /** Per-connection event budgets and the abuse cut-off. */
+  rateLimits: boolean;
+  maxConnectionsPerAddress: number;
   lobby: LobbySettings;
 }
 
@@ -40,8 +52,11 @@ export const defaultConfig: LobbyConfig = {
   host: "127.0.0.1",
   allowedOrigins: ["http://localhost:5173"],
   webDist: null,
+  sessionSecret: randomBytes(32).toString("hex"),
+  rateLimits: true,
+  maxConnectionsPerAddress: 0,
   lobby: {
-    forfeitGraceMs: 20_000,
+    reconnectGraceMs: 30_000,
     statsIntervalMs: 250,
     countdownMs: 3000,
     quickMatchWaitMs: 5000,
@@ -66,8 +81,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LobbyConfig {
       .map((o) => o.trim())
       .filter(Boolean),
     webDist: webDist || null,
+    sessionSecret: e.SESSION_SECRET ?? randomBytes(32).toString("hex"),
+    rateLimits: e.RATE_LIMITS === "on",
+    maxConnectionsPerAddress: e.MAX_CONNECTIONS_PER_ADDRESS,
     lobby: {
-      forfeitGraceMs: e.FORFEIT_GRACE_MS,
+      reconnectGraceMs: e.RECONNECT_GRACE_MS,
       statsIntervalMs: e.STATS_INTERVAL_MS,
       countdownMs: e.COUNTDOWN_MS,
       quickMatchWaitMs: e.QUICK_MATCH_WAIT_MS,

@@ -32,7 +32,11 @@ export type RequestResult<T> =
   | AckResult<T>
   | { ok: false; error: { code: ClientErrorCode; message: string } };
 
-export type ConnectionState = "idle" | "connecting" | "connected" | "reconnecting" | "disconnected";
+/**
+ * `replaced`: the same session connected elsewhere (another tab); this
+ * client stopped and will not reconnect on its own.
+ */
+export type ConnectionState = "idle" | "connecting" | "connected" | "reconnecting" | "disconnected" | "replaced";
 
 /** Why the handshake was refused, as the server put it. */
 export class HandshakeError extends Error {
@@ -50,6 +54,12 @@ export interface LobbyClientOptions {
   url?: string;
   /** Display name sent in the handshake. */
   name: string;
+  /**
+   * A session token from an earlier `session:ready`, to resume that session
+   * (same id, queue place and seat). The client keeps the latest token and
+   * sends it on every reconnect.
+   */
+  token?: string;
   /** How long to wait for an ack before resolving with `TIMEOUT`. Default 5000 ms. */
   ackTimeoutMs?: number;
   /** Reconnect automatically after a dropped connection. Default true. */
@@ -80,21 +90,25 @@ export class LobbyClient {
   private readonly stateListeners = new Set<(state: ConnectionState) => void>();
   private lastSession: Session | null = null;
   private lastRttMs: number | null = null;
+  private sessionToken: string | undefined;
   private pingTimer: ReturnType<typeof setInterval> | null = null;
   private readonly pingIntervalMs: number;
 
   constructor(options: LobbyClientOptions) {
     this.ackTimeoutMs = options.ackTimeoutMs ?? 5000;
     this.pingIntervalMs = options.pingIntervalMs ?? 5000;
+    this.sessionToken = options.token;
     const uri = options.url ? new URL(LOBBY_NAMESPACE, options.url).toString() : LOBBY_NAMESPACE;
     this.socket = io(uri, {
       autoConnect: false,
       transports: ["websocket"],
-      auth: { name: options.name },
+      // A function, so every reconnect presents the latest session token.
+      auth: (send) => send(this.sessionToken ? { name: options.name, token: this.sessionToken } : { name: options.name }),
       reconnection: options.reconnection ?? true,
     });
     this.socket.on("connect", () => this.setState("connected"));
     this.socket.on("disconnect", () => {
+      if (this.connectionState === "replaced") return;
       this.setState(this.socket.active ? "reconnecting" : "disconnected");
     });
     this.socket.on("connect_error", () => {
@@ -102,7 +116,11 @@ export class LobbyClient {
     });
     this.socket.on("session:ready", (session) => {
       this.lastSession = session;
+      this.sessionToken = session.token;
       void this.ping();
+    });
+    this.socket.on("session:closed", ({ reason }) => {
+      if (reason === "replaced") this.setState("replaced");
     });
     if (this.pingIntervalMs > 0) {
       this.pingTimer = setInterval(() => void this.ping(), this.pingIntervalMs);
@@ -129,6 +147,11 @@ export class LobbyClient {
   /** The current connection state. */
   get state(): ConnectionState {
     return this.connectionState;
+  }
+
+  /** The latest session token: store it to resume after a reload. */
+  get token(): string | undefined {
+    return this.sessionToken;
   }
 
   /** The session from the latest handshake, if any. */

@@ -29,6 +29,7 @@ export const ErrorCode = {
   PlayerNotFound: "PLAYER_NOT_FOUND",
   Spectator: "SPECTATOR",
   RateLimited: "RATE_LIMITED",
+  TooManyConnections: "TOO_MANY_CONNECTIONS",
   Internal: "INTERNAL",
 } as const;
 
@@ -64,6 +65,7 @@ export const errorCodeDocs: Record<ErrorCode, string> = {
   NOT_IN_LOBBY_PHASE: "That is possible only before the game starts.",
   PLAYER_NOT_FOUND: "That player is not seated in your room.",
   SPECTATOR: "Spectators can watch but not act.",
-  RATE_LIMITED: "Too many messages; wait a moment.",
+  RATE_LIMITED: "Too many messages of this kind; wait a moment. Persistent flooding closes the connection.",
+  TOO_MANY_CONNECTIONS: "Handshake only: this address already holds the configured number of connections.",
   INTERNAL: "The server failed; details are in the server log only.",
 };

@@ -27,12 +27,16 @@ export const QueueStatus = z.discriminatedUnion("state", [
 ]);
 export type QueueStatus = z.infer<typeof QueueStatus>;
 
-/** Sent once, right after the handshake is accepted. */
+/** Sent right after every accepted handshake. */
 export const Session = z.object({
   player: PublicPlayer,
   modes: z.array(ModeInfo),
   /** Server time (ms since epoch), so clients can show server-timed countdowns. */
   serverTime: z.number(),
+  /** Keep this and send it as `auth.token` to resume the same session after a reload or a dropped connection. */
+  token: z.string(),
+  /** True when this connection resumed an existing session (same id, queue place and seat). */
+  resumed: z.boolean(),
 });
 export type Session = z.infer<typeof Session>;
 
@@ -218,7 +222,16 @@ interface ServerEventContract {
 export const serverEvents = {
   "session:ready": {
     payload: Session,
-    summary: "Sent once after the handshake: who you are and which modes exist.",
+    summary:
+      "Sent after every accepted handshake: who you are, which modes exist, and the session token. After a resume, your `queue:status` and `room:state` follow at once.",
+  },
+  "session:closed": {
+    payload: z.object({
+      reason: z.enum(["replaced", "abuse", "shutdown"]),
+      message: z.string(),
+    }),
+    summary:
+      "The server is closing this connection: `replaced` (the same session connected from another tab — stop acting and do not reconnect), `abuse` (too many refused messages), or `shutdown` (the server is stopping; reconnect).",
   },
   "lobby:stats": {
     payload: LobbyStats,

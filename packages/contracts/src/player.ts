@@ -19,8 +19,11 @@ export type PlayerName = z.output<typeof PlayerName>;
 export const PlayerId = z.string().min(1).max(64);
 export type PlayerId = z.infer<typeof PlayerId>;
 
+/** An opaque, server-signed session token; resuming with it keeps the player's id, queue place and seat. */
+export const SessionToken = z.string().min(1).max(256);
+
 /** What the handshake must carry in `auth`. */
-export const HandshakeAuth = z.object({ name: PlayerName });
+export const HandshakeAuth = z.object({ name: PlayerName, token: SessionToken.optional() });
 export type HandshakeAuth = z.input<typeof HandshakeAuth>;
 
 /** A player as everyone else sees them. */

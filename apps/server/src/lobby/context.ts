@@ -12,7 +12,7 @@ import { Timers } from "../core/timers";
 import type { AnyGameDefinition } from "../games/game";
 import { channels } from "./channels";
 import { LobbyError } from "./lobby-error";
-import { addSeat, isAbandoned } from "./match-room";
+import { addSeat, isAbandoned, markDisconnected } from "./match-room";
 import type { PlayerLocation, PlayerRecord, RoomRecord } from "./records";
 import { toRoomView, toSummary } from "./room-view";
 import type { LobbyStore } from "./store";
@@ -27,8 +27,8 @@ export interface LobbyEffects {
 }
 
 export interface LobbySettings {
-  /** How long a disconnected player's seat is kept in a running game before it forfeits. */
-  forfeitGraceMs: number;
+  /** How long a dropped player's session — queue place, seat — waits for them to come back. */
+  reconnectGraceMs: number;
   /** Presence figures are pushed at most this often. */
   statsIntervalMs: number;
   /** Length of the countdown before every game. */
@@ -64,6 +64,8 @@ const ROOM_CHAT_HISTORY = 50;
  */
 export class LobbyContext {
   readonly timers: Timers;
+  /** The latest lobby-wide chat messages, oldest first (kept per process). */
+  readonly lobbyChat: ChatMessage[] = [];
   private readonly pendingChat = new Map<string, ChatMessage[]>();
   private readonly listed = new Map<string, string>();
 
@@ -74,7 +76,7 @@ export class LobbyContext {
     private readonly onTimer: {
       countdownEnded(roomId: string): Promise<void>;
       tick(roomId: string): Promise<void>;
-      graceEnded(roomId: string, playerId: string): Promise<void>;
+      sessionExpired(playerId: string): Promise<void>;
     },
   ) {
     this.timers = new Timers(deps.clock);
@@ -133,7 +135,7 @@ export class LobbyContext {
 
   async moveTo(player: PlayerRecord, location: PlayerLocation): Promise<void> {
     const was = player.location;
-    await this.store.putPlayer({ ...player, location });
+    await this.savePlayer({ ...player, location });
     const inRoom = (l: PlayerLocation) => l.kind === "seated" || l.kind === "watching";
     if (inRoom(was) && !inRoom(location)) {
       this.effects.leave(player.id, channels.room((was as { roomId: string }).roomId));
@@ -150,6 +152,8 @@ export class LobbyContext {
   /** Seat a player in a room before its start and tell everyone. */
   async seat(room: RoomRecord, player: PlayerRecord): Promise<RoomRecord> {
     let next = addSeat(room, player, this.now());
+    // Matched while away (a reload in the queue): the seat waits for them like any dropped seat.
+    if (player.awayUntil !== null) next = markDisconnected(next, player.id, player.awayUntil);
     next = this.say(next, `${player.name} joined.`);
     await this.moveTo(player, { kind: "seated", roomId: room.id });
     this.sendHistory(player.id, next);
@@ -261,15 +265,18 @@ export class LobbyContext {
     } else {
       this.timers.clear(`${prefix}tick`);
     }
-    for (const seat of room.seats) {
-      const key = `${prefix}grace:${seat.playerId}`;
-      if (seat.status === "disconnected" && seat.graceEndsAt !== null) {
-        this.timers.ensure(key, seat.graceEndsAt, () =>
-          this.scheduleOperation("grace", () => this.onTimer.graceEnded(room.id, seat.playerId)),
-        );
-      } else {
-        this.timers.clear(key);
-      }
+  }
+
+  /** Persist a player and keep their session-expiry timer in step with `awayUntil`. */
+  async savePlayer(player: PlayerRecord): Promise<void> {
+    await this.store.putPlayer(player);
+    const key = `player:${player.id}:expiry`;
+    if (player.awayUntil === null) {
+      this.timers.clear(key);
+      return;
     }
+    this.timers.ensure(key, player.awayUntil, () =>
+      this.scheduleOperation("session expiry", () => this.onTimer.sessionExpired(player.id)),
+    );
   }
 }

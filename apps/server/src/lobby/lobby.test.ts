@@ -71,11 +71,15 @@ describe("quick-match matchmaking", () => {
     expect(await h.store.queueLength(CF)).toBe(1);
   });
 
-  it("drops a disconnected player from the queue at once", async () => {
+  it("keeps a dropped player's queue place for the grace period, then drops it", async () => {
     const h = lobbyHarness();
     const [ann, bob, cat] = await h.connect("Ann", "Bob", "Cat");
     await h.lobby.joinQueue(ann!, CF);
-    await h.lobby.disconnect(ann!);
+    await h.drop(ann!);
+    expect(await h.store.queueLength(CF)).toBe(1);
+    await h.advance(h.settings.reconnectGraceMs);
+    expect(await h.store.queueLength(CF)).toBe(0);
+    expect(await h.store.getPlayer(ann!)).toBeUndefined();
     await h.lobby.joinQueue(bob!, CF);
     expect(await h.locationOf(bob!)).toMatchObject({ kind: "queued" });
     await h.lobby.joinQueue(cat!, CF);
@@ -141,7 +145,7 @@ describe("match room lifecycle", () => {
   it("keeps a disconnected seat through the grace period", async () => {
     const { h, ann, bob, roomId } = await seatedPair();
     await h.lobby.move(ann, drop(3));
-    await h.lobby.disconnect(bob);
+    await h.drop(bob);
     const waiting = h.effects.lastToRoom(roomId, "room:state");
     expect(waiting?.seats[1]).toMatchObject({ status: "disconnected", graceEndsAt: h.clock.now() + 10_000 });
     expect(waiting?.phase).toBe("playing");
@@ -153,7 +157,7 @@ describe("match room lifecycle", () => {
 
   it("ends the game by forfeit once the grace period runs out", async () => {
     const { h, ann, bob, roomId } = await seatedPair();
-    await h.lobby.disconnect(bob);
+    await h.drop(bob);
     await h.advance(10_000);
     const states = h.effects.sent.filter((s) => s.event === "room:state").map((s) => s.payload);
     expect(states).toContainEqual(
@@ -198,12 +202,15 @@ describe("match room lifecycle", () => {
     await h.lobby.move(bob, drop(0));
   });
 
-  it("a disconnect after the result frees the seat at once", async () => {
+  it("frees a seat after the result once its player has been gone for the grace period", async () => {
     const { h, ann, bob, roomId } = await seatedPair();
     await winForAnn(h, ann, bob);
-    await h.lobby.disconnect(bob);
+    await h.drop(bob);
+    expect(h.effects.lastToRoom(roomId, "room:state")?.seats[1]?.status).toBe("disconnected");
+    await h.advance(h.settings.reconnectGraceMs);
     expect(h.effects.lastToRoom(roomId, "room:state")?.seats[1]?.status).toBe("left");
-    await h.lobby.disconnect(ann);
+    await h.drop(ann);
+    await h.advance(h.settings.reconnectGraceMs);
     expect(await h.store.getRoom(roomId)).toBeUndefined();
     expect(await h.store.countPlayers()).toBe(0);
   });

@@ -16,10 +16,10 @@ import { TokenBucket } from "../core/token-bucket";
 import { channels } from "./channels";
 import { LobbyContext, type LobbyDeps } from "./context";
 import { LobbyError } from "./lobby-error";
-import { removeSpectator } from "./match-room";
 import * as matchmaker from "./matchmaker";
 import * as play from "./play";
 import * as rooms from "./rooms";
+import * as sessions from "./sessions";
 import { toSummary } from "./room-view";
 
 export type { LobbyDeps, LobbyEffects, LobbySettings } from "./context";
@@ -40,7 +40,6 @@ export class Lobby {
   private readonly ctx: LobbyContext;
   private readonly chatLimits = new Map<string, TokenBucket>();
   private readonly latency = new Map<string, number>();
-  private readonly lobbyChat: ChatMessage[] = [];
   private statsPending: Cancel | null = null;
   private presencePending: Cancel | null = null;
   private closed = false;
@@ -54,47 +53,32 @@ export class Lobby {
     this.ctx = new LobbyContext(deps, schedule, {
       countdownEnded: (roomId) => play.countdownEnded(this.ctx, roomId),
       tick: (roomId) => play.tick(this.ctx, roomId),
-      graceEnded: (roomId, playerId) => play.graceEnded(this.ctx, roomId, playerId),
+      sessionExpired: async (playerId) => {
+        if (await sessions.expire(this.ctx, playerId)) {
+          this.chatLimits.delete(playerId);
+          this.latency.delete(playerId);
+        }
+      },
     });
     this.schedulePresence();
   }
 
-  /** A player's handshake was accepted. */
-  connect(player: { id: string; name: string }): Promise<void> {
-    return this.run(async () => {
-      await this.deps.store.putPlayer({ ...player, connectedAt: this.ctx.now(), location: { kind: "idle" } });
-      this.deps.effects.join(player.id, channels.lobby);
-      this.deps.effects.toPlayer(player.id, "chat:history", {
-        scope: "lobby",
-        roomId: null,
-        messages: [...this.lobbyChat],
-      });
-    });
+  /**
+   * A connection was accepted for a player: start their session, or resume
+   * the kept one (same queue place and seat). `greet` runs before any state
+   * is pushed. Resolves with whether the session was resumed.
+   */
+  connect(arrival: sessions.Arrival, greet: (resumed: boolean) => void = () => undefined): Promise<boolean> {
+    return this.run(() => sessions.arrive(this.ctx, arrival, greet));
   }
 
-  /** A player's connection closed: leave every queue at once; keep a running game's seat for the grace period. */
-  disconnect(playerId: string): Promise<void> {
-    return this.run(async () => {
-      const { ctx } = this;
-      const player = await ctx.store.getPlayer(playerId);
-      if (!player) return;
-      const { location } = player;
-      if (location.kind === "queued") {
-        await ctx.store.dequeue(location.mode, playerId);
-      } else if (location.kind === "seated" || location.kind === "watching") {
-        const room = await ctx.store.getRoom(location.roomId);
-        if (room && location.kind === "watching") {
-          await ctx.saveRoom(removeSpectator(room, playerId));
-        } else if (room?.phase === "playing") {
-          await ctx.saveRoom(ctx.say(play.holdSeat(ctx, room, playerId), `${player.name} lost connection.`));
-        } else if (room) {
-          await ctx.saveRoom(await rooms.vacate(ctx, room, player));
-        }
-      }
-      await ctx.store.deletePlayer(playerId);
-      this.chatLimits.delete(playerId);
-      this.latency.delete(playerId);
-    });
+  /**
+   * A connection closed. The player stays "away" for the reconnect grace
+   * period, keeping their queue place and seat; ignored if another
+   * connection has already taken the session over.
+   */
+  disconnect(playerId: string, connectionId: string): Promise<void> {
+    return this.run(() => sessions.depart(this.ctx, playerId, connectionId));
   }
 
   joinQueue(playerId: string, mode: ModeId): Promise<QueueStatus> {
@@ -189,8 +173,8 @@ export class Lobby {
         text,
         at: ctx.now(),
       };
-      this.lobbyChat.push(message);
-      if (this.lobbyChat.length > LOBBY_CHAT_HISTORY) this.lobbyChat.shift();
+      ctx.lobbyChat.push(message);
+      if (ctx.lobbyChat.length > LOBBY_CHAT_HISTORY) ctx.lobbyChat.shift();
       this.deps.effects.toChannel(channels.lobby, "chat:message", message);
       return { id: message.id };
     });

@@ -180,6 +180,12 @@ export function markDisconnected(room: RoomRecord, playerId: string, graceEndsAt
   return bump(updateSeat(room, seat, { status: "disconnected", graceEndsAt, wantsRematch: false }));
 }
 
+/** A disconnected seat's player is back. */
+export function markReconnected(room: RoomRecord, playerId: string): RoomRecord {
+  const seat = seatOf(room, playerId);
+  return bump(updateSeat(room, seat, { status: "connected", graceEndsAt: null }));
+}
+
 /** The grace period of a disconnected seat ran out. No-op if it came back or is gone. */
 export function forfeitIfStillAway(room: RoomRecord, game: AnyGameDefinition, playerId: string): RoomRecord {
   const seat = room.seats.findIndex((s) => s.playerId === playerId);

@@ -2,8 +2,6 @@ import type { GameMove } from "@lobby/contracts";
 import type { LobbyContext } from "./context";
 import {
   applyMove,
-  forfeitIfStillAway,
-  markDisconnected,
   requestRematch,
   startGame,
   tickGame,
@@ -40,20 +38,6 @@ export async function tick(ctx: LobbyContext, roomId: string): Promise<void> {
   const room = await ctx.store.getRoom(roomId);
   if (room?.phase !== "playing") return;
   await ctx.saveRoom(withResultNote(ctx, room, tickGame(room, ctx.game(room.mode))));
-}
-
-/** A seated player's connection dropped in a game: keep the seat for the grace period. */
-export function holdSeat(ctx: LobbyContext, room: RoomRecord, playerId: string): RoomRecord {
-  return markDisconnected(room, playerId, ctx.now() + ctx.deps.settings.forfeitGraceMs);
-}
-
-export async function graceEnded(ctx: LobbyContext, roomId: string, playerId: string): Promise<void> {
-  const room = await ctx.store.getRoom(roomId);
-  if (!room) return;
-  const next = forfeitIfStillAway(room, ctx.game(room.mode), playerId);
-  if (next === room) return;
-  const name = room.seats.find((s) => s.playerId === playerId)?.name ?? "A player";
-  await ctx.saveRoom(withResultNote(ctx, room, ctx.say(next, `${name} did not come back in time.`)));
 }
 
 /** Add a system message with the result when `next` is the move that ended the game. */

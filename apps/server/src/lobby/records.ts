@@ -15,11 +15,20 @@ export type PlayerLocation =
   | { kind: "seated"; roomId: string }
   | { kind: "watching"; roomId: string };
 
+/**
+ * A player's session. It outlives a dropped connection for the reconnect
+ * grace period (`awayUntil`), so a reload or a network blip keeps the
+ * player's queue place and seat.
+ */
 export interface PlayerRecord {
   id: string;
   name: string;
   connectedAt: number;
   location: PlayerLocation;
+  /** The connection currently speaking for this player, or null while away. */
+  connectionId: string | null;
+  /** While away: when the session ends unless the player comes back. */
+  awayUntil: number | null;
 }
 
 export interface QueueEntry {

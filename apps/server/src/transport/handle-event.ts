@@ -10,35 +10,51 @@ import {
 } from "@lobby/contracts";
 import type { Logger } from "../core/logger";
 import { LobbyError } from "../lobby/lobby-error";
+import type { EdgeLimits } from "./rate-limits";
 import type { LobbySocket } from "./types";
 
 export type EventHandler<E extends ClientEventName> = (
   payload: ParsedClientPayload<E>,
 ) => Promise<ClientResult<E>>;
 
+/** What the edge needs for every event of one connection. */
+export interface Edge {
+  socket: LobbySocket;
+  logger: Logger;
+  limits: EdgeLimits;
+  /** Close the connection after persistent abuse. */
+  closeForAbuse(): void;
+}
+
 const MAX_ISSUE_MESSAGE = 200;
 
 /**
- * The one wrapper around every client event: parse the payload with its
- * contract, run the handler, and turn the outcome — including any thrown
- * error — into exactly one ack. Nothing a client sends can throw past here.
+ * The one wrapper around every client event: rate-limit it, parse the
+ * payload with its contract, run the handler, and turn the outcome —
+ * including any thrown error — into exactly one ack. Nothing a client sends
+ * can throw past here.
  */
-export function handleEvent<E extends ClientEventName>(
-  socket: LobbySocket,
-  event: E,
-  handler: EventHandler<E>,
-  logger: Logger,
-): void {
+export function handleEvent<E extends ClientEventName>(edge: Edge, event: E, handler: EventHandler<E>): void {
+  const { socket, logger, limits } = edge;
   const schema = clientEvents[event].payload;
+  const refuse = (reply: (result: AckResult<unknown>) => void, code: ErrorCode, message: string) => {
+    reply(fail(code, message));
+    if (!limits.refused()) edge.closeForAbuse();
+  };
   const listener = async (...args: unknown[]) => {
     const ack = args[args.length - 1];
     if (typeof ack !== "function") {
       logger.warn("event without ack dropped", { event, playerId: socket.data.playerId });
+      if (!limits.refused()) edge.closeForAbuse();
       return;
     }
     const reply = ack as (result: AckResult<unknown>) => void;
+    if (!limits.allow(event)) {
+      refuse(reply, ErrorCode.RateLimited, "Too many requests — slow down.");
+      return;
+    }
     if (args.length !== 2) {
-      reply(fail(ErrorCode.InvalidPayload, `${event} takes exactly one payload and an ack.`));
+      refuse(reply, ErrorCode.InvalidPayload, `${event} takes exactly one payload and an ack.`);
       return;
     }
     const parsed = schema.safeParse(args[0]);
@@ -46,7 +62,7 @@ export function handleEvent<E extends ClientEventName>(
       const issue = parsed.error.issues[0];
       const where = issue?.path.length ? ` at ${issue.path.join(".")}` : "";
       const message = `Invalid ${event} payload${where}: ${issue?.message ?? "malformed"}`;
-      reply(fail(ErrorCode.InvalidPayload, message.slice(0, MAX_ISSUE_MESSAGE)));
+      refuse(reply, ErrorCode.InvalidPayload, message.slice(0, MAX_ISSUE_MESSAGE));
       return;
     }
     try {
@@ -55,6 +71,7 @@ export function handleEvent<E extends ClientEventName>(
     } catch (error) {
       if (error instanceof LobbyError) {
         reply(fail(error.code, error.message));
+        if (error.code === ErrorCode.RateLimited && !limits.refused()) edge.closeForAbuse();
         return;
       }
       logger.error("handler failed", {
@@ -72,7 +89,8 @@ export function handleEvent<E extends ClientEventName>(
 }
 
 /** Answer events that are not in the contract with UNKNOWN_EVENT. */
-export function refuseUnknownEvents(socket: LobbySocket, logger: Logger): void {
+export function refuseUnknownEvents(edge: Edge): void {
+  const { socket, logger, limits } = edge;
   socket.onAny((event: unknown, ...args: unknown[]) => {
     if (typeof event === "string" && Object.hasOwn(clientEvents, event)) return;
     const ack = args[args.length - 1];
@@ -83,5 +101,6 @@ export function refuseUnknownEvents(socket: LobbySocket, logger: Logger): void {
     } else {
       logger.warn("unknown event without ack dropped", { playerId: socket.data.playerId });
     }
+    if (!limits.refused()) edge.closeForAbuse();
   });
 }

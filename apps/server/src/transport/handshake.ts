@@ -1,36 +1,61 @@
 import { ErrorCode, HandshakeAuth } from "@lobby/contracts";
 import type { ExtendedError } from "socket.io";
 import { randomId, type Random } from "../core/random";
+import type { SessionTokens } from "./session-token";
 import type { LobbySocket } from "./types";
 
+type Next = (err?: ExtendedError) => void;
+
 /**
- * Validates the display name in the handshake and gives the connection a
- * server-assigned player id. A refusal reaches the client as `connect_error`
- * with `data: { code, message }`.
+ * Validates the display name and resolves the player id: the one a valid
+ * session token was issued for, or a fresh server-assigned id. A refusal
+ * reaches the client as `connect_error` with `data: { code, message }`.
  */
-export function handshake(random: Random) {
-  return (socket: LobbySocket, next: (err?: ExtendedError) => void) => {
+export function handshake(random: Random, tokens: SessionTokens) {
+  return (socket: LobbySocket, next: Next) => {
     // Socket.IO does not catch errors thrown by middleware; nothing may escape.
     try {
-      accept(socket, next, random);
+      const parsed = HandshakeAuth.safeParse(socket.handshake.auth);
+      if (!parsed.success) {
+        refuse(next, ErrorCode.InvalidName, parsed.error.issues[0]?.message ?? "Invalid name");
+        return;
+      }
+      const resumedId = parsed.data.token ? tokens.verify(parsed.data.token) : null;
+      socket.data.playerId = resumedId ?? randomId(random, 16);
+      socket.data.name = parsed.data.name;
+      next();
     } catch {
-      const err: ExtendedError = new Error("The server could not accept the connection.");
-      err.data = { code: ErrorCode.Internal, message: err.message };
-      next(err);
+      refuse(next, ErrorCode.Internal, "The server could not accept the connection.");
     }
   };
 }
 
-function accept(socket: LobbySocket, next: (err?: ExtendedError) => void, random: Random) {
-  const parsed = HandshakeAuth.safeParse(socket.handshake.auth);
-  if (!parsed.success) {
-    const message = parsed.error.issues[0]?.message ?? "Invalid name";
-    const err: ExtendedError = new Error(message);
-    err.data = { code: ErrorCode.InvalidName, message };
-    next(err);
-    return;
-  }
-  socket.data.playerId = randomId(random, 16);
-  socket.data.name = parsed.data.name;
-  next();
+/** Caps live connections per client address; 0 means no cap. */
+export function connectionsPerAddress(max: number) {
+  const open = new Map<string, number>();
+  return (socket: LobbySocket, next: Next) => {
+    if (max <= 0) {
+      next();
+      return;
+    }
+    const address = socket.handshake.address;
+    const count = open.get(address) ?? 0;
+    if (count >= max) {
+      refuse(next, ErrorCode.TooManyConnections, "Too many connections from your address.");
+      return;
+    }
+    open.set(address, count + 1);
+    socket.once("disconnect", () => {
+      const left = (open.get(address) ?? 1) - 1;
+      if (left <= 0) open.delete(address);
+      else open.set(address, left);
+    });
+    next();
+  };
+}
+
+function refuse(next: Next, code: string, message: string) {
+  const err: ExtendedError = new Error(message);
+  err.data = { code, message };
+  next(err);
 }

@@ -1,14 +1,11 @@
 import type { ClientEventName } from "@lobby/contracts";
-import type { Logger } from "../core/logger";
 import type { Lobby } from "../lobby/lobby";
-import { handleEvent, type EventHandler } from "./handle-event";
-import type { LobbySocket } from "./types";
+import { handleEvent, type Edge, type EventHandler } from "./handle-event";
 
 /** Thin handlers: each parsed payload goes straight to the lobby core. */
-export function registerLobbyHandlers(socket: LobbySocket, lobby: Lobby, logger: Logger): void {
-  const { playerId } = socket.data;
-  const on = <E extends ClientEventName>(event: E, handler: EventHandler<E>) =>
-    handleEvent(socket, event, handler, logger);
+export function registerLobbyHandlers(edge: Edge, lobby: Lobby): void {
+  const { playerId } = edge.socket.data;
+  const on = <E extends ClientEventName>(event: E, handler: EventHandler<E>) => handleEvent(edge, event, handler);
   on("queue:join", ({ mode }) => lobby.joinQueue(playerId, mode));
   on("queue:leave", () => lobby.leaveQueue(playerId));
   on("room:create", ({ mode, ...settings }) => lobby.createRoom(playerId, mode, settings));

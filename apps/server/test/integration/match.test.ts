@@ -44,7 +44,7 @@ describe("a match over websocket", () => {
   });
 
   it("tells the opponent of a disconnect and forfeits after the grace period", async () => {
-    const { ann, bob } = await matchedPair({ forfeitGraceMs: 300 });
+    const { ann, bob } = await matchedPair({ reconnectGraceMs: 300 });
     await ann.client.move(drop(3));
     const away = nextEvent(ann.client, "room:state", (r) => r.seats[1]?.status === "disconnected");
     const forfeit = nextEvent(ann.client, "room:state", (r) => r.phase === "finished");

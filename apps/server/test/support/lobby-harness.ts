@@ -7,7 +7,7 @@ import { MemoryStore } from "../../src/lobby/memory-store";
 import { RecordingEffects } from "./recording-effects";
 
 export const TEST_SETTINGS: LobbySettings = {
-  forfeitGraceMs: 10_000,
+  reconnectGraceMs: 10_000,
   statsIntervalMs: 100,
   countdownMs: 3000,
   quickMatchWaitMs: 5000,
@@ -32,8 +32,24 @@ export function lobbyHarness(settings: Partial<LobbySettings> = {}, seed = 1) {
     logger: silentLogger,
   });
   async function connect(...names: string[]) {
-    for (const name of names) await lobby.connect({ id: name.toLowerCase(), name });
+    for (const name of names) {
+      const id = name.toLowerCase();
+      await lobby.connect({ id, name, connectionId: connectionOf(id) });
+    }
     return names.map((n) => n.toLowerCase());
+  }
+  const connections = new Map<string, number>();
+  function connectionOf(playerId: string) {
+    return `${playerId}#${connections.get(playerId) ?? 0}`;
+  }
+  /** The player's connection drops (the session is kept for the grace period). */
+  function drop(playerId: string) {
+    return lobby.disconnect(playerId, connectionOf(playerId));
+  }
+  /** The player comes back on a new connection with their session token. */
+  async function reconnect(playerId: string, name = playerId) {
+    connections.set(playerId, (connections.get(playerId) ?? 0) + 1);
+    return lobby.connect({ id: playerId, name, connectionId: connectionOf(playerId) });
   }
   async function locationOf(playerId: string) {
     return (await store.getPlayer(playerId))?.location;
@@ -54,5 +70,18 @@ export function lobbyHarness(settings: Partial<LobbySettings> = {}, seed = 1) {
   function finishCountdown() {
     return advance(config.countdownMs);
   }
-  return { lobby, store, clock, effects, connect, locationOf, roomOf, advance, finishCountdown, settings: config };
+  return {
+    lobby,
+    store,
+    clock,
+    effects,
+    connect,
+    drop,
+    reconnect,
+    locationOf,
+    roomOf,
+    advance,
+    finishCountdown,
+    settings: config,
+  };
 }

@@ -12,7 +12,10 @@ import type { LobbySettings } from "../../src/lobby/lobby";
 import { MemoryStore } from "../../src/lobby/memory-store";
 
 /** A real Lobby server on an ephemeral port, and a factory for SDK clients connected to it. */
-export async function startTestServer(settings: Partial<LobbySettings> = {}) {
+export async function startTestServer(
+  settings: Partial<LobbySettings> = {},
+  edge: { maxConnectionsPerAddress?: number; allowedOrigins?: string[]; rateLimits?: boolean } = {},
+) {
   const httpServer = createServer(httpHandler(null));
   const store = new MemoryStore();
   const server = createLobbyServer({
@@ -22,6 +25,7 @@ export async function startTestServer(settings: Partial<LobbySettings> = {}) {
     random: seededRandom(42),
     config: {
       ...defaultConfig,
+      ...edge,
       lobby: {
         ...defaultConfig.lobby,
         statsIntervalMs: 20,
@@ -37,8 +41,14 @@ export async function startTestServer(settings: Partial<LobbySettings> = {}) {
   const url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
   const clients: LobbyClient[] = [];
 
-  async function connect(name: string, options: { pingIntervalMs?: number } = {}) {
-    const client = createLobbyClient({ url, name, reconnection: false, pingIntervalMs: options.pingIntervalMs ?? 0 });
+  async function connect(name: string, options: { pingIntervalMs?: number; token?: string; reconnection?: boolean } = {}) {
+    const client = createLobbyClient({
+      url,
+      name,
+      reconnection: options.reconnection ?? false,
+      pingIntervalMs: options.pingIntervalMs ?? 0,
+      ...(options.token ? { token: options.token } : {}),
+    });
     clients.push(client);
     const session = await client.connect();
     return { client, session, id: session.player.id };

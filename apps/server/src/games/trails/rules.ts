@@ -2,6 +2,7 @@ import { ErrorCode, type TrailsDirection, type TrailsMove, type TrailsView } fro
 import type { GameDefinition, MoveRefusal, Outcome } from "../game";
 import { OPPOSITE, STEP, arenaSize, spawns } from "./arena";
 
+/** A rider as the server keeps it: the public rider plus its pending turns. */
 export interface TrailsRiderState {
   seat: number;
   x: number;
@@ -16,6 +17,7 @@ export interface TrailsRiderState {
   turns: TrailsDirection[];
 }
 
+/** The whole round, plain JSON. */
 export interface TrailsState {
   width: number;
   height: number;
@@ -45,7 +47,7 @@ function over(state: TrailsState): boolean {
 }
 
 /** Move every living rider one cell at once and settle who crashed. */
-export function advance(state: TrailsState): TrailsState {
+function advance(state: TrailsState): TrailsState {
   const tick = state.tick + 1;
   const moves = state.riders.map((rider) => {
     if (!rider.alive) return null;
@@ -73,7 +75,7 @@ export function advance(state: TrailsState): TrailsState {
     // riders swapping places crash into each other.
     const crashed =
       !inside(move.x, move.y) || state.cells[index] !== EMPTY || (claims.get(index) ?? 0) > 1;
-    // Keep the heading it died on, so the board can draw the impact on that side.
+    // Keep the heading it died on: the view then shows which way it hit.
     if (crashed) return { ...rider, direction: move.direction, alive: false, crashedAt: tick, turns: [] };
     cells[index] = String(rider.seat);
     return { ...rider, ...move, length: rider.length + 1 };

@@ -1,0 +1,127 @@
+import type { LobbyContext } from "./context";
+import { channels } from "./channels";
+import {
+  forfeitIfStillAway,
+  markDisconnected,
+  markReconnected,
+  removeSpectator,
+} from "./match-room";
+import { withResultNote } from "./play";
+import type { PlayerRecord } from "./records";
+import { toRoomView } from "./room-view";
+import { vacate } from "./rooms";
+
+/*
+ * Sessions outlive connections. A dropped connection leaves the player
+ * "away" for the reconnect grace period with their queue place and seat
+ * kept; coming back with the session token resumes everything, and the
+ * grace period running out ends the session by each place's rule.
+ */
+
+export interface Arrival {
+  id: string;
+  name: string;
+  connectionId: string;
+}
+
+/**
+ * A connection was accepted for `arrival.id`: start a session, or resume
+ * the one that is still kept. `greet` runs before any state is pushed, so
+ * the client learns who it is first.
+ */
+export async function arrive(ctx: LobbyContext, arrival: Arrival, greet: (resumed: boolean) => void): Promise<boolean> {
+  const existing = await ctx.store.getPlayer(arrival.id);
+  if (!existing) {
+    const player: PlayerRecord = {
+      id: arrival.id,
+      name: arrival.name,
+      connectedAt: ctx.now(),
+      location: { kind: "idle" },
+      connectionId: arrival.connectionId,
+      awayUntil: null,
+    };
+    await ctx.savePlayer(player);
+    ctx.effects.join(player.id, channels.lobby);
+    greet(false);
+    sendLobbyHistory(ctx, player.id);
+    return false;
+  }
+
+  const player: PlayerRecord = { ...existing, connectionId: arrival.connectionId, awayUntil: null };
+  await ctx.savePlayer(player);
+  greet(true);
+  await resync(ctx, player);
+  return true;
+}
+
+/** Push everything a resumed client needs: where it is, and that place's full state. */
+async function resync(ctx: LobbyContext, player: PlayerRecord): Promise<void> {
+  const { location } = player;
+  if (location.kind === "idle" || location.kind === "queued") {
+    ctx.effects.join(player.id, channels.lobby);
+    ctx.effects.toPlayer(
+      player.id,
+      "queue:status",
+      location.kind === "queued" ? { state: "queued", mode: location.mode, joinedAt: location.joinedAt } : { state: "idle" },
+    );
+    sendLobbyHistory(ctx, player.id);
+    return;
+  }
+  const room = await ctx.store.getRoom(location.roomId);
+  if (!room) {
+    await ctx.moveTo(player, { kind: "idle" });
+    ctx.effects.toPlayer(player.id, "queue:status", { state: "idle" });
+    return;
+  }
+  ctx.effects.join(player.id, channels.room(room.id));
+  ctx.effects.leave(player.id, channels.lobby);
+  if (location.kind === "seated") {
+    ctx.effects.toPlayer(player.id, "queue:status", { state: "matched", mode: room.mode, roomId: room.id });
+  }
+  ctx.sendHistory(player.id, room);
+  if (location.kind === "seated" && room.seats.some((s) => s.playerId === player.id && s.status === "disconnected")) {
+    await ctx.saveRoom(ctx.say(markReconnected(room, player.id), `${player.name} is back.`));
+  } else {
+    const seat = room.seats.findIndex((s) => s.playerId === player.id);
+    ctx.effects.toPlayer(player.id, "room:state", toRoomView(room, ctx.game(room.mode), seat < 0 ? null : seat));
+  }
+}
+
+/** The connection `connectionId` closed. Ignored if another connection already took the session over. */
+export async function depart(ctx: LobbyContext, playerId: string, connectionId: string): Promise<void> {
+  const player = await ctx.store.getPlayer(playerId);
+  if (player?.connectionId !== connectionId) return;
+  const awayUntil = ctx.now() + ctx.deps.settings.reconnectGraceMs;
+  await ctx.savePlayer({ ...player, connectionId: null, awayUntil });
+  if (player.location.kind !== "seated") return;
+  const room = await ctx.store.getRoom(player.location.roomId);
+  if (!room) return;
+  await ctx.saveRoom(ctx.say(markDisconnected(room, playerId, awayUntil), `${player.name} lost connection.`));
+}
+
+/** The grace period ran out: end the session. Returns false if the player came back in time. */
+export async function expire(ctx: LobbyContext, playerId: string): Promise<boolean> {
+  const player = await ctx.store.getPlayer(playerId);
+  if (!player || player.awayUntil === null || player.awayUntil > ctx.now()) return false;
+  const { location } = player;
+  if (location.kind === "queued") {
+    await ctx.store.dequeue(location.mode, playerId);
+  } else if (location.kind === "watching" || location.kind === "seated") {
+    const room = await ctx.store.getRoom(location.roomId);
+    if (room && location.kind === "watching") {
+      await ctx.saveRoom(removeSpectator(room, playerId));
+    } else if (room && (room.phase === "waiting" || room.phase === "countdown")) {
+      await ctx.saveRoom(await vacate(ctx, room, player));
+    } else if (room) {
+      const next = forfeitIfStillAway(room, ctx.game(room.mode), playerId);
+      await ctx.saveRoom(withResultNote(ctx, room, ctx.say(next, `${player.name} did not come back in time.`)));
+    }
+  }
+  await ctx.store.deletePlayer(playerId);
+  ctx.timers.clear(`player:${playerId}:expiry`);
+  return true;
+}
+
+function sendLobbyHistory(ctx: LobbyContext, playerId: string): void {
+  ctx.effects.toPlayer(playerId, "chat:history", { scope: "lobby", roomId: null, messages: [...ctx.lobbyChat] });
+}
