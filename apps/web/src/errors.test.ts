@@ -34,3 +34,34 @@ describe("describeHandshakeError", () => {
     expect(describeHandshakeError(new Error("boom"))).toMatch(/Couldn't connect/);
   });
 });
+
+describe("room refusals", () => {
+  it("explains every room and chat code in our own words", () => {
+    const codes = [
+      "ROOM_NOT_FOUND",
+      "ROOM_FULL",
+      "ROOM_IN_PLAY",
+      "ROOM_NOT_WATCHABLE",
+      "KICKED",
+      "NOT_HOST",
+      "NOT_ALL_READY",
+      "WRONG_PLAYER_COUNT",
+      "INVALID_SETTINGS",
+      "NOT_IN_LOBBY_PHASE",
+      "PLAYER_NOT_FOUND",
+      "SPECTATOR",
+      "RATE_LIMITED",
+    ];
+    for (const code of codes) {
+      const text = describeError({ code, message: "technical detail" });
+      expect(text, code).not.toContain("technical detail");
+      expect(text.length, code).toBeGreaterThan(10);
+    }
+    expect(describeError({ code: "ROOM_NOT_FOUND", message: "" })).toBe(
+      "No room has that code — check it, or the room may have closed.",
+    );
+    expect(describeError({ code: "RATE_LIMITED", message: "" })).toBe(
+      "You're sending messages too fast — wait a moment.",
+    );
+  });
+});

@@ -7,11 +7,28 @@ export interface RequestError {
 }
 
 /*
- * Server messages for player-caused refusals are already written for humans
- * ("Column 3 is full."), so they are shown as they are. Only codes whose
- * message is technical or missing get our own wording.
+ * Server messages for move refusals are already written for humans
+ * ("Column 3 is full."), so they are shown as they are. Codes whose message
+ * is technical, missing or about rooms (where the player needs to know what
+ * to do next) get our own wording.
  */
 const OWN_WORDING: Partial<Record<string, string>> = {
+  [ErrorCode.RoomNotFound]: "No room has that code — check it, or the room may have closed.",
+  [ErrorCode.RoomFull]: "That room is full — every seat is taken.",
+  [ErrorCode.RoomInPlay]: "That room's game has already started. You can watch it from the room list.",
+  [ErrorCode.RoomNotWatchable]: "There's no game running in that room to watch right now.",
+  [ErrorCode.Kicked]: "The host removed you from that room, so you can't rejoin it.",
+  [ErrorCode.NotHost]: "Only the host can do that.",
+  [ErrorCode.NotAllReady]: "Everyone has to be ready before the game can start.",
+  [ErrorCode.WrongPlayerCount]: "The room doesn't have the right number of players for this game.",
+  [ErrorCode.InvalidSettings]:
+    "Those settings don't fit this game (the seats can't be fewer than the players already in the room).",
+  [ErrorCode.NotInLobbyPhase]: "That's only possible before the game starts.",
+  [ErrorCode.PlayerNotFound]: "That player isn't in the room any more.",
+  [ErrorCode.Spectator]: "You're watching this game, so you can't play or chat in it.",
+  [ErrorCode.RateLimited]: "You're sending messages too fast — wait a moment.",
+  [ErrorCode.AlreadySeated]: "You're already in a room. Leave it first.",
+  [ErrorCode.AlreadyQueued]: "You're already looking for a quick match. Cancel it first.",
   [ClientErrorCode.Timeout]: "The server didn't answer in time. Please try again.",
   [ClientErrorCode.NotConnected]:
     "You're not connected right now. Wait for the connection to come back, then try again.",

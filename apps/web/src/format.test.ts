@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatElapsed, secondsLeft } from "./format";
+import { formatElapsed, formatRtt, rttQuality, secondsLeft } from "./format";
 
 describe("formatElapsed", () => {
   it("formats as mm:ss, flooring partial seconds", () => {
@@ -20,5 +20,20 @@ describe("secondsLeft", () => {
     expect(secondsLeft(10_000, 100)).toBe(10);
     expect(secondsLeft(10_000, 9_001)).toBe(1);
     expect(secondsLeft(10_000, 12_000)).toBe(0);
+  });
+});
+
+describe("rttQuality / formatRtt", () => {
+  it("grades round trips", () => {
+    expect(rttQuality(12)).toBe("good");
+    expect(rttQuality(99)).toBe("good");
+    expect(rttQuality(100)).toBe("ok");
+    expect(rttQuality(249)).toBe("ok");
+    expect(rttQuality(250)).toBe("poor");
+  });
+
+  it("rounds to whole milliseconds", () => {
+    expect(formatRtt(41.6)).toBe("42 ms");
+    expect(formatRtt(-3)).toBe("0 ms");
   });
 });

@@ -10,3 +10,15 @@ export function formatElapsed(ms: number): string {
 export function secondsLeft(deadline: number, now: number): number {
   return Math.max(0, Math.ceil((deadline - now) / 1000));
 }
+
+export type RttQuality = "good" | "ok" | "poor";
+
+/** How a round trip feels: under 100 ms is good, under 250 ms is playable, above is poor. */
+export function rttQuality(ms: number): RttQuality {
+  return ms < 100 ? "good" : ms < 250 ? "ok" : "poor";
+}
+
+/** A round trip for a roster: "42 ms". */
+export function formatRtt(ms: number): string {
+  return `${Math.max(0, Math.round(ms))} ms`;
+}

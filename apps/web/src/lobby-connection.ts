@@ -1,31 +1,39 @@
-import { ErrorCode, PlayerName, type ModeId } from "@lobby/contracts";
+import { ErrorCode, PlayerName, type RoomView } from "@lobby/contracts";
 import {
   ClientErrorCode,
   createLobbyClient,
   type LobbyClient,
   type RequestResult,
 } from "@lobby/client";
-import { describeError, describeHandshakeError } from "./errors";
+import { applyChatHistory, applyChatMessage } from "./chat-state";
+import { describeError, describeHandshakeError, type RequestError } from "./errors";
 import {
-  applyLeftRoom,
+  applyKicked,
+  applyLatency,
   applyQueueStatus,
   applyRoomState,
   applySession,
   applyStats,
+  applyWatching,
+  setPendingJoin,
   signedOut,
   type SessionLoss,
 } from "./lobby-state";
 import { rememberName } from "./name-storage";
+import { applyRoomList, applyRoomRemove, applyRoomUpsert, clearRoomList } from "./room-list";
 import { showToast, update, useLobbyStore } from "./store";
 
 /*
- * The one place that talks to the server. It owns the LobbyClient, turns its
- * events and acks into store transitions, and exports the actions components
- * call. Components never see the socket.
+ * The one place that owns the server connection. It holds the LobbyClient,
+ * turns its events and acks into store transitions, and exports the session,
+ * room-browser and chat actions; room and game actions live in
+ * room-actions.ts on top of `request`. Components never see the socket.
  */
 
 let client: LobbyClient | null = null;
 let unsubscribe: (() => void)[] = [];
+
+export const KICKED_MESSAGE = "You were removed from the room by the host.";
 
 /** Connect under `rawName`; errors land in `nameError` for the name screen. */
 export function joinLobby(rawName: string): void {
@@ -67,60 +75,107 @@ export function changeName(): void {
   update((s) => signedOut(s, null));
 }
 
-export function quickMatch(mode: ModeId): void {
-  void request((c) => c.quickMatch(mode)).then((status) => {
-    if (status) update((s) => applyQueueStatus(s, status));
-  });
-}
-
-export function cancelQueue(): void {
-  void request((c) => c.cancelQueue()).then((status) => {
-    if (status) update((s) => applyQueueStatus(s, status));
-  });
-}
-
-/** Drop a disc; the board changes only when the server's room:state arrives. */
-export function dropDisc(column: number): void {
-  void request((c) => c.move({ mode: "connect-four", column }));
-}
-
-export function requestRematch(): void {
-  void request((c) => c.rematch());
-}
-
-export function leaveRoom(): void {
-  const roomId = useLobbyStore.getState().room?.id;
-  if (!roomId) return;
-  void request(
-    (c) => c.leaveRoom(),
-    // The server has already forgotten us there, so the room is gone either way.
-    (error) => error.code === ErrorCode.NotInRoom,
-  ).then((done) => {
-    if (done !== undefined) update((s) => applyLeftRoom(s, roomId));
-  });
+export interface RequestOptions {
+  /** Refusals that are routine here and need no toast. */
+  quiet?: (error: RequestError) => boolean;
 }
 
 /**
- * Send a request on the current client. Resolves with the ack data, or
- * undefined after showing the refusal as a toast (unless `stillDone` says the
- * refusal means the goal was reached anyway — the toast is still shown).
+ * Send a request on the current client. Resolves with the result (a refusal
+ * has already been shown as a toast unless `quiet` says otherwise), or null
+ * when there is no client or the answer belongs to a replaced one.
  */
-async function request<T>(
+export async function request<T>(
   send: (c: LobbyClient) => Promise<RequestResult<T>>,
-  stillDone?: (error: { code: string; message: string }) => boolean,
-): Promise<T | null | undefined> {
+  options: RequestOptions = {},
+): Promise<RequestResult<T> | null> {
   const current = client;
   if (!current) {
     showToast("error", describeError({ code: ClientErrorCode.NotConnected, message: "" }));
-    return undefined;
+    return null;
   }
   const result = await send(current);
   // An answer for a client we have since replaced belongs to a dead session.
-  if (client !== current) return undefined;
-  if (result.ok) return result.data;
-  showToast("error", describeError(result.error));
-  return stillDone?.(result.error) ? null : undefined;
+  if (client !== current) return null;
+  if (!result.ok && !options.quiet?.(result.error)) showToast("error", describeError(result.error));
+  return result;
 }
+
+// ------------------------------------------------------------- room browser
+
+let browserWanted = false;
+let browserGeneration = 0;
+
+/** The lobby screen is showing: keep the public room list current. */
+export function openRoomBrowser(): void {
+  browserWanted = true;
+  void subscribeRoomBrowser();
+}
+
+/** The lobby screen is gone: stop the pushes and drop the list. */
+export function closeRoomBrowser(): void {
+  browserWanted = false;
+  browserGeneration++;
+  update(clearRoomList);
+  if (client?.socket.connected) void client.unsubscribeRooms();
+}
+
+async function subscribeRoomBrowser(): Promise<void> {
+  const generation = ++browserGeneration;
+  const current = client;
+  // Not connected yet: session:ready subscribes once the connection is back.
+  if (!current?.socket.connected) return;
+  const result = await current.subscribeRooms();
+  if (generation !== browserGeneration || client !== current || !browserWanted) return;
+  if (result.ok) update((s) => applyRoomList(s, result.data.rooms));
+  else if (result.error.code !== ClientErrorCode.NotConnected) showToast("error", describeError(result.error));
+}
+
+// --------------------------------------------------------- joining by code
+
+/**
+ * Take a seat by invite code. From a shared link, a game that has already
+ * started is watched instead, since that is the closest thing to what the
+ * link promised. Resolves true once in the room.
+ */
+export async function enterByCode(code: string, fromLink = false): Promise<boolean> {
+  const joined = await request((c) => c.joinRoom(code), {
+    quiet: (error) => fromLink && error.code === ErrorCode.RoomInPlay,
+  });
+  if (!joined) return false;
+  if (joined.ok) {
+    enteredRoom(joined.data);
+    return true;
+  }
+  if (!fromLink || joined.error.code !== ErrorCode.RoomInPlay) return false;
+  const watched = await request((c) => c.watchRoom(code));
+  if (!watched?.ok) return false;
+  update((s) => applyWatching(s, watched.data));
+  showToast("info", `The game in room ${code} has already started, so you're watching it.`);
+  return true;
+}
+
+/** A create/join ack: the room we now sit in. */
+export function enteredRoom(view: RoomView): void {
+  update((s) => applyRoomState(s, view));
+}
+
+async function joinPendingRoom(): Promise<void> {
+  const code = useLobbyStore.getState().pendingJoin;
+  if (!code) return;
+  await enterByCode(code, true);
+  update((s) => setPendingJoin(s, null));
+}
+
+// --------------------------------------------------------------------- chat
+
+/** Send a chat line; resolves true when the server accepted it (so the input can clear). */
+export async function sendChat(scope: "room" | "lobby", text: string): Promise<boolean> {
+  const result = await request((c) => c.sendChat(scope, text));
+  return result?.ok ?? false;
+}
+
+// ------------------------------------------------------------------- events
 
 function subscribe(c: LobbyClient): (() => void)[] {
   const live = () => client === c;
@@ -141,6 +196,8 @@ function subscribe(c: LobbyClient): (() => void)[] {
       const { state, lost } = applySession(useLobbyStore.getState(), session, Date.now());
       update(() => state);
       announceReconnect(lost);
+      if (browserWanted) void subscribeRoomBrowser();
+      void joinPendingRoom();
     }),
     c.on("lobby:stats", (stats) => {
       if (live()) update((s) => applyStats(s, stats));
@@ -151,6 +208,32 @@ function subscribe(c: LobbyClient): (() => void)[] {
     c.on("room:state", (view) => {
       if (live()) update((s) => applyRoomState(s, view));
     }),
+    c.on("room:kicked", ({ roomId }) => {
+      if (!live()) return;
+      const { state, wasHere } = applyKicked(useLobbyStore.getState(), roomId);
+      update(() => state);
+      if (wasHere) showToast("error", KICKED_MESSAGE);
+    }),
+    c.on("room:latency", ({ roomId, rttMs }) => {
+      if (!live()) return;
+      // Our own figure may not have been reported yet; the client measured it anyway.
+      const me = useLobbyStore.getState().session?.player.id;
+      const own = c.rttMs;
+      const withMine = me && rttMs[me] === undefined && own !== null ? { ...rttMs, [me]: own } : rttMs;
+      update((s) => applyLatency(s, { roomId, rttMs: withMine }));
+    }),
+    c.on("rooms:upsert", (summary) => {
+      if (live()) update((s) => applyRoomUpsert(s, summary));
+    }),
+    c.on("rooms:remove", ({ roomId }) => {
+      if (live()) update((s) => applyRoomRemove(s, roomId));
+    }),
+    c.on("chat:message", (message) => {
+      if (live()) update((s) => applyChatMessage(s, message));
+    }),
+    c.on("chat:history", (history) => {
+      if (live()) update((s) => applyChatHistory(s, history));
+    }),
   ];
 }
 
@@ -158,7 +241,7 @@ function announceReconnect(lost: SessionLoss): void {
   if (lost === null) return;
   const message =
     lost === "room"
-      ? "You were disconnected and lost your seat in the match. You're back in the lobby."
+      ? "You were disconnected and lost your seat in the room. You're back in the lobby."
       : lost === "queue"
         ? "You were disconnected and dropped out of the queue. Press Quick match to search again."
         : "You're back online.";
@@ -171,4 +254,9 @@ function closeClient(): void {
   unsubscribe = [];
   client?.disconnect();
   client = null;
+}
+
+/** Our own last measured round trip, for the roster before the room reports it. */
+export function ownRttMs(): number | null {
+  return client?.rttMs ?? null;
 }

@@ -1,66 +1,19 @@
-import type { ConnectFourView, RoomView, Session } from "@lobby/contracts";
 import { describe, expect, it } from "vitest";
 import {
   MAX_TOASTS,
   addToast,
+  applyKicked,
+  applyLatency,
   applyLeftRoom,
   applyQueueStatus,
   applyRoomState,
   applySession,
+  applyWatching,
   initialState,
   removeToast,
-  type LobbyState,
+  signedOut,
 } from "./lobby-state";
-
-const ME = { id: "me", name: "Ada" };
-const THEM = { id: "them", name: "Grace" };
-
-const session: Session = {
-  player: ME,
-  modes: [
-    {
-      id: "connect-four",
-      name: "Connect Four",
-      description: "Four in a row.",
-      minPlayers: 2,
-      maxPlayers: 2,
-      quickMatchPlayers: 2,
-    },
-  ],
-  serverTime: 10_000,
-};
-
-const emptyBoard: ConnectFourView = {
-  mode: "connect-four",
-  rows: 6,
-  columns: 7,
-  board: Array<number | null>(42).fill(null),
-  turn: 0,
-  moves: 0,
-  lastMove: null,
-  winLine: null,
-};
-
-function room(overrides: Partial<RoomView> = {}, myStatus: "connected" | "left" = "connected"): RoomView {
-  return {
-    id: "room-1",
-    mode: "connect-four",
-    phase: "playing",
-    version: 1,
-    round: 1,
-    seats: [
-      { seat: 0, player: ME, status: myStatus, graceEndsAt: null, wantsRematch: false },
-      { seat: 1, player: THEM, status: "connected", graceEndsAt: null, wantsRematch: false },
-    ],
-    game: emptyBoard,
-    result: null,
-    ...overrides,
-  };
-}
-
-function signedIn(): LobbyState {
-  return applySession(initialState, session, 9_000).state;
-}
+import { ME, room, session, signedIn, strangersRoom } from "./test-fixtures";
 
 describe("applySession", () => {
   it("measures the server clock offset and reports nothing lost on the first session", () => {
@@ -77,6 +30,13 @@ describe("applySession", () => {
     expect(lost).toBe("room");
     expect(state.room).toBeNull();
     expect(state.queue).toEqual({ state: "idle" });
+  });
+
+  it("keeps the seat when the server resumed the same session", () => {
+    const seated = applyRoomState(signedIn(), room());
+    const { state, lost } = applySession(seated, { ...session, resumed: true }, 9_500);
+    expect(lost).toBe("nothing");
+    expect(state.room?.id).toBe("room-1");
   });
 
   it("reports a lost queue entry on a reconnect", () => {
@@ -109,13 +69,19 @@ describe("applyRoomState", () => {
     const seated = applyRoomState(signedIn(), room({ version: 3 }));
     const left = applyLeftRoom(seated, "room-1");
     expect(left.room).toBeNull();
-    expect(applyRoomState(left, room({ version: 9 })).room).toBeNull();
+    expect(applyRoomState(left, room({ version: 3 })).room).toBeNull();
+    expect(applyRoomState(left, room({ version: 2 })).room).toBeNull();
+  });
+
+  it("lets us back into a room we left when a newer state seats us again (rejoin by code)", () => {
+    const left = applyLeftRoom(applyRoomState(signedIn(), room({ version: 3, phase: "waiting" })), "room-1");
+    const back = applyRoomState(left, room({ version: 5, phase: "waiting" }));
+    expect(back.room?.version).toBe(5);
+    expect(back.leftRooms).toEqual({});
   });
 
   it("ignores rooms that do not seat us", () => {
-    const strangers = room();
-    strangers.seats = strangers.seats.map((s) => ({ ...s, player: { id: `x${s.seat}`, name: "X" } }));
-    expect(applyRoomState(signedIn(), strangers).room).toBeNull();
+    expect(applyRoomState(signedIn(), strangersRoom()).room).toBeNull();
   });
 });
 
@@ -144,6 +110,71 @@ describe("applyQueueStatus", () => {
   });
 });
 
+describe("spectating", () => {
+  it("follows a watched room that does not seat us, and stops when leaving it", () => {
+    const watching = applyWatching(signedIn(), strangersRoom({ version: 4 }));
+    expect(watching.room?.id).toBe("room-1");
+    expect(watching.watchingRoomId).toBe("room-1");
+    const next = applyRoomState(watching, strangersRoom({ version: 5, spectatorCount: 2 }));
+    expect(next.room?.spectatorCount).toBe(2);
+    expect(applyRoomState(next, strangersRoom({ version: 4 })).room?.version).toBe(5);
+    const left = applyLeftRoom(next, "room-1");
+    expect(left.room).toBeNull();
+    expect(left.watchingRoomId).toBeNull();
+    expect(applyRoomState(left, strangersRoom({ version: 6 })).room).toBeNull();
+  });
+
+  it("can watch a room we once played in", () => {
+    const left = applyLeftRoom(applyRoomState(signedIn(), room({ version: 3 })), "room-1");
+    const watching = applyWatching(left, strangersRoom({ version: 2 }));
+    expect(watching.watchingRoomId).toBe("room-1");
+    expect(watching.room?.version).toBe(2);
+  });
+
+  it("reports a watched room as nothing lost on reconnect", () => {
+    const watching = applyWatching(signedIn(), strangersRoom());
+    const { state, lost } = applySession(watching, session, 0);
+    expect(lost).toBe("nothing");
+    expect(state.watchingRoomId).toBeNull();
+  });
+});
+
+describe("applyKicked", () => {
+  it("takes us out of the room on screen and keeps a late push from bringing it back", () => {
+    const seated = applyRoomState(signedIn(), room({ version: 2, phase: "waiting" }));
+    const { state, wasHere } = applyKicked(seated, "room-1");
+    expect(wasHere).toBe(true);
+    expect(state.room).toBeNull();
+    expect(state.queue).toEqual({ state: "idle" });
+    expect(applyRoomState(state, room({ version: 2, phase: "waiting" })).room).toBeNull();
+  });
+
+  it("is a no-op for the screen when it names another room", () => {
+    const seated = applyRoomState(signedIn(), room());
+    const { state, wasHere } = applyKicked(seated, "room-9");
+    expect(wasHere).toBe(false);
+    expect(state.room?.id).toBe("room-1");
+  });
+});
+
+describe("applyLatency", () => {
+  it("keeps the figures for the room on screen only", () => {
+    const seated = applyRoomState(signedIn(), room());
+    expect(applyLatency(seated, { roomId: "room-1", rttMs: { [ME.id]: 40 } }).latency?.rttMs).toEqual({
+      me: 40,
+    });
+    expect(applyLatency(seated, { roomId: "room-2", rttMs: { [ME.id]: 40 } })).toBe(seated);
+  });
+});
+
+describe("signedOut", () => {
+  it("keeps a pending invite so the next Play still joins it", () => {
+    const pending = { ...signedIn(), pendingJoin: "ABC234" };
+    expect(signedOut(pending, null).pendingJoin).toBe("ABC234");
+    expect(signedOut(pending, null).session).toBeNull();
+  });
+});
+
 describe("toasts", () => {
   it("keeps only the newest few, oldest first, and removes by id", () => {
     let state = initialState;
@@ -153,5 +184,10 @@ describe("toasts", () => {
     expect(state.toasts.map((t) => t.id)).toEqual([3, 4, 5]);
     expect(removeToast(state, 4).toasts.map((t) => t.id)).toEqual([3, 5]);
     expect(removeToast(state, 99)).toBe(state);
+  });
+
+  it("does not stack a copy of a message already on screen", () => {
+    const once = addToast(initialState, { id: 1, kind: "error", message: "Too fast." });
+    expect(addToast(once, { id: 2, kind: "error", message: "Too fast." })).toBe(once);
   });
 });

@@ -1,10 +1,18 @@
-import type { LobbyStats, QueueStatus, RoomView, Session } from "@lobby/contracts";
+import type {
+  ChatMessage,
+  LobbyStats,
+  QueueStatus,
+  RoomSummary,
+  RoomView,
+  Session,
+} from "@lobby/contracts";
 import type { ConnectionState } from "@lobby/client";
 
 /*
  * The app state and its pure transitions. The connection module feeds server
  * events and acks through these; keeping them free of sockets, timers and
- * React makes the ordering rules testable on their own.
+ * React makes the ordering rules testable on their own. Room-browser and chat
+ * transitions live next door (room-list.ts, chat-state.ts).
  */
 
 export type ToastKind = "error" | "info";
@@ -13,6 +21,17 @@ export interface Toast {
   id: number;
   kind: ToastKind;
   message: string;
+}
+
+export interface RoomChat {
+  roomId: string;
+  messages: readonly ChatMessage[];
+}
+
+export interface RoomLatency {
+  roomId: string;
+  /** Player id → last measured round trip (ms). */
+  rttMs: Readonly<Record<string, number>>;
 }
 
 export interface LobbyState {
@@ -26,9 +45,22 @@ export interface LobbyState {
   clockOffsetMs: number;
   stats: LobbyStats | null;
   queue: QueueStatus;
+  /** The room we sit in or watch. */
   room: RoomView | null;
-  /** Rooms we left: a late push for one of them must not pull us back in. */
-  leftRoomIds: readonly string[];
+  /** The id of the room we watch as a spectator (then `room` is that room). */
+  watchingRoomId: string | null;
+  /**
+   * Rooms we left or were removed from, with the last version we saw: an
+   * older push must not pull us back in, a newer one seating us is a re-entry.
+   */
+  leftRooms: Readonly<Record<string, number>>;
+  /** The public rooms while the room browser is subscribed; null otherwise. */
+  rooms: readonly RoomSummary[] | null;
+  lobbyChat: readonly ChatMessage[];
+  roomChat: RoomChat | null;
+  latency: RoomLatency | null;
+  /** A room code from a /r/CODE link, joined right after the next sign-in. */
+  pendingJoin: string | null;
   toasts: readonly Toast[];
 }
 
@@ -43,7 +75,13 @@ export const initialState: LobbyState = {
   stats: null,
   queue: { state: "idle" },
   room: null,
-  leftRoomIds: [],
+  watchingRoomId: null,
+  leftRooms: {},
+  rooms: null,
+  lobbyChat: [],
+  roomChat: null,
+  latency: null,
+  pendingJoin: null,
   toasts: [],
 };
 
@@ -55,11 +93,32 @@ export function applySession(
   session: Session,
   receivedAt: number,
 ): { state: LobbyState; lost: SessionLoss } {
-  // A second session:ready means socket.io reconnected under a new player id:
-  // the server no longer knows our old seat or queue entry.
+  const clockOffsetMs = session.serverTime - receivedAt;
+  // A resumed session keeps our id, queue place and seat; the server re-sends
+  // them at once. Only the per-connection subscriptions (and a watch) are gone.
+  if (state.session && session.resumed && session.player.id === state.session.player.id) {
+    const keepRoom = state.watchingRoomId === null;
+    return {
+      state: {
+        ...state,
+        session,
+        joining: false,
+        nameError: null,
+        clockOffsetMs,
+        room: keepRoom ? state.room : null,
+        watchingRoomId: null,
+        roomChat: keepRoom ? state.roomChat : null,
+        latency: keepRoom ? state.latency : null,
+        rooms: null,
+      },
+      lost: "nothing",
+    };
+  }
+  // Otherwise a second session:ready means socket.io reconnected under a new
+  // player id: the server no longer knows our old seat, queue entry or subscriptions.
   const lost: SessionLoss = !state.session
     ? null
-    : state.room
+    : state.room && !state.watchingRoomId
       ? "room"
       : state.queue.state !== "idle"
         ? "queue"
@@ -70,9 +129,13 @@ export function applySession(
       session,
       joining: false,
       nameError: null,
-      clockOffsetMs: session.serverTime - receivedAt,
+      clockOffsetMs,
       queue: { state: "idle" },
       room: null,
+      watchingRoomId: null,
+      rooms: null,
+      roomChat: null,
+      latency: null,
     },
     lost,
   };
@@ -84,11 +147,10 @@ export function applyStats(state: LobbyState, stats: LobbyStats): LobbyState {
 
 /** A queue status from a push or from the queue:join / queue:leave ack. */
 export function applyQueueStatus(state: LobbyState, status: QueueStatus): LobbyState {
-  // Once seated, an older "queued" (or "idle") answer is stale; leaving the
+  // Once in a room, an older "queued" (or "idle") answer is stale; leaving the
   // room resets the queue explicitly.
   if (state.room && (status.state !== "matched" || status.roomId === state.room.id)) return state;
   if (status.state === "queued" && state.queue.state === "matched") return state;
-  if (status.state === "matched" && state.leftRoomIds.includes(status.roomId)) return state;
   return { ...state, queue: status };
 }
 
@@ -96,25 +158,79 @@ export function mySeat(room: RoomView, playerId: string) {
   return room.seats.find((seat) => seat.player.id === playerId) ?? null;
 }
 
+/** A room:state push, or the room from a create/join ack. */
 export function applyRoomState(state: LobbyState, view: RoomView): LobbyState {
   if (!state.session) return state;
-  if (state.leftRoomIds.includes(view.id)) return state;
-  const seat = mySeat(view, state.session.player.id);
-  if (!seat || seat.status === "left") return state;
+  const leftAt = state.leftRooms[view.id];
+  if (leftAt !== undefined && view.version <= leftAt) return state;
   if (state.room && state.room.id === view.id && view.version < state.room.version) return state;
-  return { ...state, room: view, queue: { state: "idle" } };
+  const watching = state.watchingRoomId === view.id;
+  if (!watching) {
+    const seat = mySeat(view, state.session.player.id);
+    if (!seat || seat.status === "left") return state;
+    // Seated in a new room while watching another: the watch is over.
+    if (state.watchingRoomId) return enterRoom(state, view, null);
+  }
+  if (state.room?.id === view.id) return { ...state, room: view };
+  return enterRoom(state, view, watching ? view.id : null);
+}
+
+/** The room:watch ack: we now follow `view` as a spectator. */
+export function applyWatching(state: LobbyState, view: RoomView): LobbyState {
+  if (!state.session) return state;
+  if (state.room?.id === view.id && state.watchingRoomId === view.id) {
+    return view.version < state.room.version ? state : { ...state, room: view };
+  }
+  return enterRoom(state, view, view.id);
+}
+
+function enterRoom(state: LobbyState, view: RoomView, watchingRoomId: string | null): LobbyState {
+  const { [view.id]: _reentered, ...leftRooms } = state.leftRooms;
+  return {
+    ...state,
+    room: view,
+    watchingRoomId,
+    leftRooms,
+    queue: { state: "idle" },
+    latency: state.latency?.roomId === view.id ? state.latency : null,
+    // Room chat may have arrived just before the room itself; keep only that room's.
+    roomChat: state.roomChat?.roomId === view.id ? state.roomChat : null,
+  };
 }
 
 /** `leaveRoom()` succeeded (or the server says we are not in it any more). */
 export function applyLeftRoom(state: LobbyState, roomId: string): LobbyState {
-  const leftRoomIds = state.leftRoomIds.includes(roomId)
-    ? state.leftRoomIds
-    : [...state.leftRoomIds, roomId];
-  const room = state.room?.id === roomId ? null : state.room;
-  return { ...state, room, leftRoomIds, queue: { state: "idle" } };
+  const lastSeen = state.room?.id === roomId ? state.room.version : (state.leftRooms[roomId] ?? -1);
+  const leftRooms = { ...state.leftRooms, [roomId]: lastSeen };
+  if (state.room?.id !== roomId) return { ...state, leftRooms };
+  return {
+    ...state,
+    room: null,
+    watchingRoomId: null,
+    leftRooms,
+    queue: { state: "idle" },
+    roomChat: null,
+    latency: null,
+  };
+}
+
+/** The host removed us (room:kicked). True when it concerned the room on screen. */
+export function applyKicked(state: LobbyState, roomId: string): { state: LobbyState; wasHere: boolean } {
+  return { state: applyLeftRoom(state, roomId), wasHere: state.room?.id === roomId };
+}
+
+export function applyLatency(state: LobbyState, latency: RoomLatency): LobbyState {
+  if (state.room?.id !== latency.roomId) return state;
+  return { ...state, latency };
+}
+
+export function setPendingJoin(state: LobbyState, code: string | null): LobbyState {
+  return state.pendingJoin === code ? state : { ...state, pendingJoin: code };
 }
 
 export function addToast(state: LobbyState, toast: Toast): LobbyState {
+  // The same words already on screen say it: do not stack a copy (key mashing in a realtime game).
+  if (state.toasts.some((t) => t.kind === toast.kind && t.message === toast.message)) return state;
   // Oldest first, capped, so a burst of refusals cannot bury the screen.
   return { ...state, toasts: [...state.toasts, toast].slice(-MAX_TOASTS) };
 }
@@ -131,6 +247,7 @@ export function signedOut(state: LobbyState, nameError: string | null): LobbySta
     connection: "idle",
     nameError,
     toasts: state.toasts,
-    leftRoomIds: state.leftRoomIds,
+    leftRooms: state.leftRooms,
+    pendingJoin: state.pendingJoin,
   };
 }

@@ -1,10 +1,13 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./app";
+import { startUrlSync } from "./url-sync";
 import "./styles.css";
 
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html must contain #root");
+
+startUrlSync();
 
 createRoot(root).render(
   <StrictMode>

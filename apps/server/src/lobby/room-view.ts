@@ -1,4 +1,4 @@
-import type { GameView, RoomSummary, RoomView } from "@lobby/contracts";
+import type { RoomSummary, RoomView } from "@lobby/contracts";
 import type { AnyGameDefinition } from "../games/game";
 import type { RoomRecord } from "./records";
 

@@ -1,8 +1,6 @@
 import type { ModeInfo } from "@lobby/contracts";
-import { quickMatch } from "../lobby-connection";
-
-// A little board with a diagonal four, as the card's picture.
-const ART = ["", "", "", "0", "", "", "0", "1", "", "0", "1", "1", "0", "1", "1", "0"];
+import { quickMatch } from "../room-actions";
+import { ModeArt } from "./mode-art";
 
 interface ModeCardProps {
   mode: ModeInfo;
@@ -11,24 +9,23 @@ interface ModeCardProps {
   searching: boolean;
 }
 
+export function playerRange(mode: Pick<ModeInfo, "minPlayers" | "maxPlayers">): string {
+  return mode.minPlayers === mode.maxPlayers
+    ? `${mode.minPlayers} players`
+    : `${mode.minPlayers}–${mode.maxPlayers} players`;
+}
+
 export function ModeCard({ mode, waiting, searching }: ModeCardProps) {
-  const players =
-    mode.minPlayers === mode.maxPlayers
-      ? `${mode.minPlayers} players`
-      : `${mode.minPlayers}–${mode.maxPlayers} players`;
   return (
     <li className="mode-item">
       <article className="mode-card" data-mode={mode.id} data-searching={searching || undefined}>
-        <div className="mode-art" aria-hidden="true">
-          {ART.map((seat, index) => (
-            <span key={index} className="mode-art-disc" data-seat={seat} />
-          ))}
-        </div>
+        <ModeArt mode={mode.id} />
         <div className="mode-body">
           <h3 className="mode-name">{mode.name}</h3>
           <p className="mode-description">{mode.description}</p>
           <ul className="mode-meta" aria-label="Details">
-            <li className="chip">{players}</li>
+            <li className="chip">{playerRange(mode)}</li>
+            {mode.realtime && <li className="chip chip--live">Real-time</li>}
             <li className="chip" data-active={(waiting ?? 0) > 0 || undefined}>
               {waiting === null ? "…" : waiting} waiting
             </li>

@@ -1,7 +1,7 @@
 import type { ModeInfo, QueueStatus } from "@lobby/contracts";
 import { useServerNow } from "../clock";
 import { formatElapsed } from "../format";
-import { cancelQueue } from "../lobby-connection";
+import { cancelQueue } from "../room-actions";
 
 interface QueuePanelProps {
   queue: QueueStatus;

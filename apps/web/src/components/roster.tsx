@@ -1,71 +1,135 @@
-import type { SeatView } from "@lobby/contracts";
-import { useServerNow } from "../clock";
-import { secondsLeft } from "../format";
+import type { RoomView, SeatView, TrailsRider } from "@lobby/contracts";
 import { seatColour } from "../games/connect-four/connect-four-logic";
+import { seatStyle } from "../seat-style";
+import { useLobbyStore } from "../store";
+import { kickPlayer } from "../room-actions";
+import { LatencyBadge } from "./latency-badge";
+import { SeatStatusText } from "./seat-status";
 
 interface RosterProps {
-  seats: readonly SeatView[];
+  room: RoomView;
+  /** The viewer's player id; a spectator matches no seat. */
   myPlayerId: string;
-  /** Seat to move, highlighted; null when nobody is. */
-  turn: number | null;
-  finished: boolean;
+  /** Connect Four: the seat to move, highlighted; null when nobody is. */
+  turn?: number | null;
 }
 
-export function Roster({ seats, myPlayerId, turn, finished }: RosterProps) {
+/**
+ * Everyone seated. Before the start it shows readiness, open seats and the
+ * host's kick buttons; during and after a game, connection, rider state and
+ * rematch requests.
+ */
+export function Roster({ room, myPlayerId, turn = null }: RosterProps) {
+  const latency = useLobbyStore((s) => (s.latency?.roomId === room.id ? s.latency.rttMs : null));
+  const pregame = room.phase === "waiting" || (room.phase === "countdown" && room.game === null);
+  const amHost = room.hostId !== null && room.hostId === myPlayerId;
+  const riders = room.game?.mode === "trails" ? room.game.riders : null;
+  const openSeats = pregame ? Math.max(0, room.maxPlayers - room.seats.length) : 0;
+
   return (
-    <ul className="roster" data-testid="roster" aria-label="Players">
-      {seats.map((seat) => {
-        const isMe = seat.player.id === myPlayerId;
-        return (
-          <li
-            key={seat.seat}
-            className="roster-seat"
-            data-seat={seat.seat}
-            data-status={seat.status}
-            data-turn={turn === seat.seat || undefined}
-          >
-            <span className="roster-disc" data-seat={seat.seat} aria-hidden="true" />
-            <span className="roster-body">
-              <span className="roster-name" title={seat.player.name}>
-                {seat.player.name}
-              </span>
-              <span className="roster-meta">
-                {isMe && <span className="badge badge--you">You</span>}
-                <span className="visually-hidden">{seatColour(seat.seat)} discs. </span>
-                <SeatStatusText seat={seat} />
-                {finished && seat.wantsRematch && seat.status === "connected" && (
-                  <span className="badge badge--rematch">Wants a rematch</span>
-                )}
-              </span>
-            </span>
-            {turn === seat.seat && <span className="roster-turn">{isMe ? "Your move" : "Moving"}</span>}
-          </li>
-        );
-      })}
+    <ul className="roster" data-testid="roster" data-pregame={pregame || undefined} aria-label="Players">
+      {room.seats.map((seat) => (
+        <SeatRow
+          key={seat.player.id}
+          room={room}
+          seat={seat}
+          isMe={seat.player.id === myPlayerId}
+          isHost={seat.player.id === room.hostId}
+          pregame={pregame}
+          canKick={pregame && amHost && seat.player.id !== myPlayerId}
+          turn={turn === seat.seat}
+          rider={riders?.find((rider) => rider.seat === seat.seat) ?? null}
+          rttMs={latency?.[seat.player.id] ?? null}
+        />
+      ))}
+      {Array.from({ length: openSeats }, (_, index) => (
+        <li key={`open-${index}`} className="roster-seat roster-seat--open">
+          <span className="roster-disc roster-disc--open" aria-hidden="true" />
+          <span className="roster-body">
+            <span className="roster-name">Open seat</span>
+            <span className="roster-meta">Waiting for a player…</span>
+          </span>
+        </li>
+      ))}
     </ul>
   );
 }
 
-function SeatStatusText({ seat }: { seat: SeatView }) {
-  if (seat.status === "left") {
-    return <span className="seat-status seat-status--left">Left the room</span>;
-  }
-  if (seat.status === "disconnected") {
-    return seat.graceEndsAt === null ? (
-      <span className="seat-status seat-status--away">Reconnecting…</span>
-    ) : (
-      <GraceCountdown endsAt={seat.graceEndsAt} />
-    );
-  }
-  return <span className="seat-status seat-status--ok">Connected</span>;
+interface SeatRowProps {
+  room: RoomView;
+  seat: SeatView;
+  isMe: boolean;
+  isHost: boolean;
+  pregame: boolean;
+  canKick: boolean;
+  turn: boolean;
+  rider: TrailsRider | null;
+  rttMs: number | null;
 }
 
-// Its own component so only this line re-renders on every clock tick.
-function GraceCountdown({ endsAt }: { endsAt: number }) {
-  const now = useServerNow();
+function SeatRow({ room, seat, isMe, isHost, pregame, canKick, turn, rider, rttMs }: SeatRowProps) {
+  const finished = room.phase === "finished";
+  const name = seat.player.name;
   return (
-    <span className="seat-status seat-status--away">
-      Reconnecting… forfeits in {secondsLeft(endsAt, now)}s
-    </span>
+    <li
+      className="roster-seat"
+      data-testid={`seat-${name}`}
+      data-seat={seat.seat}
+      data-status={seat.status}
+      data-ready={(pregame && seat.ready) || undefined}
+      data-turn={turn || undefined}
+      data-crashed={(rider && !rider.alive) || undefined}
+      style={seatStyle(room.mode, seat.seat)}
+    >
+      <span className="roster-disc" data-seat={seat.seat} aria-hidden="true" />
+      <span className="roster-body">
+        <span className="roster-name" title={name}>
+          {name}
+        </span>
+        <span className="roster-meta">
+          {isMe && <span className="badge badge--you">You</span>}
+          {isHost && <span className="badge badge--host">Host</span>}
+          {room.mode === "connect-four" && (
+            <span className="visually-hidden">{seatColour(seat.seat)} discs. </span>
+          )}
+          {pregame ? (
+            seat.ready ? (
+              <span className="seat-status seat-status--ok">
+                <span aria-hidden="true">✓ </span>Ready
+              </span>
+            ) : (
+              <span className="seat-status seat-status--idle">Not ready</span>
+            )
+          ) : rider && seat.status !== "left" ? (
+            <RiderStatus rider={rider} />
+          ) : (
+            <SeatStatusText seat={seat} />
+          )}
+          {finished && seat.wantsRematch && seat.status === "connected" && (
+            <span className="badge badge--rematch">Wants a rematch</span>
+          )}
+        </span>
+      </span>
+      {seat.status === "connected" && <LatencyBadge rttMs={rttMs} isMe={isMe} />}
+      {turn && <span className="roster-turn">{isMe ? "Your move" : "Moving"}</span>}
+      {canKick && (
+        <button
+          type="button"
+          className="button button--danger button--tiny"
+          aria-label={`Kick ${name}`}
+          onClick={() => kickPlayer(seat.player.id)}
+        >
+          Kick
+        </button>
+      )}
+    </li>
+  );
+}
+
+function RiderStatus({ rider }: { rider: TrailsRider }) {
+  return rider.alive ? (
+    <span className="seat-status seat-status--ok">Riding · {rider.length}</span>
+  ) : (
+    <span className="seat-status seat-status--crashed">Crashed · {rider.length}</span>
   );
 }

@@ -1,18 +1,31 @@
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
+import { ChatPanel } from "../components/chat-panel";
+import { CreateRoomDialog } from "../components/create-room-dialog";
+import { JoinCodeForm } from "../components/join-code-form";
 import { ModeCard } from "../components/mode-card";
 import { QueuePanel } from "../components/queue-panel";
-import { changeName } from "../lobby-connection";
+import { RoomBrowser } from "../components/room-browser";
+import { changeName, closeRoomBrowser, openRoomBrowser } from "../lobby-connection";
 import { useLobbyStore } from "../store";
 
 export function LobbyScreen() {
   const session = useLobbyStore((s) => s.session);
   const stats = useLobbyStore((s) => s.stats);
   const queue = useLobbyStore((s) => s.queue);
+  const pendingJoin = useLobbyStore((s) => s.pendingJoin);
+  const lobbyChat = useLobbyStore((s) => s.lobbyChat);
+  const [creating, setCreating] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
 
   // Arriving here from the name screen or a room: start keyboard focus at the top.
   useEffect(() => {
     heading.current?.focus();
+  }, []);
+
+  // The room list is live only while this screen shows.
+  useEffect(() => {
+    openRoomBrowser();
+    return closeRoomBrowser;
   }, []);
 
   if (!session) return null;
@@ -35,13 +48,21 @@ export function LobbyScreen() {
         <p className="online-pill">
           <span className="online-dot" aria-hidden="true" />
           <span data-testid="online-count">{stats ? stats.online : "–"}</span>
-          <span>{stats?.online === 1 ? "player online" : "players online"}</span>
+          <span>online</span>
         </p>
       </header>
 
+      {pendingJoin && (
+        <p className="lobby-notice" role="status">
+          <span className="spinner" aria-hidden="true" /> Joining room {pendingJoin}…
+        </p>
+      )}
+
       <div className="lobby-body">
-        <div className="lobby-modes">
-          <h2 className="section-title">Pick a game</h2>
+        <section className="lobby-modes" aria-labelledby="modes-title">
+          <h2 id="modes-title" className="section-title">
+            Quick match
+          </h2>
           <ul className="mode-grid">
             {session.modes.map((mode) => (
               <ModeCard
@@ -52,23 +73,37 @@ export function LobbyScreen() {
               />
             ))}
           </ul>
-        </div>
-        <aside className="lobby-tips" aria-labelledby="tips-title">
-          <h2 id="tips-title" className="section-title">
-            How it works
+        </section>
+
+        <section className="friends card" aria-labelledby="friends-title">
+          <h2 id="friends-title" className="friends-title">
+            Play with friends
           </h2>
-          <ol className="tips">
-            <li>
-              <strong>Quick match</strong> puts you in line for a game.
-            </li>
-            <li>As soon as enough players are waiting, you are seated together.</li>
-            <li>
-              Play it out, then hit <strong>Play again</strong> for a rematch.
-            </li>
-          </ol>
-        </aside>
+          <p className="friends-lead">Make a room, share its code or link, and start when everyone's ready.</p>
+          <button type="button" className="button button--primary friends-create" onClick={() => setCreating(true)}>
+            Create room
+          </button>
+          <div className="friends-divider" aria-hidden="true">
+            <span>or join one</span>
+          </div>
+          <JoinCodeForm />
+        </section>
+
+        <div className="lobby-browser">
+          <RoomBrowser modes={session.modes} hideFilter={creating} />
+        </div>
+
+        <div className="lobby-chat">
+          <ChatPanel
+            scope="lobby"
+            title="Chat"
+            messages={lobbyChat}
+            emptyText="No messages yet. Say hi to everyone in the lobby!"
+          />
+        </div>
       </div>
 
+      {creating && <CreateRoomDialog modes={session.modes} onClose={() => setCreating(false)} />}
       <QueuePanel queue={queue} modes={session.modes} />
     </section>
   );

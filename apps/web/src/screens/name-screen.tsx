@@ -9,6 +9,7 @@ export function NameScreen() {
   const joining = useLobbyStore((s) => s.joining);
   const nameError = useLobbyStore((s) => s.nameError);
   const stuck = useLobbyStore((s) => s.joining && s.connection === "reconnecting");
+  const pendingJoin = useLobbyStore((s) => s.pendingJoin);
   const inputId = useId();
   const hintId = useId();
   const errorId = useId();
@@ -29,7 +30,13 @@ export function NameScreen() {
       <h1 id="name-title" className="name-title">
         Ready to play?
       </h1>
-      <p className="name-tagline">Pick a name, hit Play, and get matched with an opponent in seconds.</p>
+      {pendingJoin ? (
+        <p className="name-invite" role="status">
+          You're joining room <strong className="name-invite-code">{pendingJoin}</strong>. Pick a name and hit Play.
+        </p>
+      ) : (
+        <p className="name-tagline">Pick a name, hit Play, and get matched with an opponent in seconds.</p>
+      )}
 
       <form className="name-form card" onSubmit={onSubmit} noValidate>
         <label htmlFor={inputId} className="field-label">

@@ -107,30 +107,33 @@ export function ConnectFourBoard({ view, mySeat, myTurn, finished, round, onDrop
           )}
         </div>
 
-        <div className="c4-layer c4-columns" onPointerLeave={() => setHovered(null)}>
-          {columns.map((column) => (
-            <button
-              key={column}
-              ref={(element) => {
-                buttons.current[column] = element;
-              }}
-              type="button"
-              className="c4-column"
-              aria-label={`Drop in column ${column + 1}`}
-              aria-describedby={`${describedBy}-${column}`}
-              data-full={landingRow(view, column) === null || undefined}
-              onClick={() => onDrop(column)}
-              onPointerEnter={() => setHovered(column)}
-              onFocus={() => setHovered(column)}
-              onBlur={() => setHovered((current) => (current === column ? null : current))}
-              onKeyDown={(event) => onKeyDown(event, column)}
-            >
-              <span id={`${describedBy}-${column}`} className="visually-hidden">
-                {describeColumn(view, column)}
-              </span>
-            </button>
-          ))}
-        </div>
+        {/* Spectators get no column buttons at all: there is nothing for them to press. */}
+        {mySeat !== null && (
+          <div className="c4-layer c4-columns" onPointerLeave={() => setHovered(null)}>
+            {columns.map((column) => (
+              <button
+                key={column}
+                ref={(element) => {
+                  buttons.current[column] = element;
+                }}
+                type="button"
+                className="c4-column"
+                aria-label={`Drop in column ${column + 1}`}
+                aria-describedby={`${describedBy}-${column}`}
+                data-full={landingRow(view, column) === null || undefined}
+                onClick={() => onDrop(column)}
+                onPointerEnter={() => setHovered(column)}
+                onFocus={() => setHovered(column)}
+                onBlur={() => setHovered((current) => (current === column ? null : current))}
+                onKeyDown={(event) => onKeyDown(event, column)}
+              >
+                <span id={`${describedBy}-${column}`} className="visually-hidden">
+                  {describeColumn(view, column)}
+                </span>
+              </button>
+            ))}
+          </div>
+        )}
       </div>
     </div>
   );
