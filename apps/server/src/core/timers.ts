@@ -17,7 +17,7 @@ export class Timers {
     const cancel = this.clock.setTimeout(() => {
       this.timers.delete(key);
       fn();
-    }, dueAt - this.clock.now());
+    }, Math.max(0, dueAt - this.clock.now()));
     this.timers.set(key, { dueAt, cancel });
   }
 

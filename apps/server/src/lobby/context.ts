@@ -246,7 +246,12 @@ export class LobbyContext {
     this.effects.toChannel(channels.directory, "rooms:upsert", summary);
   }
 
-  private reconcileTimers(room: RoomRecord): void {
+  /**
+   * Make the room's timers match its state. Also used when a timer fired a
+   * little early: Node's timers run on a monotonic clock and may fire a
+   * millisecond before `Date.now()` reaches the due time.
+   */
+  reconcileTimers(room: RoomRecord): void {
     const prefix = `room:${room.id}:`;
     if (room.phase === "countdown" && room.countdownEndsAt !== null) {
       this.timers.ensure(`${prefix}countdown`, room.countdownEndsAt, () =>

@@ -33,6 +33,10 @@ export class MemoryStore implements LobbyStore {
     return Promise.resolve(this.players.size);
   }
 
+  listPlayerIds() {
+    return Promise.resolve([...this.players.keys()]);
+  }
+
   enqueue(mode: ModeId, entry: QueueEntry) {
     this.queue(mode).set(entry.playerId, { ...entry });
     return Promise.resolve();
@@ -61,6 +65,10 @@ export class MemoryStore implements LobbyStore {
 
   queueLength(mode: ModeId) {
     return Promise.resolve(this.queue(mode).size);
+  }
+
+  listQueue(mode: ModeId) {
+    return Promise.resolve([...this.queue(mode).values()].map((e) => ({ ...e })));
   }
 
   getRoom(id: string) {

@@ -29,7 +29,11 @@ export async function rematch(ctx: LobbyContext, playerId: string): Promise<null
 
 export async function countdownEnded(ctx: LobbyContext, roomId: string): Promise<void> {
   const room = await ctx.store.getRoom(roomId);
-  if (room?.phase !== "countdown" || room.countdownEndsAt === null || room.countdownEndsAt > ctx.now()) return;
+  if (room?.phase !== "countdown" || room.countdownEndsAt === null) return;
+  if (room.countdownEndsAt > ctx.now()) {
+    ctx.reconcileTimers(room);
+    return;
+  }
   const next = startGame(room, ctx.game(room.mode), ctx.deps.random);
   await ctx.saveRoom(ctx.say(next, room.round === 0 ? "The game has started. Good luck!" : `Round ${next.round} — go!`));
 }

@@ -102,7 +102,12 @@ export async function depart(ctx: LobbyContext, playerId: string, connectionId: 
 /** The grace period ran out: end the session. Returns false if the player came back in time. */
 export async function expire(ctx: LobbyContext, playerId: string): Promise<boolean> {
   const player = await ctx.store.getPlayer(playerId);
-  if (!player || player.awayUntil === null || player.awayUntil > ctx.now()) return false;
+  if (!player || player.awayUntil === null) return false;
+  if (player.awayUntil > ctx.now()) {
+    // Fired early (see LobbyContext.reconcileTimers): wait for the real due time.
+    await ctx.savePlayer(player);
+    return false;
+  }
   const { location } = player;
   if (location.kind === "queued") {
     await ctx.store.dequeue(location.mode, playerId);

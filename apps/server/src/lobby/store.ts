@@ -13,6 +13,7 @@ export interface LobbyStore {
   putPlayer(player: PlayerRecord): Promise<void>;
   deletePlayer(id: string): Promise<void>;
   countPlayers(): Promise<number>;
+  listPlayerIds(): Promise<string[]>;
 
   /** Append to the back of a mode's queue. */
   enqueue(mode: ModeId, entry: QueueEntry): Promise<void>;
@@ -23,6 +24,8 @@ export interface LobbyStore {
   /** The longest-waiting entry, if any. */
   peekQueue(mode: ModeId): Promise<QueueEntry | undefined>;
   queueLength(mode: ModeId): Promise<number>;
+  /** Every entry of a mode's queue, longest-waiting first. */
+  listQueue(mode: ModeId): Promise<QueueEntry[]>;
 
   getRoom(id: string): Promise<RoomRecord | undefined>;
   putRoom(room: RoomRecord): Promise<void>;
