@@ -27,6 +27,8 @@ const EnvSchema = z.object({
   SESSION_SECRET: z.string().min(32).optional(),
   /** Per-connection rate limits on inbound events; "off" only for load tests and fuzzing. */
   RATE_LIMITS: z.enum(["on", "off"]).default("on"),
+  /** Serve GET /debug/stats (memory, CPU, event loop, lobby state) for load tests. Keep off in production. */
+  STATS_ENDPOINT: z.enum(["on", "off"]).default("off"),
   /** Live connections allowed per client address; 0 for no cap. */
   MAX_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(0).default(20),
   /** The built web app to serve; empty to serve none. Defaults to apps/web/dist when it exists. */
@@ -42,6 +44,7 @@ export interface LobbyConfig {
   sessionSecret: string;
   /** Per-connection event budgets and the abuse cut-off. */
   rateLimits: boolean;
+  statsEndpoint: boolean;
   maxConnectionsPerAddress: number;
   lobby: LobbySettings;
 }
@@ -54,6 +57,7 @@ export const defaultConfig: LobbyConfig = {
   webDist: null,
   sessionSecret: randomBytes(32).toString("hex"),
   rateLimits: true,
+  statsEndpoint: false,
   maxConnectionsPerAddress: 0,
   lobby: {
     reconnectGraceMs: 30_000,
@@ -83,6 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LobbyConfig {
     webDist: webDist || null,
     sessionSecret: e.SESSION_SECRET ?? randomBytes(32).toString("hex"),
     rateLimits: e.RATE_LIMITS === "on",
+    statsEndpoint: e.STATS_ENDPOINT === "on",
     maxConnectionsPerAddress: e.MAX_CONNECTIONS_PER_ADDRESS,
     lobby: {
       reconnectGraceMs: e.RECONNECT_GRACE_MS,

@@ -4,5 +4,7 @@ export { FakeClock, systemClock, type Clock } from "./core/clock";
 export { silentLogger, jsonLogger, type Logger } from "./core/logger";
 export { cryptoRandom, seededRandom, type Random } from "./core/random";
 export { httpHandler } from "./http/http-handler";
+export { serverStats } from "./http/server-stats";
+export { checkInvariants } from "./lobby/invariants";
 export { MemoryStore } from "./lobby/memory-store";
 export type { LobbyStore } from "./lobby/store";

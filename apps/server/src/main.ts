@@ -5,13 +5,16 @@ import { systemClock } from "./core/clock";
 import { jsonLogger } from "./core/logger";
 import { cryptoRandom } from "./core/random";
 import { httpHandler } from "./http/http-handler";
+import { serverStats } from "./http/server-stats";
 import { MemoryStore } from "./lobby/memory-store";
 
 const config = loadConfig();
-const httpServer = createServer(httpHandler(config.webDist));
+const store = new MemoryStore();
+const stats = config.statsEndpoint ? serverStats(store, systemClock) : null;
+const httpServer = createServer(httpHandler({ webDist: config.webDist, stats }));
 const server = createLobbyServer({
   httpServer,
-  store: new MemoryStore(),
+  store,
   clock: systemClock,
   random: cryptoRandom,
   config,
@@ -32,6 +35,8 @@ function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   jsonLogger.info("shutting down", { signal });
+  // Never hang on a stuck connection: leave after a bounded wait.
+  setTimeout(() => process.exit(1), 10_000).unref();
   server.close().then(
     () => process.exit(0),
     (error: unknown) => {

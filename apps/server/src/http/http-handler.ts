@@ -1,17 +1,30 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import sirv from "sirv";
 
+export interface HttpOptions {
+  /** The built web app to serve, with index.html for client-side routes. */
+  webDist: string | null;
+  /** When set, `GET /debug/stats` answers with these figures (load tests only). */
+  stats?: ((options: { reset: boolean; gc: boolean }) => Promise<unknown>) | null;
+}
+
 /**
- * Plain HTTP: `GET /healthz`, and the built web app when `webDist` is set
- * (with index.html for client-side routes). Socket.IO handles its own path
- * before this runs.
+ * Plain HTTP: `GET /healthz`, the optional stats endpoint, and the built
+ * web app. Socket.IO handles its own path before this runs.
  */
-export function httpHandler(webDist: string | null) {
-  const serveWeb = webDist ? sirv(webDist, { single: true, etag: true, gzip: false }) : null;
+export function httpHandler(options: HttpOptions) {
+  const serveWeb = options.webDist ? sirv(options.webDist, { single: true, etag: true, gzip: false }) : null;
   return (req: IncomingMessage, res: ServerResponse) => {
-    if (req.url === "/healthz") {
-      res.writeHead(200, { "content-type": "application/json", "cache-control": "no-store" });
-      res.end(JSON.stringify({ status: "ok" }));
+    const url = new URL(req.url ?? "/", "http://lobby.invalid");
+    if (url.pathname === "/healthz") {
+      json(res, 200, { status: "ok" });
+      return;
+    }
+    if (url.pathname === "/debug/stats" && options.stats) {
+      options
+        .stats({ reset: url.searchParams.has("reset"), gc: url.searchParams.has("gc") })
+        .then((figures) => json(res, 200, figures))
+        .catch(() => json(res, 500, { error: "stats failed" }));
       return;
     }
     if (serveWeb) {
@@ -20,6 +33,11 @@ export function httpHandler(webDist: string | null) {
     }
     notFound(res);
   };
+}
+
+function json(res: ServerResponse, status: number, body: unknown) {
+  res.writeHead(status, { "content-type": "application/json", "cache-control": "no-store" });
+  res.end(JSON.stringify(body));
 }
 
 function notFound(res: ServerResponse) {

@@ -3,7 +3,7 @@ import { once } from "node:events";
 import { fileURLToPath } from "node:url";
 import { createLobbyClient } from "@lobby/client";
 import { afterEach, describe, expect, it } from "vitest";
-import { checkInvariants } from "../support/invariants";
+import { checkInvariants } from "../../src/lobby/invariants";
 import { nextEvent, startTestServer } from "../support/test-server";
 
 const CF = "connect-four" as const;

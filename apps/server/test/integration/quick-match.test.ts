@@ -76,6 +76,23 @@ describe("quick match over websocket", () => {
     expect((await server.connect("  Trimmed  ")).session.player.name).toBe("Trimmed");
   });
 
+  it("reports its own figures and lobby state at /debug/stats when enabled", async () => {
+    server = await startTestServer();
+    const ann = await server.connect("Ann");
+    await ann.client.quickMatch(CF);
+    const res = await fetch(`${server.url}/debug/stats?reset=1`);
+    const stats = (await res.json()) as {
+      memory: { rssBytes: number };
+      cpu: { userMicros: number };
+      eventLoopDelayMs: { p99: number };
+      lobby: { players: number; queues: Record<string, number>; violations: number };
+    };
+    expect(stats.memory.rssBytes).toBeGreaterThan(0);
+    expect(stats.cpu.userMicros).toBeGreaterThan(0);
+    expect(stats.eventLoopDelayMs.p99).toBeGreaterThanOrEqual(0);
+    expect(stats.lobby).toMatchObject({ players: 1, queues: { [CF]: 1, trails: 0 }, violations: 0 });
+  });
+
   it("serves /healthz", async () => {
     server = await startTestServer();
     const res = await fetch(`${server.url}/healthz`);

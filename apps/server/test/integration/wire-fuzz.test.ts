@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { ackResultSchema, clientEvents, clientEventNames, type ClientEventName } from "@lobby/contracts";
 import type { Socket } from "socket.io-client";
 import { afterAll, describe, expect, it } from "vitest";
-import { checkInvariants } from "../support/invariants";
+import { checkInvariants } from "../../src/lobby/invariants";
 import { startTestServer } from "../support/test-server";
 
 /*

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import type { GameMove, ModeId } from "@lobby/contracts";
 import { describe, expect, it } from "vitest";
 import { LobbyError } from "../../src/lobby/lobby-error";
-import { checkInvariants } from "../support/invariants";
+import { checkInvariants } from "../../src/lobby/invariants";
 import { lobbyHarness } from "../support/lobby-harness";
 
 /*

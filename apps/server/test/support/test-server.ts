@@ -8,6 +8,7 @@ import { systemClock } from "../../src/core/clock";
 import { silentLogger } from "../../src/core/logger";
 import { seededRandom } from "../../src/core/random";
 import { httpHandler } from "../../src/http/http-handler";
+import { serverStats } from "../../src/http/server-stats";
 import type { LobbySettings } from "../../src/lobby/lobby";
 import { MemoryStore } from "../../src/lobby/memory-store";
 
@@ -16,8 +17,8 @@ export async function startTestServer(
   settings: Partial<LobbySettings> = {},
   edge: { maxConnectionsPerAddress?: number; allowedOrigins?: string[]; rateLimits?: boolean } = {},
 ) {
-  const httpServer = createServer(httpHandler(null));
   const store = new MemoryStore();
+  const httpServer = createServer(httpHandler({ webDist: null, stats: serverStats(store, systemClock) }));
   const server = createLobbyServer({
     httpServer,
     store,

@@ -1,7 +1,7 @@
 import { GameView, MODE_IDS, RoomView } from "@lobby/contracts";
-import { games } from "../../src/games/registry";
-import type { LobbyStore } from "../../src/lobby/store";
-import { toRoomView } from "../../src/lobby/room-view";
+import { games } from "../games/registry";
+import type { LobbyStore } from "./store";
+import { toRoomView } from "./room-view";
 
 /**
  * The lobby's invariants, checked against the store. Returns every

@@ -1,0 +1,53 @@
+import { monitorEventLoopDelay } from "node:perf_hooks";
+import { MODE_IDS } from "@lobby/contracts";
+import { checkInvariants } from "../lobby/invariants";
+import type { LobbyStore } from "../lobby/store";
+import type { Clock } from "../core/clock";
+
+/**
+ * The server's own figures for load tests: memory, CPU time, event-loop
+ * delay, and the lobby's state with any invariant violations. Served at
+ * `GET /debug/stats` only when enabled in config; `?reset=1` restarts the
+ * event-loop histogram, and `?gc=1` collects garbage first when Node runs
+ * with `--expose-gc`.
+ */
+export function serverStats(store: LobbyStore, clock: Clock) {
+  const loop = monitorEventLoopDelay({ resolution: 10 });
+  loop.enable();
+  return async (options: { reset: boolean; gc: boolean }) => {
+    const gc = (globalThis as { gc?: () => void }).gc;
+    if (options.gc && gc) gc();
+    const memory = process.memoryUsage();
+    const cpu = process.cpuUsage();
+    const queues: Record<string, number> = {};
+    for (const mode of MODE_IDS) queues[mode] = await store.queueLength(mode);
+    const playerIds = await store.listPlayerIds();
+    let away = 0;
+    for (const id of playerIds) if ((await store.getPlayer(id))?.awayUntil != null) away++;
+    const rooms: Record<string, number> = {};
+    for (const id of await store.listRoomIds()) {
+      const room = await store.getRoom(id);
+      if (room) rooms[room.phase] = (rooms[room.phase] ?? 0) + 1;
+    }
+    const violations = await checkInvariants(store, clock.now());
+    const figures = {
+      memory: { rssBytes: memory.rss, heapUsedBytes: memory.heapUsed, collected: options.gc && !!gc },
+      cpu: { userMicros: cpu.user, systemMicros: cpu.system },
+      eventLoopDelayMs: {
+        p50: loop.percentile(50) / 1e6,
+        p99: loop.percentile(99) / 1e6,
+        max: loop.max / 1e6,
+      },
+      lobby: {
+        players: playerIds.length,
+        away,
+        rooms,
+        queues,
+        violations: violations.length,
+        firstViolations: violations.slice(0, 10),
+      },
+    };
+    if (options.reset) loop.reset();
+    return figures;
+  };
+}
