@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { fileURLToPath } from "node:url";
 import { createLobbyClient } from "@lobby/client";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { checkInvariants } from "../../src/lobby/invariants";
 import { nextEvent, startTestServer } from "../support/test-server";
 
@@ -15,6 +15,10 @@ afterEach(async () => {
 });
 
 export const faultFigures = { killed: 0, reconnects: 0 };
+
+afterAll(() => {
+  console.info(`faults: ${JSON.stringify(faultFigures)}`);
+});
 
 async function seatPairs(s: NonNullable<typeof server>, pairs: number) {
   const players = await Promise.all(

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import type { GameMove, ModeId } from "@lobby/contracts";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { LobbyError } from "../../src/lobby/lobby-error";
 import { checkInvariants } from "../../src/lobby/invariants";
 import { lobbyHarness } from "../support/lobby-harness";
@@ -145,11 +145,15 @@ async function runSequence(commands: Command[]) {
   }
 }
 
+afterAll(() => {
+  console.info(`property: ${JSON.stringify(figures)}`);
+});
+
 describe("lobby invariants under random play", () => {
   it("hold after every step of random sequences", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(command, { minLength: 10, maxLength: 80 }), runSequence),
-      { numRuns: Number(process.env.PROPERTY_RUNS ?? 300) },
+      fc.asyncProperty(fc.array(command, { minLength: 20, maxLength: 120 }), runSequence),
+      { numRuns: Number(process.env.PROPERTY_RUNS ?? 500) },
     );
   });
 
@@ -157,7 +161,7 @@ describe("lobby invariants under random play", () => {
   const PINNED_SEEDS: number[] = [];
   for (const seed of PINNED_SEEDS) {
     it(`hold for pinned seed ${seed}`, async () => {
-      await fc.assert(fc.asyncProperty(fc.array(command, { minLength: 10, maxLength: 80 }), runSequence), {
+      await fc.assert(fc.asyncProperty(fc.array(command, { minLength: 20, maxLength: 120 }), runSequence), {
         seed,
         numRuns: 1,
       });
