@@ -1,20 +1,11 @@
 import { ErrorCode } from "@lobby/contracts";
 import { describe, expect, it } from "vitest";
 import { lobbyHarness } from "../../test/support/lobby-harness";
-import { LobbyError } from "./lobby-error";
+import { refusal } from "../../test/support/results";
 
 const CF = "connect-four" as const;
 const drop = (column: number) => ({ mode: CF, column });
 
-async function refusal(promise: Promise<unknown>) {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof LobbyError) return error.code;
-    throw error;
-  }
-  throw new Error("expected a refusal");
-}
 
 describe("quick-match matchmaking", () => {
   it("seats waiting players in FIFO order, one room per complete group", async () => {

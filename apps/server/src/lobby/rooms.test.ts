@@ -3,20 +3,12 @@ import { describe, expect, it } from "vitest";
 import { lobbyHarness } from "../../test/support/lobby-harness";
 import { seededRandom } from "../core/random";
 import { allocateInviteCode, randomInviteCode } from "./invite-code";
-import { LobbyError } from "./lobby-error";
+import type { LobbyError } from "./lobby-error";
 import { MemoryStore } from "./memory-store";
+import { refusal } from "../../test/support/results";
 
 const CF = "connect-four" as const;
 
-async function refusal(promise: Promise<unknown>) {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof LobbyError) return error.code;
-    throw error;
-  }
-  throw new Error("expected a refusal");
-}
 
 async function hostedRoom(mode: "connect-four" | "trails" = "trails", maxPlayers = 4, visibility: "public" | "private" = "private") {
   const h = lobbyHarness();

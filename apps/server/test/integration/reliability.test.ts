@@ -2,6 +2,7 @@ import { ErrorCode } from "@lobby/contracts";
 import { io, type Socket } from "socket.io-client";
 import { afterEach, describe, expect, it } from "vitest";
 import { nextEvent, startTestServer } from "../support/test-server";
+import { data } from "../support/results";
 
 const CF = "connect-four" as const;
 let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -10,10 +11,6 @@ afterEach(async () => {
   await server.close();
 });
 
-function data<T>(result: { ok: true; data: T } | { ok: false; error: { code: string; message: string } }): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.data;
-}
 
 async function playingPair(settings: Parameters<typeof startTestServer>[0] = {}) {
   server = await startTestServer(settings);

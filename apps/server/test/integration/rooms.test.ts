@@ -1,6 +1,7 @@
 import { ErrorCode, type RoomView } from "@lobby/contracts";
 import { afterEach, describe, expect, it } from "vitest";
 import { nextEvent, startTestServer } from "../support/test-server";
+import { data } from "../support/results";
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 
@@ -8,10 +9,6 @@ afterEach(async () => {
   await server.close();
 });
 
-function data<T>(result: { ok: true; data: T } | { ok: false; error: { code: string; message: string } }): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.data;
-}
 
 describe("rooms over websocket", () => {
   it("host creates a private room, friends join by code, chat, ready up, and the game starts after a countdown", async () => {
