@@ -19,7 +19,13 @@ import {
   signedOut,
   type SessionLoss,
 } from "./lobby-state";
-import { rememberName } from "./name-storage";
+import {
+  forgetSessionToken,
+  loadSavedSession,
+  loadSessionToken,
+  rememberName,
+  rememberSessionToken,
+} from "./name-storage";
 import { applyRoomList, applyRoomRemove, applyRoomUpsert, clearRoomList } from "./room-list";
 import { showToast, update, useLobbyStore } from "./store";
 
@@ -47,7 +53,9 @@ export function joinLobby(rawName: string): void {
   rememberName(name);
   closeClient();
 
-  const next = createLobbyClient({ name });
+  // A reload in the same tab resumes the session: same player, same seat.
+  const token = loadSessionToken(name);
+  const next = createLobbyClient(token ? { name, token } : { name });
   client = next;
   unsubscribe = subscribe(next);
   update((s) => ({ ...s, joining: true, nameError: null }));
@@ -56,6 +64,12 @@ export function joinLobby(rawName: string): void {
     closeClient();
     update((s) => signedOut(s, describeHandshakeError(error)));
   });
+}
+
+/** On start-up: a reload of a tab that was signed in carries on with the same session. */
+export function resumeSavedSession(): void {
+  const saved = loadSavedSession();
+  if (saved) joinLobby(saved.name);
 }
 
 /** The player is editing the name: an old complaint no longer applies. */
@@ -71,6 +85,7 @@ export function cancelJoin(): void {
 
 /** Leave the lobby and go back to the name screen. */
 export function changeName(): void {
+  forgetSessionToken();
   closeClient();
   update((s) => signedOut(s, null));
 }
@@ -138,9 +153,12 @@ async function subscribeRoomBrowser(): Promise<void> {
  * started is watched instead, since that is the closest thing to what the
  * link promised. Resolves true once in the room.
  */
-export async function enterByCode(code: string, fromLink = false): Promise<boolean> {
+export async function enterByCode(code: string, fromLink = false, resumed = false): Promise<boolean> {
   const joined = await request((c) => c.joinRoom(code), {
-    quiet: (error) => fromLink && error.code === ErrorCode.RoomInPlay,
+    quiet: (error) =>
+      (fromLink && error.code === ErrorCode.RoomInPlay) ||
+      // A reload of /r/CODE that resumed the session is already back in its seat.
+      (resumed && error.code === ErrorCode.AlreadySeated),
   });
   if (!joined) return false;
   if (joined.ok) {
@@ -160,10 +178,10 @@ export function enteredRoom(view: RoomView): void {
   update((s) => applyRoomState(s, view));
 }
 
-async function joinPendingRoom(): Promise<void> {
+async function joinPendingRoom(resumed: boolean): Promise<void> {
   const code = useLobbyStore.getState().pendingJoin;
   if (!code) return;
-  await enterByCode(code, true);
+  await enterByCode(code, true, resumed);
   update((s) => setPendingJoin(s, null));
 }
 
@@ -183,6 +201,12 @@ function subscribe(c: LobbyClient): (() => void)[] {
     c.onConnectionState((connection) => {
       if (!live()) return;
       const { session } = useLobbyStore.getState();
+      if (connection === "replaced") {
+        // The same session went on in another tab; this one must stop.
+        closeClient();
+        update((s) => signedOut(s, "You opened Lobby in another tab, so this one stopped. Press Play to continue here."));
+        return;
+      }
       if (connection === "disconnected" && session) {
         // Final: the server closed us or refused the name on reconnect.
         closeClient();
@@ -195,9 +219,10 @@ function subscribe(c: LobbyClient): (() => void)[] {
       if (!live()) return;
       const { state, lost } = applySession(useLobbyStore.getState(), session, Date.now());
       update(() => state);
+      rememberSessionToken(session.player.name, session.token);
       announceReconnect(lost);
       if (browserWanted) void subscribeRoomBrowser();
-      void joinPendingRoom();
+      void joinPendingRoom(session.resumed);
     }),
     c.on("lobby:stats", (stats) => {
       if (live()) update((s) => applyStats(s, stats));

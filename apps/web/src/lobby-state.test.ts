@@ -131,6 +131,15 @@ describe("spectating", () => {
     expect(watching.room?.version).toBe(2);
   });
 
+  it("takes the first room pushed after a resume that does not seat us as the watched room", () => {
+    const fresh = applySession(initialState, { ...session, resumed: true }, 0).state;
+    const watching = applyRoomState(fresh, strangersRoom({ version: 7 }));
+    expect(watching.watchingRoomId).toBe("room-1");
+    expect(watching.resyncing).toBe(false);
+    // Once settled, strangers' rooms are ignored again.
+    expect(applyRoomState(signedIn(), strangersRoom()).room).toBeNull();
+  });
+
   it("reports a watched room as nothing lost on reconnect", () => {
     const watching = applyWatching(signedIn(), strangersRoom());
     const { state, lost } = applySession(watching, session, 0);

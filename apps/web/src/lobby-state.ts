@@ -61,6 +61,11 @@ export interface LobbyState {
   latency: RoomLatency | null;
   /** A room code from a /r/CODE link, joined right after the next sign-in. */
   pendingJoin: string | null;
+  /**
+   * The session was just resumed: the server is re-sending where we are. A
+   * room that does not seat us then is one we were watching.
+   */
+  resyncing: boolean;
   toasts: readonly Toast[];
 }
 
@@ -82,6 +87,7 @@ export const initialState: LobbyState = {
   roomChat: null,
   latency: null,
   pendingJoin: null,
+  resyncing: false,
   toasts: [],
 };
 
@@ -97,20 +103,8 @@ export function applySession(
   // A resumed session keeps our id, queue place and seat; the server re-sends
   // them at once. Only the per-connection subscriptions (and a watch) are gone.
   if (state.session && session.resumed && session.player.id === state.session.player.id) {
-    const keepRoom = state.watchingRoomId === null;
     return {
-      state: {
-        ...state,
-        session,
-        joining: false,
-        nameError: null,
-        clockOffsetMs,
-        room: keepRoom ? state.room : null,
-        watchingRoomId: null,
-        roomChat: keepRoom ? state.roomChat : null,
-        latency: keepRoom ? state.latency : null,
-        rooms: null,
-      },
+      state: { ...state, session, joining: false, nameError: null, clockOffsetMs, rooms: null, resyncing: true },
       lost: "nothing",
     };
   }
@@ -136,6 +130,7 @@ export function applySession(
       rooms: null,
       roomChat: null,
       latency: null,
+      resyncing: session.resumed,
     },
     lost,
   };
@@ -149,9 +144,10 @@ export function applyStats(state: LobbyState, stats: LobbyStats): LobbyState {
 export function applyQueueStatus(state: LobbyState, status: QueueStatus): LobbyState {
   // Once in a room, an older "queued" (or "idle") answer is stale; leaving the
   // room resets the queue explicitly.
-  if (state.room && (status.state !== "matched" || status.roomId === state.room.id)) return state;
-  if (status.state === "queued" && state.queue.state === "matched") return state;
-  return { ...state, queue: status };
+  const settled = state.resyncing ? { ...state, resyncing: false } : state;
+  if (state.room && (status.state !== "matched" || status.roomId === state.room.id)) return settled;
+  if (status.state === "queued" && state.queue.state === "matched") return settled;
+  return { ...settled, queue: status };
 }
 
 export function mySeat(room: RoomView, playerId: string) {
@@ -163,16 +159,22 @@ export function applyRoomState(state: LobbyState, view: RoomView): LobbyState {
   if (!state.session) return state;
   const leftAt = state.leftRooms[view.id];
   if (leftAt !== undefined && view.version <= leftAt) return state;
-  if (state.room && state.room.id === view.id && view.version < state.room.version) return state;
-  const watching = state.watchingRoomId === view.id;
-  if (!watching) {
-    const seat = mySeat(view, state.session.player.id);
-    if (!seat || seat.status === "left") return state;
-    // Seated in a new room while watching another: the watch is over.
-    if (state.watchingRoomId) return enterRoom(state, view, null);
+  if (state.room?.id === view.id && view.version < state.room.version) return state;
+  const resync = state.resyncing;
+  const base = resync ? { ...state, resyncing: false } : state;
+  const seat = mySeat(view, state.session.player.id);
+
+  // Seated (and not gone): our room. Taking a seat ends any watch.
+  if (seat && seat.status !== "left") {
+    if (base.room?.id === view.id && base.watchingRoomId === null) return { ...base, room: view };
+    return enterRoom(base, view, null);
   }
-  if (state.room?.id === view.id) return { ...state, room: view };
-  return enterRoom(state, view, watching ? view.id : null);
+  // The room we watch; or, right after a resume, the room the server says we were watching.
+  if (base.watchingRoomId === view.id || (resync && !base.room)) {
+    if (base.room?.id === view.id) return { ...base, room: view };
+    return enterRoom(base, view, view.id);
+  }
+  return state;
 }
 
 /** The room:watch ack: we now follow `view` as a spectator. */

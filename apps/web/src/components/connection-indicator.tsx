@@ -7,6 +7,7 @@ const LABELS: Record<ConnectionState, string> = {
   connected: "Connected",
   reconnecting: "Reconnecting…",
   disconnected: "Offline",
+  replaced: "Open in another tab",
 };
 
 export function ConnectionIndicator() {

@@ -42,12 +42,13 @@ export function Roster({ room, myPlayerId, turn = null }: RosterProps) {
           rttMs={latency?.[seat.player.id] ?? null}
         />
       ))}
-      {Array.from({ length: openSeats }, (_, index) => (
+      {/* A couple of empty chairs show the shape of the table; more just say how many. */}
+      {Array.from({ length: openSeats > 2 ? 1 : openSeats }, (_, index) => (
         <li key={`open-${index}`} className="roster-seat roster-seat--open">
           <span className="roster-disc roster-disc--open" aria-hidden="true" />
           <span className="roster-body">
-            <span className="roster-name">Open seat</span>
-            <span className="roster-meta">Waiting for a player…</span>
+            <span className="roster-name">{openSeats > 2 ? `${openSeats} open seats` : "Open seat"}</span>
+            <span className="roster-meta">Waiting for players to join…</span>
           </span>
         </li>
       ))}
@@ -83,8 +84,11 @@ function SeatRow({ room, seat, isMe, isHost, pregame, canKick, turn, rider, rttM
     >
       <span className="roster-disc" data-seat={seat.seat} aria-hidden="true" />
       <span className="roster-body">
-        <span className="roster-name" title={name}>
-          {name}
+        <span className="roster-top">
+          <span className="roster-name" title={name}>
+            {name}
+          </span>
+          {seat.status === "connected" && <LatencyBadge rttMs={rttMs} isMe={isMe} />}
         </span>
         <span className="roster-meta">
           {isMe && <span className="badge badge--you">You</span>}
@@ -110,7 +114,6 @@ function SeatRow({ room, seat, isMe, isHost, pregame, canKick, turn, rider, rttM
           )}
         </span>
       </span>
-      {seat.status === "connected" && <LatencyBadge rttMs={rttMs} isMe={isMe} />}
       {turn && <span className="roster-turn">{isMe ? "Your move" : "Moving"}</span>}
       {canKick && (
         <button
