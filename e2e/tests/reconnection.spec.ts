@@ -14,20 +14,21 @@ async function matchedPair(player: (name: string) => Promise<Page>) {
 
 test("a player who reloads mid-game continues in the same seat with the same board", async ({ player }) => {
   const { ann, bob } = await matchedPair(player);
+  // Buttons count columns from 1; cell ids from 0.
   await drop(ann, 4);
   await drop(bob, 5);
-  await expect(ann.getByTestId("cell-5-4")).toHaveAttribute("data-seat", "0");
+  await expect(ann.getByTestId("cell-5-4")).toHaveAttribute("data-seat", "1");
 
   await bob.reload();
   await expectInRoom(bob);
-  await expect(bob.getByTestId("cell-5-4")).toHaveAttribute("data-seat", "0");
-  await expect(bob.getByTestId("cell-5-5")).toHaveAttribute("data-seat", "1");
+  await expect(bob.getByTestId("cell-5-3")).toHaveAttribute("data-seat", "0");
+  await expect(bob.getByTestId("cell-5-4")).toHaveAttribute("data-seat", "1");
   await expect(bob.getByTestId("roster")).toContainText("Ann");
   await expect(ann.getByTestId("roster")).not.toContainText(/reconnecting/i);
 
   await drop(ann, 4);
   await drop(bob, 5);
-  await expect(ann.getByTestId("cell-4-5")).toHaveAttribute("data-seat", "1");
+  await expect(ann.getByTestId("cell-4-4")).toHaveAttribute("data-seat", "1");
 });
 
 test("a player who goes offline and comes back within the grace period keeps playing", async ({ player }) => {
@@ -43,6 +44,7 @@ test("a player who goes offline and comes back within the grace period keeps pla
   await expect(ann.getByTestId("roster")).not.toContainText(/reconnecting/i);
   await drop(bob, 2);
   await expect(ann.getByTestId("cell-5-1")).toHaveAttribute("data-seat", "1");
+  await expect(ann.getByTestId("cell-5-0")).toHaveAttribute("data-seat", "0");
 });
 
 test("a player who closes the tab loses by forfeit once the grace period runs out", async ({ player }) => {

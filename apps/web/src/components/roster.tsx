@@ -105,7 +105,10 @@ function SeatRow({ room, seat, isMe, isHost, pregame, canKick, turn, rider, rttM
               <span className="seat-status seat-status--idle">Not ready</span>
             )
           ) : rider && seat.status !== "left" ? (
-            <RiderStatus rider={rider} />
+            <RiderStatus
+              rider={rider}
+              won={room.phase !== "playing" && room.result?.kind === "win" && room.result.winners.includes(seat.seat)}
+            />
           ) : (
             <SeatStatusText seat={seat} />
           )}
@@ -129,7 +132,8 @@ function SeatRow({ room, seat, isMe, isHost, pregame, canKick, turn, rider, rttM
   );
 }
 
-function RiderStatus({ rider }: { rider: TrailsRider }) {
+function RiderStatus({ rider, won }: { rider: TrailsRider; won: boolean }) {
+  if (won) return <span className="seat-status seat-status--ok">Winner · {rider.length}</span>;
   return rider.alive ? (
     <span className="seat-status seat-status--ok">Riding · {rider.length}</span>
   ) : (

@@ -1,0 +1,152 @@
+import type { ModeId, ModeInfo } from "@lobby/contracts";
+import { useEffect, useId, useRef, useState, type FormEvent } from "react";
+import { createRoom } from "../room-actions";
+
+interface CreateRoomDialogProps {
+  modes: readonly ModeInfo[];
+  onClose: () => void;
+}
+
+/** Parse the Seats field: a whole number within the mode's limits, or why not. */
+export function parseSeats(raw: string, mode: Pick<ModeInfo, "minPlayers" | "maxPlayers">) {
+  const value = Number(raw.trim());
+  if (raw.trim() === "" || !Number.isInteger(value) || value < mode.minPlayers || value > mode.maxPlayers) {
+    const error =
+      mode.minPlayers === mode.maxPlayers
+        ? `This game always has ${mode.minPlayers} seats.`
+        : `Choose between ${mode.minPlayers} and ${mode.maxPlayers} seats.`;
+    return { ok: false as const, error };
+  }
+  return { ok: true as const, value };
+}
+
+/** Mounted only while open; a native modal dialog keeps focus inside and closes on Escape. */
+export function CreateRoomDialog({ modes, onClose }: CreateRoomDialogProps) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [modeId, setModeId] = useState<ModeId | undefined>(modes[0]?.id);
+  const mode = modes.find((m) => m.id === modeId) ?? modes[0];
+  const [seats, setSeats] = useState(String(mode?.maxPlayers ?? 2));
+  const [isPrivate, setPrivate] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const ids = { title: useId(), game: useId(), seats: useId(), hint: useId(), error: useId(), priv: useId() };
+
+  useEffect(() => {
+    const element = dialog.current;
+    if (element && !element.open) element.showModal();
+    return () => element?.close();
+  }, []);
+
+  if (!mode) return null;
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (!mode || busy) return;
+    const parsed = parseSeats(seats, mode);
+    if (!parsed.ok) {
+      setError(parsed.error);
+      return;
+    }
+    setBusy(true);
+    const created = await createRoom(mode.id, parsed.value, isPrivate ? "private" : "public");
+    setBusy(false);
+    if (created) onClose();
+  }
+
+  return (
+    <dialog
+      ref={dialog}
+      className="dialog card"
+      aria-labelledby={ids.title}
+      onCancel={(event) => {
+        event.preventDefault();
+        onClose();
+      }}
+    >
+      <form className="dialog-form" onSubmit={(event) => void onSubmit(event)} noValidate>
+        <h2 id={ids.title} className="dialog-title">
+          Create a room
+        </h2>
+        <p className="dialog-lead">You'll be the host: invite friends with the code, then start when everyone is ready.</p>
+
+        <label htmlFor={ids.game} className="field-label">
+          Game
+        </label>
+        <select
+          id={ids.game}
+          className="select-input"
+          value={mode.id}
+          onChange={(event) => {
+            const next = modes.find((m) => m.id === event.target.value);
+            if (!next) return;
+            setModeId(next.id);
+            setSeats(String(next.maxPlayers));
+            setError(null);
+          }}
+        >
+          {modes.map((m) => (
+            <option key={m.id} value={m.id}>
+              {m.name}
+            </option>
+          ))}
+        </select>
+
+        <label htmlFor={ids.seats} className="field-label">
+          Seats
+        </label>
+        <input
+          id={ids.seats}
+          className="text-input"
+          type="number"
+          inputMode="numeric"
+          min={mode.minPlayers}
+          max={mode.maxPlayers}
+          step={1}
+          value={seats}
+          onChange={(event) => {
+            setSeats(event.target.value);
+            setError(null);
+          }}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${ids.error} ${ids.hint}` : ids.hint}
+        />
+        <p id={ids.hint} className="field-hint">
+          {mode.minPlayers === mode.maxPlayers
+            ? `${mode.name} is for exactly ${mode.minPlayers} players.`
+            : `${mode.minPlayers}–${mode.maxPlayers} players for ${mode.name}.`}
+        </p>
+        {error && (
+          <p id={ids.error} className="field-error" role="alert">
+            {error}
+          </p>
+        )}
+
+        <div className="check-field">
+          <input
+            id={ids.priv}
+            type="checkbox"
+            checked={isPrivate}
+            onChange={(event) => setPrivate(event.target.checked)}
+            aria-describedby={`${ids.priv}-hint`}
+          />
+          <label htmlFor={ids.priv} className="check-label">
+            Private room
+          </label>
+          <p id={`${ids.priv}-hint`} className="check-hint">
+            Not listed in the room browser: only people with the code or link can join.
+          </p>
+        </div>
+
+        <div className="dialog-actions">
+          <button type="button" className="button button--ghost" onClick={onClose}>
+            Close
+          </button>
+          <button type="submit" className="button button--primary" disabled={busy}>
+            {busy && <span className="spinner" aria-hidden="true" />}
+            Create
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}

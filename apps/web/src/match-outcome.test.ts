@@ -1,0 +1,63 @@
+import type { MatchResult } from "@lobby/contracts";
+import { describe, expect, it } from "vitest";
+import { describeOutcome, listNames } from "./match-outcome";
+
+const names = ["Ada", "Grace", "Linus", "Margaret"];
+const nameOf = (seat: number) => names[seat] ?? "?";
+
+describe("describeOutcome (Connect Four)", () => {
+  it("tells the winner they won and the loser who won", () => {
+    const result: MatchResult = { kind: "win", winners: [0], reason: "rules" };
+    expect(describeOutcome(result, 0, nameOf).headline).toBe("You win!");
+    const lost = describeOutcome(result, 1, nameOf);
+    expect(lost.headline).toBe("You lose");
+    expect(lost.detail).toContain("Ada wins");
+  });
+
+  it("gives the reason for a win by default", () => {
+    expect(describeOutcome({ kind: "win", winners: [1], reason: "forfeit" }, 1, nameOf).detail).toMatch(
+      /by forfeit/,
+    );
+    expect(describeOutcome({ kind: "win", winners: [1], reason: "left" }, 1, nameOf).detail).toMatch(
+      /left the game/,
+    );
+  });
+
+  it("reports a draw", () => {
+    expect(describeOutcome({ kind: "draw" }, 0, nameOf).headline).toBe("Draw");
+  });
+});
+
+describe("describeOutcome (Trails, many seats)", () => {
+  it("names the winner as the headline for everyone else", () => {
+    const result: MatchResult = { kind: "win", winners: [2], reason: "rules" };
+    expect(describeOutcome(result, 2, nameOf, "trails").headline).toBe("You win!");
+    expect(describeOutcome(result, 0, nameOf, "trails")).toMatchObject({ tone: "lose", headline: "Linus wins" });
+  });
+
+  it("lists several winners and tells a co-winner who shares it", () => {
+    const result: MatchResult = { kind: "win", winners: [0, 1, 3], reason: "rules" };
+    expect(describeOutcome(result, 2, nameOf, "trails").headline).toBe("Ada, Grace and Margaret win");
+    const shared = describeOutcome(result, 1, nameOf, "trails");
+    expect(shared.headline).toBe("You win!");
+    expect(shared.detail).toBe("Shared with Ada and Margaret.");
+  });
+
+  it("speaks neutrally to spectators", () => {
+    const result: MatchResult = { kind: "win", winners: [1], reason: "rules" };
+    expect(describeOutcome(result, null, nameOf, "trails")).toMatchObject({
+      tone: "neutral",
+      headline: "Grace wins",
+    });
+    expect(describeOutcome({ kind: "draw" }, null, nameOf, "trails").headline).toBe("Draw");
+  });
+});
+
+describe("listNames", () => {
+  it("joins names in plain English", () => {
+    expect(listNames([])).toBe("");
+    expect(listNames(["Ada"])).toBe("Ada");
+    expect(listNames(["Ada", "Grace"])).toBe("Ada and Grace");
+    expect(listNames(["Ada", "Grace", "Linus"])).toBe("Ada, Grace and Linus");
+  });
+});

@@ -1,0 +1,94 @@
+import { ErrorCode, type ModeId, type TrailsDirection, type Visibility } from "@lobby/contracts";
+import { enteredRoom, request } from "./lobby-connection";
+import { applyLeftRoom, applyQueueStatus, applyWatching } from "./lobby-state";
+import { update, useLobbyStore } from "./store";
+
+/*
+ * Queue, room and game actions. Each sends one request through the
+ * connection module; the screen changes when the server's answer (or its
+ * room:state push) arrives, never optimistically.
+ */
+
+export function quickMatch(mode: ModeId): void {
+  void request((c) => c.quickMatch(mode)).then((result) => {
+    if (result?.ok) update((s) => applyQueueStatus(s, result.data));
+  });
+}
+
+export function cancelQueue(): void {
+  void request((c) => c.cancelQueue()).then((result) => {
+    if (result?.ok) update((s) => applyQueueStatus(s, result.data));
+  });
+}
+
+/** Create a custom room; resolves true once we sit in it as its host. */
+export async function createRoom(mode: ModeId, maxPlayers: number, visibility: Visibility): Promise<boolean> {
+  const result = await request((c) => c.createRoom(mode, { maxPlayers, visibility }));
+  if (!result?.ok) return false;
+  enteredRoom(result.data);
+  return true;
+}
+
+/** Watch a room by its code (from the room browser or typed); resolves true once watching. */
+export async function watchRoom(code: string): Promise<boolean> {
+  const result = await request((c) => c.watchRoom(code));
+  if (!result?.ok) return false;
+  update((s) => applyWatching(s, result.data));
+  return true;
+}
+
+export function setReady(ready: boolean): void {
+  void request((c) => c.setReady(ready));
+}
+
+export function startGame(): void {
+  void request((c) => c.startGame());
+}
+
+/** Host: change seats or visibility; resolves false when refused. */
+export async function updateRoomSettings(settings: { maxPlayers?: number; visibility?: Visibility }): Promise<boolean> {
+  const result = await request((c) => c.updateSettings(settings));
+  return result?.ok ?? false;
+}
+
+export function kickPlayer(playerId: string): void {
+  void request((c) => c.kick(playerId));
+}
+
+/** Drop a disc; the board changes only when the server's room:state arrives. */
+export function dropDisc(column: number): void {
+  void request((c) => c.move({ mode: "connect-four", column }));
+}
+
+/*
+ * Trails is steered by key presses many times a second: a refused reversal
+ * or a press that lands just after the round ended is routine, not news.
+ */
+const ROUTINE_STEER_REFUSALS: ReadonlySet<string> = new Set([
+  ErrorCode.IllegalMove,
+  ErrorCode.GameNotRunning,
+]);
+
+export function steer(direction: TrailsDirection): void {
+  void request((c) => c.move({ mode: "trails", direction }), {
+    quiet: (error) => ROUTINE_STEER_REFUSALS.has(error.code),
+  });
+}
+
+export function requestRematch(): void {
+  void request((c) => c.rematch());
+}
+
+/** Leave the room we sit in or watch, back to the lobby. */
+export function leaveRoom(): void {
+  const roomId = useLobbyStore.getState().room?.id;
+  if (!roomId) return;
+  void request((c) => c.leaveRoom(), {
+    // The server has already forgotten us there: the room is gone either way.
+    quiet: (error) => error.code === ErrorCode.NotInRoom,
+  }).then((result) => {
+    if (result && (result.ok || result.error.code === ErrorCode.NotInRoom)) {
+      update((s) => applyLeftRoom(s, roomId));
+    }
+  });
+}
