@@ -3,7 +3,10 @@ import { expect, test } from "./support/player";
 test("friends play Trails in a private room: join by code and by link, chat, kick, ready, countdown, a spectator watches", async ({
   player,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(150_000);
+  // Six contexts: the host, three friends, a spectator, and someone browsing the lobby.
+  const viewer = await player("Vera");
+  const browser = viewer.getByTestId("room-browser");
   const host = await player("Hana");
   await host.getByRole("button", { name: "Create room" }).click();
   await host.getByLabel("Game").selectOption({ label: "Trails" });
@@ -37,6 +40,12 @@ test("friends play Trails in a private room: join by code and by link, chat, kic
   }
   await expect(host.getByTestId("room-chat").locator("b")).toHaveCount(0);
 
+  // Private rooms are not listed; once the host opens it up, the lobby sees it live.
+  await expect(browser.getByTestId(`room-row-${code}`)).toHaveCount(0);
+  await host.getByLabel("Private room").uncheck();
+  const row = browser.getByTestId(`room-row-${code}`);
+  await expect(row.getByTestId("room-players")).toHaveText("4/4");
+
   // The host removes Cat, who is told why and cannot come back.
   await host.getByRole("button", { name: "Kick Cat" }).click();
   await expect(cat.getByRole("alert")).toContainText(/removed/i);
@@ -45,6 +54,7 @@ test("friends play Trails in a private room: join by code and by link, chat, kic
   await cat.getByRole("button", { name: "Join", exact: true }).click();
   await expect(cat.getByRole("alert")).toContainText(/host removed you|can't rejoin|cannot rejoin/i);
   for (const p of [host, ann, bob]) await expect(p.getByTestId(/^seat-/)).toHaveCount(3);
+  await expect(row.getByTestId("room-players")).toHaveText("3/4");
 
   // A spectator watches by code.
   const eve = await player("Eve");
@@ -58,6 +68,8 @@ test("friends play Trails in a private room: join by code and by link, chat, kic
   for (const name of ["Hana", "Ann", "Bob"]) await expect(host.getByTestId(`seat-${name}`)).toContainText("Ready");
   await host.getByRole("button", { name: "Start game" }).click();
   await expect(bob.getByTestId("countdown")).toBeVisible();
+  // Started: no longer open to join from the browser, only to watch.
+  await expect(browser.getByRole("button", { name: `Join room ${code}` })).toHaveCount(0, { timeout: 15_000 });
   await expect(eve.getByTestId("trails-board")).toBeVisible({ timeout: 15_000 });
   const board = eve.getByTestId("trails-board");
   await expect.poll(async () => Number(await board.getAttribute("data-tick")), { timeout: 15_000 }).toBeGreaterThan(3);

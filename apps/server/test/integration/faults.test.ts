@@ -54,7 +54,7 @@ describe("faults with real clients", () => {
     }
     await expect.poll(async () => (await server!.store.listPlayerIds()).length).toBe(survivors.length);
     expect(await checkInvariants(server.store, Date.now())).toEqual([]);
-  });
+  }, 60_000);
 
   it("a reconnect storm brings every player back to the same seat", async () => {
     server = await startTestServer({ reconnectGraceMs: 10_000, countdownMs: 10 });
@@ -76,7 +76,7 @@ describe("faults with real clients", () => {
     const [first, second] = players;
     expect(await first!.client.move({ mode: CF, column: 0 })).toMatchObject({ ok: true });
     expect(second!.room.id).toBe(first!.room.id);
-  });
+  }, 90_000);
 });
 
 describe("graceful shutdown", () => {
@@ -114,5 +114,5 @@ describe("graceful shutdown", () => {
     } finally {
       if (child.exitCode === null) child.kill("SIGKILL");
     }
-  });
+  }, 60_000);
 });

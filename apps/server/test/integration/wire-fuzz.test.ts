@@ -116,5 +116,5 @@ describe("the wire fuzzer", () => {
     } finally {
       await server.close();
     }
-  });
+  }, 120_000);
 });

@@ -155,7 +155,8 @@ describe("lobby invariants under random play", () => {
       fc.asyncProperty(fc.array(command, { minLength: 20, maxLength: 120 }), runSequence),
       { numRuns: Number(process.env.PROPERTY_RUNS ?? 500) },
     );
-  });
+    // Seconds alone; much longer when CI runs every package's checks at once on two cores.
+  }, 180_000);
 
   // Seeds that once found a bug; they stay pinned so the bug cannot return.
   const PINNED_SEEDS: number[] = [];
