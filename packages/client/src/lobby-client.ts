@@ -174,12 +174,15 @@ export class LobbyClient {
         resolve(session);
       };
       const onError = (err: Error & { data?: unknown }) => {
-        // Transport errors are retried by the manager; only a refused
-        // handshake (socket no longer active) is final.
-        if (this.socket.active) return;
+        // A refused handshake leaves the socket inactive and is final. A
+        // transport error is retried by the manager — unless reconnection is
+        // off, in which case nothing else will ever settle this promise.
+        const refused = !this.socket.active;
+        if (!refused && this.socket.io.reconnection()) return;
         cleanup();
         const data = err.data as Partial<AckError> | undefined;
-        reject(new HandshakeError(data?.code ?? ErrorCode.Internal, data?.message ?? err.message));
+        const fallback = refused ? ErrorCode.Internal : ClientErrorCode.NotConnected;
+        reject(new HandshakeError(data?.code ?? fallback, data?.message ?? err.message));
       };
       this.socket.on("session:ready", onReady);
       this.socket.on("connect_error", onError);

@@ -1,3 +1,4 @@
+import { ClientErrorCode, createLobbyClient } from "@lobby/client";
 import { ErrorCode, RoomView } from "@lobby/contracts";
 import { afterEach, describe, expect, it } from "vitest";
 import { nextEvent, startTestServer } from "../support/test-server";
@@ -98,5 +99,13 @@ describe("quick match over websocket", () => {
     const res = await fetch(`${server.url}/healthz`);
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ status: "ok" });
+  });
+});
+
+describe("the SDK", () => {
+  it("rejects connect() when the server is unreachable and reconnection is off", async () => {
+    const client = createLobbyClient({ url: "http://127.0.0.1:1", name: "Nobody", reconnection: false, pingIntervalMs: 0 });
+    await expect(client.connect()).rejects.toMatchObject({ code: ClientErrorCode.NotConnected });
+    client.disconnect();
   });
 });

@@ -1,0 +1,115 @@
+/**
+ * A bot worker process: holds a share of the bots, runs the coordinator's
+ * commands on all of them, and reports progress twice a second. Started by
+ * `worker-pool.ts` over IPC; never run by hand.
+ */
+import { Bot } from "./bot";
+import { runChurn } from "./churn";
+import { Meters } from "./meters";
+import type { Command, Request, WorkerMessage, WorkerMetrics } from "./protocol";
+
+const meters = new Meters();
+let bots: Bot[] = [];
+
+function snapshot(): WorkerMetrics {
+  return meters.snapshot(bots.map((bot) => bot.tracker.counts));
+}
+
+/** Poll `done` until it holds or the time is up (the bench's only waits are bounded). */
+async function until(done: () => boolean, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!done() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+}
+
+async function spawnBots(command: Extract<Command, { kind: "spawn" }>): Promise<void> {
+  // The first bots of a scenario: dropped connections are counted per scenario.
+  if (bots.length === 0) meters.drops = {};
+  const fresh = command.modes.map((mode, i) => new Bot(command.firstIndex + i, mode, meters));
+  bots.push(...fresh);
+  let next = 0;
+  // A bounded number of handshakes in flight, so the server's accept backlog never overflows.
+  const lane = async () => {
+    for (let bot = fresh[next++]; bot; bot = fresh[next++]) {
+      if (await bot.connect(command.url)) meters.connected++;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, command.concurrency) }, lane));
+}
+
+async function queueBots(timeoutMs: number): Promise<void> {
+  const waiting = bots.filter((bot) => bot.connected && !bot.seated && !bot.queued);
+  await Promise.all(waiting.map((bot) => bot.quickMatch()));
+  await until(() => waiting.every((bot) => bot.seated || !bot.connected), timeoutMs);
+  meters.seatFailures += waiting.filter((bot) => !bot.seated).length;
+}
+
+async function stop(drainMs: number): Promise<void> {
+  for (const bot of bots) bot.stopPlaying();
+  // Let answers to the last moves arrive before calling anything missing lost.
+  await new Promise((resolve) => setTimeout(resolve, drainMs));
+  for (const bot of bots) meters.lost += bot.takeLost();
+}
+
+async function run(command: Command): Promise<void> {
+  switch (command.kind) {
+    case "spawn":
+      return spawnBots(command);
+    case "queue":
+      return queueBots(command.timeoutMs);
+    case "await-playing": {
+      const seated = bots.filter((bot) => bot.seated);
+      return until(() => seated.every((bot) => bot.room?.phase === "playing" || !bot.connected), command.timeoutMs);
+    }
+    case "play":
+      for (const bot of bots) if (bot.seated) bot.play(command.plan);
+      return;
+    case "reset":
+      meters.reset();
+      for (const bot of bots) bot.tracker.resetCounts();
+      return;
+    case "stop":
+      return stop(command.drainMs);
+    case "snapshot":
+      return;
+    case "churn":
+      return runChurn(bots, command.plan, meters);
+    case "disconnect":
+      for (const bot of bots) bot.disconnect(true);
+      meters.connected = 0;
+      bots = [];
+      return;
+    case "exit":
+      process.exit(0);
+  }
+}
+
+function send(message: WorkerMessage): void {
+  process.send?.(message);
+}
+
+process.on("message", (raw) => {
+  const { id, command } = raw as Request;
+  run(command).then(
+    () => send({ id, ok: true, metrics: snapshot() }),
+    (error: unknown) => send({ id, ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
+  );
+});
+
+setInterval(() => {
+  let connected = 0;
+  let seated = 0;
+  let playing = 0;
+  for (const bot of bots) {
+    if (!bot.connected) continue;
+    connected++;
+    if (bot.seated) seated++;
+    if (bot.playing) playing++;
+  }
+  const cpu = process.cpuUsage();
+  send({ type: "progress", connected, seated, playing, events: meters.eventsTotal, cpuMicros: cpu.user + cpu.system });
+}, 500).unref();
+
+send({ type: "ready" });
+
+// The coordinator went away: never linger with open sockets.
+process.on("disconnect", () => process.exit(0));

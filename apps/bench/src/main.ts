@@ -1,0 +1,157 @@
+/**
+ * `pnpm bench`: the load generator. Starts Lobby (and the bare baseline)
+ * pinned to one core, bot workers on the other, runs the scenarios against
+ * each server in turn, and prints a markdown table; JSON and an HTML report
+ * go to `bench-results/`. Exits non-zero when a correctness check fails
+ * (lost or duplicated messages, invariant violations, leftovers, a bad
+ * report) — never on a timing.
+ */
+import { availableParallelism, loadavg } from "node:os";
+import { compilePrograms, type Programs } from "./compile";
+import type { ScenarioRun } from "./metrics";
+import { parseOptions, USAGE, UsageError, type BenchOptions } from "./options";
+import { killChildren, pinSelf, planPinning, type Pinning } from "./pinning";
+import { ProgressLine } from "./progress";
+import { writeReport } from "./report-files";
+import { renderMarkdown } from "./report-markdown";
+import { burst } from "./scenarios/burst";
+import { churn } from "./scenarios/churn";
+import { relay } from "./scenarios/relay";
+import { scale } from "./scenarios/scale";
+import type { Scenario } from "./scenarios/scenario";
+import { attachServer, startServer, type ServerHandle, type ServerKind } from "./server-process";
+import { evaluateTargets, type BenchReport } from "./targets";
+import { WorkerPool } from "./worker-pool";
+
+const SCENARIO_BY_NAME: Record<string, Scenario> = { burst, relay, churn, scale };
+
+interface Setup {
+  options: BenchOptions;
+  pinning: Pinning;
+  programs: Programs;
+  pool: WorkerPool;
+  progress: ProgressLine;
+}
+
+async function runOne(scenario: Scenario, kind: ServerKind, { options, pinning, programs, pool, progress }: Setup): Promise<ScenarioRun> {
+  const label = `${scenario.name}/${kind}`;
+  progress.set(`${label} starting server`);
+  const external = kind === "lobby" && options.target !== null;
+  let server: ServerHandle | null = null;
+  try {
+    server = external
+      ? attachServer("lobby", options.target ?? "")
+      : await startServer(kind, { env: scenario.env(options), cpus: pinning.serverCpus, programs });
+    const run = await scenario.run({ options, pool, server, progress, botCores: pinning.botCores, graceMs: external ? null : scenario.graceMs }, label);
+    return { scenario: scenario.name, server: kind, ...run };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    progress.note(`${label} failed: ${message}`);
+    // Leave no bots behind for the next scenario.
+    await pool.all({ kind: "disconnect" }).catch(() => undefined);
+    pool.forgetBots();
+    return {
+      scenario: scenario.name,
+      server: kind,
+      players: options.players,
+      metrics: [],
+      latencies: {},
+      checks: [{ name: "scenario completed", ok: false, detail: message.split("\n")[0] ?? message }],
+      notes: [server?.logTail().split("\n").slice(-5).join(" | ") ?? ""].filter(Boolean),
+    };
+  } finally {
+    await server?.stop();
+  }
+}
+
+async function main(): Promise<number> {
+  let options: BenchOptions;
+  try {
+    options = parseOptions(process.argv.slice(2));
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`${error.message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  if (options.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+
+  const startedAt = new Date().toISOString();
+  // Other work on the machine skews every figure; the report says how busy it was.
+  const loadStart = loadavg().map((n) => Number(n.toFixed(2)));
+  // Read before pinning: afterwards this process sees only the bots' cores.
+  const cores = availableParallelism();
+  const pinning = planPinning(options.pin);
+  pinSelf(pinning);
+  const workers = options.workers || Math.max(2, pinning.botCores);
+  const programs = await compilePrograms();
+  const pool = await WorkerPool.start(workers, pinning.botCpus, programs);
+  const progress = new ProgressLine(() => pool.progress(), pinning.botCores);
+  progress.start();
+  progress.note(`bench: ${pinning.note}, ${workers} bot workers, servers and bots ${programs.note}, open-file limit ${pinning.fileLimit ?? "unknown"}`);
+  if (pinning.fileLimit !== null && pinning.fileLimit < options.players + 100) {
+    progress.note(`bench: warning — ${options.players} players need more than ${pinning.fileLimit} open files in the server; expect EMFILE (ulimit -n 65536)`);
+  }
+
+  const kinds: ServerKind[] = options.baseline ? ["lobby", "baseline"] : ["lobby"];
+  const runs: ScenarioRun[] = [];
+  try {
+    for (const name of options.scenarios) {
+      const scenario = SCENARIO_BY_NAME[name];
+      if (!scenario) continue;
+      for (const kind of kinds) {
+        const run = await runOne(scenario, kind, { options, pinning, programs, pool, progress });
+        runs.push(run);
+        const failed = run.checks.filter((c) => !c.ok).map((c) => c.name);
+        progress.note(`${name}/${kind}: ${failed.length === 0 ? "ok" : `FAILED ${failed.join(", ")}`}`);
+      }
+    }
+  } finally {
+    progress.stop();
+    await pool.close();
+    programs.dispose();
+  }
+
+  const report: BenchReport = {
+    startedAt,
+    finishedAt: new Date().toISOString(),
+    command: `pnpm bench ${process.argv.slice(2).filter((a) => a !== "--").join(" ")}`.trim(),
+    options: { ...options },
+    machine: {
+      cpus: cores,
+      node: process.versions.node,
+      platform: process.platform,
+      pinning: pinning.note,
+      workers,
+      fileLimit: pinning.fileLimit,
+      build: programs.note,
+      loadAverage: { start: loadStart, end: loadavg().map((n) => Number(n.toFixed(2))) },
+    },
+    runs,
+    targets: evaluateTargets(runs, { players: options.players, hz: options.hz }),
+    ok: runs.length > 0 && runs.every((r) => r.checks.every((c) => c.ok)),
+  };
+  const files = await writeReport(report, options.outDir);
+  process.stdout.write(renderMarkdown(report));
+  process.stderr.write(`JSON: ${files.json}\nHTML: ${files.html}\n`);
+  if (!files.wellFormed) process.stderr.write(`report problem: ${files.problem ?? "unknown"}\n`);
+  return report.ok && files.wellFormed ? 0 : 1;
+}
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    killChildren();
+    process.exit(130);
+  });
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    killChildren();
+    process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,160 @@
+import { Histogram, type LatencySummary } from "./histogram";
+import type { WorkerMetrics } from "./protocol";
+import { addSequenceCounts, emptySequenceCounts, type SequenceCounts } from "./sequence";
+import type { ServerKind } from "./server-process";
+
+/** The four scenarios, in the order they run. */
+export const SCENARIOS = ["burst", "relay", "churn", "scale"] as const;
+export type ScenarioName = (typeof SCENARIOS)[number];
+
+/** One figure of one run; the markdown table joins Lobby's and the baseline's by `key`. */
+export interface Metric {
+  key: string;
+  label: string;
+  unit: string;
+  value: number | null;
+}
+
+/** A pass/fail condition the smoke run gates on (never a timing). */
+export interface Check {
+  name: string;
+  ok: boolean;
+  detail: string;
+}
+
+/** One step of the scale scenario. */
+export interface ScaleStep {
+  players: number;
+  seated: number;
+  connectFailures: number;
+  p50: number;
+  p99: number;
+  movesPerSecond: number;
+  /** Events other than `room:state` (lobby stats, latency, chat…) per second. */
+  otherEventsPerSecond: number;
+  serverCpuPercent: number | null;
+  botCpuPercent: number;
+}
+
+/** One scenario against one server. */
+export interface ScenarioRun {
+  scenario: ScenarioName;
+  server: ServerKind;
+  players: number;
+  metrics: Metric[];
+  /** Latency distributions by name (e.g. `rtt`, `seat`), for the charts. */
+  latencies: Record<string, LatencySummary>;
+  checks: Check[];
+  notes: string[];
+  scaleSteps?: ScaleStep[];
+}
+
+/** Totals over every worker's reply to one command. */
+export interface Merged {
+  connectMs: Histogram;
+  seatMs: Histogram;
+  rttMs: Histogram;
+  rttByMode: Record<string, Histogram>;
+  connected: number;
+  connectFailures: number;
+  connectRetries: number;
+  seated: number;
+  seatFailures: number;
+  states: number;
+  events: number;
+  moves: number;
+  lost: number;
+  sequence: SequenceCounts;
+  requests: number;
+  errors: Record<string, number>;
+  connectErrors: Record<string, number>;
+  actions: Record<string, number>;
+  drops: Record<string, number>;
+  /** Summed CPU time of the bot workers. */
+  cpuMicros: number;
+  /** The longest worker window (they start together). */
+  wallMs: number;
+}
+
+function addCounts(into: Record<string, number>, from: Record<string, number>): void {
+  for (const [key, count] of Object.entries(from)) into[key] = (into[key] ?? 0) + count;
+}
+
+/** Sum the workers' figures; histograms merge bucket by bucket. */
+export function mergeMetrics(parts: readonly WorkerMetrics[]): Merged {
+  const merged: Merged = {
+    connectMs: new Histogram(),
+    seatMs: new Histogram(),
+    rttMs: new Histogram(),
+    rttByMode: {},
+    connected: 0,
+    connectFailures: 0,
+    connectRetries: 0,
+    seated: 0,
+    seatFailures: 0,
+    states: 0,
+    events: 0,
+    moves: 0,
+    lost: 0,
+    sequence: emptySequenceCounts(),
+    requests: 0,
+    errors: {},
+    connectErrors: {},
+    actions: {},
+    drops: {},
+    cpuMicros: 0,
+    wallMs: 0,
+  };
+  for (const part of parts) {
+    merged.connectMs.merge(part.connectMs);
+    merged.seatMs.merge(part.seatMs);
+    for (const [mode, json] of Object.entries(part.rttMs)) {
+      merged.rttMs.merge(json);
+      (merged.rttByMode[mode] ??= new Histogram()).merge(json);
+    }
+    merged.connected += part.connected;
+    merged.connectFailures += part.connectFailures;
+    merged.connectRetries += part.connectRetries;
+    merged.seated += part.seated;
+    merged.seatFailures += part.seatFailures;
+    merged.states += part.states;
+    merged.events += part.events;
+    merged.moves += part.moves;
+    merged.lost += part.lost;
+    merged.sequence = addSequenceCounts(merged.sequence, part.sequence);
+    merged.requests += part.requests;
+    addCounts(merged.errors, part.errors);
+    addCounts(merged.connectErrors, part.connectErrors);
+    addCounts(merged.actions, part.actions);
+    addCounts(merged.drops, part.drops);
+    merged.cpuMicros += part.cpuMicros;
+    merged.wallMs = Math.max(merged.wallMs, part.wallMs);
+  }
+  return merged;
+}
+
+/** Total of a count record. */
+export function total(counts: Record<string, number>): number {
+  return Object.values(counts).reduce((sum, n) => sum + n, 0);
+}
+
+/** `{A: 3, B: 1}` → "A 3, B 1" (largest first), or "none". */
+export function describeCounts(counts: Record<string, number>): string {
+  const entries = Object.entries(counts).sort((a, b) => b[1] - a[1]);
+  return entries.length === 0 ? "none" : entries.map(([key, n]) => `${key} ${n}`).join(", ");
+}
+
+/** The bots' CPU as a percentage of one core over a window. */
+export function cpuPercent(cpuMicros: number, wallMs: number): number {
+  return wallMs > 0 ? (cpuMicros / 1000 / wallMs) * 100 : 0;
+}
+
+/** Latency metrics (p50/p95/p99) for the table, keyed `${key}.p50` etc. */
+export function latencyMetrics(key: string, label: string, summary: LatencySummary): Metric[] {
+  const value = (v: number) => (Number.isFinite(v) ? v : null);
+  return [
+    { key: `${key}.p50`, label: `${label} p50`, unit: "ms", value: value(summary.p50) },
+    { key: `${key}.p95`, label: `${label} p95`, unit: "ms", value: value(summary.p95) },
+    { key: `${key}.p99`, label: `${label} p99`, unit: "ms", value: value(summary.p99) },
+  ];
+}

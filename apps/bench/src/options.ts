@@ -1,0 +1,116 @@
+import { parseArgs } from "node:util";
+import { SCENARIOS, type ScenarioName } from "./metrics";
+
+/** Everything a bench run is told on the command line. */
+export interface BenchOptions {
+  players: number;
+  scenarios: ScenarioName[];
+  /** Measurement window of each scenario (churn: how long it churns), seconds. */
+  durationS: number;
+  /** A running Lobby to test instead of starting one. */
+  target: string | null;
+  baseline: boolean;
+  smoke: boolean;
+  /** Bot worker processes; 0 picks one per bot core (at least two). */
+  workers: number;
+  /** Relay: Trails moves per second per bot. */
+  hz: number;
+  /** Scale: stop adding steps once this much time has gone. */
+  scaleBudgetS: number;
+  pin: boolean;
+  /** Where JSON and HTML go; null for `bench-results/` at the repo root. */
+  outDir: string | null;
+  help: boolean;
+}
+
+export const USAGE = `Usage: pnpm bench [--players N] [--scenario burst|relay|churn|scale|all] [--duration S]
+                  [--target URL] [--no-baseline] [--smoke] [--hz N] [--workers N]
+                  [--scale-budget S] [--no-pin] [--out DIR] [--help]
+
+  --players N        bots (scale: the largest step)                         default 1000
+  --scenario NAME    burst, relay, churn, scale or all (comma-separated ok) default all
+  --duration S       measurement window per scenario, seconds              default 20
+  --target URL       a running Lobby (local or remote); no server is started, and the
+                     baseline is skipped unless --baseline is given
+  --baseline         also run the bare Socket.IO baseline (default unless --target)
+  --no-baseline      Lobby only
+  --smoke            CI preset: 40 players, 3 s per scenario, all scenarios, both servers;
+                     exits non-zero on lost/duplicated messages, violations or a bad report
+  --hz N             relay: Trails moves per second per bot                default 10
+  --workers N        bot worker processes                                  default: bot cores, min 2
+  --scale-budget S   scale: no new step after S seconds                    default 180
+  --no-pin           do not pin server and bots to separate cores with taskset
+  --out DIR          JSON and HTML report folder                           default <repo>/bench-results
+
+Pass options after "--" with pnpm: pnpm bench -- --smoke
+Many players need many open files: run "ulimit -n 65536" first (the bench raises each
+child's soft limit to the hard limit, and reports EMFILE when it still runs out).`;
+
+/** A bad command line; main prints it with the usage. */
+export class UsageError extends Error {}
+
+function positive(name: string, raw: string | undefined, fallback: number, min = 1): number {
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < min) throw new UsageError(`--${name} must be a number ≥ ${min}, got "${raw}"`);
+  return value;
+}
+
+function scenarioList(raw: string | undefined): ScenarioName[] {
+  if (raw === undefined || raw === "all") return [...SCENARIOS];
+  const names = raw.split(",").map((s) => s.trim());
+  for (const name of names) {
+    if (!(SCENARIOS as readonly string[]).includes(name)) {
+      throw new UsageError(`--scenario must be one of ${SCENARIOS.join(", ")} or all, got "${name}"`);
+    }
+  }
+  return SCENARIOS.filter((s) => names.includes(s));
+}
+
+/** Parse the command line (without `node` and the script); throws UsageError. */
+export function parseOptions(argv: readonly string[]): BenchOptions {
+  // pnpm forwards a literal "--" before the script's own arguments.
+  const args = argv.filter((arg) => arg !== "--");
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args,
+      strict: true,
+      options: {
+        players: { type: "string" },
+        scenario: { type: "string" },
+        duration: { type: "string" },
+        target: { type: "string" },
+        baseline: { type: "boolean" },
+        "no-baseline": { type: "boolean" },
+        smoke: { type: "boolean" },
+        hz: { type: "string" },
+        workers: { type: "string" },
+        "scale-budget": { type: "string" },
+        "no-pin": { type: "boolean" },
+        out: { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
+    }));
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const smoke = values.smoke ?? false;
+  const target = values.target ?? null;
+  if (target !== null && !/^https?:\/\//.test(target)) throw new UsageError(`--target must be an http(s) URL, got "${target}"`);
+  if (values.baseline && values["no-baseline"]) throw new UsageError("--baseline and --no-baseline contradict each other");
+  return {
+    players: Math.round(positive("players", values.players, smoke ? 40 : 1000, 4)),
+    scenarios: scenarioList(values.scenario),
+    durationS: positive("duration", values.duration, smoke ? 3 : 20),
+    target,
+    baseline: values["no-baseline"] ? false : (values.baseline ?? target === null),
+    smoke,
+    workers: Math.round(positive("workers", values.workers, 0, 0)),
+    hz: positive("hz", values.hz, 10, 0.1),
+    scaleBudgetS: positive("scale-budget", values["scale-budget"], smoke ? 30 : 180),
+    pin: !(values["no-pin"] ?? false),
+    outDir: values.out ?? null,
+    help: values.help ?? false,
+  };
+}

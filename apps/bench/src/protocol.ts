@@ -1,0 +1,99 @@
+import type { ModeId } from "@lobby/contracts";
+import type { HistogramJson } from "./histogram";
+import type { SequenceCounts } from "./sequence";
+
+/*
+ * The IPC protocol between the coordinator and its bot workers. Every
+ * command gets exactly one reply with the same id; workers also push a
+ * progress message every half second.
+ */
+
+/** How seated bots send moves. */
+export interface PlayPlan {
+  /** Trails: moves per second per bot (the game ticks at 10 Hz). */
+  trailsHz: number;
+  /**
+   * Connect Four: `0` moves as soon as it is the bot's turn (one move in
+   * flight per room); otherwise each bot moves this many times a second,
+   * thinking half a period before each move so turns alternate evenly.
+   */
+  connectFourHz: number;
+}
+
+/** Churn: what each bot keeps doing until the deadline. */
+export interface ChurnPlan {
+  durationMs: number;
+  /** Longest pause between two actions of one bot. */
+  maxPauseMs: number;
+  /** Reconnects happen within this, so the session (and seat) is resumed. */
+  reconnectWithinMs: number;
+}
+
+export type Command =
+  | { kind: "spawn"; url: string; firstIndex: number; modes: ModeId[]; concurrency: number }
+  | { kind: "queue"; timeoutMs: number }
+  | { kind: "await-playing"; timeoutMs: number }
+  | { kind: "play"; plan: PlayPlan }
+  | { kind: "reset" }
+  | { kind: "stop"; drainMs: number }
+  | { kind: "snapshot" }
+  | { kind: "churn"; plan: ChurnPlan }
+  | { kind: "disconnect" }
+  | { kind: "exit" };
+
+export type CommandKind = Command["kind"];
+
+export interface Request {
+  id: number;
+  command: Command;
+}
+
+/** Everything a worker measured since the last `reset`; sums across workers. */
+export interface WorkerMetrics {
+  connectMs: HistogramJson;
+  seatMs: HistogramJson;
+  /** Move sent → the sender's own copy of the resulting `room:state`, per mode. */
+  rttMs: Record<ModeId, HistogramJson>;
+  connected: number;
+  connectFailures: number;
+  /** Handshakes that failed and were tried again. */
+  connectRetries: number;
+  seated: number;
+  seatFailures: number;
+  /** `room:state` messages received. */
+  states: number;
+  /** Every server event received (states, statuses, stats, chat…). */
+  events: number;
+  /** Moves the server accepted. */
+  moves: number;
+  /** Moves acknowledged whose state never arrived (counted at `stop`). */
+  lost: number;
+  sequence: SequenceCounts;
+  requests: number;
+  /** Error acks (and SDK timeouts / not-connected) by code. */
+  errors: Record<string, number>;
+  /** Connection failures by message, e.g. EMFILE. */
+  connectErrors: Record<string, number>;
+  /** Churn actions taken, by name. */
+  actions: Record<string, number>;
+  /** Connections closed without the bot asking, by reason. */
+  drops: Record<string, number>;
+  /** CPU time of this worker process since the reset. */
+  cpuMicros: number;
+  wallMs: number;
+}
+
+export type Reply = { id: number; ok: true; metrics: WorkerMetrics } | { id: number; ok: false; error: string };
+
+/** Live counters for the progress line. */
+export interface Progress {
+  type: "progress";
+  connected: number;
+  seated: number;
+  playing: number;
+  /** Cumulative events received (the coordinator turns it into a rate). */
+  events: number;
+  cpuMicros: number;
+}
+
+export type WorkerMessage = Reply | Progress | { type: "ready" };

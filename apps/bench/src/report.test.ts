@@ -1,0 +1,109 @@
+import { describe, expect, it } from "vitest";
+import type { ScenarioRun } from "./metrics";
+import { escapeHtml, renderHtml } from "./report-html";
+import { formatNumber, renderMarkdown } from "./report-markdown";
+import { evaluateTargets, type BenchReport } from "./targets";
+
+const latency = (p50: number) => ({ count: 100, mean: p50, p50, p95: p50 * 2, p99: p50 * 3, max: p50 * 4 });
+
+function run(scenario: ScenarioRun["scenario"], server: ScenarioRun["server"], factor: number): ScenarioRun {
+  const metrics: Record<ScenarioRun["scenario"], ScenarioRun["metrics"]> = {
+    burst: [
+      { key: "server.cpuPerSeat", label: "server CPU per seated player", unit: "µs", value: 100 * factor },
+      { key: "memory.rssPerPlayer", label: "server RSS per connected player", unit: "KiB", value: 20 * factor },
+    ],
+    relay: [
+      { key: "server.cpuPerMessage", label: "server CPU per delivered state", unit: "µs", value: 10 * factor },
+      { key: "rtt.p99", label: "move → own state p99", unit: "ms", value: 5 * factor },
+      { key: "lost", label: "lost", unit: "", value: 0 },
+      { key: "duplicates", label: "duplicates", unit: "", value: 0 },
+    ],
+    churn: [{ key: "churn.errorRate", label: "error-ack rate", unit: "%", value: server === "lobby" ? 1.5 : 0 }],
+    scale: [{ key: "scale.largest", label: "largest", unit: "players", value: server === "lobby" ? 5000 : 20_000 }],
+  };
+  return {
+    scenario,
+    server,
+    players: 2000,
+    metrics: metrics[scenario],
+    latencies: { rtt: latency(2 * factor) },
+    checks: [{ name: "no lost states", ok: true, detail: "0 gaps" }],
+    notes: server === "lobby" ? ["error acks: ILLEGAL_MOVE 3 | pipe"] : [],
+    ...(scenario === "scale"
+      ? { scaleSteps: [1000, 2000].map((players) => ({ players, seated: players, connectFailures: 0, p50: factor, p99: 40 * factor * (players / 1000), movesPerSecond: players, otherEventsPerSecond: 10, serverCpuPercent: 50, botCpuPercent: 60 })) }
+      : {}),
+  };
+}
+
+function report(): BenchReport {
+  const runs = (["burst", "relay", "churn", "scale"] as const).flatMap((s) => [run(s, "lobby", 1.1), run(s, "baseline", 1)]);
+  return {
+    startedAt: "2026-01-01T00:00:00.000Z",
+    finishedAt: "2026-01-01T00:05:00.000Z",
+    command: "pnpm bench --players 2000",
+    options: { players: 2000, durationS: 20, hz: 5 },
+    machine: { cpus: 2, node: "20.0.0", platform: "linux", pinning: "server on CPU 0, bots on CPU 1", workers: 2, fileLimit: 20000, build: "compiled with esbuild", loadAverage: { start: [0.1, 0.2, 0.3], end: [1, 1, 1] } },
+    runs,
+    targets: evaluateTargets(runs, { players: 2000, hz: 5 }),
+    ok: true,
+  };
+}
+
+describe("targets", () => {
+  it("judges ratios and absolute targets, and leaves missing figures undecided", () => {
+    const targets = evaluateTargets(report().runs, { players: 2000, hz: 5 });
+    const byName = (prefix: string) => targets.find((t) => t.target.startsWith(prefix));
+    expect(byName("server CPU per seated")).toMatchObject({ ok: true, limit: "≤ 1.25×" });
+    expect(byName("server CPU per seated")?.ratio).toBeCloseTo(1.1);
+    expect(byName("lost or duplicated")).toMatchObject({ lobby: 0, ok: true });
+    expect(byName("scale")).toMatchObject({ lobby: 5000, ok: false });
+    expect(evaluateTargets([], { players: 10, hz: 10 }).every((t) => t.ok === null)).toBe(true);
+  });
+
+  it("fails a ratio that looks fine when Lobby's run of that scenario failed a check", () => {
+    const runs = report().runs.map((r) =>
+      r.scenario === "relay" && r.server === "lobby" ? { ...r, checks: [{ name: "no connection dropped", ok: false, detail: "ping timeout 5" }] } : r,
+    );
+    const rtt = evaluateTargets(runs, { players: 2000, hz: 5 }).find((t) => t.target === "relay RTT p99");
+    expect(rtt).toMatchObject({ ok: false });
+    expect(rtt?.note).toContain("no connection dropped");
+  });
+});
+
+describe("markdown report", () => {
+  it("prints Lobby, baseline and their ratio per metric, escaped, with the targets marked", () => {
+    const md = renderMarkdown(report());
+    expect(md).toContain("| server CPU per seated player | 110 µs | 100 µs | 1.10× |");
+    expect(md).toContain("| move → own state p99 | 5.50 ms | 5 ms | 1.10× |");
+    expect(md).toContain("| error-ack rate | 1.50 % | 0 % | — |");
+    expect(md).toContain("ILLEGAL_MOVE 3 | pipe");
+    expect(md).toMatch(/\| scale: players seated .* \| 5,000 \| 20,000 \| — \| ≥ 10,000 \| ✗ \|/);
+    expect(md).toContain("| 2,000 | 1.10 ms | 88 ms | 80 ms |");
+    expect(md).toContain("All checks passed.");
+  });
+
+  it("formats numbers for people", () => {
+    expect(formatNumber(12345.6)).toBe("12,346");
+    expect(formatNumber(12.345)).toBe("12.3");
+    expect(formatNumber(1.2345)).toBe("1.23");
+    expect(formatNumber(null)).toBe("—");
+    expect(formatNumber(Number.NaN)).toBe("—");
+  });
+});
+
+describe("HTML report", () => {
+  it("is one self-contained document with inline SVG charts", () => {
+    const html = renderHtml(report());
+    expect(html.startsWith("<!doctype html>")).toBe(true);
+    expect(html.trimEnd().endsWith("</html>")).toBe(true);
+    expect(html).not.toMatch(/<script|<link|src="http|href="http/);
+    expect(html.match(/<svg /g)?.length).toBe(5);
+    expect(html.match(/<svg /g)?.length).toBe(html.match(/<\/svg>/g)?.length);
+    expect(html).toContain("players vs move → own-state p99");
+    expect(html).not.toMatch(/NaN|undefined|Infinity/);
+  });
+
+  it("escapes text", () => {
+    expect(escapeHtml(`<a href="x">&'`)).toBe("&lt;a href=&quot;x&quot;&gt;&amp;&#39;");
+  });
+});

@@ -1,0 +1,69 @@
+import { describeCounts, latencyMetrics, mergeMetrics, type Metric, type ScenarioRun } from "../metrics";
+import { CONNECT_CONCURRENCY, assignModes, beginServerWindow, commonMetrics, finish, windowNotes, type ScenarioContext } from "./common";
+import type { Scenario } from "./scenario";
+
+const SEAT_TIMEOUT_MS = 60_000;
+
+/**
+ * N players connect, then all quick-match at once, half into Connect Four
+ * (2 players) and half into Trails (up to 8). Measures the connect rate,
+ * memory per connected player, and how fast and at what server CPU the
+ * lobby seats everyone.
+ */
+export const burst: Scenario = {
+  name: "burst",
+  // A long countdown: no game starts (and no Trails clock ticks) while seating is measured.
+  env: () => ({ COUNTDOWN_MS: "600000", QUICK_MATCH_WAIT_MS: "500", RECONNECT_GRACE_MS: "1500" }),
+  graceMs: 1500,
+
+  async run(ctx: ScenarioContext, label: string): Promise<Omit<ScenarioRun, "scenario" | "server">> {
+    const { options, pool, server } = ctx;
+    const empty = await server.stats({ gc: true });
+
+    ctx.progress.set(`${label} connecting`);
+    await pool.all({ kind: "reset" });
+    const connectStarted = Date.now();
+    const connect = mergeMetrics(await pool.spawnBots(server.url, assignModes(options.players), CONNECT_CONCURRENCY));
+    const connectSeconds = (Date.now() - connectStarted) / 1000;
+    const full = await server.stats({ gc: true });
+
+    ctx.progress.set(`${label} quick match`);
+    await pool.all({ kind: "reset" });
+    const endWindow = await beginServerWindow(server);
+    const seat = mergeMetrics(await pool.all({ kind: "queue", timeoutMs: SEAT_TIMEOUT_MS }));
+    const window = await endWindow();
+
+    const perPlayer = (bytes: (s: NonNullable<typeof full>) => number) =>
+      empty && full && connect.connected > 0 ? (bytes(full) - bytes(empty)) / connect.connected / 1024 : null;
+    // The last seat is the one that took longest since everyone asked at once.
+    const seatSeconds = seat.seatMs.count > 0 ? seat.seatMs.summary().max / 1000 : null;
+    const metrics: Metric[] = [
+      { key: "connect.rate", label: "connect rate", unit: "/s", value: connect.connected / connectSeconds },
+      ...latencyMetrics("connect", "connect (handshake → session:ready)", connect.connectMs.summary()),
+      { key: "connect.failures", label: "connect failures", unit: "", value: connect.connectFailures },
+      { key: "memory.rssPerPlayer", label: "server RSS per connected player", unit: "KiB", value: perPlayer((s) => s.memory.rssBytes) },
+      { key: "memory.heapPerPlayer", label: "server heap (after GC) per connected player", unit: "KiB", value: perPlayer((s) => s.memory.heapUsedBytes) },
+      { key: "seat.rate", label: "players seated per second", unit: "/s", value: seatSeconds ? seat.seated / seatSeconds : null },
+      ...latencyMetrics("seat", "queue-join → seated", seat.seatMs.summary()),
+      { key: "seat.failures", label: "players not seated", unit: "", value: seat.seatFailures },
+      { key: "seat.events", label: "events delivered per seated player (while seating)", unit: "", value: seat.seated > 0 ? seat.events / seat.seated : null },
+      { key: "server.cpuPerSeat", label: "server CPU per seated player", unit: "µs", value: window && seat.seated > 0 ? window.cpuMicros / seat.seated : null },
+      ...commonMetrics(window, seat, ctx.botCores),
+    ];
+    const end = await finish(ctx, label);
+    return {
+      players: options.players,
+      metrics: [...metrics, ...end.metrics],
+      latencies: { connect: connect.connectMs.summary(), seat: seat.seatMs.summary() },
+      checks: [
+        ...end.checks,
+        { name: "everyone connected and seated", ok: connect.connectFailures === 0 && seat.seatFailures === 0, detail: `${connect.connectFailures} connect failures, ${seat.seatFailures} not seated` },
+      ],
+      notes: [
+        ...windowNotes(ctx, window, seat),
+        ...(connect.connectFailures > 0 ? [`connect errors: ${describeCounts(connect.connectErrors)}`] : []),
+        ...(connect.connectRetries > 0 ? [`${connect.connectRetries} handshakes retried`] : []),
+      ],
+    };
+  },
+};

@@ -1,0 +1,165 @@
+import type { ModeId } from "@lobby/contracts";
+import type { Check, Merged, Metric } from "../metrics";
+import { cpuPercent, describeCounts, mergeMetrics, total } from "../metrics";
+import type { BenchOptions } from "../options";
+import type { ProgressLine } from "../progress";
+import { schedstat } from "../pinning";
+import { STATS_TIMEOUT_MS, type ServerHandle, type ServerStats } from "../server-process";
+import type { WorkerPool } from "../worker-pool";
+
+/** What every scenario gets from the coordinator. */
+export interface ScenarioContext {
+  options: BenchOptions;
+  pool: WorkerPool;
+  server: ServerHandle;
+  progress: ProgressLine;
+  /** Bot cores, for the bots' CPU share. */
+  botCores: number;
+  /** The reconnect grace the server was started with (ms), or null for a target. */
+  graceMs: number | null;
+}
+
+/** Handshakes in flight per worker while connecting. */
+export const CONNECT_CONCURRENCY = 64;
+
+export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Modes for `players` bots: half Connect Four, half Trails, adjusted so
+ * everyone can be seated — an even Connect Four count, and never a lone
+ * Trails player left over (8k + 1), who would wait forever.
+ */
+export function assignModes(players: number): ModeId[] {
+  let connectFour = Math.floor(players / 2);
+  if (connectFour % 2 === 1) connectFour--;
+  let trails = players - connectFour;
+  if (trails % 8 === 1) {
+    connectFour -= 2;
+    trails += 2;
+  }
+  if (connectFour < 0 || trails === 1) return Array<ModeId>(players).fill("connect-four");
+  return [...Array<ModeId>(connectFour).fill("connect-four"), ...Array<ModeId>(trails).fill("trails")];
+}
+
+/** Server figures over a window: CPU, event-loop delay, and memory after GC at the end. */
+export interface ServerWindow {
+  cpuMicros: number;
+  wallMs: number;
+  loopP99Ms: number;
+  loopMaxMs: number;
+  after: ServerStats;
+  /** Share of the window the server's main thread waited for a CPU (others' work on its core). */
+  runQueueWaitPercent: number | null;
+  /** Heap in use right after a forced GC at the end: what the scenario left live (e.g. replay buffers). */
+  heapAfterGcBytes: number | null;
+}
+
+/** Start a server-side measurement window (resets the event-loop histogram). */
+export async function beginServerWindow(server: ServerHandle): Promise<() => Promise<ServerWindow | null>> {
+  // A GC forced by an earlier stats call shows up as one late event-loop sample; let it land before the reset.
+  await sleep(100);
+  const before = await server.stats({ reset: true });
+  const schedBefore = schedstat(server.pid);
+  const startedAt = Date.now();
+  return async () => {
+    const end = await server.stats();
+    const wallMs = Date.now() - startedAt;
+    const schedAfter = schedstat(server.pid);
+    const runQueueWaitPercent =
+      schedBefore && schedAfter && wallMs > 0 ? ((schedAfter.waitNs - schedBefore.waitNs) / 1e6 / wallMs) * 100 : null;
+    if (!before || !end) return null;
+    const collected = await server.stats({ gc: true });
+    const cpu = (s: ServerStats) => s.cpu.userMicros + s.cpu.systemMicros;
+    return {
+      cpuMicros: cpu(end) - cpu(before),
+      wallMs,
+      loopP99Ms: end.eventLoopDelayMs.p99,
+      loopMaxMs: end.eventLoopDelayMs.max,
+      after: end,
+      runQueueWaitPercent,
+      heapAfterGcBytes: collected?.memory.collected ? collected.memory.heapUsedBytes : null,
+    };
+  };
+}
+
+/** Rows every scenario reports about the server window and the bots' CPU. */
+export function commonMetrics(window: ServerWindow | null, bots: Merged, botCores: number): Metric[] {
+  return [
+    { key: "server.cpu", label: "server CPU (share of one core)", unit: "%", value: window ? cpuPercent(window.cpuMicros, window.wallMs) : null },
+    { key: "server.loopP99", label: "server event-loop delay p99", unit: "ms", value: window?.loopP99Ms ?? null },
+    { key: "server.runQueueWait", label: "server waiting for its core (run queue)", unit: "%", value: window?.runQueueWaitPercent ?? null },
+    { key: "server.rssEnd", label: "server RSS at the end", unit: "MiB", value: window ? window.after.memory.rssBytes / 2 ** 20 : null },
+    {
+      key: "server.heapAfter",
+      label: "server heap after GC at the end",
+      unit: "MiB",
+      value: window?.heapAfterGcBytes != null ? window.heapAfterGcBytes / 2 ** 20 : null,
+    },
+    { key: "bots.cpu", label: "bots CPU (share of their cores)", unit: "%", value: cpuPercent(bots.cpuMicros, bots.wallMs) / botCores },
+  ];
+}
+
+/** Warnings about a window whose figures are not the server's own: a starved server, saturated bots, a stalled stats endpoint. */
+export function windowNotes(ctx: ScenarioContext, window: ServerWindow | null, bots: Merged, prefix = ""): string[] {
+  const notes: string[] = [];
+  if (!window && ctx.server.managed) {
+    notes.push(`${prefix}⚠ /debug/stats did not answer within ${STATS_TIMEOUT_MS / 1000} s at the end of the window: the server was stalled`);
+  }
+  const wait = window?.runQueueWaitPercent ?? 0;
+  if (wait > 20) notes.push(`${prefix}⚠ the server waited ${wait.toFixed(0)} % of the window for its core: other load on the machine skews these figures`);
+  const botsCpu = cpuPercent(bots.cpuMicros, bots.wallMs) / ctx.botCores;
+  if (botsCpu > 90) notes.push(`${prefix}⚠ bots at ${botsCpu.toFixed(0)} % CPU: the generator may be the bottleneck`);
+  return notes;
+}
+
+/** Wait `ms` in slices, labelling the progress line with the time left. */
+export async function measureFor(ctx: ScenarioContext, label: string, ms: number): Promise<void> {
+  const end = Date.now() + ms;
+  ctx.progress.set(label);
+  while (Date.now() < end) await sleep(Math.min(250, end - Date.now()));
+}
+
+/**
+ * Everyone leaves: disconnect every bot, wait out the reconnect grace, and
+ * read the server's own account. After a clean run nobody is left: no
+ * players, no rooms, empty queues and no invariant violations.
+ */
+export async function finish(ctx: ScenarioContext, label: string): Promise<{ checks: Check[]; metrics: Metric[]; end: ServerStats | null }> {
+  ctx.progress.set(`${label} leaving`);
+  // The reply still counts the connections the server (or a missed heartbeat) closed during the scenario.
+  const { drops } = mergeMetrics(await ctx.pool.all({ kind: "disconnect" }));
+  ctx.pool.forgetBots();
+  const dropCheck: Check = { name: "no connection dropped", ok: total(drops) === 0, detail: `dropped: ${describeCounts(drops)}` };
+  const grace = ctx.graceMs ?? 0;
+  const deadline = Date.now() + grace + 10_000;
+  let end = await ctx.server.stats();
+  const settled = (s: ServerStats | null) =>
+    !!s && s.lobby.players === 0 && Object.values(s.lobby.rooms).every((n) => n === 0) && Object.values(s.lobby.queues).every((n) => n === 0);
+  while (end && !settled(end) && Date.now() < deadline) {
+    await sleep(250);
+    end = await ctx.server.stats();
+  }
+  if (!end) return { checks: [dropCheck], metrics: [], end: null };
+  const rooms = Object.values(end.lobby.rooms).reduce((a, b) => a + b, 0);
+  const queues = Object.values(end.lobby.queues).reduce((a, b) => a + b, 0);
+  const detail = `players ${end.lobby.players}, away ${end.lobby.away}, rooms ${rooms}, queued ${queues}, violations ${end.lobby.violations}`;
+  return {
+    end,
+    metrics: [
+      { key: "end.players", label: "players left after everyone left", unit: "", value: end.lobby.players },
+      { key: "end.rooms", label: "rooms left after everyone left", unit: "", value: rooms },
+      { key: "end.queues", label: "queue entries left after everyone left", unit: "", value: queues },
+      { key: "end.violations", label: "invariant violations (server)", unit: "", value: end.lobby.violations },
+    ],
+    checks: [
+      dropCheck,
+      { name: "no invariant violations", ok: end.lobby.violations === 0, detail: end.lobby.firstViolations.slice(0, 3).join("; ") || detail },
+      { name: "nothing left after everyone left", ok: settled(end), detail },
+    ],
+  };
+}
+
+/** Merge the replies of one pool command. */
+export async function collect(ctx: ScenarioContext, kind: "snapshot" | "reset"): Promise<Merged> {
+  return mergeMetrics(await ctx.pool.all({ kind }));
+}

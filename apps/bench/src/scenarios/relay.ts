@@ -1,0 +1,98 @@
+import { describeCounts, latencyMetrics, mergeMetrics, total, type Metric, type ScenarioRun } from "../metrics";
+import {
+  CONNECT_CONCURRENCY,
+  assignModes,
+  beginServerWindow,
+  collect,
+  commonMetrics,
+  finish,
+  measureFor,
+  sleep,
+  windowNotes,
+  type ScenarioContext,
+} from "./common";
+import type { Scenario } from "./scenario";
+
+const SEAT_TIMEOUT_MS = 60_000;
+const DRAIN_MS = 1500;
+
+/** Connect, quick-match and wait until every game runs; shared with scale. */
+export async function seatEveryone(ctx: ScenarioContext, label: string, modes: Parameters<typeof ctx.pool.spawnBots>[1]) {
+  ctx.progress.set(`${label} connecting`);
+  const connect = mergeMetrics(await ctx.pool.spawnBots(ctx.server.url, modes, CONNECT_CONCURRENCY));
+  ctx.progress.set(`${label} seating`);
+  const seat = mergeMetrics(await ctx.pool.all({ kind: "queue", timeoutMs: SEAT_TIMEOUT_MS }));
+  await ctx.pool.all({ kind: "await-playing", timeoutMs: SEAT_TIMEOUT_MS });
+  return { connect, seat };
+}
+
+/**
+ * Every match is seated and every player moves: Trails at `--hz`, Connect
+ * Four as fast as its turns allow (one move in flight per room). Measures
+ * the round trip from a move to the sender's own copy of the state it
+ * caused, the messages delivered per second, and lost or duplicated states.
+ */
+export const relay: Scenario = {
+  name: "relay",
+  env: () => ({ COUNTDOWN_MS: "0", QUICK_MATCH_WAIT_MS: "300", RECONNECT_GRACE_MS: "1500" }),
+  graceMs: 1500,
+
+  async run(ctx: ScenarioContext, label: string): Promise<Omit<ScenarioRun, "scenario" | "server">> {
+    const { options, pool } = ctx;
+    const { connect, seat } = await seatEveryone(ctx, label, assignModes(options.players));
+    await pool.all({ kind: "play", plan: { trailsHz: options.hz, connectFourHz: 0 } });
+    ctx.progress.set(`${label} warming up`);
+    await sleep(Math.min(2000, options.durationS * 200));
+
+    await collect(ctx, "reset");
+    const endWindow = await beginServerWindow(ctx.server);
+    await measureFor(ctx, `${label} measuring`, options.durationS * 1000);
+    const [window, live] = await Promise.all([endWindow(), collect(ctx, "snapshot")]);
+    ctx.progress.set(`${label} draining`);
+    // Stop moving, wait for the last answers, then count what never arrived.
+    const drained = mergeMetrics(await pool.all({ kind: "stop", drainMs: DRAIN_MS }));
+
+    const seconds = live.wallMs / 1000;
+    const rtt = live.rttMs.summary();
+    const c4 = live.rttByMode["connect-four"]?.summary();
+    const trails = live.rttByMode.trails?.summary();
+    const { sequence } = drained;
+    const metrics: Metric[] = [
+      ...latencyMetrics("rtt", "move → own state (all)", rtt),
+      ...(c4 && c4.count > 0 ? latencyMetrics("rtt.c4", "move → own state (Connect Four)", c4) : []),
+      ...(trails && trails.count > 0 ? latencyMetrics("rtt.trails", `move → own state (Trails ${options.hz} Hz)`, trails) : []),
+      { key: "moves.rate", label: "moves accepted per second", unit: "/s", value: live.moves / seconds },
+      { key: "states.rate", label: "room:state delivered per second", unit: "/s", value: live.states / seconds },
+      { key: "other.rate", label: "other events delivered per second", unit: "/s", value: (live.events - live.states) / seconds },
+      { key: "server.cpuPerMessage", label: "server CPU per delivered state", unit: "µs", value: window && live.states > 0 ? window.cpuMicros / live.states : null },
+      { key: "lost", label: "lost states (gaps + acked moves never seen)", unit: "", value: sequence.missing + drained.lost },
+      { key: "duplicates", label: "duplicated or out-of-order states", unit: "", value: sequence.duplicates + sequence.stale },
+      { key: "errors.rate", label: "error acks", unit: "%", value: live.requests > 0 ? (total(live.errors) / live.requests) * 100 : 0 },
+      ...commonMetrics(window, live, ctx.botCores),
+    ];
+    const end = await finish(ctx, label);
+    const everyone = connect.connectFailures === 0 && seat.seatFailures === 0;
+    return {
+      players: options.players,
+      metrics: [...metrics, ...end.metrics],
+      latencies: {
+        rtt,
+        ...(c4 && c4.count > 0 ? { "rtt Connect Four": c4 } : {}),
+        ...(trails && trails.count > 0 ? { "rtt Trails": trails } : {}),
+      },
+      checks: [
+        { name: "no lost states", ok: sequence.missing + drained.lost === 0, detail: `${sequence.gaps} gaps (${sequence.missing} versions), ${drained.lost} acked moves never seen` },
+        { name: "no duplicated states", ok: sequence.duplicates + sequence.stale === 0, detail: `${sequence.duplicates} duplicates, ${sequence.stale} out of order` },
+        { name: "moves were relayed", ok: live.moves > 0 && rtt.count > 0, detail: `${live.moves} moves, ${rtt.count} round trips` },
+        { name: "everyone connected and seated", ok: everyone, detail: `${connect.connectFailures} connect failures, ${seat.seatFailures} not seated` },
+        ...end.checks,
+      ],
+      notes: [
+        ...windowNotes(ctx, window, live),
+        `error acks: ${describeCounts(live.errors)}`,
+        ...(connect.connectRetries > 0 ? [`${connect.connectRetries} handshakes retried`] : []),
+        ...(connect.connectFailures > 0 ? [`connect errors: ${describeCounts(connect.connectErrors)}`] : []),
+      ],
+    };
+  },
+};

@@ -1,0 +1,149 @@
+import type { ChildProcess } from "node:child_process";
+import { createServer } from "node:net";
+import { fileURLToPath } from "node:url";
+import type { Programs } from "./compile";
+import { spawnPinned } from "./pinning";
+
+/** Which server a run is against. */
+export type ServerKind = "lobby" | "baseline";
+
+/** `GET /debug/stats` as Lobby (and the baseline) answer it. */
+export interface ServerStats {
+  memory: { rssBytes: number; heapUsedBytes: number; collected: boolean };
+  cpu: { userMicros: number; systemMicros: number };
+  eventLoopDelayMs: { p50: number; p99: number; max: number };
+  lobby: {
+    players: number;
+    away: number;
+    rooms: Record<string, number>;
+    queues: Record<string, number>;
+    violations: number;
+    firstViolations: string[];
+  };
+}
+
+/** A server the bench talks to: one it started, or a `--target`. */
+export interface ServerHandle {
+  kind: ServerKind;
+  url: string;
+  /** True when this process started it (and must stop it). */
+  managed: boolean;
+  /** The server's process id, when it runs on this machine. */
+  pid: number | null;
+  /** The stats endpoint, or null when it is off or unreachable. */
+  stats(query?: { reset?: boolean; gc?: boolean }): Promise<ServerStats | null>;
+  /** The last lines the server printed, for error reports. */
+  logTail(): string;
+  stop(): Promise<void>;
+}
+
+const SERVER_ROOT = fileURLToPath(new URL("../../server/", import.meta.url));
+const READY_TIMEOUT_MS = 30_000;
+/** A server that cannot answer its stats endpoint this fast is stalled; the window is reported without server figures. */
+export const STATS_TIMEOUT_MS = 15_000;
+const STOP_TIMEOUT_MS = 12_000;
+
+/** A free TCP port on loopback (the server binds it right after; a race is possible but harmless here). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+async function fetchStats(url: string, query: { reset?: boolean; gc?: boolean }): Promise<ServerStats | null> {
+  const params = [query.reset ? "reset=1" : "", query.gc ? "gc=1" : ""].filter(Boolean).join("&");
+  try {
+    const response = await fetch(`${url}/debug/stats${params ? `?${params}` : ""}`, {
+      signal: AbortSignal.timeout(STATS_TIMEOUT_MS),
+    });
+    return response.ok ? ((await response.json()) as ServerStats) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** A running server the bench did not start. */
+export function attachServer(kind: ServerKind, url: string): ServerHandle {
+  const base = url.replace(/\/+$/, "");
+  return {
+    kind,
+    url: base,
+    managed: false,
+    pid: null,
+    stats: (query = {}) => fetchStats(base, query),
+    logTail: () => "",
+    stop: () => Promise.resolve(),
+  };
+}
+
+export interface StartOptions {
+  env: Record<string, string>;
+  cpus: string | null;
+  programs: Programs;
+}
+
+/** Start a server on a free loopback port and wait until it answers `/healthz`. */
+export async function startServer(kind: ServerKind, options: StartOptions): Promise<ServerHandle> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const program = kind === "lobby" ? options.programs.lobby : options.programs.baseline;
+  const env = {
+    ...process.env,
+    ...options.env,
+    NODE_PATH: options.programs.nodePath,
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    RATE_LIMITS: "off",
+    MAX_CONNECTIONS_PER_ADDRESS: "0",
+    STATS_ENDPOINT: "on",
+    WEB_DIST: "",
+  };
+  const child = spawnPinned(options.cpus, process.execPath, ["--expose-gc", ...program], { cwd: SERVER_ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+  const tail: string[] = [];
+  const keep = (chunk: Buffer) => {
+    tail.push(...chunk.toString("utf8").split("\n").filter(Boolean));
+    if (tail.length > 60) tail.splice(0, tail.length - 60);
+  };
+  child.stdout?.on("data", keep);
+  child.stderr?.on("data", keep);
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${kind} server exited with ${child.exitCode}:\n${tail.join("\n")}`);
+    try {
+      if ((await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(1000) })).ok) break;
+    } catch {
+      // Not listening yet.
+    }
+    if (Date.now() > deadline) {
+      child.kill("SIGKILL");
+      throw new Error(`${kind} server did not answer /healthz within ${READY_TIMEOUT_MS} ms:\n${tail.join("\n")}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+
+  return {
+    kind,
+    url,
+    managed: true,
+    pid: child.pid ?? null,
+    stats: (query = {}) => fetchStats(url, query),
+    logTail: () => tail.join("\n"),
+    stop: () => stopChild(child, exited),
+  };
+}
+
+async function stopChild(child: ChildProcess, exited: Promise<number | null>): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  child.kill("SIGTERM");
+  const timer = setTimeout(() => child.kill("SIGKILL"), STOP_TIMEOUT_MS);
+  await exited;
+  clearTimeout(timer);
+}

@@ -1,0 +1,60 @@
+import type { ConnectFourView, TrailsDirection, TrailsView } from "@lobby/contracts";
+
+/*
+ * Just enough play for the bots to keep games running: riders that do not
+ * crash in the first seconds, and discs in columns that are not full. Pure,
+ * so the bench's own logic is testable without a server.
+ */
+
+const STEP: Record<TrailsDirection, [number, number]> = {
+  up: [0, -1],
+  down: [0, 1],
+  left: [-1, 0],
+  right: [1, 0],
+};
+const TURNS: Record<TrailsDirection, [TrailsDirection, TrailsDirection]> = {
+  up: ["left", "right"],
+  down: ["right", "left"],
+  left: ["down", "up"],
+  right: ["up", "down"],
+};
+const LOOK_AHEAD = 12;
+
+/** Empty cells in a straight line from (x, y) towards `direction`, up to LOOK_AHEAD. */
+export function freeRun(view: Pick<TrailsView, "width" | "height" | "cells">, x: number, y: number, direction: TrailsDirection): number {
+  const [dx, dy] = STEP[direction];
+  let run = 0;
+  for (let cx = x + dx, cy = y + dy; run < LOOK_AHEAD; cx += dx, cy += dy) {
+    if (cx < 0 || cy < 0 || cx >= view.width || cy >= view.height) break;
+    if (view.cells[cy * view.width + cx] !== ".") break;
+    run++;
+  }
+  return run;
+}
+
+/**
+ * Keep going straight while there is room; otherwise turn towards the side
+ * with the longer free run. `random` in [0, 1) adds an occasional turn so
+ * riders do not all trace the same rectangle.
+ */
+export function steerRider(view: TrailsView, seat: number, random: number): TrailsDirection | null {
+  const rider = view.riders.find((r) => r.seat === seat);
+  if (!rider?.alive) return null;
+  const ahead = freeRun(view, rider.x, rider.y, rider.direction);
+  const [a, b] = TURNS[rider.direction];
+  const runA = freeRun(view, rider.x, rider.y, a);
+  const runB = freeRun(view, rider.x, rider.y, b);
+  const best = runA >= runB ? a : b;
+  const bestRun = Math.max(runA, runB);
+  if (ahead <= 2 && bestRun > ahead) return best;
+  if (random < 0.05 && bestRun >= LOOK_AHEAD) return best;
+  return rider.direction;
+}
+
+/** A random column that still has room, or null when the board is full. */
+export function pickColumn(view: ConnectFourView, random: number): number | null {
+  const open: number[] = [];
+  for (let column = 0; column < view.columns; column++) if (view.board[column] === null) open.push(column);
+  if (open.length === 0) return null;
+  return open[Math.floor(random * open.length)] ?? null;
+}

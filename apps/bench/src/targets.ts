@@ -1,0 +1,105 @@
+import type { ScenarioName, ScenarioRun } from "./metrics";
+import type { ServerKind } from "./server-process";
+
+/** One row of the targets table. */
+export interface TargetRow {
+  target: string;
+  lobby: number | null;
+  baseline: number | null;
+  /** Lobby / baseline, when both exist. */
+  ratio: number | null;
+  /** The limit as text, e.g. "≤ 1.25×". */
+  limit: string;
+  /** null when the run did not produce the figures. */
+  ok: boolean | null;
+  note: string;
+}
+
+/** Everything a report holds, as written to JSON. */
+export interface BenchReport {
+  startedAt: string;
+  finishedAt: string;
+  command: string;
+  options: Record<string, unknown>;
+  machine: {
+    cpus: number;
+    node: string;
+    platform: string;
+    pinning: string;
+    workers: number;
+    fileLimit: number | null;
+    /** How servers and bots were built (compiled with esbuild, or through tsx). */
+    build: string;
+    /** 1/5/15-minute load averages at the start and end: other work skews every figure. */
+    loadAverage: { start: number[]; end: number[] };
+  };
+  runs: ScenarioRun[];
+  targets: TargetRow[];
+  /** Every check of every run held. */
+  ok: boolean;
+}
+
+/** A metric's value from the run of `scenario` against `server`. */
+export function metricOf(runs: readonly ScenarioRun[], scenario: ScenarioName, server: ServerKind, key: string): number | null {
+  const run = runs.find((r) => r.scenario === scenario && r.server === server);
+  const value = run?.metrics.find((m) => m.key === key)?.value;
+  return value ?? null;
+}
+
+/** Lobby / baseline, or null when either is missing or the baseline is zero. */
+export function ratioOf(lobby: number | null, baseline: number | null): number | null {
+  if (lobby === null || baseline === null || !Number.isFinite(lobby) || !Number.isFinite(baseline) || baseline <= 0) return null;
+  return lobby / baseline;
+}
+
+/** The names of the checks Lobby's run of `scenario` failed. */
+function failedChecks(runs: readonly ScenarioRun[], scenario: ScenarioName): string[] {
+  const run = runs.find((r) => r.scenario === scenario && r.server === "lobby");
+  return run?.checks.filter((c) => !c.ok).map((c) => c.name) ?? [];
+}
+
+function ratioRow(runs: readonly ScenarioRun[], scenario: ScenarioName, key: string, target: string, max: number, note: string): TargetRow {
+  const lobby = metricOf(runs, scenario, "lobby", key);
+  const baseline = metricOf(runs, scenario, "baseline", key);
+  const ratio = ratioOf(lobby, baseline);
+  // A ratio from a run that dropped players or lost state is no pass, however it looks.
+  const failed = failedChecks(runs, scenario);
+  if (failed.length > 0) return { target, lobby, baseline, ratio, limit: `≤ ${max}×`, ok: false, note: `${note}; Lobby failed: ${failed.join(", ")}` };
+  return { target, lobby, baseline, ratio, limit: `≤ ${max}×`, ok: ratio === null ? null : ratio <= max, note };
+}
+
+/** The issue's targets, judged on this run's figures. */
+export function evaluateTargets(runs: readonly ScenarioRun[], relay: { players: number; hz: number }): TargetRow[] {
+  const relayNote =
+    relay.players === 2000 && relay.hz === 5
+      ? "2,000 players, Trails 5 Hz"
+      : `ran at ${relay.players.toLocaleString("en")} players, Trails ${relay.hz} Hz (target: 2,000 at 5 Hz)`;
+  const lost = metricOf(runs, "relay", "lobby", "lost");
+  const duplicated = metricOf(runs, "relay", "lobby", "duplicates");
+  const lostAll = lost === null || duplicated === null ? null : lost + duplicated;
+  const largest = metricOf(runs, "scale", "lobby", "scale.largest");
+  return [
+    ratioRow(runs, "burst", "server.cpuPerSeat", "server CPU per seated player (burst)", 1.25, "µs per seat"),
+    ratioRow(runs, "relay", "server.cpuPerMessage", "server CPU per delivered message (relay)", 1.2, "µs per state"),
+    ratioRow(runs, "relay", "rtt.p99", "relay RTT p99", 1.2, relayNote),
+    ratioRow(runs, "burst", "memory.rssPerPlayer", "memory per connected player (burst, RSS)", 1.2, "KiB per player"),
+    {
+      target: "lost or duplicated messages (relay, Lobby)",
+      lobby: lostAll,
+      baseline: null,
+      ratio: null,
+      limit: "= 0",
+      ok: lostAll === null ? null : lostAll === 0,
+      note: "gaps in each bot's per-room version sequence + acked moves never seen",
+    },
+    {
+      target: "scale: players seated and moving at 1 Hz with p99 < 100 ms",
+      lobby: largest,
+      baseline: metricOf(runs, "scale", "baseline", "scale.largest"),
+      ratio: null,
+      limit: "≥ 10,000",
+      ok: largest === null ? null : largest >= 10_000,
+      note: "largest step that passed",
+    },
+  ];
+}
