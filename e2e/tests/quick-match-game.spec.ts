@@ -1,14 +1,7 @@
-import { expect, expectInRoom, expectWaiting, playOpenerWin, quickMatchConnectFour, test } from "./support/player";
+import { expect, matchedPair, playOpenerWin, test } from "./support/player";
 
 test("two players quick-match, play Connect Four to a win, play again, and go back to the lobby", async ({ player }) => {
-  const ann = await player("Ann");
-  const bob = await player("Bob");
-
-  await quickMatchConnectFour(ann);
-  await expectWaiting(ann);
-  await quickMatchConnectFour(bob);
-  await expectInRoom(ann);
-  await expectInRoom(bob);
+  const [ann, bob] = await matchedPair(player);
   await expect(ann.getByTestId("roster")).toContainText("Bob");
   await expect(bob.getByTestId("roster")).toContainText("Ann");
 
@@ -37,12 +30,7 @@ test("two players quick-match, play Connect Four to a win, play again, and go ba
 });
 
 test("an illegal move is refused in plain words", async ({ player }) => {
-  const ann = await player("Ann");
-  const bob = await player("Bob");
-  await quickMatchConnectFour(ann);
-  await expectWaiting(ann);
-  await quickMatchConnectFour(bob);
-  await expectInRoom(bob);
+  const [ann, bob] = await matchedPair(player);
 
   await expect(ann.getByTestId("match-status")).toContainText("Your turn");
   await bob.getByRole("button", { name: "Drop in column 4" }).click();

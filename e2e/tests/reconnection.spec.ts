@@ -1,19 +1,7 @@
-import type { Page } from "@playwright/test";
-import { drop, expect, expectInRoom, expectWaiting, quickMatchConnectFour, test } from "./support/player";
-
-async function matchedPair(player: (name: string) => Promise<Page>) {
-  const ann = await player("Ann");
-  const bob = await player("Bob");
-  await quickMatchConnectFour(ann);
-  await expectWaiting(ann);
-  await quickMatchConnectFour(bob);
-  await expectInRoom(ann);
-  await expectInRoom(bob);
-  return { ann, bob };
-}
+import { drop, expect, expectInRoom, matchedPair, test } from "./support/player";
 
 test("a player who reloads mid-game continues in the same seat with the same board", async ({ player }) => {
-  const { ann, bob } = await matchedPair(player);
+  const [ann, bob] = await matchedPair(player);
   // Buttons count columns from 1; cell ids from 0.
   await drop(ann, 4);
   await drop(bob, 5);
@@ -32,7 +20,7 @@ test("a player who reloads mid-game continues in the same seat with the same boa
 });
 
 test("a player who goes offline and comes back within the grace period keeps playing", async ({ player }) => {
-  const { ann, bob } = await matchedPair(player);
+  const [ann, bob] = await matchedPair(player);
   await drop(ann, 1);
 
   await bob.context().setOffline(true);
@@ -48,7 +36,7 @@ test("a player who goes offline and comes back within the grace period keeps pla
 });
 
 test("a player who closes the tab loses by forfeit once the grace period runs out", async ({ player }) => {
-  const { ann, bob } = await matchedPair(player);
+  const [ann, bob] = await matchedPair(player);
   await drop(ann, 3);
   await bob.close();
   await expect(ann.getByTestId("roster")).toContainText(/reconnecting/i);

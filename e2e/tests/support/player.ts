@@ -56,3 +56,15 @@ export async function playOpenerWin(opener: Page, other: Page): Promise<void> {
   }
   await drop(opener, 1);
 }
+
+/** Two players quick-match into one Connect Four room; the first to queue (seat 0) opens. */
+export async function matchedPair(open: (name: string) => Promise<Page>, names: [string, string] = ["Ann", "Bob"]) {
+  const first = await open(names[0]);
+  const second = await open(names[1]);
+  await quickMatchConnectFour(first);
+  await expectWaiting(first);
+  await quickMatchConnectFour(second);
+  await expectInRoom(first);
+  await expectInRoom(second);
+  return [first, second] as const;
+}
