@@ -233,11 +233,12 @@ function subscribe(c: LobbyClient): (() => void)[] {
     c.on("room:state", (view) => {
       if (live()) update((s) => applyRoomState(s, view));
     }),
-    c.on("room:kicked", ({ roomId }) => {
+    c.on("room:kicked", ({ roomId, reason }) => {
       if (!live()) return;
       const { state, wasHere } = applyKicked(useLobbyStore.getState(), roomId);
       update(() => state);
-      if (wasHere) showToast("error", KICKED_MESSAGE);
+      // The server says why: the host's kick, or a watched room closing.
+      if (wasHere) showToast("error", reason || KICKED_MESSAGE);
     }),
     c.on("room:latency", ({ roomId, rttMs }) => {
       if (!live()) return;

@@ -247,7 +247,8 @@ export const serverEvents = {
   },
   "room:kicked": {
     payload: z.object({ roomId: RoomId, reason: z.string() }),
-    summary: "The host removed you from the room.",
+    summary:
+      "You are no longer in the room: the host removed you, or the room you were watching closed. `reason` says which, in plain words.",
   },
   "room:latency": {
     payload: z.object({ roomId: RoomId, rttMs: z.record(z.string(), z.number()) }),

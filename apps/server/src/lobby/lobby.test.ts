@@ -82,12 +82,15 @@ describe("quick-match matchmaking", () => {
     const [ann] = await h.connect("Ann", "Bob", "Cat");
     await h.lobby.joinQueue(ann!, CF);
     expect(h.effects.sent.filter((s) => s.to === "all")).toHaveLength(0);
-    h.clock.advance(100);
-    await h.lobby.close();
-    const stats = h.effects.sent.filter((s) => s.to === "all");
-    expect(stats).toEqual([
+    await h.advance(100);
+    const stats = () => h.effects.sent.filter((s) => s.to === "all");
+    expect(stats()).toEqual([
       { to: "all", event: "lobby:stats", payload: { online: 3, queues: { [CF]: 1, trails: 0 } } },
     ]);
+    // Nothing that changes the figures: nothing is sent.
+    await h.lobby.sendChat(ann!, "lobby", "anyone?");
+    await h.advance(100);
+    expect(stats()).toHaveLength(1);
   });
 });
 

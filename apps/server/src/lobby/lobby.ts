@@ -41,6 +41,7 @@ export class Lobby {
   private readonly chatLimits = new Map<string, TokenBucket>();
   private readonly latency = new Map<string, number>();
   private statsPending: Cancel | null = null;
+  private lastStats = "";
   private presencePending: Cancel | null = null;
   private closed = false;
 
@@ -242,7 +243,12 @@ export class Lobby {
     this.statsPending = this.deps.clock.setTimeout(() => {
       this.statsPending = null;
       this.exclusive(async () => {
-        this.deps.effects.toAll("lobby:stats", await this.stats());
+        const stats = await this.stats();
+        // Most operations (moves, chat, ready) change neither figure: send nothing then.
+        const key = JSON.stringify(stats);
+        if (key === this.lastStats) return;
+        this.lastStats = key;
+        this.deps.effects.toAll("lobby:stats", stats);
       }).catch((error: unknown) => {
         this.deps.logger.error("stats broadcast failed", { error: String(error) });
       });
