@@ -1,6 +1,6 @@
 import { Histogram, type LatencySummary } from "./histogram";
 import type { WorkerMetrics } from "./protocol";
-import { addSequenceCounts, emptySequenceCounts, type SequenceCounts } from "./sequence";
+import { addSequenceCounts, emptySequenceCounts } from "./sequence";
 import type { ServerKind } from "./server-process";
 
 /** The four scenarios, in the order they run. */
@@ -49,32 +49,17 @@ export interface ScenarioRun {
   scaleSteps?: ScaleStep[];
 }
 
-/** Totals over every worker's reply to one command. */
-export interface Merged {
+/**
+ * Totals over every worker's reply to one command: the same counters as a
+ * worker's, with histograms merged (and the per-mode round trips also pooled).
+ * `cpuMicros` is summed; `wallMs` is the longest worker window (they start together).
+ */
+export type Merged = Omit<WorkerMetrics, "connectMs" | "seatMs" | "rttMs"> & {
   connectMs: Histogram;
   seatMs: Histogram;
   rttMs: Histogram;
   rttByMode: Record<string, Histogram>;
-  connected: number;
-  connectFailures: number;
-  connectRetries: number;
-  seated: number;
-  seatFailures: number;
-  states: number;
-  events: number;
-  moves: number;
-  lost: number;
-  sequence: SequenceCounts;
-  requests: number;
-  errors: Record<string, number>;
-  connectErrors: Record<string, number>;
-  actions: Record<string, number>;
-  drops: Record<string, number>;
-  /** Summed CPU time of the bot workers. */
-  cpuMicros: number;
-  /** The longest worker window (they start together). */
-  wallMs: number;
-}
+};
 
 function addCounts(into: Record<string, number>, from: Record<string, number>): void {
   for (const [key, count] of Object.entries(from)) into[key] = (into[key] ?? 0) + count;

@@ -160,3 +160,24 @@ function ChatInput({ scope }: { scope: ChatScope }) {
     </form>
   );
 }
+
+/** The room's chat, read-only for spectators; the same on the pre-game and in-game screens. */
+export function RoomChatPanel({
+  messages,
+  watching,
+  emptyText,
+}: {
+  messages: ChatPanelProps["messages"];
+  watching: boolean;
+  emptyText: string;
+}) {
+  return (
+    <ChatPanel
+      scope="room"
+      title="Room chat"
+      messages={messages}
+      readOnlyNote={watching ? "Spectators can read the chat but not write in it." : null}
+      emptyText={emptyText}
+    />
+  );
+}

@@ -1,6 +1,6 @@
 import type { RoomView, TrailsDirection } from "@lobby/contracts";
 import { useMemo, type RefObject } from "react";
-import { ChatPanel } from "../components/chat-panel";
+import { RoomChatPanel } from "../components/chat-panel";
 import { GameActions } from "../components/game-actions";
 import { RoomCountdown } from "../components/room-countdown";
 import { Roster } from "../components/roster";
@@ -86,13 +86,7 @@ export function RoomGame({ headingRef }: { headingRef: RefObject<HTMLHeadingElem
       </div>
 
       <div className="room-chat-area">
-        <ChatPanel
-          scope="room"
-          title="Room chat"
-          messages={messages}
-          readOnlyNote={watching ? "Spectators can read the chat but not write in it." : null}
-          emptyText="No messages yet."
-        />
+        <RoomChatPanel messages={messages} watching={watching} emptyText="No messages yet." />
       </div>
     </section>
   );

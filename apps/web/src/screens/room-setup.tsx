@@ -1,5 +1,5 @@
 import type { RefObject } from "react";
-import { ChatPanel } from "../components/chat-panel";
+import { RoomChatPanel } from "../components/chat-panel";
 import { HostSettings } from "../components/host-settings";
 import { InviteCard } from "../components/invite-card";
 import { ReadyControls } from "../components/ready-controls";
@@ -61,13 +61,7 @@ export function RoomSetup({ headingRef }: { headingRef: RefObject<HTMLHeadingEle
         </div>
 
         <aside className="setup-side">
-          <ChatPanel
-            scope="room"
-            title="Room chat"
-            messages={messages}
-            readOnlyNote={watching ? "Spectators can read the chat but not write in it." : null}
-            emptyText="Nobody has said anything yet. Say hello!"
-          />
+          <RoomChatPanel messages={messages} watching={watching} emptyText="Nobody has said anything yet. Say hello!" />
           <button type="button" className="button button--ghost setup-leave" onClick={leaveRoom}>
             Leave
           </button>
