@@ -39,9 +39,6 @@ export interface LobbyServer {
 /** Largest inbound Socket.IO packet; every lobby payload is far smaller. */
 const MAX_PACKET_BYTES = 8 * 1024;
 
-/** How long Socket.IO keeps a dropped connection's missed packets for replay. */
-const RECOVERY_WINDOW_MS = 2 * 60 * 1000;
-
 /** The composition root: wires the lobby core to a Socket.IO server on `httpServer`. */
 export function createLobbyServer(components: LobbyServerComponents): LobbyServer {
   const { httpServer, store, clock, random, config } = components;
@@ -55,8 +52,9 @@ export function createLobbyServer(components: LobbyServerComponents): LobbyServe
     cors: { origin: config.allowedOrigins },
     allowRequest: (req, callback) => callback(null, originAllowed(req, config.allowedOrigins)),
     serveClient: false,
-    // Short blips replay missed events; longer gaps resume through the session token.
-    connectionStateRecovery: { maxDisconnectionDuration: RECOVERY_WINDOW_MS, skipMiddlewares: true },
+    // No connection state recovery: resuming by session token already resends the full state and
+    // chat history, and recovery's replay buffer kept every broadcast for minutes (see
+    // docs/performance.md).
   });
   const nsp = io.of(LOBBY_NAMESPACE);
   const lobby = new Lobby({ store, clock, random, games, effects: socketEffects(nsp), settings: config.lobby, logger });

@@ -235,7 +235,7 @@ export const serverEvents = {
   },
   "lobby:stats": {
     payload: LobbyStats,
-    summary: "Players online and waiting per queue; pushed to everyone when they change.",
+    summary: "Players online and waiting per queue; pushed to players in the lobby (not in a room) when they change, and on arriving in the lobby.",
   },
   "queue:status": {
     payload: QueueStatus,

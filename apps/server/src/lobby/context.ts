@@ -1,6 +1,7 @@
 import {
   ErrorCode,
   type ChatMessage,
+  type LobbyStats,
   type ModeId,
   type ServerEventName,
   type ServerPayload,
@@ -66,6 +67,8 @@ export class LobbyContext {
   readonly timers: Timers;
   /** The latest lobby-wide chat messages, oldest first (kept per process). */
   readonly lobbyChat: ChatMessage[] = [];
+  /** The presence figures last pushed to the lobby, for players who come back to it. */
+  lastStats: LobbyStats | null = null;
   private readonly pendingChat = new Map<string, ChatMessage[]>();
   private readonly listed = new Map<string, string>();
 
@@ -140,6 +143,7 @@ export class LobbyContext {
     if (inRoom(was) && !inRoom(location)) {
       this.effects.leave(player.id, channels.room((was as { roomId: string }).roomId));
       this.effects.join(player.id, channels.lobby);
+      if (this.lastStats) this.effects.toPlayer(player.id, "lobby:stats", this.lastStats);
     } else if (!inRoom(was) && inRoom(location)) {
       this.effects.leave(player.id, channels.lobby);
     }
@@ -149,19 +153,31 @@ export class LobbyContext {
     }
   }
 
-  /** Seat a player in a room before its start and tell everyone. */
-  async seat(room: RoomRecord, player: PlayerRecord): Promise<RoomRecord> {
+  /**
+   * Seat a player in a room before its start. With `announce` (the default)
+   * the room's chat says so; quick match announces a whole group at once.
+   */
+  async seat(room: RoomRecord, player: PlayerRecord, announce = true): Promise<RoomRecord> {
+    // What was said before this player arrived; anything still pending reaches them with the save.
+    this.sendHistory(player.id, room);
     let next = addSeat(room, player, this.now());
     // Matched while away (a reload in the queue): the seat waits for them like any dropped seat.
     if (player.awayUntil !== null) next = markDisconnected(next, player.id, player.awayUntil);
-    next = this.say(next, `${player.name} joined.`);
+    if (announce) next = this.say(next, `${player.name} joined.`);
     await this.moveTo(player, { kind: "seated", roomId: room.id });
-    this.sendHistory(player.id, next);
     return next;
   }
 
+  /**
+   * Send a newcomer the room's chat so far: the messages already sent to the
+   * room (pending ones follow as `chat:message` when the room is saved). An
+   * empty history is not sent; the client starts a room with none.
+   */
   sendHistory(playerId: string, room: RoomRecord): void {
-    this.effects.toPlayer(playerId, "chat:history", { scope: "room", roomId: room.id, messages: room.chat });
+    const pending = this.pendingChat.get(room.id)?.length ?? 0;
+    const messages = pending > 0 ? room.chat.slice(0, -pending) : room.chat;
+    if (messages.length === 0) return;
+    this.effects.toPlayer(playerId, "chat:history", { scope: "room", roomId: room.id, messages });
   }
 
   /** Append a system message to the room's chat; it is sent when the room is saved. */

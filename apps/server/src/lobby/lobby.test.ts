@@ -77,20 +77,27 @@ describe("quick-match matchmaking", () => {
     expect((await h.roomOf(bob!)).seats.map((s) => s.playerId)).toEqual([bob, cat]);
   });
 
-  it("pushes presence figures, coalesced to one broadcast per interval", async () => {
+  it("pushes presence figures to the lobby, coalesced to one broadcast per interval", async () => {
     const h = lobbyHarness({ statsIntervalMs: 100 });
-    const [ann] = await h.connect("Ann", "Bob", "Cat");
+    const [ann, bob] = await h.connect("Ann", "Bob", "Cat");
     await h.lobby.joinQueue(ann!, CF);
-    expect(h.effects.sent.filter((s) => s.to === "all")).toHaveLength(0);
+    const stats = () => h.effects.allToChannel("lobby", "lobby:stats");
+    expect(stats()).toHaveLength(0);
     await h.advance(100);
-    const stats = () => h.effects.sent.filter((s) => s.to === "all");
-    expect(stats()).toEqual([
-      { to: "all", event: "lobby:stats", payload: { online: 3, queues: { [CF]: 1, trails: 0 } } },
-    ]);
+    expect(stats()).toEqual([{ online: 3, queues: { [CF]: 1, trails: 0 } }]);
     // Nothing that changes the figures: nothing is sent.
     await h.lobby.sendChat(ann!, "lobby", "anyone?");
     await h.advance(100);
     expect(stats()).toHaveLength(1);
+    expect(h.effects.sent.some((s) => s.to === "all")).toBe(false);
+
+    // Seated players are out of the lobby channel; coming back, they get the latest figures at once.
+    await h.lobby.joinQueue(bob!, CF);
+    await h.advance(100);
+    expect(stats().at(-1)).toEqual({ online: 3, queues: { [CF]: 0, trails: 0 } });
+    expect(h.effects.members.get("lobby")?.has(bob!)).toBe(false);
+    await h.lobby.leaveRoom(bob!);
+    expect(h.effects.allToPlayer(bob!, "lobby:stats").at(-1)).toEqual({ online: 3, queues: { [CF]: 0, trails: 0 } });
   });
 });
 

@@ -41,7 +41,7 @@ export class Lobby {
   private readonly chatLimits = new Map<string, TokenBucket>();
   private readonly latency = new Map<string, number>();
   private statsPending: Cancel | null = null;
-  private lastStats = "";
+  private lastStatsKey = "";
   private presencePending: Cancel | null = null;
   private closed = false;
 
@@ -246,9 +246,11 @@ export class Lobby {
         const stats = await this.stats();
         // Most operations (moves, chat, ready) change neither figure: send nothing then.
         const key = JSON.stringify(stats);
-        if (key === this.lastStats) return;
-        this.lastStats = key;
-        this.deps.effects.toAll("lobby:stats", stats);
+        if (key === this.lastStatsKey) return;
+        this.lastStatsKey = key;
+        this.ctx.lastStats = stats;
+        // Only the lobby shows these figures; players in rooms get them when they come back.
+        this.deps.effects.toChannel(channels.lobby, "lobby:stats", stats);
       }).catch((error: unknown) => {
         this.deps.logger.error("stats broadcast failed", { error: String(error) });
       });

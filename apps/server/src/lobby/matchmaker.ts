@@ -78,10 +78,11 @@ export async function matchWaitingPlayers(ctx: LobbyContext, mode: ModeId): Prom
     if (players.length === 0) continue;
     let room = await createQuickRoom(ctx, mode);
     for (const player of players) {
-      room = await ctx.seat(room, player);
+      room = await ctx.seat(room, player, false);
       seated.set(player.id, room.id);
       ctx.effects.toPlayer(player.id, "queue:status", { state: "matched", mode, roomId: room.id });
     }
+    room = ctx.say(room, `Match found: ${players.map((p) => p.name).join(", ")}.`);
     await ctx.saveRoom(autoStart(ctx, room));
   }
   return seated;

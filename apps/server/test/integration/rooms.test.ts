@@ -21,9 +21,12 @@ describe("rooms over websocket", () => {
 
     expect(await ann.client.joinRoom("nope42")).toMatchObject({ ok: false, error: { code: ErrorCode.InvalidPayload } });
     expect(await ann.client.joinRoom("ZZZZZZ")).toMatchObject({ ok: false, error: { code: ErrorCode.RoomNotFound } });
+    // A newcomer gets what was said before; their own arrival comes as a message like everyone's.
     const history = nextEvent(ann.client, "chat:history", (h) => h.scope === "room");
+    const arrival = nextEvent(ann.client, "chat:message", (m) => m.kind === "system");
     data(await ann.client.joinRoom(room.code.toLowerCase()));
-    expect((await history).messages.map((m) => m.text)).toEqual(["Host joined.", "Ann joined."]);
+    expect((await history).messages.map((m) => m.text)).toEqual(["Host joined."]);
+    expect((await arrival).text).toBe("Ann joined.");
     data(await bob.client.joinRoom(room.code));
 
     const heard = nextEvent(bob.client, "chat:message", (m) => m.kind === "user");
