@@ -1,12 +1,14 @@
 /**
  * `pnpm bench`: the load generator. Starts Lobby (and the bare baseline)
  * pinned to one core, bot workers on the other, runs the scenarios against
- * each server in turn, and prints a markdown table; JSON and an HTML report
- * go to `bench-results/`. Exits non-zero when a correctness check fails
+ * each server in turn (`--repeat N`: N times, Lobby and baseline interleaved),
+ * and prints a markdown table of medians; JSON and an HTML report go to
+ * `bench-results/`. Exits non-zero when a correctness check fails
  * (lost or duplicated messages, invariant violations, leftovers, a bad
  * report) — never on a timing.
  */
 import { availableParallelism, loadavg } from "node:os";
+import { aggregateAll } from "./aggregate";
 import { compilePrograms, type Programs } from "./compile";
 import type { ScenarioRun } from "./metrics";
 import { parseOptions, USAGE, UsageError, type BenchOptions } from "./options";
@@ -33,8 +35,7 @@ interface Setup {
   progress: ProgressLine;
 }
 
-async function runOne(scenario: Scenario, kind: ServerKind, { options, pinning, programs, pool, progress }: Setup): Promise<ScenarioRun> {
-  const label = `${scenario.name}/${kind}`;
+async function runOne(scenario: Scenario, kind: ServerKind, label: string, { options, pinning, programs, pool, progress }: Setup): Promise<ScenarioRun> {
   progress.set(`${label} starting server`);
   const external = kind === "lobby" && options.target !== null;
   let server: ServerHandle | null = null;
@@ -96,16 +97,21 @@ async function main(): Promise<number> {
   }
 
   const kinds: ServerKind[] = options.baseline ? ["lobby", "baseline"] : ["lobby"];
-  const runs: ScenarioRun[] = [];
+  // Every repetition's own run, in the order they ran; the report folds them per scenario and server.
+  const raw: ScenarioRun[] = [];
   try {
     for (const name of options.scenarios) {
       const scenario = SCENARIO_BY_NAME[name];
       if (!scenario) continue;
-      for (const kind of kinds) {
-        const run = await runOne(scenario, kind, { options, pinning, programs, pool, progress });
-        runs.push(run);
-        const failed = run.checks.filter((c) => !c.ok).map((c) => c.name);
-        progress.note(`${name}/${kind}: ${failed.length === 0 ? "ok" : `FAILED ${failed.join(", ")}`}`);
+      // Lobby, baseline, Lobby, baseline, …: background noise hits both alike.
+      for (let rep = 1; rep <= options.repeat; rep++) {
+        for (const kind of kinds) {
+          const label = options.repeat > 1 ? `${name}/${kind} #${rep}/${options.repeat}` : `${name}/${kind}`;
+          const run = await runOne(scenario, kind, label, { options, pinning, programs, pool, progress });
+          raw.push(run);
+          const failed = run.checks.filter((c) => !c.ok).map((c) => c.name);
+          progress.note(`${label}: ${failed.length === 0 ? "ok" : `FAILED ${failed.join(", ")}`}`);
+        }
       }
     }
   } finally {
@@ -114,6 +120,8 @@ async function main(): Promise<number> {
     programs.dispose();
   }
 
+  // Medians over the repetitions (worst for lost/duplicated counts and failures; a check fails if any repetition failed it).
+  const runs = aggregateAll(raw);
   const report: BenchReport = {
     startedAt,
     finishedAt: new Date().toISOString(),
@@ -129,9 +137,11 @@ async function main(): Promise<number> {
       build: programs.note,
       loadAverage: { start: loadStart, end: loadavg().map((n) => Number(n.toFixed(2))) },
     },
+    repeat: options.repeat,
     runs,
     targets: evaluateTargets(runs, { players: options.players, hz: options.hz }),
-    ok: runs.length > 0 && runs.every((r) => r.checks.every((c) => c.ok)),
+    // Judged on every repetition's own checks: one failure anywhere fails the run.
+    ok: raw.length > 0 && raw.every((r) => r.checks.every((c) => c.ok)),
   };
   const files = await writeReport(report, options.outDir);
   process.stdout.write(renderMarkdown(report));

@@ -13,6 +13,19 @@ export interface Metric {
   label: string;
   unit: string;
   value: number | null;
+  /**
+   * A count of things that must not happen (lost states, failures, leftovers):
+   * over repetitions the report quotes the worst (largest), never the median.
+   */
+  worst?: boolean;
+}
+
+/** The range of one figure over the repetitions that produced it. */
+export interface Spread {
+  min: number;
+  max: number;
+  /** Repetitions with a value (a failed repetition may have none). */
+  n: number;
 }
 
 /** A pass/fail condition the smoke run gates on (never a timing). */
@@ -47,6 +60,15 @@ export interface ScenarioRun {
   checks: Check[];
   notes: string[];
   scaleSteps?: ScaleStep[];
+  /**
+   * Set on the runs a report holds (see `aggregate.ts`): every repetition's
+   * own run, raw, in the order they ran. The run's figures are then medians
+   * over these (worst for `worst` metrics), its checks failed if any
+   * repetition's did.
+   */
+  repetitions?: ScenarioRun[];
+  /** Min–max of every metric over the repetitions, by key. */
+  spread?: Record<string, Spread>;
 }
 
 /**

@@ -15,6 +15,15 @@ describe("parseOptions", () => {
     expect(parseOptions(["--target", "http://example.test:3000", "--baseline"]).baseline).toBe(true);
   });
 
+  it("repeats once unless told, also for the smoke preset", () => {
+    expect(parseOptions([]).repeat).toBe(1);
+    expect(parseOptions(["--smoke"]).repeat).toBe(1);
+    expect(parseOptions(["--repeat", "5"]).repeat).toBe(5);
+    expect(() => parseOptions(["--repeat", "0"])).toThrow(UsageError);
+    expect(() => parseOptions(["--repeat", "2.5"])).toThrow(UsageError);
+    expect(() => parseOptions(["--repeat", "x"])).toThrow(UsageError);
+  });
+
   it("refuses nonsense", () => {
     expect(() => parseOptions(["--players", "x"])).toThrow(UsageError);
     expect(() => parseOptions(["--scenario", "soak"])).toThrow(UsageError);

@@ -20,12 +20,14 @@ export interface BenchOptions {
   pin: boolean;
   /** Where JSON and HTML go; null for `bench-results/` at the repo root. */
   outDir: string | null;
+  /** Runs of each scenario against each server (interleaved); the report quotes medians. */
+  repeat: number;
   help: boolean;
 }
 
 export const USAGE = `Usage: pnpm bench [--players N] [--scenario burst|relay|churn|scale|all] [--duration S]
                   [--target URL] [--no-baseline] [--smoke] [--hz N] [--workers N]
-                  [--scale-budget S] [--no-pin] [--out DIR] [--help]
+                  [--scale-budget S] [--repeat N] [--no-pin] [--out DIR] [--help]
 
   --players N        bots (scale: the largest step)                         default 1000
   --scenario NAME    burst, relay, churn, scale or all (comma-separated ok) default all
@@ -34,11 +36,16 @@ export const USAGE = `Usage: pnpm bench [--players N] [--scenario burst|relay|ch
                      baseline is skipped unless --baseline is given
   --baseline         also run the bare Socket.IO baseline (default unless --target)
   --no-baseline      Lobby only
-  --smoke            CI preset: 40 players, 3 s per scenario, all scenarios, both servers;
-                     exits non-zero on lost/duplicated messages, violations or a bad report
+  --smoke            CI preset: 40 players, 3 s per scenario, all scenarios, both servers,
+                     one repetition; exits non-zero on lost/duplicated messages, violations
+                     or a bad report
   --hz N             relay: Trails moves per second per bot                default 10
   --workers N        bot worker processes                                  default: bot cores, min 2
-  --scale-budget S   scale: no new step after S seconds                    default 180
+  --scale-budget S   scale: no new step after S seconds (per repetition)   default 180
+  --repeat N         runs of each scenario per server                      default 1
+                     (Lobby, baseline, Lobby, … each on a fresh server); figures are
+                     medians (targets too), the markdown adds min–max of the main ones;
+                     lost/duplicated counts, failures and checks take the worst repetition
   --no-pin           do not pin server and bots to separate cores with taskset
   --out DIR          JSON and HTML report folder                           default <repo>/bench-results
 
@@ -53,6 +60,12 @@ function positive(name: string, raw: string | undefined, fallback: number, min =
   if (raw === undefined) return fallback;
   const value = Number(raw);
   if (!Number.isFinite(value) || value < min) throw new UsageError(`--${name} must be a number ≥ ${min}, got "${raw}"`);
+  return value;
+}
+
+function wholeNumber(name: string, raw: string | undefined, fallback: number): number {
+  const value = positive(name, raw, fallback);
+  if (!Number.isInteger(value)) throw new UsageError(`--${name} must be a whole number, got "${raw ?? ""}"`);
   return value;
 }
 
@@ -89,6 +102,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
         "scale-budget": { type: "string" },
         "no-pin": { type: "boolean" },
         out: { type: "string" },
+        repeat: { type: "string" },
         help: { type: "boolean", short: "h" },
       },
     }));
@@ -111,6 +125,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     scaleBudgetS: positive("scale-budget", values["scale-budget"], smoke ? 30 : 180),
     pin: !(values["no-pin"] ?? false),
     outDir: values.out ?? null,
+    repeat: wholeNumber("repeat", values.repeat, 1),
     help: values.help ?? false,
   };
 }

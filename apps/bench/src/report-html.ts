@@ -1,5 +1,5 @@
 import type { ScenarioRun } from "./metrics";
-import { formatNumber, joinMetrics } from "./report-markdown";
+import { columnTitle, formatNumber, formatSpread, joinMetrics, spreadRows } from "./report-markdown";
 import type { BenchReport } from "./targets";
 
 /*
@@ -110,7 +110,17 @@ function table(lobby: ScenarioRun | undefined, baseline: ScenarioRun | undefined
   const rows = joinMetrics(lobby, baseline)
     .map((r) => `<tr><td>${escapeHtml(r.label)}</td><td>${formatNumber(r.lobby)} ${escapeHtml(r.unit)}</td><td>${formatNumber(r.baseline)} ${escapeHtml(r.unit)}</td><td>${r.ratio === null ? "—" : `${r.ratio.toFixed(2)}×`}</td></tr>`)
     .join("");
-  return `<table><thead><tr><th>metric</th><th>Lobby</th><th>baseline</th><th>Lobby / baseline</th></tr></thead><tbody>${rows}</tbody></table>`;
+  return `<table><thead><tr><th>metric</th><th>${escapeHtml(columnTitle("Lobby", lobby))}</th><th>${escapeHtml(columnTitle("baseline", baseline))}</th><th>Lobby / baseline</th></tr></thead><tbody>${rows}</tbody></table>`;
+}
+
+/** Median and min–max of the main figures over the repetitions; empty for a single repetition. */
+function spreadSection(report: BenchReport): string {
+  if (report.repeat <= 1) return "";
+  const rows = spreadRows(report.runs)
+    .map((r) => `<tr><td>${escapeHtml(r.label)}</td><td>${formatNumber(r.lobby?.median)} ${escapeHtml(r.unit)}</td><td>${escapeHtml(formatSpread(r.lobby, r.unit))}</td><td>${formatNumber(r.baseline?.median)} ${escapeHtml(r.unit)}</td><td>${escapeHtml(formatSpread(r.baseline, r.unit))}</td></tr>`)
+    .join("");
+  if (!rows) return "";
+  return `<section><h2>Spread over ${report.repeat} repetitions</h2><table><thead><tr><th>figure</th><th>Lobby median</th><th>Lobby min–max</th><th>baseline median</th><th>baseline min–max</th></tr></thead><tbody>${rows}</tbody></table></section>`;
 }
 
 /** The report as one HTML document. */
@@ -137,8 +147,10 @@ export function renderHtml(report: BenchReport): string {
 <style>body{font:14px system-ui,sans-serif;margin:24px;max-width:820px;color:#111}table{border-collapse:collapse;margin:8px 0}td,th{border-bottom:1px solid #e5e7eb;padding:3px 8px;text-align:right}td:first-child,th:first-child{text-align:left}svg text{font-size:11px;fill:#374151}figure{margin:12px 0}figcaption{font-weight:600}.ok{color:#15803d}.bad{color:#b91c1c}li{list-style:none}</style>
 </head><body><h1>Lobby bench</h1>
 <p>${escapeHtml(report.startedAt)} · <code>${escapeHtml(report.command)}</code> · ${m.cpus} cores · Node ${escapeHtml(m.node)} · ${escapeHtml(m.pinning)} · ${m.workers} bot workers</p>
+${report.repeat > 1 ? `<p>${report.repeat} repetitions per scenario and server, Lobby and baseline interleaved: figures and charts are medians; lost/duplicated counts and failures are the worst repetition's; a check fails if it failed in any repetition. Every repetition's raw figures are in the JSON report.</p>` : ""}
 <p class="${report.ok ? "ok" : "bad"}">${report.ok ? "All checks passed." : "Some checks failed."}</p>
 ${sections.join("\n")}
+${spreadSection(report)}
 <section><h2>Targets</h2><table><thead><tr><th>target</th><th>Lobby</th><th>baseline</th><th>ratio</th><th>limit</th><th></th><th>note</th></tr></thead><tbody>${targets}</tbody></table></section>
 </body></html>
 `;

@@ -43,6 +43,7 @@ function report(): BenchReport {
     command: "pnpm bench --players 2000",
     options: { players: 2000, durationS: 20, hz: 5 },
     machine: { cpus: 2, node: "20.0.0", platform: "linux", pinning: "server on CPU 0, bots on CPU 1", workers: 2, fileLimit: 20000, build: "compiled with esbuild", loadAverage: { start: [0.1, 0.2, 0.3], end: [1, 1, 1] } },
+    repeat: 1,
     runs,
     targets: evaluateTargets(runs, { players: 2000, hz: 5 }),
     ok: true,

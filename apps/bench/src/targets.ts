@@ -33,9 +33,16 @@ export interface BenchReport {
     /** 1/5/15-minute load averages at the start and end: other work skews every figure. */
     loadAverage: { start: number[]; end: number[] };
   };
+  /** Repetitions of each scenario against each server (`--repeat`). */
+  repeat: number;
+  /**
+   * One run per scenario and server: medians over the repetitions (worst for
+   * `worst` metrics), each holding its repetitions' raw runs in `repetitions`.
+   */
   runs: ScenarioRun[];
+  /** Judged on the runs' figures: medians, and the worst repetition's lost/duplicated count. */
   targets: TargetRow[];
-  /** Every check of every run held. */
+  /** Every check of every repetition of every run held. */
   ok: boolean;
 }
 
@@ -68,7 +75,11 @@ function ratioRow(runs: readonly ScenarioRun[], scenario: ScenarioName, key: str
   return { target, lobby, baseline, ratio, limit: `≤ ${max}×`, ok: ratio === null ? null : ratio <= max, note };
 }
 
-/** The issue's targets, judged on this run's figures. */
+/**
+ * The issue's targets, judged on this run's figures — with `--repeat`, the
+ * medians (a ratio is Lobby's median over the baseline's), the worst
+ * repetition's lost/duplicated count, and checks any repetition failed.
+ */
 export function evaluateTargets(runs: readonly ScenarioRun[], relay: { players: number; hz: number }): TargetRow[] {
   const relayNote =
     relay.players === 2000 && relay.hz === 5

@@ -35,7 +35,7 @@ export const churn: Scenario = {
       { key: "churn.connects", label: "connects per second (new + resumed)", unit: "/s", value: live.connected / seconds },
       { key: "churn.errorRate", label: "error-ack rate", unit: "%", value: live.requests > 0 ? (errors / live.requests) * 100 : 0 },
       { key: "churn.cpuPerRequest", label: "server CPU per request (incl. connects)", unit: "µs", value: window && live.requests > 0 ? window.cpuMicros / (live.requests + live.connected) : null },
-      { key: "churn.connectFailures", label: "connect failures", unit: "", value: live.connectFailures + connect.connectFailures },
+      { key: "churn.connectFailures", label: "connect failures", unit: "", value: live.connectFailures + connect.connectFailures, worst: true },
       ...commonMetrics(window, live, ctx.botCores),
     ];
     const end = await finish(ctx, label);

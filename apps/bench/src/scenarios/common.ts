@@ -146,10 +146,10 @@ export async function finish(ctx: ScenarioContext, label: string): Promise<{ che
   return {
     end,
     metrics: [
-      { key: "end.players", label: "players left after everyone left", unit: "", value: end.lobby.players },
-      { key: "end.rooms", label: "rooms left after everyone left", unit: "", value: rooms },
-      { key: "end.queues", label: "queue entries left after everyone left", unit: "", value: queues },
-      { key: "end.violations", label: "invariant violations (server)", unit: "", value: end.lobby.violations },
+      { key: "end.players", label: "players left after everyone left", unit: "", value: end.lobby.players, worst: true },
+      { key: "end.rooms", label: "rooms left after everyone left", unit: "", value: rooms, worst: true },
+      { key: "end.queues", label: "queue entries left after everyone left", unit: "", value: queues, worst: true },
+      { key: "end.violations", label: "invariant violations (server)", unit: "", value: end.lobby.violations, worst: true },
     ],
     checks: [
       dropCheck,

@@ -65,8 +65,8 @@ export const relay: Scenario = {
       { key: "states.rate", label: "room:state delivered per second", unit: "/s", value: live.states / seconds },
       { key: "other.rate", label: "other events delivered per second", unit: "/s", value: (live.events - live.states) / seconds },
       { key: "server.cpuPerMessage", label: "server CPU per delivered state", unit: "µs", value: window && live.states > 0 ? window.cpuMicros / live.states : null },
-      { key: "lost", label: "lost states (gaps + acked moves never seen)", unit: "", value: sequence.missing + drained.lost },
-      { key: "duplicates", label: "duplicated or out-of-order states", unit: "", value: sequence.duplicates + sequence.stale },
+      { key: "lost", label: "lost states (gaps + acked moves never seen)", unit: "", value: sequence.missing + drained.lost, worst: true },
+      { key: "duplicates", label: "duplicated or out-of-order states", unit: "", value: sequence.duplicates + sequence.stale, worst: true },
       { key: "errors.rate", label: "error acks", unit: "%", value: live.requests > 0 ? (total(live.errors) / live.requests) * 100 : 0 },
       ...commonMetrics(window, live, ctx.botCores),
     ];
