@@ -1,5 +1,5 @@
 import type { Server as HttpServer } from "node:http";
-import { LOBBY_NAMESPACE, type ModeId } from "@lobby/contracts";
+import { LOBBY_NAMESPACE, type LobbyStats, type ModeId } from "@lobby/contracts";
 import { Server } from "socket.io";
 import type { LobbyConfig } from "./config";
 import type { Clock } from "./core/clock";
@@ -90,24 +90,20 @@ export function createLobbyServer(components: LobbyServerComponents): LobbyServe
         logger.error("disconnect failed", { playerId, error: String(error) });
       });
     });
-    const greet = (resumed: boolean) => {
+    const greet = (resumed: boolean, stats: LobbyStats) => {
       socket.emit("session:ready", {
         player: { id: playerId, name },
         modes,
         serverTime: clock.now(),
         token: tokens.sign(playerId),
         resumed,
+        stats,
       });
     };
-    lobby
-      .connect({ id: playerId, name, connectionId: socket.id }, greet)
-      .then(async () => {
-        socket.emit("lobby:stats", await lobby.stats());
-      })
-      .catch((error: unknown) => {
-        logger.error("connect failed", { playerId, error: String(error) });
-        socket.disconnect(true);
-      });
+    lobby.connect({ id: playerId, name, connectionId: socket.id }, greet).catch((error: unknown) => {
+      logger.error("connect failed", { playerId, error: String(error) });
+      socket.disconnect(true);
+    });
   });
 
   return {

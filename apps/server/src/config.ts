@@ -13,7 +13,7 @@ const EnvSchema = z.object({
   ALLOWED_ORIGINS: z.string().default("http://localhost:5173"),
   /** How long a dropped player's session (queue place, seat) is kept for them to come back. */
   RECONNECT_GRACE_MS: z.coerce.number().int().min(0).default(30_000),
-  STATS_INTERVAL_MS: z.coerce.number().int().min(0).default(250),
+  STATS_INTERVAL_MS: z.coerce.number().int().min(0).default(1000),
   /** The countdown before every game. */
   COUNTDOWN_MS: z.coerce.number().int().min(0).default(3000),
   /** How long the minimum number of players waits before an N-player quick match starts without a full room. */

@@ -20,6 +20,7 @@ describe("applySession", () => {
     const { state, lost } = applySession(initialState, session, 9_000);
     expect(state.session).toBe(session);
     expect(state.clockOffsetMs).toBe(1_000);
+    expect(state.stats).toEqual(session.stats);
     expect(lost).toBeNull();
   });
 

@@ -104,7 +104,16 @@ export function applySession(
   // them at once. Only the per-connection subscriptions (and a watch) are gone.
   if (state.session && session.resumed && session.player.id === state.session.player.id) {
     return {
-      state: { ...state, session, joining: false, nameError: null, clockOffsetMs, rooms: null, resyncing: true },
+      state: {
+        ...state,
+        session,
+        joining: false,
+        nameError: null,
+        clockOffsetMs,
+        stats: session.stats,
+        rooms: null,
+        resyncing: true,
+      },
       lost: "nothing",
     };
   }
@@ -124,6 +133,7 @@ export function applySession(
       joining: false,
       nameError: null,
       clockOffsetMs,
+      stats: session.stats,
       queue: { state: "idle" },
       room: null,
       watchingRoomId: null,

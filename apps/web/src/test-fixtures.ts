@@ -31,6 +31,7 @@ export const session: Session = {
   serverTime: 10_000,
   token: "token-1",
   resumed: false,
+  stats: { online: 3, queues: { "connect-four": 1, trails: 0 } },
 };
 
 export const emptyBoard: ConnectFourView = {

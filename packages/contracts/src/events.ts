@@ -27,6 +27,13 @@ export const QueueStatus = z.discriminatedUnion("state", [
 ]);
 export type QueueStatus = z.infer<typeof QueueStatus>;
 
+/** Presence figures for the lobby screen. */
+export const LobbyStats = z.object({
+  online: z.int().min(0),
+  queues: z.record(ModeId, z.int().min(0)),
+});
+export type LobbyStats = z.infer<typeof LobbyStats>;
+
 /** Sent right after every accepted handshake. */
 export const Session = z.object({
   player: PublicPlayer,
@@ -37,15 +44,10 @@ export const Session = z.object({
   token: z.string(),
   /** True when this connection resumed an existing session (same id, queue place and seat). */
   resumed: z.boolean(),
+  /** The lobby's presence figures as of now; changes follow as `lobby:stats`. */
+  stats: LobbyStats,
 });
 export type Session = z.infer<typeof Session>;
-
-/** Presence figures for the lobby screen. */
-export const LobbyStats = z.object({
-  online: z.int().min(0),
-  queues: z.record(ModeId, z.int().min(0)),
-});
-export type LobbyStats = z.infer<typeof LobbyStats>;
 
 export const QueueJoinPayload = z.strictObject({ mode: ModeId });
 export const EmptyPayload = z.strictObject({});
@@ -239,7 +241,8 @@ export const serverEvents = {
   },
   "queue:status": {
     payload: QueueStatus,
-    summary: "Your queue state changed (joined, left, or matched into a room).",
+    summary:
+      "Your queue state changed other than by the answer to your own `queue:join`/`queue:leave`: matched into a room by someone else's arrival or a quick-match wait ending, or restored on resume.",
   },
   "room:state": {
     payload: RoomView,

@@ -1,5 +1,6 @@
 import {
   ErrorCode,
+  MODE_IDS,
   type ChatMessage,
   type LobbyStats,
   type ModeId,
@@ -105,6 +106,13 @@ export class LobbyContext {
     const game = this.deps.games[mode];
     if (!game) throw new LobbyError(ErrorCode.UnknownMode, `There is no game mode "${mode}".`);
     return game;
+  }
+
+  /** Players online and waiting per queue. */
+  async presence(): Promise<LobbyStats> {
+    const queues = {} as Record<ModeId, number>;
+    for (const mode of MODE_IDS) queues[mode] = await this.store.queueLength(mode);
+    return { online: await this.store.countPlayers(), queues };
   }
 
   async requirePlayer(playerId: string): Promise<PlayerRecord> {

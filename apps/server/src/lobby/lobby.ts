@@ -1,6 +1,5 @@
 import {
   ErrorCode,
-  MODE_IDS,
   type ChatMessage,
   type ChatScope,
   type GameMove,
@@ -69,7 +68,7 @@ export class Lobby {
    * the kept one (same queue place and seat). `greet` runs before any state
    * is pushed. Resolves with whether the session was resumed.
    */
-  connect(arrival: sessions.Arrival, greet: (resumed: boolean) => void = () => undefined): Promise<boolean> {
+  connect(arrival: sessions.Arrival, greet: sessions.Greet = () => undefined): Promise<boolean> {
     return this.run(() => sessions.arrive(this.ctx, arrival, greet));
   }
 
@@ -188,10 +187,8 @@ export class Lobby {
   }
 
   /** Players online and waiting per queue. */
-  async stats(): Promise<LobbyStats> {
-    const queues = {} as Record<ModeId, number>;
-    for (const mode of MODE_IDS) queues[mode] = await this.deps.store.queueLength(mode);
-    return { online: await this.deps.store.countPlayers(), queues };
+  stats(): Promise<LobbyStats> {
+    return this.ctx.presence();
   }
 
   /** Resolves once every operation queued so far (including timer work) has finished. */

@@ -10,6 +10,10 @@ import type { PlayerRecord, RoomRecord } from "./records";
  * the mode; failing that they queue, and a new room is made as soon as
  * `quickMatchPlayers` wait — or, for modes that allow fewer, once
  * `minPlayers` have waited `quickMatchWaitMs`.
+ *
+ * The requester learns their own queue state from the answer to their
+ * request; `queue:status` is pushed only to players whose state changed
+ * because of someone else (matched by a later arrival, or a wait ending).
  */
 
 export async function joinQueue(ctx: LobbyContext, playerId: string, mode: ModeId): Promise<QueueStatus> {
@@ -20,16 +24,13 @@ export async function joinQueue(ctx: LobbyContext, playerId: string, mode: ModeI
   const room = await oldestOpenRoom(ctx, mode, playerId);
   if (room) {
     await ctx.saveRoom(autoStart(ctx, await ctx.seat(room, player)));
-    const status: QueueStatus = { state: "matched", mode, roomId: room.id };
-    ctx.effects.toPlayer(playerId, "queue:status", status);
-    return status;
+    return { state: "matched", mode, roomId: room.id };
   }
 
   const joinedAt = ctx.now();
   await ctx.store.enqueue(mode, { playerId, joinedAt });
   await ctx.moveTo(player, { kind: "queued", mode, joinedAt });
-  ctx.effects.toPlayer(playerId, "queue:status", { state: "queued", mode, joinedAt });
-  const roomId = (await matchWaitingPlayers(ctx, mode)).get(playerId);
+  const roomId = (await matchWaitingPlayers(ctx, mode, playerId)).get(playerId);
   return roomId ? { state: "matched", mode, roomId } : { state: "queued", mode, joinedAt };
 }
 
@@ -40,12 +41,18 @@ export async function leaveQueue(ctx: LobbyContext, playerId: string): Promise<Q
   }
   await ctx.store.dequeue(player.location.mode, playerId);
   await ctx.moveTo(player, { kind: "idle" });
-  ctx.effects.toPlayer(playerId, "queue:status", { state: "idle" });
   return { state: "idle" };
 }
 
-/** Make rooms for as many complete groups as wait; returns who was seated where. */
-export async function matchWaitingPlayers(ctx: LobbyContext, mode: ModeId): Promise<Map<string, string>> {
+/**
+ * Make rooms for as many complete groups as wait; returns who was seated
+ * where. `requester` (whose request this is) is answered by the caller.
+ */
+export async function matchWaitingPlayers(
+  ctx: LobbyContext,
+  mode: ModeId,
+  requester: string | null = null,
+): Promise<Map<string, string>> {
   const { store } = ctx;
   const { settings } = ctx.deps;
   const { minPlayers, maxPlayers, quickMatchPlayers } = ctx.game(mode).mode;
@@ -80,7 +87,9 @@ export async function matchWaitingPlayers(ctx: LobbyContext, mode: ModeId): Prom
     for (const player of players) {
       room = await ctx.seat(room, player, false);
       seated.set(player.id, room.id);
-      ctx.effects.toPlayer(player.id, "queue:status", { state: "matched", mode, roomId: room.id });
+      if (player.id !== requester) {
+        ctx.effects.toPlayer(player.id, "queue:status", { state: "matched", mode, roomId: room.id });
+      }
     }
     room = ctx.say(room, `Match found: ${players.map((p) => p.name).join(", ")}.`);
     await ctx.saveRoom(autoStart(ctx, room));

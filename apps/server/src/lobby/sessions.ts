@@ -1,3 +1,4 @@
+import type { LobbyStats } from "@lobby/contracts";
 import type { LobbyContext } from "./context";
 import { channels } from "./channels";
 import {
@@ -18,6 +19,9 @@ import { vacate } from "./rooms";
  * grace period running out ends the session by each place's rule.
  */
 
+/** Tells the new connection who it is, with the lobby's figures as of its arrival. */
+export type Greet = (resumed: boolean, stats: LobbyStats) => void;
+
 export interface Arrival {
   id: string;
   name: string;
@@ -29,7 +33,7 @@ export interface Arrival {
  * the one that is still kept. `greet` runs before any state is pushed, so
  * the client learns who it is first.
  */
-export async function arrive(ctx: LobbyContext, arrival: Arrival, greet: (resumed: boolean) => void): Promise<boolean> {
+export async function arrive(ctx: LobbyContext, arrival: Arrival, greet: Greet): Promise<boolean> {
   const existing = await ctx.store.getPlayer(arrival.id);
   if (!existing) {
     const player: PlayerRecord = {
@@ -42,14 +46,14 @@ export async function arrive(ctx: LobbyContext, arrival: Arrival, greet: (resume
     };
     await ctx.savePlayer(player);
     ctx.effects.join(player.id, channels.lobby);
-    greet(false);
+    greet(false, await ctx.presence());
     sendLobbyHistory(ctx, player.id);
     return false;
   }
 
   const player: PlayerRecord = { ...existing, connectionId: arrival.connectionId, awayUntil: null };
   await ctx.savePlayer(player);
-  greet(true);
+  greet(true, await ctx.presence());
   await resync(ctx, player);
   return true;
 }
@@ -128,5 +132,7 @@ export async function expire(ctx: LobbyContext, playerId: string): Promise<boole
 }
 
 function sendLobbyHistory(ctx: LobbyContext, playerId: string): void {
+  // A client starts with no lobby chat, so an empty history says nothing.
+  if (ctx.lobbyChat.length === 0) return;
   ctx.effects.toPlayer(playerId, "chat:history", { scope: "lobby", roomId: null, messages: [...ctx.lobbyChat] });
 }
