@@ -7,6 +7,7 @@ require_node
 ensure_pnpm
 install_dependencies
 ensure_chromium
+ensure_redis
 cd "$ROOT"
 started=$(date +%s)
 pnpm run test:all

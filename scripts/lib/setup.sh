@@ -37,23 +37,30 @@ install_dependencies() {
   (cd "$ROOT" && pnpm install --frozen-lockfile --prefer-offline --reporter=append-only | tail -n 3)
 }
 
+# How to run apt-get here: prints nothing as root, "sudo" with passwordless sudo.
+# Fails when there is no apt-get or no way to run it as root.
+apt_sudo() {
+  command -v apt-get >/dev/null || return 1
+  if [ "$(id -u)" -eq 0 ]; then return 0; fi
+  command -v sudo >/dev/null && sudo -n true 2>/dev/null && echo sudo
+}
+
+# apt_install SUDO PACKAGE, with SUDO as apt_sudo printed it.
+apt_install() {
+  $1 apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $1 apt-get install -y -qq "$2" >/dev/null
+}
+
 # Playwright cannot download its own browsers here, so the e2e tests use a
 # system Chromium: $PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH or Debian's /usr/bin/chromium.
 ensure_chromium() {
-  local chromium="${PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH:-/usr/bin/chromium}"
+  local chromium="${PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH:-/usr/bin/chromium}" sudo
   if [ -x "$chromium" ]; then return; fi
-  if command -v apt-get >/dev/null; then
-    local sudo=""
-    if [ "$(id -u)" -ne 0 ]; then
-      if command -v sudo >/dev/null && sudo -n true 2>/dev/null; then sudo="sudo"; else sudo="none"; fi
-    fi
-    if [ "$sudo" != "none" ]; then
-      log "installing Debian's chromium for the browser tests"
-      $sudo apt-get update -qq
-      DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
-      export PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH=/usr/bin/chromium
-      return
-    fi
+  if sudo="$(apt_sudo)"; then
+    log "installing Debian's chromium for the browser tests"
+    apt_install "$sudo" chromium
+    export PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH=/usr/bin/chromium
+    return
   fi
   cat >&2 <<MSG
 The browser tests need Chromium and none was found at $chromium.
@@ -61,6 +68,27 @@ Install it, then run this command again:
   - Debian/Ubuntu: sudo apt-get install -y chromium
   - elsewhere: install Chromium or Google Chrome and set
     PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH=/path/to/chromium
+MSG
+  exit 1
+}
+
+# The Redis tests start their own throwaway redis-server (@lobby/redis-server) and
+# need only the binary: redis-server on PATH, or $REDIS_SERVER_BIN. No service is started.
+ensure_redis() {
+  local redis="${REDIS_SERVER_BIN:-redis-server}" sudo
+  if command -v "$redis" >/dev/null; then return; fi
+  if sudo="$(apt_sudo)"; then
+    log "installing Debian's redis-server for the Redis tests"
+    apt_install "$sudo" redis-server
+    export REDIS_SERVER_BIN=/usr/bin/redis-server
+    return
+  fi
+  cat >&2 <<MSG
+The Redis tests need redis-server and none was found ($redis).
+Install it, then run this command again:
+  - Debian/Ubuntu: sudo apt-get install -y redis-server
+  - elsewhere: install Redis 6 or newer and set
+    REDIS_SERVER_BIN=/path/to/redis-server
 MSG
   exit 1
 }

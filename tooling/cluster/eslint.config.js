@@ -1,0 +1,3 @@
+import base from "@lobby/eslint-config/base";
+
+export default [...base];

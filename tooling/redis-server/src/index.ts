@@ -1,0 +1,3 @@
+export { freePort } from "./free-port";
+export { findExecutable, isRunning, spawnOwned, terminate } from "./owned-process";
+export { RedisServerNotFoundError, startRedis, type RedisServer, type StartRedisOptions } from "./redis-server";
