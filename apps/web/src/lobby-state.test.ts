@@ -175,6 +175,15 @@ describe("applyLatency", () => {
     });
     expect(applyLatency(seated, { roomId: "room-2", rttMs: { [ME.id]: 40 } })).toBe(seated);
   });
+
+  it("merges partial figures: a player left out keeps their last round trip", () => {
+    const seated = applyRoomState(signedIn(), room());
+    const first = applyLatency(seated, { roomId: "room-1", rttMs: { me: 40, other: 70 } });
+    expect(applyLatency(first, { roomId: "room-1", rttMs: { other: 120 } }).latency?.rttMs).toEqual({
+      me: 40,
+      other: 120,
+    });
+  });
 });
 
 describe("signedOut", () => {

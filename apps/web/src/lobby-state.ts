@@ -231,9 +231,11 @@ export function applyKicked(state: LobbyState, roomId: string): { state: LobbySt
   return { state: applyLeftRoom(state, roomId), wasHere: state.room?.id === roomId };
 }
 
+/** Merge a room's round-trip figures: the server sends only the ones that changed. */
 export function applyLatency(state: LobbyState, latency: RoomLatency): LobbyState {
   if (state.room?.id !== latency.roomId) return state;
-  return { ...state, latency };
+  const known = state.latency?.roomId === latency.roomId ? state.latency.rttMs : {};
+  return { ...state, latency: { roomId: latency.roomId, rttMs: { ...known, ...latency.rttMs } } };
 }
 
 export function setPendingJoin(state: LobbyState, code: string | null): LobbyState {

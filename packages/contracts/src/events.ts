@@ -255,7 +255,7 @@ export const serverEvents = {
   },
   "room:latency": {
     payload: z.object({ roomId: RoomId, rttMs: z.record(z.string(), z.number()) }),
-    summary: "Each seated player's last measured round trip (ms), pushed to the room every few seconds.",
+    summary: "Seated players' measured round trips (ms), pushed to the room every few seconds for the players whose figure changed noticeably or who are new to the room's roster. Merge it into what you have: a player missing from `rttMs` keeps their last figure.",
   },
   "rooms:upsert": {
     payload: RoomSummary,

@@ -101,6 +101,30 @@ describe("quick-match matchmaking", () => {
   });
 });
 
+describe("round trips shown to the room", () => {
+  it("sends a player's figure once, then again only when it changed noticeably", async () => {
+    const h = lobbyHarness({ presenceIntervalMs: 100 });
+    const [ann, bob] = (await h.connect("Ann", "Bob")) as [string, string];
+    await h.lobby.joinQueue(ann, CF);
+    await h.lobby.joinQueue(bob, CF);
+    const roomId = (await h.roomOf(ann)).id;
+    const pushes = () => h.effects.allToChannel(`room:${roomId}`, "room:latency").map((l) => l.rttMs);
+
+    h.lobby.reportLatency(ann, 40);
+    h.lobby.reportLatency(bob, 60);
+    await h.advance(100);
+    expect(pushes()).toEqual([{ [ann]: 40, [bob]: 60 }]);
+
+    h.lobby.reportLatency(ann, 44);
+    await h.advance(100);
+    expect(pushes()).toHaveLength(1);
+
+    h.lobby.reportLatency(ann, 90);
+    await h.advance(100);
+    expect(pushes()).toEqual([{ [ann]: 40, [bob]: 60 }, { [ann]: 90 }]);
+  });
+});
+
 describe("match room lifecycle", () => {
   async function seatedPair() {
     const h = lobbyHarness();

@@ -25,6 +25,12 @@ export type { LobbyDeps, LobbyEffects, LobbySettings } from "./context";
 
 const LOBBY_CHAT_HISTORY = 50;
 
+/** A round trip is worth re-sending when it moved by 10 ms and by a fifth. */
+function changedNoticeably(before: number, now: number): boolean {
+  const delta = Math.abs(now - before);
+  return delta >= 10 && delta >= before / 5;
+}
+
 /**
  * The lobby's domain core: players, quick match, rooms, games and chat. It
  * knows nothing about sockets; it reads and writes the store and tells the
@@ -38,7 +44,10 @@ export class Lobby {
   private tail: Promise<unknown> = Promise.resolve();
   private readonly ctx: LobbyContext;
   private readonly chatLimits = new Map<string, TokenBucket>();
+  /** Round trips measured by this process's players. */
   private readonly latency = new Map<string, number>();
+  /** What each player's room was last told about them, so unchanged figures are not sent again. */
+  private readonly latencySent = new Map<string, { roomId: string; rttMs: number; roster: string }>();
   private statsPending: Cancel | null = null;
   private lastStatsKey = "";
   private presencePending: Cancel | null = null;
@@ -57,6 +66,7 @@ export class Lobby {
         if (await sessions.expire(this.ctx, playerId)) {
           this.chatLimits.delete(playerId);
           this.latency.delete(playerId);
+          this.latencySent.delete(playerId);
         }
       },
     });
@@ -78,6 +88,9 @@ export class Lobby {
    * connection has already taken the session over.
    */
   disconnect(playerId: string, connectionId: string): Promise<void> {
+    // Figures are per connection: a player who comes back (maybe to another process) measures again.
+    this.latency.delete(playerId);
+    this.latencySent.delete(playerId);
     return this.run(() => sessions.depart(this.ctx, playerId, connectionId));
   }
 
@@ -266,19 +279,31 @@ export class Lobby {
     }, this.deps.settings.presenceIntervalMs);
   }
 
+  /**
+   * Tell rooms about round trips that changed noticeably, or that their
+   * current roster has not heard yet. Unchanged figures are not re-sent:
+   * at a few thousand seated players, re-sending every room's figures every
+   * few seconds stalled the event loop for a noticeable moment each time.
+   */
   private async pushLatency() {
-    if (this.latency.size === 0) return;
-    for (const id of await this.deps.store.listRoomIds()) {
-      const room = await this.deps.store.getRoom(id);
-      if (!room) continue;
-      const rttMs: Record<string, number> = {};
-      for (const seat of room.seats) {
-        const rtt = this.latency.get(seat.playerId);
-        if (seat.status !== "left" && rtt !== undefined) rttMs[seat.playerId] = rtt;
+    const { store, effects } = this.deps;
+    const byRoom = new Map<string, Record<string, number>>();
+    for (const [playerId, rttMs] of this.latency) {
+      const player = await store.getPlayer(playerId);
+      const room = player?.location.kind === "seated" ? await store.getRoom(player.location.roomId) : undefined;
+      if (!room) {
+        this.latencySent.delete(playerId);
+        continue;
       }
-      if (Object.keys(rttMs).length > 0) {
-        this.deps.effects.toChannel(channels.room(id), "room:latency", { roomId: id, rttMs });
-      }
+      const roster = room.seats.map((s) => s.playerId).join(",");
+      const sent = this.latencySent.get(playerId);
+      if (sent?.roomId === room.id && sent.roster === roster && !changedNoticeably(sent.rttMs, rttMs)) continue;
+      this.latencySent.set(playerId, { roomId: room.id, rttMs, roster });
+      let figures = byRoom.get(room.id);
+      if (!figures) byRoom.set(room.id, (figures = {}));
+      figures[playerId] = rttMs;
     }
+    for (const [roomId, rttMs] of byRoom) effects.toChannel(channels.room(roomId), "room:latency", { roomId, rttMs });
   }
+
 }
