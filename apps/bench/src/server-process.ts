@@ -12,7 +12,8 @@ export interface ServerStats {
   memory: { rssBytes: number; heapUsedBytes: number; collected: boolean };
   cpu: { userMicros: number; systemMicros: number };
   eventLoopDelayMs: { p50: number; p99: number; max: number };
-  lobby: {
+  /** Only when asked for with `lobby: true`: Lobby scans its whole store for these. */
+  lobby?: {
     players: number;
     away: number;
     rooms: Record<string, number>;
@@ -31,7 +32,7 @@ export interface ServerHandle {
   /** The server's process id, when it runs on this machine. */
   pid: number | null;
   /** The stats endpoint, or null when it is off or unreachable. */
-  stats(query?: { reset?: boolean; gc?: boolean }): Promise<ServerStats | null>;
+  stats(query?: StatsQuery): Promise<ServerStats | null>;
   /** The last lines the server printed, for error reports. */
   logTail(): string;
   stop(): Promise<void>;
@@ -56,8 +57,15 @@ export function freePort(): Promise<number> {
   });
 }
 
-async function fetchStats(url: string, query: { reset?: boolean; gc?: boolean }): Promise<ServerStats | null> {
-  const params = [query.reset ? "reset=1" : "", query.gc ? "gc=1" : ""].filter(Boolean).join("&");
+/** `reset` restarts the event-loop histogram, `gc` collects first, `lobby` adds the (costly) scan of the lobby's state. */
+export interface StatsQuery {
+  reset?: boolean;
+  gc?: boolean;
+  lobby?: boolean;
+}
+
+async function fetchStats(url: string, query: StatsQuery): Promise<ServerStats | null> {
+  const params = [query.reset ? "reset=1" : "", query.gc ? "gc=1" : "", query.lobby ? "lobby=1" : ""].filter(Boolean).join("&");
   try {
     const response = await fetch(`${url}/debug/stats${params ? `?${params}` : ""}`, {
       signal: AbortSignal.timeout(STATS_TIMEOUT_MS),

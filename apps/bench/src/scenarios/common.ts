@@ -132,14 +132,18 @@ export async function finish(ctx: ScenarioContext, label: string): Promise<{ che
   const dropCheck: Check = { name: "no connection dropped", ok: total(drops) === 0, detail: `dropped: ${describeCounts(drops)}` };
   const grace = ctx.graceMs ?? 0;
   const deadline = Date.now() + grace + 10_000;
-  let end = await ctx.server.stats();
+  const scan = () => ctx.server.stats({ lobby: true });
+  let end = await scan();
   const settled = (s: ServerStats | null) =>
-    !!s && s.lobby.players === 0 && Object.values(s.lobby.rooms).every((n) => n === 0) && Object.values(s.lobby.queues).every((n) => n === 0);
+    !!s?.lobby &&
+    s.lobby.players === 0 &&
+    Object.values(s.lobby.rooms).every((n) => n === 0) &&
+    Object.values(s.lobby.queues).every((n) => n === 0);
   while (end && !settled(end) && Date.now() < deadline) {
     await sleep(250);
-    end = await ctx.server.stats();
+    end = await scan();
   }
-  if (!end) return { checks: [dropCheck], metrics: [], end: null };
+  if (!end?.lobby) return { checks: [dropCheck], metrics: [], end: null };
   const rooms = Object.values(end.lobby.rooms).reduce((a, b) => a + b, 0);
   const queues = Object.values(end.lobby.queues).reduce((a, b) => a + b, 0);
   const detail = `players ${end.lobby.players}, away ${end.lobby.away}, rooms ${rooms}, queued ${queues}, violations ${end.lobby.violations}`;

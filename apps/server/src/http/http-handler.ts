@@ -1,11 +1,12 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import sirv from "sirv";
+import type { StatsQuery } from "./server-stats";
 
 export interface HttpOptions {
   /** The built web app to serve, with index.html for client-side routes. */
   webDist: string | null;
   /** When set, `GET /debug/stats` answers with these figures (load tests only). */
-  stats?: ((options: { reset: boolean; gc: boolean }) => Promise<unknown>) | null;
+  stats?: ((options: StatsQuery) => Promise<unknown>) | null;
 }
 
 /**
@@ -22,7 +23,7 @@ export function httpHandler(options: HttpOptions) {
     }
     if (url.pathname === "/debug/stats" && options.stats) {
       options
-        .stats({ reset: url.searchParams.has("reset"), gc: url.searchParams.has("gc") })
+        .stats({ reset: url.searchParams.has("reset"), gc: url.searchParams.has("gc"), lobby: url.searchParams.has("lobby") })
         .then((figures) => json(res, 200, figures))
         .catch(() => json(res, 500, { error: "stats failed" }));
       return;
