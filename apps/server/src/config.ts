@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
+import { hostname } from "node:os";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import type { LobbySettings } from "./lobby/context";
@@ -33,6 +34,12 @@ const EnvSchema = z.object({
   MAX_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(0).default(20),
   /** The built web app to serve; empty to serve none. Defaults to apps/web/dist when it exists. */
   WEB_DIST: z.string().optional(),
+  /** Run as one node of a cluster: lobby state and broadcasts go through this Redis. Unset: one process, in memory. */
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  /** This node's name in logs and in the cluster (defaults to host name and process id). */
+  NODE_ID: z.string().min(1).max(64).optional(),
+  /** How often to look for work a dead node left overdue (countdowns, ticks, grace periods); 0 for never. */
+  DEADLINE_SWEEP_MS: z.coerce.number().int().min(0).default(1000),
 });
 
 export interface LobbyConfig {
@@ -46,6 +53,9 @@ export interface LobbyConfig {
   rateLimits: boolean;
   statsEndpoint: boolean;
   maxConnectionsPerAddress: number;
+  /** Set: one node of a cluster over this Redis. Null: one process with in-memory state. */
+  redisUrl: string | null;
+  nodeId: string;
   lobby: LobbySettings;
 }
 
@@ -59,6 +69,8 @@ export const defaultConfig: LobbyConfig = {
   rateLimits: true,
   statsEndpoint: false,
   maxConnectionsPerAddress: 0,
+  redisUrl: null,
+  nodeId: "test",
   lobby: {
     reconnectGraceMs: 30_000,
     statsIntervalMs: 250,
@@ -67,6 +79,7 @@ export const defaultConfig: LobbyConfig = {
     chatBurst: 5,
     chatRefillMs: 2000,
     presenceIntervalMs: 3000,
+    deadlineSweepMs: 1000,
   },
 };
 
@@ -89,6 +102,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LobbyConfig {
     rateLimits: e.RATE_LIMITS === "on",
     statsEndpoint: e.STATS_ENDPOINT === "on",
     maxConnectionsPerAddress: e.MAX_CONNECTIONS_PER_ADDRESS,
+    redisUrl: e.REDIS_URL ?? null,
+    nodeId: e.NODE_ID ?? `${hostname()}-${process.pid}`,
     lobby: {
       reconnectGraceMs: e.RECONNECT_GRACE_MS,
       statsIntervalMs: e.STATS_INTERVAL_MS,
@@ -97,6 +112,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LobbyConfig {
       chatBurst: e.CHAT_BURST,
       chatRefillMs: e.CHAT_REFILL_MS,
       presenceIntervalMs: e.PRESENCE_INTERVAL_MS,
+      deadlineSweepMs: e.DEADLINE_SWEEP_MS,
     },
   };
 }

@@ -10,14 +10,13 @@ import {
 import type { Clock } from "../core/clock";
 import type { Logger } from "../core/logger";
 import { randomId, type Random } from "../core/random";
-import { Timers } from "../core/timers";
 import type { AnyGameDefinition } from "../games/game";
 import { channels } from "./channels";
 import { LobbyError } from "./lobby-error";
 import { addSeat, isAbandoned, markDisconnected } from "./match-room";
 import type { PlayerLocation, PlayerRecord, RoomRecord } from "./records";
 import { toRoomView, toSummary } from "./room-view";
-import type { LobbyStore } from "./store";
+import type { LobbyStore, StoreTx } from "./store";
 
 /** What the lobby asks the transport to do. Implemented over Socket.IO rooms. */
 export interface LobbyEffects {
@@ -25,7 +24,11 @@ export interface LobbyEffects {
   leave(playerId: string, channel: string): void;
   toPlayer<E extends ServerEventName>(playerId: string, event: E, payload: ServerPayload<E>): void;
   toChannel<E extends ServerEventName>(channel: string, event: E, payload: ServerPayload<E>): void;
-  toAll<E extends ServerEventName>(event: E, payload: ServerPayload<E>): void;
+  /**
+   * Only to this process's members of the channel. For figures every
+   * process sends for itself (presence), so nobody gets one per process.
+   */
+  toLocalChannel<E extends ServerEventName>(channel: string, event: E, payload: ServerPayload<E>): void;
 }
 
 export interface LobbySettings {
@@ -42,6 +45,11 @@ export interface LobbySettings {
   chatRefillMs: number;
   /** How often each room is told its players' round-trip times. */
   presenceIntervalMs: number;
+  /**
+   * How often to look for deadlines that are overdue by more than this
+   * interval — work whose process died before doing it. 0 turns it off.
+   */
+  deadlineSweepMs: number;
 }
 
 export interface LobbyDeps {
@@ -54,44 +62,57 @@ export interface LobbyDeps {
   logger: Logger;
 }
 
-/** Scheduled work re-enters the lobby through this, so it runs one operation at a time. */
-export type Schedule = (label: string, operation: () => Promise<void>) => void;
+/** What every operation shares with the process it runs in. */
+export interface LobbyRuntime {
+  readonly deps: LobbyDeps;
+  /** The presence figures last pushed to the lobby, for players who come back to it. */
+  lastStats: LobbyStats | null;
+  /** Arm (or with null, disarm) this process's timer for a deadline key. */
+  armDeadline(key: string, dueAt: number | null): void;
+}
 
 const ROOM_CHAT_HISTORY = 50;
 
 /**
- * State and helpers shared by the lobby's operations. Timers are reconciled
- * from the room's state on every save, so a room's countdown, ticks and
- * grace periods always match what the store says.
+ * One attempt at one lobby operation: its transaction, and everything it
+ * decided to tell players or to time, held back until the transaction
+ * commits. An attempt that loses a race to another process is thrown away
+ * with all it would have sent, and the operation runs again.
  */
 export class LobbyContext {
-  readonly timers: Timers;
-  /** The latest lobby-wide chat messages, oldest first (kept per process). */
-  readonly lobbyChat: ChatMessage[] = [];
-  /** The presence figures last pushed to the lobby, for players who come back to it. */
-  lastStats: LobbyStats | null = null;
+  private readonly outbox: (() => void)[] = [];
   private readonly pendingChat = new Map<string, ChatMessage[]>();
-  private readonly listed = new Map<string, string>();
+  /** Sends through the transport once the transaction has committed. */
+  readonly effects: LobbyEffects;
 
   constructor(
-    readonly deps: LobbyDeps,
-    /** Run scheduled work as a lobby operation (one at a time, errors logged). */
-    readonly scheduleOperation: Schedule,
-    private readonly onTimer: {
-      countdownEnded(roomId: string): Promise<void>;
-      tick(roomId: string): Promise<void>;
-      sessionExpired(playerId: string): Promise<void>;
-    },
+    private readonly runtime: LobbyRuntime,
+    /** This operation's transaction. */
+    readonly store: StoreTx,
   ) {
-    this.timers = new Timers(deps.clock);
+    const live = runtime.deps.effects;
+    const later = this.afterCommit.bind(this);
+    this.effects = {
+      join: (playerId, channel) => later(() => live.join(playerId, channel)),
+      leave: (playerId, channel) => later(() => live.leave(playerId, channel)),
+      toPlayer: (playerId, event, payload) => later(() => live.toPlayer(playerId, event, payload)),
+      toChannel: (channel, event, payload) => later(() => live.toChannel(channel, event, payload)),
+      toLocalChannel: (channel, event, payload) => later(() => live.toLocalChannel(channel, event, payload)),
+    };
   }
 
-  get store() {
-    return this.deps.store;
+  get deps(): LobbyDeps {
+    return this.runtime.deps;
   }
 
-  get effects() {
-    return this.deps.effects;
+  /** Run `fn` once the transaction has committed, in order with the effects. */
+  afterCommit(fn: () => void): void {
+    this.outbox.push(fn);
+  }
+
+  /** The transaction committed: carry out what the operation decided. */
+  commit(): void {
+    for (const fn of this.outbox) fn();
   }
 
   now(): number {
@@ -112,7 +133,16 @@ export class LobbyContext {
   async presence(): Promise<LobbyStats> {
     const queues = {} as Record<ModeId, number>;
     for (const mode of MODE_IDS) queues[mode] = await this.store.queueLength(mode);
-    return { online: await this.store.countPlayers(), queues };
+    return { online: await this.deps.store.countPlayers(), queues };
+  }
+
+  /**
+   * Record when the work behind `key` is due, for every process to see, and
+   * arm this process's timer for it once the transaction commits.
+   */
+  deadline(key: string, dueAt: number | null): void {
+    this.store.setDeadline(key, dueAt);
+    this.afterCommit(() => this.runtime.armDeadline(key, dueAt));
   }
 
   async requirePlayer(playerId: string): Promise<PlayerRecord> {
@@ -145,20 +175,18 @@ export class LobbyContext {
   }
 
   async moveTo(player: PlayerRecord, location: PlayerLocation): Promise<void> {
-    const was = player.location;
+    const wasIn = roomOf(player.location);
+    const nowIn = roomOf(location);
     await this.savePlayer({ ...player, location });
-    const inRoom = (l: PlayerLocation) => l.kind === "seated" || l.kind === "watching";
-    if (inRoom(was) && !inRoom(location)) {
-      this.effects.leave(player.id, channels.room((was as { roomId: string }).roomId));
+    if (wasIn !== null && nowIn === null) {
+      this.effects.leave(player.id, channels.room(wasIn));
       this.effects.join(player.id, channels.lobby);
-      if (this.lastStats) this.effects.toPlayer(player.id, "lobby:stats", this.lastStats);
-    } else if (!inRoom(was) && inRoom(location)) {
+      const { lastStats } = this.runtime;
+      if (lastStats) this.effects.toPlayer(player.id, "lobby:stats", lastStats);
+    } else if (wasIn === null && nowIn !== null) {
       this.effects.leave(player.id, channels.lobby);
     }
-    if (inRoom(location)) {
-      const roomId = (location as { roomId: string }).roomId;
-      this.effects.join(player.id, channels.room(roomId));
-    }
+    if (nowIn !== null) this.effects.join(player.id, channels.room(nowIn));
   }
 
   /**
@@ -218,11 +246,13 @@ export class LobbyContext {
   }
 
   /** Persist a room and push it to its members, or destroy it once no player is left. */
-  async saveRoom(room: RoomRecord): Promise<void> {
-    if (isAbandoned(room)) {
-      await this.destroyRoom(room);
+  async saveRoom(changed: RoomRecord): Promise<void> {
+    const before = await this.store.getRoom(changed.id);
+    if (isAbandoned(changed)) {
+      await this.destroyRoom(changed, before);
       return;
     }
+    const room = this.withTickDue(changed);
     await this.store.putRoom(room);
     const game = this.game(room.mode);
     const channel = channels.room(room.id);
@@ -237,11 +267,20 @@ export class LobbyContext {
       for (const s of room.spectators) this.effects.toPlayer(s.playerId, "room:state", toRoomView(room, game, null));
     }
     this.flushChat(room.id);
-    this.publishListing(room);
-    this.reconcileTimers(room);
+    this.publishListing(before, room);
+    this.reconcileTimers(room, before);
   }
 
-  private async destroyRoom(room: RoomRecord): Promise<void> {
+  /** A real-time game in play always has its next tick due; no other room has one. */
+  private withTickDue(room: RoomRecord): RoomRecord {
+    const { tickMs } = this.game(room.mode);
+    if (room.phase === "playing" && tickMs) {
+      return room.tickAt === null ? { ...room, tickAt: this.now() + tickMs } : room;
+    }
+    return room.tickAt === null ? room : { ...room, tickAt: null };
+  }
+
+  private async destroyRoom(room: RoomRecord, before: RoomRecord | undefined): Promise<void> {
     this.pendingChat.delete(room.id);
     for (const spectator of room.spectators) {
       const player = await this.store.getPlayer(spectator.playerId);
@@ -253,59 +292,59 @@ export class LobbyContext {
     }
     await this.store.deleteRoom(room.id);
     await this.store.releaseCode(room.code);
-    this.timers.clearPrefix(`room:${room.id}:`);
-    if (this.listed.delete(room.id)) this.effects.toChannel(channels.directory, "rooms:remove", { roomId: room.id });
+    this.deadline(roomKey(room.id), null);
+    if (before && toSummary(before)) this.effects.toChannel(channels.directory, "rooms:remove", { roomId: room.id });
   }
 
   /** Tell room-browser subscribers about a change, but only when the listing itself changed. */
-  private publishListing(room: RoomRecord): void {
-    const summary = toSummary(room);
-    if (!summary) {
-      if (this.listed.delete(room.id)) this.effects.toChannel(channels.directory, "rooms:remove", { roomId: room.id });
+  private publishListing(before: RoomRecord | undefined, room: RoomRecord): void {
+    const was = before ? toSummary(before) : null;
+    const now = toSummary(room);
+    if (!now) {
+      if (was) this.effects.toChannel(channels.directory, "rooms:remove", { roomId: room.id });
       return;
     }
-    const key = JSON.stringify(summary);
-    if (this.listed.get(room.id) === key) return;
-    this.listed.set(room.id, key);
-    this.effects.toChannel(channels.directory, "rooms:upsert", summary);
+    if (was && sameSummary(was, now)) return;
+    this.effects.toChannel(channels.directory, "rooms:upsert", now);
   }
 
   /**
-   * Make the room's timers match its state. Also used when a timer fired a
+   * Make the room's deadline match its state: the countdown's end, or the
+   * next tick of a real-time game; nothing to do when `before` had the same.
+   * Without `before` the timer is armed again, for a timer that fired a
    * little early: Node's timers run on a monotonic clock and may fire a
    * millisecond before `Date.now()` reaches the due time.
    */
-  reconcileTimers(room: RoomRecord): void {
-    const prefix = `room:${room.id}:`;
-    if (room.phase === "countdown" && room.countdownEndsAt !== null) {
-      this.timers.ensure(`${prefix}countdown`, room.countdownEndsAt, () =>
-        this.scheduleOperation("countdown", () => this.onTimer.countdownEnded(room.id)),
-      );
-    } else {
-      this.timers.clear(`${prefix}countdown`);
-    }
-    const { tickMs } = this.game(room.mode);
-    if (room.phase === "playing" && tickMs) {
-      if (!this.timers.has(`${prefix}tick`)) {
-        this.timers.ensure(`${prefix}tick`, this.now() + tickMs, () =>
-          this.scheduleOperation("tick", () => this.onTimer.tick(room.id)),
-        );
-      }
-    } else {
-      this.timers.clear(`${prefix}tick`);
-    }
+  reconcileTimers(room: RoomRecord, before?: RoomRecord): void {
+    const dueAt = roomDue(room);
+    if (before && roomDue(before) === dueAt) return;
+    this.deadline(roomKey(room.id), dueAt);
   }
 
-  /** Persist a player and keep their session-expiry timer in step with `awayUntil`. */
+  /** Persist a player and keep their session-expiry deadline in step with `awayUntil`. */
   async savePlayer(player: PlayerRecord): Promise<void> {
+    const before = await this.store.getPlayer(player.id);
     await this.store.putPlayer(player);
-    const key = `player:${player.id}:expiry`;
-    if (player.awayUntil === null) {
-      this.timers.clear(key);
-      return;
-    }
-    this.timers.ensure(key, player.awayUntil, () =>
-      this.scheduleOperation("session expiry", () => this.onTimer.sessionExpired(player.id)),
-    );
+    if (before?.awayUntil !== player.awayUntil) this.deadline(playerKey(player.id), player.awayUntil);
   }
+}
+
+/** Deadline keys: what is due, and for which room, player or queue. */
+export const roomKey = (roomId: string) => `room:${roomId}`;
+export const playerKey = (playerId: string) => `player:${playerId}`;
+export const queueKey = (mode: ModeId) => `queue:${mode}`;
+
+function roomDue(room: RoomRecord): number | null {
+  if (room.phase === "countdown") return room.countdownEndsAt;
+  return room.phase === "playing" ? room.tickAt : null;
+}
+
+function roomOf(location: PlayerLocation): string | null {
+  return location.kind === "seated" || location.kind === "watching" ? location.roomId : null;
+}
+
+function sameSummary(a: object, b: object): boolean {
+  const left = a as Record<string, unknown>;
+  const right = b as Record<string, unknown>;
+  return Object.keys(left).every((key) => left[key] === right[key]);
 }

@@ -1,7 +1,7 @@
 import { ErrorCode, INVITE_CODE_ALPHABET, INVITE_CODE_LENGTH } from "@lobby/contracts";
 import type { Random } from "../core/random";
 import { LobbyError } from "./lobby-error";
-import type { LobbyStore } from "./store";
+import type { StoreTx } from "./store";
 
 const MAX_ATTEMPTS = 32;
 
@@ -18,7 +18,7 @@ export function randomInviteCode(random: Random): string {
  * Claim a code no live room holds. Collisions are retried with a fresh
  * code; the store's claim is atomic, so two rooms never share one.
  */
-export async function allocateInviteCode(store: LobbyStore, random: Random, roomId: string): Promise<string> {
+export async function allocateInviteCode(store: StoreTx, random: Random, roomId: string): Promise<string> {
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const code = randomInviteCode(random);
     if (await store.claimCode(code, roomId)) return code;

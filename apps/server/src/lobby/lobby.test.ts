@@ -89,7 +89,6 @@ describe("quick-match matchmaking", () => {
     await h.lobby.sendChat(ann!, "lobby", "anyone?");
     await h.advance(100);
     expect(stats()).toHaveLength(1);
-    expect(h.effects.sent.some((s) => s.to === "all")).toBe(false);
 
     // Seated players are out of the lobby channel; coming back, they get the latest figures at once.
     await h.lobby.joinQueue(bob!, CF);

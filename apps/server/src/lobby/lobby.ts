@@ -1,5 +1,6 @@
 import {
   ErrorCode,
+  MODE_IDS,
   type ChatMessage,
   type ChatScope,
   type GameMove,
@@ -11,9 +12,10 @@ import {
   type Visibility,
 } from "@lobby/contracts";
 import type { Cancel } from "../core/clock";
+import { Timers } from "../core/timers";
 import { TokenBucket } from "../core/token-bucket";
 import { channels } from "./channels";
-import { LobbyContext, type LobbyDeps } from "./context";
+import { LobbyContext, type LobbyDeps, type LobbyRuntime } from "./context";
 import { LobbyError } from "./lobby-error";
 import * as matchmaker from "./matchmaker";
 import * as play from "./play";
@@ -40,9 +42,9 @@ function changedNoticeably(before: number, now: number): boolean {
  * such as "take a group off the queue and seat it" is never interleaved with
  * another change to the same players or rooms.
  */
-export class Lobby {
+export class Lobby implements LobbyRuntime {
   private tail: Promise<unknown> = Promise.resolve();
-  private readonly ctx: LobbyContext;
+  private readonly timers: Timers;
   private readonly chatLimits = new Map<string, TokenBucket>();
   /** Round trips measured by this process's players. */
   private readonly latency = new Map<string, number>();
@@ -50,27 +52,15 @@ export class Lobby {
   private readonly latencySent = new Map<string, { roomId: string; rttMs: number; roster: string }>();
   private statsPending: Cancel | null = null;
   private lastStatsKey = "";
+  lastStats: LobbyStats | null = null;
   private presencePending: Cancel | null = null;
+  private sweepPending: Cancel | null = null;
   private closed = false;
 
-  constructor(private readonly deps: LobbyDeps) {
-    const schedule = (label: string, operation: () => Promise<void>) => {
-      this.exclusive(operation).catch((error: unknown) => {
-        deps.logger.error(`${label} failed`, { error: String(error) });
-      });
-    };
-    this.ctx = new LobbyContext(deps, schedule, {
-      countdownEnded: (roomId) => play.countdownEnded(this.ctx, roomId),
-      tick: (roomId) => play.tick(this.ctx, roomId),
-      sessionExpired: async (playerId) => {
-        if (await sessions.expire(this.ctx, playerId)) {
-          this.chatLimits.delete(playerId);
-          this.latency.delete(playerId);
-          this.latencySent.delete(playerId);
-        }
-      },
-    });
+  constructor(readonly deps: LobbyDeps) {
+    this.timers = new Timers(deps.clock);
     this.schedulePresence();
+    this.scheduleSweep();
   }
 
   /**
@@ -79,7 +69,7 @@ export class Lobby {
    * is pushed. Resolves with whether the session was resumed.
    */
   connect(arrival: sessions.Arrival, greet: sessions.Greet = () => undefined): Promise<boolean> {
-    return this.run(() => sessions.arrive(this.ctx, arrival, greet));
+    return this.run((ctx) => sessions.arrive(ctx, arrival, greet));
   }
 
   /**
@@ -91,55 +81,55 @@ export class Lobby {
     // Figures are per connection: a player who comes back (maybe to another process) measures again.
     this.latency.delete(playerId);
     this.latencySent.delete(playerId);
-    return this.run(() => sessions.depart(this.ctx, playerId, connectionId));
+    return this.run((ctx) => sessions.depart(ctx, playerId, connectionId));
   }
 
   joinQueue(playerId: string, mode: ModeId): Promise<QueueStatus> {
-    return this.run(() => matchmaker.joinQueue(this.ctx, playerId, mode));
+    return this.run((ctx) => matchmaker.joinQueue(ctx, playerId, mode));
   }
 
   leaveQueue(playerId: string): Promise<QueueStatus> {
-    return this.run(() => matchmaker.leaveQueue(this.ctx, playerId));
+    return this.run((ctx) => matchmaker.leaveQueue(ctx, playerId));
   }
 
   createRoom(playerId: string, mode: ModeId, settings: { maxPlayers: number; visibility: Visibility }): Promise<RoomView> {
-    return this.run(() => rooms.createRoom(this.ctx, playerId, mode, settings));
+    return this.run((ctx) => rooms.createRoom(ctx, playerId, mode, settings));
   }
 
   joinRoom(playerId: string, code: string): Promise<RoomView> {
-    return this.run(() => rooms.joinByCode(this.ctx, playerId, code));
+    return this.run((ctx) => rooms.joinByCode(ctx, playerId, code));
   }
 
   watchRoom(playerId: string, code: string): Promise<RoomView> {
-    return this.run(() => rooms.watch(this.ctx, playerId, code));
+    return this.run((ctx) => rooms.watch(ctx, playerId, code));
   }
 
   leaveRoom(playerId: string): Promise<null> {
-    return this.run(() => rooms.leave(this.ctx, playerId));
+    return this.run((ctx) => rooms.leave(ctx, playerId));
   }
 
   setReady(playerId: string, ready: boolean): Promise<null> {
-    return this.run(() => rooms.setReady(this.ctx, playerId, ready));
+    return this.run((ctx) => rooms.setReady(ctx, playerId, ready));
   }
 
   startGame(playerId: string): Promise<null> {
-    return this.run(() => rooms.start(this.ctx, playerId));
+    return this.run((ctx) => rooms.start(ctx, playerId));
   }
 
   updateSettings(playerId: string, settings: { maxPlayers?: number | undefined; visibility?: Visibility | undefined }) {
-    return this.run(() => rooms.updateSettings(this.ctx, playerId, settings));
+    return this.run((ctx) => rooms.updateSettings(ctx, playerId, settings));
   }
 
   kick(playerId: string, targetId: string): Promise<null> {
-    return this.run(() => rooms.kick(this.ctx, playerId, targetId));
+    return this.run((ctx) => rooms.kick(ctx, playerId, targetId));
   }
 
   move(playerId: string, move: GameMove): Promise<{ version: number }> {
-    return this.run(() => play.move(this.ctx, playerId, move));
+    return this.run((ctx) => play.move(ctx, playerId, move));
   }
 
   rematch(playerId: string): Promise<null> {
-    return this.run(() => play.rematch(this.ctx, playerId));
+    return this.run((ctx) => play.rematch(ctx, playerId));
   }
 
   /** The public rooms, and from now on `rooms:upsert` / `rooms:remove` as they change. */
@@ -162,8 +152,7 @@ export class Lobby {
   }
 
   sendChat(playerId: string, scope: ChatScope, text: string): Promise<{ id: string }> {
-    return this.run(async () => {
-      const { ctx } = this;
+    return this.run(async (ctx) => {
       const player = await ctx.requirePlayer(playerId);
       if (scope === "room") {
         const { room } = await ctx.requireSeat(playerId);
@@ -186,9 +175,8 @@ export class Lobby {
         text,
         at: ctx.now(),
       };
-      ctx.lobbyChat.push(message);
-      if (ctx.lobbyChat.length > LOBBY_CHAT_HISTORY) ctx.lobbyChat.shift();
-      this.deps.effects.toChannel(channels.lobby, "chat:message", message);
+      ctx.store.appendLobbyChat(message, LOBBY_CHAT_HISTORY);
+      ctx.effects.toChannel(channels.lobby, "chat:message", message);
       return { id: message.id };
     });
   }
@@ -196,12 +184,15 @@ export class Lobby {
   /** Remember the round trip a player measured; rooms are told every `presenceIntervalMs`. */
   reportLatency(playerId: string, rttMs: number | null): { serverTime: number } {
     if (rttMs !== null) this.latency.set(playerId, Math.round(rttMs));
-    return { serverTime: this.ctx.now() };
+    return { serverTime: this.deps.clock.now() };
   }
 
   /** Players online and waiting per queue. */
-  stats(): Promise<LobbyStats> {
-    return this.ctx.presence();
+  async stats(): Promise<LobbyStats> {
+    const { store } = this.deps;
+    const queues = {} as Record<ModeId, number>;
+    for (const mode of MODE_IDS) queues[mode] = await store.queueLength(mode);
+    return { online: await store.countPlayers(), queues };
   }
 
   /** Resolves once every operation queued so far (including timer work) has finished. */
@@ -212,7 +203,9 @@ export class Lobby {
   /** Stop every timer. Pending operations still finish. */
   close(): Promise<void> {
     this.closed = true;
-    this.ctx.timers.clearAll();
+    this.timers.clearAll();
+    this.sweepPending?.();
+    this.sweepPending = null;
     this.statsPending?.();
     this.statsPending = null;
     this.presencePending?.();
@@ -221,19 +214,94 @@ export class Lobby {
   }
 
   /** Run one operation after every earlier one, then schedule a presence update. */
-  private run<T>(operation: () => Promise<T>): Promise<T> {
-    return this.exclusive(operation).finally(() => this.scheduleStats());
+  private run<T>(work: (ctx: LobbyContext) => Promise<T>): Promise<T> {
+    return this.operate(work).finally(() => this.scheduleStats());
   }
 
   /**
-   * The lobby's only concurrency control: one operation at a time per
-   * process. A networked store needs atomic operations of its own for work
-   * spread over several processes.
+   * One lobby operation: a store transaction (run again if it lost a race
+   * to another process), then — only once it committed — what it decided
+   * to send and to time.
+   */
+  private operate<T>(work: (ctx: LobbyContext) => Promise<T>): Promise<T> {
+    return this.exclusive(async () => {
+      let ctx: LobbyContext | null = null;
+      const result = await this.deps.store.transaction((tx) => {
+        ctx = new LobbyContext(this, tx);
+        return work(ctx);
+      });
+      (ctx as LobbyContext | null)?.commit();
+      return result;
+    });
+  }
+
+  /**
+   * One operation at a time per process. Work spread over several
+   * processes is kept apart by the store's transactions.
    */
   private exclusive<T>(operation: () => Promise<T>): Promise<T> {
     const result = this.tail.then(operation);
     this.tail = result.catch(() => undefined);
     return result;
+  }
+
+  /** Part of LobbyRuntime: this process's timer for a deadline. */
+  armDeadline(key: string, dueAt: number | null): void {
+    if (this.closed) return;
+    if (dueAt === null) this.timers.clear(key);
+    else this.timers.ensure(key, dueAt, () => this.fire(key));
+  }
+
+  /** A deadline came (or was found overdue): do what is due, if it still is. */
+  private fire(key: string): void {
+    this.operate(async (ctx) => {
+      const split = key.indexOf(":");
+      const kind = key.slice(0, split);
+      const id = key.slice(split + 1);
+      if (kind === "room") return play.roomDue(ctx, id);
+      if (kind === "player") {
+        if (await sessions.expire(ctx, id)) {
+          ctx.afterCommit(() => {
+            this.chatLimits.delete(id);
+            this.latency.delete(id);
+            this.latencySent.delete(id);
+          });
+        }
+        return;
+      }
+      const mode = MODE_IDS.find((m) => m === id);
+      if (kind === "queue" && mode) {
+        await matchmaker.matchWaitingPlayers(ctx, mode);
+        return;
+      }
+      ctx.store.setDeadline(key, null);
+    })
+      .finally(() => this.scheduleStats())
+      .catch((error: unknown) => {
+        this.deps.logger.error("deadline failed", { key, error: String(error) });
+      });
+  }
+
+  /**
+   * Look for deadlines overdue by more than a sweep interval: work another
+   * process armed a timer for, then died before doing. (This process's own
+   * timers fire long before a deadline is that late.)
+   */
+  private scheduleSweep() {
+    const every = this.deps.settings.deadlineSweepMs;
+    if (this.closed || every <= 0) return;
+    this.sweepPending = this.deps.clock.setTimeout(() => {
+      this.sweepPending = null;
+      this.deps.store
+        .dueDeadlines(this.deps.clock.now() - every, 100)
+        .then((keys) => {
+          for (const key of keys) if (!this.timers.has(key)) this.fire(key);
+        })
+        .catch((error: unknown) => {
+          this.deps.logger.error("deadline sweep failed", { error: String(error) });
+        })
+        .finally(() => this.scheduleSweep());
+    }, every);
   }
 
   private takeChatToken(playerId: string) {
@@ -258,9 +326,10 @@ export class Lobby {
         const key = JSON.stringify(stats);
         if (key === this.lastStatsKey) return;
         this.lastStatsKey = key;
-        this.ctx.lastStats = stats;
+        this.lastStats = stats;
         // Only the lobby shows these figures; players in rooms get them when they come back.
-        this.deps.effects.toChannel(channels.lobby, "lobby:stats", stats);
+        // Every process sends them to its own players, so nobody gets a copy per process.
+        this.deps.effects.toLocalChannel(channels.lobby, "lobby:stats", stats);
       }).catch((error: unknown) => {
         this.deps.logger.error("stats broadcast failed", { error: String(error) });
       });

@@ -29,6 +29,7 @@ export function newRoom(spec: NewRoom): RoomRecord {
     round: 0,
     createdAt: spec.now,
     countdownEndsAt: null,
+    tickAt: null,
     seats: [],
     spectators: [],
     kicked: [],

@@ -1,5 +1,5 @@
 import { ErrorCode, type ModeId, type QueueStatus } from "@lobby/contracts";
-import type { LobbyContext } from "./context";
+import { queueKey, type LobbyContext } from "./context";
 import { LobbyError } from "./lobby-error";
 import { allocateInviteCode } from "./invite-code";
 import { beginCountdown, isOpenForQuickMatch, newRoom, startBlocker } from "./match-room";
@@ -57,6 +57,8 @@ export async function matchWaitingPlayers(
   const { settings } = ctx.deps;
   const { minPlayers, maxPlayers, quickMatchPlayers } = ctx.game(mode).mode;
   const seated = new Map<string, string>();
+  // When enough players wait for a smaller room, but not yet long enough.
+  let waitUntil: number | null = null;
   for (;;) {
     let group = await store.takeGroup(mode, quickMatchPlayers, maxPlayers);
     if (group.length === 0 && minPlayers < quickMatchPlayers) {
@@ -65,13 +67,7 @@ export async function matchWaitingPlayers(
       const dueAt = oldest.joinedAt + settings.quickMatchWaitMs;
       if (ctx.now() >= dueAt) group = await store.takeGroup(mode, minPlayers, maxPlayers);
       if (group.length === 0) {
-        if ((await store.queueLength(mode)) >= minPlayers) {
-          ctx.timers.ensure(`queue:${mode}`, dueAt, () =>
-            ctx.scheduleOperation("quick-match wait", async () => {
-              await matchWaitingPlayers(ctx, mode);
-            }),
-          );
-        }
+        if ((await store.queueLength(mode)) >= minPlayers) waitUntil = dueAt;
         break;
       }
     }
@@ -94,6 +90,7 @@ export async function matchWaitingPlayers(
     room = ctx.say(room, `Match found: ${players.map((p) => p.name).join(", ")}.`);
     await ctx.saveRoom(autoStart(ctx, room));
   }
+  if (minPlayers < quickMatchPlayers) ctx.deadline(queueKey(mode), waitUntil);
   return seated;
 }
 

@@ -1,7 +1,7 @@
-import type { ModeId } from "@lobby/contracts";
+import type { ChatMessage, ModeId } from "@lobby/contracts";
 import { isOpenForQuickMatch } from "./match-room";
 import type { PlayerRecord, QueueEntry, RoomRecord } from "./records";
-import type { LobbyStore } from "./store";
+import type { LobbyStore, StoreTx } from "./store";
 
 /**
  * The embedded default: everything in this process's memory. Queues are
@@ -12,6 +12,10 @@ import type { LobbyStore } from "./store";
  * only ever builds new records, so sharing is safe, and a stray mutation
  * throws instead of silently changing stored state. (Copying every record on
  * every read and write was a third of the server's CPU under load.)
+ *
+ * A transaction writes in place and keeps an undo list; a throw undoes its
+ * writes in reverse. The lobby runs one operation at a time per process, so
+ * no other transaction can observe the writes before the commit.
  */
 export class MemoryStore implements LobbyStore {
   private readonly players = new Map<string, PlayerRecord>();
@@ -19,19 +23,29 @@ export class MemoryStore implements LobbyStore {
   private readonly rooms = new Map<string, RoomRecord>();
   private readonly openRooms = new Map<ModeId, Set<string>>();
   private readonly codes = new Map<string, string>();
+  private readonly deadlines = new Map<string, number>();
+  private readonly chat: ChatMessage[] = [];
+  /** Each queue entry's place in line, to restore a queue's order on undo. */
+  private readonly sequence = new WeakMap<QueueEntry, number>();
+  private nextSequence = 0;
+  private active = false;
+
+  async transaction<T>(work: (tx: StoreTx) => Promise<T>): Promise<T> {
+    if (this.active) throw new Error("MemoryStore runs one transaction at a time");
+    this.active = true;
+    const undo: (() => void)[] = [];
+    try {
+      return await work(this.txView(undo));
+    } catch (error) {
+      for (let i = undo.length - 1; i >= 0; i--) undo[i]?.();
+      throw error;
+    } finally {
+      this.active = false;
+    }
+  }
 
   getPlayer(id: string) {
     return Promise.resolve(this.players.get(id));
-  }
-
-  putPlayer(player: PlayerRecord) {
-    this.players.set(player.id, frozen(player));
-    return Promise.resolve();
-  }
-
-  deletePlayer(id: string) {
-    this.players.delete(id);
-    return Promise.resolve();
   }
 
   countPlayers() {
@@ -42,82 +56,154 @@ export class MemoryStore implements LobbyStore {
     return Promise.resolve([...this.players.keys()]);
   }
 
-  enqueue(mode: ModeId, entry: QueueEntry) {
-    this.queue(mode).set(entry.playerId, { ...entry });
-    return Promise.resolve();
-  }
-
-  dequeue(mode: ModeId, playerId: string) {
-    return Promise.resolve(this.queue(mode).delete(playerId));
-  }
-
-  takeGroup(mode: ModeId, min: number, max: number) {
-    const queue = this.queue(mode);
-    if (queue.size < min) return Promise.resolve([]);
-    const group: QueueEntry[] = [];
-    for (const entry of queue.values()) {
-      if (group.length === max) break;
-      group.push(entry);
-    }
-    for (const entry of group) queue.delete(entry.playerId);
-    return Promise.resolve(group);
-  }
-
-  peekQueue(mode: ModeId) {
-    const first = this.queue(mode).values().next();
-    return Promise.resolve(first.done ? undefined : { ...first.value });
-  }
-
   queueLength(mode: ModeId) {
     return Promise.resolve(this.queue(mode).size);
   }
 
   listQueue(mode: ModeId) {
-    return Promise.resolve([...this.queue(mode).values()].map((e) => ({ ...e })));
+    return Promise.resolve([...this.queue(mode).values()]);
   }
 
   getRoom(id: string) {
     return Promise.resolve(this.rooms.get(id));
   }
 
-  putRoom(room: RoomRecord) {
-    this.rooms.set(room.id, frozen(room));
-    const open = this.openSet(room.mode);
-    if (isOpenForQuickMatch(room)) open.add(room.id);
-    else open.delete(room.id);
-    return Promise.resolve();
-  }
-
-  deleteRoom(id: string) {
-    const room = this.rooms.get(id);
-    if (room) this.openSet(room.mode).delete(id);
-    this.rooms.delete(id);
-    return Promise.resolve();
-  }
-
   listRoomIds() {
     return Promise.resolve([...this.rooms.keys()]);
   }
 
-  openRoomIds(mode: ModeId) {
-    const ids = [...this.openSet(mode)];
-    ids.sort((a, b) => (this.rooms.get(a)?.createdAt ?? 0) - (this.rooms.get(b)?.createdAt ?? 0));
-    return Promise.resolve(ids);
+  roomIdByCode(code: string) {
+    return Promise.resolve(this.codes.get(code));
   }
 
-  claimCode(code: string, roomId: string) {
-    if (this.codes.has(code)) return Promise.resolve(false);
-    this.codes.set(code, roomId);
-    return Promise.resolve(true);
+  lobbyChat() {
+    return Promise.resolve([...this.chat]);
   }
 
-  releaseCode(code: string) {
-    this.codes.delete(code);
+  dueDeadlines(time: number, limit: number) {
+    const due = [...this.deadlines].filter(([, at]) => at <= time).sort((a, b) => a[1] - b[1]);
+    return Promise.resolve(due.slice(0, limit).map(([key]) => key));
+  }
+
+  close() {
     return Promise.resolve();
   }
 
-  roomIdByCode(code: string) {
-    return Promise.resolve(this.codes.get(code));
+  private txView(undo: (() => void)[]): StoreTx {
+    const restore = <K, V>(map: Map<K, V>, key: K) => {
+      const had = map.has(key);
+      const before = map.get(key);
+      undo.push(() => (had ? map.set(key, before as V) : map.delete(key)));
+    };
+    // Undo puts removed entries back and restores the queue's order; only a
+    // failed operation pays for that, never a successful one.
+    const putBack = (mode: ModeId, entries: QueueEntry[]) =>
+      undo.push(() => {
+        const queue = this.queue(mode);
+        for (const entry of entries) queue.set(entry.playerId, entry);
+        this.queues.set(mode, new Map([...queue].sort((a, b) => this.order(a[1]) - this.order(b[1]))));
+      });
+    return {
+      getPlayer: (id) => this.getPlayer(id),
+      putPlayer: (player) => {
+        restore(this.players, player.id);
+        this.players.set(player.id, frozen(player));
+        return Promise.resolve();
+      },
+      deletePlayer: (id) => {
+        restore(this.players, id);
+        this.players.delete(id);
+        return Promise.resolve();
+      },
+      enqueue: (mode, entry) => {
+        const queue = this.queue(mode);
+        const replaced = queue.get(entry.playerId);
+        if (replaced) putBack(mode, [replaced]);
+        else undo.push(() => this.queue(mode).delete(entry.playerId));
+        queue.delete(entry.playerId);
+        const stored = frozen({ ...entry });
+        this.sequence.set(stored, this.nextSequence++);
+        queue.set(entry.playerId, stored);
+        return Promise.resolve();
+      },
+      dequeue: (mode, playerId) => {
+        const entry = this.queue(mode).get(playerId);
+        if (!entry) return Promise.resolve(false);
+        putBack(mode, [entry]);
+        return Promise.resolve(this.queue(mode).delete(playerId));
+      },
+      takeGroup: (mode, min, max) => {
+        const queue = this.queue(mode);
+        if (queue.size < min || queue.size === 0) return Promise.resolve([]);
+        const group: QueueEntry[] = [];
+        for (const entry of queue.values()) {
+          if (group.length === max) break;
+          group.push(entry);
+        }
+        for (const entry of group) queue.delete(entry.playerId);
+        putBack(mode, group);
+        return Promise.resolve(group);
+      },
+      peekQueue: (mode) => {
+        const first = this.queue(mode).values().next();
+        return Promise.resolve(first.done ? undefined : first.value);
+      },
+      queueLength: (mode) => this.queueLength(mode),
+      getRoom: (id) => this.getRoom(id),
+      putRoom: (room) => {
+        restore(this.rooms, room.id);
+        const open = this.openSet(room.mode);
+        const wasOpen = open.has(room.id);
+        undo.push(() => (wasOpen ? open.add(room.id) : open.delete(room.id)));
+        this.rooms.set(room.id, frozen(room));
+        if (isOpenForQuickMatch(room)) open.add(room.id);
+        else open.delete(room.id);
+        return Promise.resolve();
+      },
+      deleteRoom: (id) => {
+        const room = this.rooms.get(id);
+        if (!room) return Promise.resolve();
+        restore(this.rooms, id);
+        const open = this.openSet(room.mode);
+        const wasOpen = open.has(id);
+        undo.push(() => wasOpen && open.add(id));
+        open.delete(id);
+        this.rooms.delete(id);
+        return Promise.resolve();
+      },
+      openRoomIds: (mode) => {
+        const ids = [...this.openSet(mode)];
+        ids.sort((a, b) => (this.rooms.get(a)?.createdAt ?? 0) - (this.rooms.get(b)?.createdAt ?? 0));
+        return Promise.resolve(ids);
+      },
+      claimCode: (code, roomId) => {
+        if (this.codes.has(code)) return Promise.resolve(false);
+        restore(this.codes, code);
+        this.codes.set(code, roomId);
+        return Promise.resolve(true);
+      },
+      releaseCode: (code) => {
+        restore(this.codes, code);
+        this.codes.delete(code);
+        return Promise.resolve();
+      },
+      roomIdByCode: (code) => this.roomIdByCode(code),
+      setDeadline: (key, dueAt) => {
+        restore(this.deadlines, key);
+        if (dueAt === null) this.deadlines.delete(key);
+        else this.deadlines.set(key, dueAt);
+      },
+      appendLobbyChat: (message, keep) => {
+        const before = [...this.chat];
+        undo.push(() => this.chat.splice(0, this.chat.length, ...before));
+        this.chat.push(frozen(message));
+        if (this.chat.length > keep) this.chat.splice(0, this.chat.length - keep);
+      },
+    };
+  }
+
+  private order(entry: QueueEntry): number {
+    return this.sequence.get(entry) ?? 0;
   }
 
   private queue(mode: ModeId): Map<string, QueueEntry> {

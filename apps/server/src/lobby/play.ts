@@ -1,5 +1,5 @@
 import type { GameMove } from "@lobby/contracts";
-import type { LobbyContext } from "./context";
+import { roomKey, type LobbyContext } from "./context";
 import {
   applyMove,
   requestRematch,
@@ -27,21 +27,32 @@ export async function rematch(ctx: LobbyContext, playerId: string): Promise<null
   return null;
 }
 
-export async function countdownEnded(ctx: LobbyContext, roomId: string): Promise<void> {
+/**
+ * A room's deadline came: the countdown ended, or a real-time game's tick is
+ * due. Whichever process gets here first does it; the state says whether it
+ * is still to be done, so a second arrival (another process's timer, or a
+ * sweep for overdue work) does nothing.
+ */
+export async function roomDue(ctx: LobbyContext, roomId: string): Promise<void> {
   const room = await ctx.store.getRoom(roomId);
-  if (room?.phase !== "countdown" || room.countdownEndsAt === null) return;
-  if (room.countdownEndsAt > ctx.now()) {
+  if (!room) {
+    ctx.deadline(roomKey(roomId), null);
+    return;
+  }
+  const dueAt = room.phase === "countdown" ? room.countdownEndsAt : room.phase === "playing" ? room.tickAt : null;
+  if (dueAt === null || dueAt > ctx.now()) {
     ctx.reconcileTimers(room);
     return;
   }
-  const next = startGame(room, ctx.game(room.mode), ctx.deps.random);
-  await ctx.saveRoom(ctx.say(next, room.round === 0 ? "The game has started. Good luck!" : `Round ${next.round} — go!`));
-}
-
-export async function tick(ctx: LobbyContext, roomId: string): Promise<void> {
-  const room = await ctx.store.getRoom(roomId);
-  if (room?.phase !== "playing") return;
-  await ctx.saveRoom(withResultNote(ctx, room, tickGame(room, ctx.game(room.mode))));
+  if (room.phase === "countdown") {
+    const next = startGame(room, ctx.game(room.mode), ctx.deps.random);
+    await ctx.saveRoom(ctx.say(next, room.round === 0 ? "The game has started. Good luck!" : `Round ${next.round} — go!`));
+    return;
+  }
+  const game = ctx.game(room.mode);
+  const ticked = tickGame(room, game);
+  // Late ticks (a slow process, or a takeover after one died) do not pile up: the next is one interval away.
+  await ctx.saveRoom(withResultNote(ctx, room, { ...ticked, tickAt: ctx.now() + (game.tickMs ?? 0) }));
 }
 
 /** Add a system message with the result when `next` is the move that ended the game. */

@@ -65,6 +65,8 @@ export interface RoomRecord {
   round: number;
   createdAt: number;
   countdownEndsAt: number | null;
+  /** A real-time game in play: when its next tick is due (null otherwise). */
+  tickAt: number | null;
   seats: SeatRecord[];
   spectators: SpectatorRecord[];
   /** Players the host removed; they may not rejoin. */

@@ -36,8 +36,8 @@ describe("invite codes", () => {
   it("retry on a collision with a live room's code", async () => {
     const store = new MemoryStore();
     const taken = randomInviteCode(seededRandom(9));
-    await store.claimCode(taken, "other-room");
-    const code = await allocateInviteCode(store, seededRandom(9), "new-room");
+    await store.transaction((tx) => tx.claimCode(taken, "other-room"));
+    const code = await store.transaction((tx) => allocateInviteCode(tx, seededRandom(9), "new-room"));
     expect(code).not.toBe(taken);
     expect(await store.roomIdByCode(code)).toBe("new-room");
     expect(await store.roomIdByCode(taken)).toBe("other-room");

@@ -1,5 +1,5 @@
 import type { LobbyStats } from "@lobby/contracts";
-import type { LobbyContext } from "./context";
+import { playerKey, type LobbyContext } from "./context";
 import { channels } from "./channels";
 import {
   forfeitIfStillAway,
@@ -46,14 +46,16 @@ export async function arrive(ctx: LobbyContext, arrival: Arrival, greet: Greet):
     };
     await ctx.savePlayer(player);
     ctx.effects.join(player.id, channels.lobby);
-    greet(false, await ctx.presence());
-    sendLobbyHistory(ctx, player.id);
+    const stats = await ctx.presence();
+    ctx.afterCommit(() => greet(false, stats));
+    await sendLobbyHistory(ctx, player.id);
     return false;
   }
 
   const player: PlayerRecord = { ...existing, connectionId: arrival.connectionId, awayUntil: null };
   await ctx.savePlayer(player);
-  greet(true, await ctx.presence());
+  const stats = await ctx.presence();
+  ctx.afterCommit(() => greet(true, stats));
   await resync(ctx, player);
   return true;
 }
@@ -68,7 +70,7 @@ async function resync(ctx: LobbyContext, player: PlayerRecord): Promise<void> {
       "queue:status",
       location.kind === "queued" ? { state: "queued", mode: location.mode, joinedAt: location.joinedAt } : { state: "idle" },
     );
-    sendLobbyHistory(ctx, player.id);
+    await sendLobbyHistory(ctx, player.id);
     return;
   }
   const room = await ctx.store.getRoom(location.roomId);
@@ -109,7 +111,7 @@ export async function expire(ctx: LobbyContext, playerId: string): Promise<boole
   if (!player || player.awayUntil === null) return false;
   if (player.awayUntil > ctx.now()) {
     // Fired early (see LobbyContext.reconcileTimers): wait for the real due time.
-    await ctx.savePlayer(player);
+    ctx.deadline(playerKey(playerId), player.awayUntil);
     return false;
   }
   const { location } = player;
@@ -127,12 +129,13 @@ export async function expire(ctx: LobbyContext, playerId: string): Promise<boole
     }
   }
   await ctx.store.deletePlayer(playerId);
-  ctx.timers.clear(`player:${playerId}:expiry`);
+  ctx.deadline(playerKey(playerId), null);
   return true;
 }
 
-function sendLobbyHistory(ctx: LobbyContext, playerId: string): void {
+async function sendLobbyHistory(ctx: LobbyContext, playerId: string): Promise<void> {
+  const messages = await ctx.deps.store.lobbyChat();
   // A client starts with no lobby chat, so an empty history says nothing.
-  if (ctx.lobbyChat.length === 0) return;
-  ctx.effects.toPlayer(playerId, "chat:history", { scope: "lobby", roomId: null, messages: [...ctx.lobbyChat] });
+  if (messages.length === 0) return;
+  ctx.effects.toPlayer(playerId, "chat:history", { scope: "lobby", roomId: null, messages });
 }

@@ -1,41 +1,78 @@
-import type { ModeId } from "@lobby/contracts";
+import type { ChatMessage, ModeId } from "@lobby/contracts";
 import type { PlayerRecord, QueueEntry, RoomRecord } from "./records";
 
 /**
- * Lobby state: players, queues, rooms and invite codes. Every method is
- * async so a networked store (Redis) can stand in for the in-memory one
- * without the lobby or the socket handlers changing. Records go in and come
- * out as copies: changing a returned record changes nothing until it is put
- * back.
+ * One lobby operation's view of the state. Reads see the operation's own
+ * earlier writes; the writes become visible to others all at once when the
+ * operation's transaction commits, or not at all. Records read are shared
+ * and must not be changed: build a new record and put it back.
  */
-export interface LobbyStore {
+export interface StoreTx {
   getPlayer(id: string): Promise<PlayerRecord | undefined>;
   putPlayer(player: PlayerRecord): Promise<void>;
   deletePlayer(id: string): Promise<void>;
-  countPlayers(): Promise<number>;
-  listPlayerIds(): Promise<string[]>;
 
   /** Append to the back of a mode's queue. */
   enqueue(mode: ModeId, entry: QueueEntry): Promise<void>;
   /** Remove a player from a mode's queue; false if they were not in it. */
   dequeue(mode: ModeId, playerId: string): Promise<boolean>;
-  /** Atomically take up to `max` longest-waiting entries, or none if fewer than `min` wait. */
+  /** Take up to `max` longest-waiting entries, or none if fewer than `min` wait. */
   takeGroup(mode: ModeId, min: number, max: number): Promise<QueueEntry[]>;
   /** The longest-waiting entry, if any. */
   peekQueue(mode: ModeId): Promise<QueueEntry | undefined>;
   queueLength(mode: ModeId): Promise<number>;
-  /** Every entry of a mode's queue, longest-waiting first. */
-  listQueue(mode: ModeId): Promise<QueueEntry[]>;
 
   getRoom(id: string): Promise<RoomRecord | undefined>;
   putRoom(room: RoomRecord): Promise<void>;
   deleteRoom(id: string): Promise<void>;
-  listRoomIds(): Promise<string[]>;
   /** Rooms that quick match may seat players in (`isOpenForQuickMatch`), oldest first. */
   openRoomIds(mode: ModeId): Promise<string[]>;
 
-  /** Atomically claim an invite code for a room; false if a live room holds it. */
+  /** Claim an invite code for a room; false if a live room holds it. */
   claimCode(code: string, roomId: string): Promise<boolean>;
   releaseCode(code: string): Promise<void>;
   roomIdByCode(code: string): Promise<string | undefined>;
+
+  /**
+   * When the work behind `key` is next due (`room:<id>`, `player:<id>`,
+   * `queue:<mode>`), or null when nothing is. Every process can see these,
+   * so a due time whose process died is still honoured by another.
+   */
+  setDeadline(key: string, dueAt: number | null): void;
+
+  /** Add to the lobby-wide chat history, keeping the latest `keep` messages. */
+  appendLobbyChat(message: ChatMessage, keep: number): void;
+}
+
+/**
+ * Lobby state: players, queues, rooms, invite codes, deadlines and lobby
+ * chat. Changes go through `transaction`, which makes each lobby operation
+ * atomic — in one process (the memory store) and across processes (the
+ * Redis store, where a transaction that lost a race with another process
+ * is run again). The plain reads below are for figures, listings and
+ * checks that need no consistency with a change.
+ */
+export interface LobbyStore {
+  /**
+   * Run `work` as one transaction and commit its writes. `work` may run more
+   * than once (after losing a race to another process), so it must have no
+   * effects other than through `tx`; a throw discards every write.
+   */
+  transaction<T>(work: (tx: StoreTx) => Promise<T>): Promise<T>;
+
+  getPlayer(id: string): Promise<PlayerRecord | undefined>;
+  countPlayers(): Promise<number>;
+  listPlayerIds(): Promise<string[]>;
+  queueLength(mode: ModeId): Promise<number>;
+  /** Every entry of a mode's queue, longest-waiting first. */
+  listQueue(mode: ModeId): Promise<QueueEntry[]>;
+  getRoom(id: string): Promise<RoomRecord | undefined>;
+  listRoomIds(): Promise<string[]>;
+  roomIdByCode(code: string): Promise<string | undefined>;
+  /** The lobby-wide chat history, oldest first. */
+  lobbyChat(): Promise<ChatMessage[]>;
+  /** Keys whose deadline is at or before `time`, most overdue first. */
+  dueDeadlines(time: number, limit: number): Promise<string[]>;
+  /** Release connections; the memory store has none. */
+  close(): Promise<void>;
 }

@@ -17,8 +17,8 @@ export function socketEffects(nsp: LobbyNamespace): LobbyEffects {
     toChannel: (channel, event, payload) => {
       emit(nsp.to(channel), event, payload);
     },
-    toAll: (event, payload) => {
-      emit(nsp, event, payload);
+    toLocalChannel: (channel, event, payload) => {
+      emit(nsp.local.to(channel), event, payload);
     },
   };
 }

@@ -35,13 +35,14 @@ describe("quick match over websocket", () => {
   it("keeps a third player waiting while two are matched", async () => {
     server = await startTestServer();
     const [ann, bob, cat, dan] = await Promise.all(["Ann", "Bob", "Cat", "Dan"].map((n) => server.connect(n)));
+    // Figures are coalesced per interval, so "one waiting" may be pushed for Ann or for Cat: listen from the start.
+    const oneWaiting = nextEvent(dan!.client, "lobby:stats", (s) => s.queues[CF] === 1);
     await ann!.client.quickMatch(CF);
     await bob!.client.quickMatch(CF);
     const catQueued = await cat!.client.quickMatch(CF);
     expect(catQueued).toMatchObject({ ok: true, data: { state: "queued", mode: CF } });
-
-    const stats = await nextEvent(dan!.client, "lobby:stats", (s) => s.queues[CF] === 1);
-    expect(stats.online).toBe(4);
+    expect(await server.store.queueLength(CF)).toBe(1);
+    expect((await oneWaiting).online).toBe(4);
 
     const catRoom = nextEvent(cat!.client, "room:state");
     await dan!.client.quickMatch(CF);

@@ -3,7 +3,9 @@ import type { GameMove, ModeId } from "@lobby/contracts";
 import { afterAll, describe, expect, it } from "vitest";
 import { LobbyError } from "../../src/lobby/lobby-error";
 import { checkInvariants } from "../../src/lobby/invariants";
+import type { LobbyStore } from "../../src/lobby/store";
 import { lobbyHarness } from "../support/lobby-harness";
+import { storeKinds } from "../support/stores";
 
 /*
  * Random sequences of everything players can do — connect, drop, reconnect,
@@ -64,8 +66,9 @@ type Command = typeof command extends fc.Arbitrary<infer C> ? C : never;
 /** Counts across every run, for docs/reliability.md. */
 export const figures = { sequences: 0, steps: 0, refusals: 0 };
 
-async function runSequence(commands: Command[]) {
-  const h = lobbyHarness({ reconnectGraceMs: 10_000, quickMatchWaitMs: 5000, countdownMs: 3000, chatBurst: 3 });
+async function runSequence(store: LobbyStore, commands: Command[]) {
+  const settings = { reconnectGraceMs: 10_000, quickMatchWaitMs: 5000, countdownMs: 3000, chatBurst: 3 };
+  const h = lobbyHarness(settings, 1, store);
   const connected = new Set<string>();
   const known = new Set<string>();
   const roomCodes: string[] = [];
@@ -149,23 +152,24 @@ afterAll(() => {
   console.info(`property: ${JSON.stringify(figures)}`);
 });
 
-describe("lobby invariants under random play", () => {
+/** Sequences per store: Redis answers over a socket, so it gets fewer in the same time. */
+const RUNS = { memory: Number(process.env.PROPERTY_RUNS ?? 500), redis: Number(process.env.PROPERTY_RUNS_REDIS ?? 60) };
+
+describe.each(storeKinds())("lobby invariants under random play ($name store)", (kind) => {
+  const property = fc.asyncProperty(fc.array(command, { minLength: 20, maxLength: 120 }), async (commands) =>
+    runSequence(await kind.create(), commands),
+  );
+
   it("hold after every step of random sequences", async () => {
-    await fc.assert(
-      fc.asyncProperty(fc.array(command, { minLength: 20, maxLength: 120 }), runSequence),
-      { numRuns: Number(process.env.PROPERTY_RUNS ?? 500) },
-    );
+    await fc.assert(property, { numRuns: RUNS[kind.name] });
     // Seconds alone; much longer when CI runs every package's checks at once on two cores.
-  }, 180_000);
+  }, 240_000);
 
   // Seeds that once found a bug; they stay pinned so the bug cannot return.
   const PINNED_SEEDS: number[] = [];
   for (const seed of PINNED_SEEDS) {
     it(`hold for pinned seed ${seed}`, async () => {
-      await fc.assert(fc.asyncProperty(fc.array(command, { minLength: 20, maxLength: 120 }), runSequence), {
-        seed,
-        numRuns: 1,
-      });
+      await fc.assert(property, { seed, numRuns: 1 });
     });
   }
 });

@@ -4,6 +4,7 @@ import { seededRandom } from "../../src/core/random";
 import { games } from "../../src/games/registry";
 import { Lobby, type LobbySettings } from "../../src/lobby/lobby";
 import { MemoryStore } from "../../src/lobby/memory-store";
+import type { LobbyStore } from "../../src/lobby/store";
 import { RecordingEffects } from "./recording-effects";
 
 export const TEST_SETTINGS: LobbySettings = {
@@ -14,11 +15,12 @@ export const TEST_SETTINGS: LobbySettings = {
   chatBurst: 3,
   chatRefillMs: 1000,
   presenceIntervalMs: 0,
+  // This process's own timers do the work; the sweep for a dead process's deadlines has its own test.
+  deadlineSweepMs: 0,
 };
 
-/** A lobby core on an in-memory store, a fake clock and a seeded random source. */
-export function lobbyHarness(settings: Partial<LobbySettings> = {}, seed = 1) {
-  const store = new MemoryStore();
+/** A lobby core on a store (in memory unless given), a fake clock and a seeded random source. */
+export function lobbyHarness(settings: Partial<LobbySettings> = {}, seed = 1, store: LobbyStore = new MemoryStore()) {
   const clock = new FakeClock();
   const effects = new RecordingEffects();
   const config = { ...TEST_SETTINGS, ...settings };

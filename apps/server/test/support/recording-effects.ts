@@ -2,7 +2,7 @@ import type { ServerEventName, ServerPayload } from "@lobby/contracts";
 import type { LobbyEffects } from "../../src/lobby/lobby";
 
 export interface Sent {
-  to: { player: string } | { channel: string } | "all";
+  to: { player: string } | { channel: string };
   event: ServerEventName;
   payload: unknown;
 }
@@ -30,8 +30,8 @@ export class RecordingEffects implements LobbyEffects {
     this.sent.push({ to: { channel }, event, payload });
   }
 
-  toAll<E extends ServerEventName>(event: E, payload: ServerPayload<E>) {
-    this.sent.push({ to: "all", event, payload });
+  toLocalChannel<E extends ServerEventName>(channel: string, event: E, payload: ServerPayload<E>) {
+    this.sent.push({ to: { channel }, event, payload });
   }
 
   /** Every payload of `event` sent to a channel, oldest first. */

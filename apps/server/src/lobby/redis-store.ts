@@ -1,0 +1,344 @@
+import type { ChatMessage, ModeId } from "@lobby/contracts";
+import { createClient, WatchError } from "redis";
+import { isOpenForQuickMatch } from "./match-room";
+import type { PlayerRecord, QueueEntry, RoomRecord } from "./records";
+import type { LobbyStore, StoreTx } from "./store";
+
+/** A node-redis client with the default modules and protocol. */
+export function redisClient(url: string) {
+  const client = createClient({ url });
+  // node-redis reconnects by itself; an error event without a listener would crash the process.
+  client.on("error", () => undefined);
+  return client;
+}
+export type RedisClient = ReturnType<typeof redisClient>;
+
+/** A transaction that keeps losing races gives up after this many attempts. */
+const MAX_ATTEMPTS = 64;
+
+/**
+ * Lobby state in Redis, shared by every node of a cluster.
+ *
+ * Each lobby operation is an optimistic transaction: every key it reads is
+ * WATCHed, its writes are queued, and MULTI/EXEC applies them all at once
+ * only if none of the watched keys changed meanwhile. A transaction that
+ * lost a race to another node is run again from the start on fresh data,
+ * so "take the last seat", "pop a group off the queue" and "claim an invite
+ * code" have no read-modify-write gap between nodes. Transactions use their
+ * own connection (WATCH belongs to a connection), one at a time per node;
+ * plain reads use another.
+ *
+ * Keys (under `prefix`): `player:<id>` and `room:<id>` (JSON), `code:<code>`
+ * (room id), `queue:<mode>` (sorted set of player ids by join time),
+ * `open:<mode>` (sorted set of quick-match-open rooms by creation time),
+ * `players` and `rooms` (sets of ids), `deadlines` (sorted set of deadline
+ * keys by due time) and `lobby-chat` (list). Nothing here outlives its
+ * owner: a session's record goes when its grace period ends, a room's when
+ * it is destroyed; the chat list is trimmed on every append.
+ */
+export class RedisStore implements LobbyStore {
+  /** Transactions on this store's connection, one after another (WATCH state is per connection). */
+  private tail: Promise<unknown> = Promise.resolve();
+
+  private constructor(
+    private readonly reads: RedisClient,
+    private readonly writes: RedisClient,
+    private readonly prefix: string,
+  ) {}
+
+  /** Connect to `url`. Keys are namespaced by `prefix`, so tests can share a server. */
+  static async connect(url: string, prefix = "lobby:"): Promise<RedisStore> {
+    const reads = redisClient(url);
+    const writes = redisClient(url);
+    await Promise.all([reads.connect(), writes.connect()]);
+    return new RedisStore(reads, writes, prefix);
+  }
+
+  transaction<T>(work: (tx: StoreTx) => Promise<T>): Promise<T> {
+    const result = this.tail.then(() => this.attempt(work));
+    this.tail = result.catch(() => undefined);
+    return result;
+  }
+
+  private async attempt<T>(work: (tx: StoreTx) => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      const tx = new RedisTx(this.writes, this.prefix);
+      let result: T;
+      try {
+        result = await work(tx);
+      } catch (error) {
+        await this.writes.unwatch().catch(() => undefined);
+        throw error;
+      }
+      try {
+        await tx.commit();
+        return result;
+      } catch (error) {
+        if (!(error instanceof WatchError) || attempt >= MAX_ATTEMPTS) throw error;
+        // Another node changed what this one read: back off a little, then run again on fresh data.
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(attempt, 8)));
+      }
+    }
+  }
+
+  async getPlayer(id: string) {
+    return parse<PlayerRecord>(await this.reads.get(this.key("player", id)));
+  }
+
+  countPlayers() {
+    return this.reads.sCard(this.key("players"));
+  }
+
+  listPlayerIds() {
+    return this.reads.sMembers(this.key("players"));
+  }
+
+  queueLength(mode: ModeId) {
+    return this.reads.zCard(this.key("queue", mode));
+  }
+
+  async listQueue(mode: ModeId) {
+    return toEntries(await this.reads.zRangeWithScores(this.key("queue", mode), 0, -1));
+  }
+
+  async getRoom(id: string) {
+    return parse<RoomRecord>(await this.reads.get(this.key("room", id)));
+  }
+
+  listRoomIds() {
+    return this.reads.sMembers(this.key("rooms"));
+  }
+
+  async roomIdByCode(code: string) {
+    return (await this.reads.get(this.key("code", code))) ?? undefined;
+  }
+
+  async lobbyChat() {
+    const raw = await this.reads.lRange(this.key("lobby-chat"), 0, -1);
+    return raw.map((m) => JSON.parse(m) as ChatMessage);
+  }
+
+  dueDeadlines(time: number, limit: number) {
+    return this.reads.zRange(this.key("deadlines"), "-inf", time, { BY: "SCORE", LIMIT: { offset: 0, count: limit } });
+  }
+
+  async close() {
+    await Promise.all([this.reads.close(), this.writes.close()]);
+  }
+
+  private key(...parts: string[]) {
+    return this.prefix + parts.join(":");
+  }
+}
+
+/** A write, as Redis command words, sent inside MULTI/EXEC at the commit. */
+type Command = string[];
+
+/**
+ * One attempt at a transaction: reads go to Redis once per key (watched)
+ * and are cached, so the operation sees its own writes; writes wait for
+ * the commit.
+ */
+class RedisTx implements StoreTx {
+  private readonly players = new Map<string, PlayerRecord | null>();
+  private readonly rooms = new Map<string, RoomRecord | null>();
+  private readonly codes = new Map<string, string | null>();
+  private readonly queues = new Map<ModeId, QueueEntry[]>();
+  private readonly open = new Map<ModeId, Map<string, number>>();
+  /** Index changes made before the index was read, applied when it is. */
+  private readonly openChanges = new Map<ModeId, Map<string, number | null>>();
+  private readonly commands: Command[] = [];
+
+  constructor(
+    private readonly client: RedisClient,
+    private readonly prefix: string,
+  ) {}
+
+  async commit(): Promise<void> {
+    if (this.commands.length === 0) {
+      await this.client.unwatch();
+      return;
+    }
+    const multi = this.client.multi();
+    for (const command of this.commands) multi.addCommand(command);
+    await multi.exec();
+  }
+
+  async getPlayer(id: string) {
+    const cached = this.players.get(id);
+    if (cached !== undefined) return cached ?? undefined;
+    const player = parse<PlayerRecord>(await this.watchedGet(this.key("player", id)));
+    this.players.set(id, player ?? null);
+    return player;
+  }
+
+  putPlayer(player: PlayerRecord) {
+    this.players.set(player.id, player);
+    const json = JSON.stringify(player);
+    this.commands.push(["SET", this.key("player", player.id), json], ["SADD", this.key("players"), player.id]);
+    return Promise.resolve();
+  }
+
+  deletePlayer(id: string) {
+    this.players.set(id, null);
+    this.commands.push(["DEL", this.key("player", id)], ["SREM", this.key("players"), id]);
+    return Promise.resolve();
+  }
+
+  async enqueue(mode: ModeId, entry: QueueEntry) {
+    const queue = (await this.queue(mode)).filter((e) => e.playerId !== entry.playerId);
+    queue.push(entry);
+    this.queues.set(mode, queue);
+    this.commands.push(["ZADD", this.key("queue", mode), String(entry.joinedAt), entry.playerId]);
+  }
+
+  async dequeue(mode: ModeId, playerId: string) {
+    const queue = await this.queue(mode);
+    const rest = queue.filter((e) => e.playerId !== playerId);
+    if (rest.length === queue.length) return false;
+    this.queues.set(mode, rest);
+    this.commands.push(["ZREM", this.key("queue", mode), playerId]);
+    return true;
+  }
+
+  async takeGroup(mode: ModeId, min: number, max: number) {
+    const queue = await this.queue(mode);
+    if (queue.length < min || queue.length === 0) return [];
+    const group = queue.slice(0, max);
+    this.queues.set(mode, queue.slice(group.length));
+    const ids = group.map((e) => e.playerId);
+    this.commands.push(["ZREM", this.key("queue", mode), ...ids]);
+    return group;
+  }
+
+  async peekQueue(mode: ModeId) {
+    return (await this.queue(mode))[0];
+  }
+
+  async queueLength(mode: ModeId) {
+    return (await this.queue(mode)).length;
+  }
+
+  async getRoom(id: string) {
+    const cached = this.rooms.get(id);
+    if (cached !== undefined) return cached ?? undefined;
+    const room = parse<RoomRecord>(await this.watchedGet(this.key("room", id)));
+    this.rooms.set(id, room ?? null);
+    return room;
+  }
+
+  async putRoom(room: RoomRecord) {
+    const wasOpen = isOpen(await this.getRoom(room.id));
+    this.rooms.set(room.id, room);
+    const json = JSON.stringify(room);
+    const open = isOpenForQuickMatch(room);
+    this.commands.push(["SET", this.key("room", room.id), json], ["SADD", this.key("rooms"), room.id]);
+    if (open !== wasOpen) this.setOpen(room.mode, room.id, open ? room.createdAt : null);
+  }
+
+  async deleteRoom(id: string) {
+    const room = await this.getRoom(id);
+    if (!room) return;
+    this.rooms.set(id, null);
+    this.commands.push(["DEL", this.key("room", id)], ["SREM", this.key("rooms"), id]);
+    if (isOpen(room)) this.setOpen(room.mode, id, null);
+  }
+
+  async openRoomIds(mode: ModeId) {
+    const open = await this.openRooms(mode);
+    return [...open].sort((a, b) => a[1] - b[1]).map(([id]) => id);
+  }
+
+  async claimCode(code: string, roomId: string) {
+    if ((await this.roomIdByCode(code)) !== undefined) return false;
+    this.codes.set(code, roomId);
+    this.commands.push(["SET", this.key("code", code), roomId]);
+    return true;
+  }
+
+  releaseCode(code: string) {
+    this.codes.set(code, null);
+    this.commands.push(["DEL", this.key("code", code)]);
+    return Promise.resolve();
+  }
+
+  async roomIdByCode(code: string) {
+    const cached = this.codes.get(code);
+    if (cached !== undefined) return cached ?? undefined;
+    const roomId = await this.watchedGet(this.key("code", code));
+    this.codes.set(code, roomId);
+    return roomId ?? undefined;
+  }
+
+  setDeadline(key: string, dueAt: number | null) {
+    // Not watched: deadlines are derived from records that are, and firing one re-checks the record.
+    const deadlines = this.key("deadlines");
+    this.commands.push(dueAt === null ? ["ZREM", deadlines, key] : ["ZADD", deadlines, String(dueAt), key]);
+  }
+
+  appendLobbyChat(message: ChatMessage, keep: number) {
+    const json = JSON.stringify(message);
+    const chat = this.key("lobby-chat");
+    this.commands.push(["RPUSH", chat, json], ["LTRIM", chat, String(-keep), "-1"]);
+  }
+
+  private async queue(mode: ModeId): Promise<QueueEntry[]> {
+    const cached = this.queues.get(mode);
+    if (cached) return cached;
+    const key = this.key("queue", mode);
+    const [, rows] = await Promise.all([this.client.watch(key), this.client.zRangeWithScores(key, 0, -1)]);
+    const queue = toEntries(rows);
+    this.queues.set(mode, queue);
+    return queue;
+  }
+
+  private async openRooms(mode: ModeId): Promise<Map<string, number>> {
+    const cached = this.open.get(mode);
+    if (cached) return cached;
+    const key = this.key("open", mode);
+    const [, rows] = await Promise.all([this.client.watch(key), this.client.zRangeWithScores(key, 0, -1)]);
+    const open = new Map(rows.map((r) => [r.value, r.score] as const));
+    for (const [roomId, createdAt] of this.openChanges.get(mode) ?? []) {
+      if (createdAt === null) open.delete(roomId);
+      else open.set(roomId, createdAt);
+    }
+    this.open.set(mode, open);
+    return open;
+  }
+
+  /** Add a room to (createdAt) or take it off (null) its mode's quick-match index. */
+  private setOpen(mode: ModeId, roomId: string, createdAt: number | null) {
+    const cached = this.open.get(mode);
+    const changes = this.openChanges.get(mode) ?? new Map<string, number | null>();
+    changes.set(roomId, createdAt);
+    this.openChanges.set(mode, changes);
+    if (createdAt === null) {
+      cached?.delete(roomId);
+      this.commands.push(["ZREM", this.key("open", mode), roomId]);
+    } else {
+      cached?.set(roomId, createdAt);
+      this.commands.push(["ZADD", this.key("open", mode), String(createdAt), roomId]);
+    }
+  }
+
+  private async watchedGet(key: string): Promise<string | null> {
+    const [, value] = await Promise.all([this.client.watch(key), this.client.get(key)]);
+    return value;
+  }
+
+  private key(...parts: string[]) {
+    return this.prefix + parts.join(":");
+  }
+}
+
+function isOpen(room: RoomRecord | undefined): boolean {
+  return room !== undefined && isOpenForQuickMatch(room);
+}
+
+function parse<T>(json: string | null): T | undefined {
+  return json === null ? undefined : (JSON.parse(json) as T);
+}
+
+function toEntries(rows: { value: string; score: number }[]): QueueEntry[] {
+  return rows.map((r) => ({ playerId: r.value, joinedAt: r.score }));
+}

@@ -1,0 +1,197 @@
+import type { ChatMessage } from "@lobby/contracts";
+import { describe, expect, it } from "vitest";
+import { addSeat, newRoom } from "../../src/lobby/match-room";
+import type { PlayerRecord, RoomRecord } from "../../src/lobby/records";
+import type { LobbyStore, StoreTx } from "../../src/lobby/store";
+import { storeKinds } from "../support/stores";
+
+const CF = "connect-four" as const;
+
+function player(id: string, joinedAt = 0): PlayerRecord {
+  return { id, name: id, connectedAt: joinedAt, location: { kind: "idle" }, connectionId: `c-${id}`, awayUntil: null };
+}
+
+function room(id: string, createdAt: number, seats = 0, maxPlayers = 2): RoomRecord {
+  let r = newRoom({ id, code: `C${id}`, kind: "quick", mode: CF, visibility: "public", maxPlayers, now: createdAt });
+  for (let i = 0; i < seats; i++) r = addSeat(r, { id: `${id}-p${i}`, name: "P" }, createdAt);
+  return r;
+}
+
+function message(id: string): ChatMessage {
+  return { id, scope: "lobby", roomId: null, kind: "user", from: { id: "p", name: "P" }, text: id, at: 0 };
+}
+
+const write = <T>(store: LobbyStore, work: (tx: StoreTx) => Promise<T>) => store.transaction(work);
+
+describe.each(storeKinds())("$name store", (kind) => {
+  it("keeps players, counts and lists them, and forgets deleted ones", async () => {
+    const store = await kind.create();
+    await write(store, async (tx) => {
+      await tx.putPlayer(player("ann"));
+      await tx.putPlayer(player("bob"));
+    });
+    expect(await store.getPlayer("ann")).toEqual(player("ann"));
+    expect(await store.countPlayers()).toBe(2);
+    expect((await store.listPlayerIds()).sort()).toEqual(["ann", "bob"]);
+    await write(store, (tx) => tx.deletePlayer("ann"));
+    expect(await store.getPlayer("ann")).toBeUndefined();
+    expect(await store.countPlayers()).toBe(1);
+  });
+
+  it("queues first come, first served, and takes a group only when enough wait", async () => {
+    const store = await kind.create();
+    await write(store, async (tx) => {
+      for (const [i, id] of ["a", "b", "c"].entries()) await tx.enqueue(CF, { playerId: id, joinedAt: 100 + i });
+    });
+    expect(await write(store, (tx) => tx.takeGroup(CF, 4, 4))).toEqual([]);
+    expect(await store.queueLength(CF)).toBe(3);
+    const group = await write(store, (tx) => tx.takeGroup(CF, 2, 2));
+    expect(group.map((e) => e.playerId)).toEqual(["a", "b"]);
+    expect(await write(store, (tx) => tx.peekQueue(CF))).toEqual({ playerId: "c", joinedAt: 102 });
+    expect(await write(store, (tx) => tx.dequeue(CF, "c"))).toBe(true);
+    expect(await write(store, (tx) => tx.dequeue(CF, "c"))).toBe(false);
+    expect(await store.listQueue(CF)).toEqual([]);
+  });
+
+  it("indexes the rooms quick match may fill, oldest first, as they open and close", async () => {
+    const store = await kind.create();
+    await write(store, async (tx) => {
+      await tx.putRoom(room("new", 200));
+      await tx.putRoom(room("old", 100, 1));
+      await tx.putRoom(room("full", 50, 2));
+    });
+    expect(await write(store, (tx) => tx.openRoomIds(CF))).toEqual(["old", "new"]);
+    await write(store, async (tx) => tx.putRoom(room("old", 100, 2)));
+    expect(await write(store, (tx) => tx.openRoomIds(CF))).toEqual(["new"]);
+    await write(store, (tx) => tx.deleteRoom("new"));
+    expect(await write(store, (tx) => tx.openRoomIds(CF))).toEqual([]);
+    expect((await store.listRoomIds()).sort()).toEqual(["full", "old"]);
+    expect((await store.getRoom("old"))?.seats).toHaveLength(2);
+  });
+
+  it("gives an invite code to one room at a time", async () => {
+    const store = await kind.create();
+    expect(await write(store, (tx) => tx.claimCode("ABC234", "r1"))).toBe(true);
+    expect(await write(store, (tx) => tx.claimCode("ABC234", "r2"))).toBe(false);
+    expect(await store.roomIdByCode("ABC234")).toBe("r1");
+    await write(store, (tx) => tx.releaseCode("ABC234"));
+    expect(await write(store, (tx) => tx.claimCode("ABC234", "r2"))).toBe(true);
+    expect(await store.roomIdByCode("ABC234")).toBe("r2");
+  });
+
+  it("lists overdue deadlines, most overdue first, and forgets cleared ones", async () => {
+    const store = await kind.create();
+    await write(store, (tx) => {
+      tx.setDeadline("room:a", 300);
+      tx.setDeadline("player:b", 100);
+      tx.setDeadline("queue:trails", 900);
+      return Promise.resolve();
+    });
+    expect(await store.dueDeadlines(500, 10)).toEqual(["player:b", "room:a"]);
+    expect(await store.dueDeadlines(500, 1)).toEqual(["player:b"]);
+    await write(store, (tx) => {
+      tx.setDeadline("player:b", null);
+      tx.setDeadline("room:a", 600);
+      return Promise.resolve();
+    });
+    expect(await store.dueDeadlines(500, 10)).toEqual([]);
+  });
+
+  it("keeps only the latest lobby chat messages", async () => {
+    const store = await kind.create();
+    await write(store, (tx) => {
+      for (const id of ["m1", "m2", "m3"]) tx.appendLobbyChat(message(id), 2);
+      return Promise.resolve();
+    });
+    expect((await store.lobbyChat()).map((m) => m.id)).toEqual(["m2", "m3"]);
+  });
+
+  it("lets a transaction read its own writes", async () => {
+    const store = await kind.create();
+    await write(store, async (tx) => {
+      await tx.putPlayer(player("ann"));
+      expect(await tx.getPlayer("ann")).toEqual(player("ann"));
+      await tx.enqueue(CF, { playerId: "ann", joinedAt: 1 });
+      expect(await tx.queueLength(CF)).toBe(1);
+      await tx.putRoom(room("r", 1));
+      expect(await tx.openRoomIds(CF)).toEqual(["r"]);
+      expect(await tx.claimCode("XYZ789", "r")).toBe(true);
+      expect(await tx.roomIdByCode("XYZ789")).toBe("r");
+    });
+  });
+
+  it("keeps nothing of a transaction that failed, and the queue's order intact", async () => {
+    const store = await kind.create();
+    await write(store, async (tx) => {
+      for (const [i, id] of ["a", "b", "c"].entries()) await tx.enqueue(CF, { playerId: id, joinedAt: 10 + i });
+      await tx.putPlayer(player("keep"));
+      await tx.putRoom(room("r", 1));
+    });
+    const failed = write(store, async (tx) => {
+      await tx.putPlayer(player("ghost"));
+      await tx.deletePlayer("keep");
+      await tx.takeGroup(CF, 1, 1);
+      await tx.dequeue(CF, "c");
+      await tx.enqueue(CF, { playerId: "d", joinedAt: 20 });
+      await tx.putRoom(room("r", 1, 2));
+      await tx.claimCode("QQQ222", "r");
+      tx.setDeadline("room:r", 5);
+      tx.appendLobbyChat(message("lost"), 10);
+      throw new Error("the operation failed half-way");
+    });
+    await expect(failed).rejects.toThrow("half-way");
+    expect(await store.getPlayer("ghost")).toBeUndefined();
+    expect(await store.getPlayer("keep")).toEqual(player("keep"));
+    expect((await store.listQueue(CF)).map((e) => e.playerId)).toEqual(["a", "b", "c"]);
+    expect(await write(store, (tx) => tx.openRoomIds(CF))).toEqual(["r"]);
+    expect(await store.roomIdByCode("QQQ222")).toBeUndefined();
+    expect(await store.dueDeadlines(100, 10)).toEqual([]);
+    expect(await store.lobbyChat()).toEqual([]);
+  });
+
+  it("never gives one invite code to two rooms when several processes race for it", async () => {
+    const nodes = await kind.nodes(4);
+    const wins = await Promise.all(
+      nodes.flatMap((store, n) => [0, 1, 2].map((i) => write(store, (tx) => tx.claimCode("RACE22", `room-${n}-${i}`)))),
+    );
+    expect(wins.filter(Boolean)).toHaveLength(1);
+  });
+
+  it("seats exactly up to capacity when several processes race for the last seats", async () => {
+    const nodes = await kind.nodes(3);
+    const [first] = nodes;
+    await write(first!, (tx) => tx.putRoom(room("hot", 1, 0, 8)));
+    // 24 players on 3 processes each try to take a seat in the same 8-seat room.
+    const attempts = nodes.flatMap((store, n) =>
+      Array.from({ length: 8 }, (_, i) =>
+        write(store, async (tx) => {
+          const current = await tx.getRoom("hot");
+          if (!current || current.seats.length >= current.maxPlayers) return false;
+          await tx.putRoom(addSeat(current, { id: `p${n}-${i}`, name: "P" }, 2));
+          return true;
+        }),
+      ),
+    );
+    const seated = (await Promise.all(attempts)).filter(Boolean).length;
+    const final = await first!.getRoom("hot");
+    expect(seated).toBe(8);
+    expect(final?.seats).toHaveLength(8);
+    expect(new Set(final?.seats.map((s) => s.playerId)).size).toBe(8);
+  });
+
+  it("pops every queued player exactly once when several processes take groups at once", async () => {
+    const nodes = await kind.nodes(3);
+    const [first] = nodes;
+    await write(first!, async (tx) => {
+      for (let i = 0; i < 30; i++) await tx.enqueue(CF, { playerId: `q${i}`, joinedAt: i });
+    });
+    const groups = await Promise.all(
+      nodes.flatMap((store) => Array.from({ length: 8 }, () => write(store, (tx) => tx.takeGroup(CF, 2, 2)))),
+    );
+    const taken = groups.flat().map((e) => e.playerId);
+    expect(taken).toHaveLength(30);
+    expect(new Set(taken).size).toBe(30);
+    expect(groups.every((g) => g.length === 0 || g.length === 2)).toBe(true);
+    expect(await first!.queueLength(CF)).toBe(0);
+  });
+});
