@@ -1,6 +1,6 @@
 import type { Server as HttpServer } from "node:http";
 import { LOBBY_NAMESPACE, type LobbyStats, type ModeId } from "@lobby/contracts";
-import { Server } from "socket.io";
+import { Server, type ServerOptions } from "socket.io";
 import type { LobbyConfig } from "./config";
 import type { Clock } from "./core/clock";
 import { jsonLogger, type Logger } from "./core/logger";
@@ -27,6 +27,8 @@ export interface LobbyServerComponents {
   config: LobbyConfig;
   logger?: Logger;
   games?: Record<ModeId, AnyGameDefinition>;
+  /** Socket.IO's adapter for broadcasts between the nodes of a cluster; in-memory (one process) when absent. */
+  adapter?: ServerOptions["adapter"];
 }
 
 export interface LobbyServer {
@@ -52,6 +54,7 @@ export function createLobbyServer(components: LobbyServerComponents): LobbyServe
     cors: { origin: config.allowedOrigins },
     allowRequest: (req, callback) => callback(null, originAllowed(req, config.allowedOrigins)),
     serveClient: false,
+    ...(components.adapter ? { adapter: components.adapter } : {}),
     // No connection state recovery: resuming by session token already resends the full state and
     // chat history, and recovery's replay buffer kept every broadcast for minutes (see
     // docs/performance.md).
@@ -115,6 +118,8 @@ export function createLobbyServer(components: LobbyServerComponents): LobbyServe
       await new Promise<void>((resolve) => {
         void io.close(() => resolve());
       });
+      // Closing the connections queued each player's departure; let them reach the store.
+      await lobby.idle();
     },
   };
 }

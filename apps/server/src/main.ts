@@ -6,10 +6,13 @@ import { jsonLogger } from "./core/logger";
 import { cryptoRandom } from "./core/random";
 import { httpHandler } from "./http/http-handler";
 import { serverStats } from "./http/server-stats";
+import { connectCluster } from "./cluster/redis-cluster";
 import { MemoryStore } from "./lobby/memory-store";
 
 const config = loadConfig();
-const store = new MemoryStore();
+// With REDIS_URL this process is one node of a cluster; without it, everything stays in this process.
+const cluster = config.redisUrl ? await connectCluster(config.redisUrl) : null;
+const store = cluster?.store ?? new MemoryStore();
 const stats = config.statsEndpoint ? serverStats(store, systemClock) : null;
 const httpServer = createServer(httpHandler({ webDist: config.webDist, stats }));
 const server = createLobbyServer({
@@ -19,6 +22,7 @@ const server = createLobbyServer({
   random: cryptoRandom,
   config,
   logger: jsonLogger,
+  ...(cluster ? { adapter: cluster.adapter } : {}),
 });
 
 httpServer.listen(config.port, config.host, () => {
@@ -27,6 +31,8 @@ httpServer.listen(config.port, config.host, () => {
   jsonLogger.info("lobby listening", {
     url: `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${port}`,
     webApp: config.webDist ?? "not served (run the web app with Vite)",
+    node: config.nodeId,
+    state: cluster ? "redis (cluster node)" : "in memory",
   });
 });
 
@@ -37,13 +43,16 @@ function shutdown(signal: string) {
   jsonLogger.info("shutting down", { signal });
   // Never hang on a stuck connection: leave after a bounded wait.
   setTimeout(() => process.exit(1), 10_000).unref();
-  server.close().then(
-    () => process.exit(0),
-    (error: unknown) => {
-      jsonLogger.error("shutdown failed", { error: String(error) });
-      process.exit(1);
-    },
-  );
+  server
+    .close()
+    .then(() => cluster?.close())
+    .then(
+      () => process.exit(0),
+      (error: unknown) => {
+        jsonLogger.error("shutdown failed", { error: String(error) });
+        process.exit(1);
+      },
+    );
 }
 process.on("SIGINT", () => shutdown("SIGINT"));
 process.on("SIGTERM", () => shutdown("SIGTERM"));

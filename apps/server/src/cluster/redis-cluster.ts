@@ -1,0 +1,37 @@
+import { createAdapter } from "@socket.io/redis-streams-adapter";
+import type { ServerOptions } from "socket.io";
+import { RedisStore, redisClient } from "../lobby/redis-store";
+
+/** What a node of a cluster needs besides a plain server: the shared store and the broadcast adapter. */
+export interface ClusterParts {
+  store: RedisStore;
+  adapter: NonNullable<ServerOptions["adapter"]>;
+  /** Close the Redis connections (after the Socket.IO server closed). */
+  close(): Promise<void>;
+}
+
+/**
+ * Connect one node to the cluster's Redis: lobby state through the Redis
+ * store, and broadcasts through Socket.IO's official Redis Streams adapter.
+ * The streams adapter (rather than the pub/sub one) reads the stream from
+ * where it left off after Redis drops the connection, so a short Redis
+ * outage loses no broadcast between nodes.
+ */
+export async function connectCluster(url: string, prefix = "lobby:"): Promise<ClusterParts> {
+  const store = await RedisStore.connect(url, prefix);
+  const adapterClient = redisClient(url);
+  await adapterClient.connect();
+  const adapter = createAdapter(adapterClient, {
+    streamName: `${prefix}io`,
+    // Every broadcast, chat line and tick goes through it; the bound keeps the stream from growing without end.
+    maxLen: 100_000,
+    onlyPlaintext: true,
+  });
+  return {
+    store,
+    adapter,
+    async close() {
+      await Promise.all([store.close(), adapterClient.close()]);
+    },
+  };
+}

@@ -1,0 +1,111 @@
+import { fileURLToPath } from "node:url";
+import { startCluster, type Cluster } from "@lobby/cluster";
+import { createLobbyClient, type LobbyClient } from "@lobby/client";
+import type { RoomView } from "@lobby/contracts";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seededRandom } from "../../src/core/random";
+import { checkInvariants } from "../../src/lobby/invariants";
+import { RedisStore } from "../../src/lobby/redis-store";
+import { nextEvent } from "../support/test-server";
+
+/*
+ * Three server processes over one redis-server, each started from source,
+ * with players connected to different nodes. Only Redis and the sockets
+ * join them: what one node does, the others see through the store and the
+ * Socket.IO adapter.
+ */
+
+const CF = "connect-four" as const;
+const ENTRY = fileURLToPath(new URL("../../src/main.ts", import.meta.url));
+const GRACE_MS = 1000;
+
+let cluster: Cluster;
+let store: RedisStore;
+const clients: LobbyClient[] = [];
+
+beforeAll(async () => {
+  cluster = await startCluster({
+    nodes: 3,
+    command: [process.execPath, "--import", "tsx", ENTRY],
+    env: { MAX_CONNECTIONS_PER_ADDRESS: "0", COUNTDOWN_MS: "50", RECONNECT_GRACE_MS: String(GRACE_MS), WEB_DIST: "" },
+  });
+  store = await RedisStore.connect(cluster.redisUrl);
+}, 60_000);
+
+afterAll(async () => {
+  for (const client of clients) client.disconnect();
+  await store.close();
+  await cluster.stop();
+}, 30_000);
+
+async function connectTo(url: string, name: string) {
+  const client = createLobbyClient({ url, name, reconnection: false, pingIntervalMs: 0 });
+  clients.push(client);
+  const session = await client.connect();
+  return { client, id: session.player.id };
+}
+
+/**
+ * Everyone leaves, and the cluster ends their sessions once the grace period
+ * has passed (whichever node holds each timer): the next test starts from an
+ * empty lobby, and the invariants are checked on a lobby at rest.
+ */
+async function everyoneLeaves(players: { client: LobbyClient }[]) {
+  for (const { client } of players) client.disconnect();
+  await expect.poll(() => store.countPlayers(), { timeout: GRACE_MS + 10_000 }).toBe(0);
+  expect(await store.listRoomIds()).toEqual([]);
+  expect(await checkInvariants(store, Date.now())).toEqual([]);
+}
+
+function nodeUrl(index: number): string {
+  const node = cluster.nodes[index % cluster.nodes.length];
+  if (!node) throw new Error("no such node");
+  return node.url;
+}
+
+describe("a cluster of three nodes over Redis", () => {
+  it("matches two players on different nodes, and they play a whole game", async () => {
+    const ann = await connectTo(nodeUrl(0), "Ann");
+    const bob = await connectTo(nodeUrl(1), "Bob");
+    const playing = (p: { client: LobbyClient }) => nextEvent(p.client, "room:state", (r) => r.phase === "playing");
+    const started = Promise.all([playing(ann), playing(bob)]);
+    expect(await ann.client.quickMatch(CF)).toMatchObject({ ok: true, data: { state: "queued" } });
+    expect(await bob.client.quickMatch(CF)).toMatchObject({ ok: true, data: { state: "matched" } });
+    const [annView] = await started;
+
+    // Whoever moves first drops in column 0 four times; the other plays column 1.
+    const first = annView.game?.mode === CF && annView.game.turn === 0 ? ann : bob;
+    const second = first === ann ? bob : ann;
+    const finished = nextEvent(second.client, "room:state", (r: RoomView) => r.phase === "finished");
+    for (let turn = 0; turn < 4; turn++) {
+      expect(await first.client.move({ mode: CF, column: 0 })).toMatchObject({ ok: true });
+      if (turn < 3) expect(await second.client.move({ mode: CF, column: 1 })).toMatchObject({ ok: true });
+    }
+    const result = (await finished).result;
+    expect(result).toMatchObject({ kind: "win", winners: [first === ann ? 0 : 1] });
+    expect(await checkInvariants(store, Date.now())).toEqual([]);
+    await everyoneLeaves([ann, bob]);
+  });
+
+  it.each([1, 2, 3])("seats each of 200 players racing across the nodes exactly once (seed %i)", async (seed) => {
+    const random = seededRandom(seed);
+    const players = await Promise.all(
+      Array.from({ length: 200 }, (_, i) => connectTo(nodeUrl(Math.floor(random.next() * 3)), `R${seed}-${i}`)),
+    );
+    const answers = await Promise.all(players.map((p) => p.client.quickMatch(CF)));
+    expect(answers.every((a) => a.ok)).toBe(true);
+
+    // Everyone is seated once a pair exists; nobody may wait while another waits too.
+    await expect.poll(() => store.queueLength(CF)).toBe(0);
+    const rooms = new Map<string, number>();
+    for (const { id } of players) {
+      const record = await store.getPlayer(id);
+      expect(record?.location.kind).toBe("seated");
+      if (record?.location.kind === "seated") rooms.set(record.location.roomId, (rooms.get(record.location.roomId) ?? 0) + 1);
+    }
+    expect(rooms.size).toBe(100);
+    expect([...rooms.values()].every((seats) => seats === 2)).toBe(true);
+    expect(await checkInvariants(store, Date.now())).toEqual([]);
+    await everyoneLeaves(players);
+  }, 60_000);
+});
