@@ -119,7 +119,7 @@ export function createLobbyServer(components: LobbyServerComponents): LobbyServe
         void io.close(() => resolve());
       });
       // Closing the connections queued each player's departure; let them reach the store.
-      await lobby.idle();
+      await lobby.leaveCluster();
     },
   };
 }

@@ -40,6 +40,8 @@ const EnvSchema = z.object({
   NODE_ID: z.string().min(1).max(64).optional(),
   /** How often to look for work a dead node left overdue (countdowns, ticks, grace periods); 0 for never. */
   DEADLINE_SWEEP_MS: z.coerce.number().int().min(0).default(1000),
+  /** How often a node says it is alive and looks for dead ones (a node is dead after 5 missed beats); 0 for never. */
+  NODE_HEARTBEAT_MS: z.coerce.number().int().min(0).default(2000),
 });
 
 export interface LobbyConfig {
@@ -55,7 +57,6 @@ export interface LobbyConfig {
   maxConnectionsPerAddress: number;
   /** Set: one node of a cluster over this Redis. Null: one process with in-memory state. */
   redisUrl: string | null;
-  nodeId: string;
   lobby: LobbySettings;
 }
 
@@ -70,7 +71,6 @@ export const defaultConfig: LobbyConfig = {
   statsEndpoint: false,
   maxConnectionsPerAddress: 0,
   redisUrl: null,
-  nodeId: "test",
   lobby: {
     reconnectGraceMs: 30_000,
     statsIntervalMs: 250,
@@ -80,6 +80,8 @@ export const defaultConfig: LobbyConfig = {
     chatRefillMs: 2000,
     presenceIntervalMs: 3000,
     deadlineSweepMs: 1000,
+    nodeId: "local",
+    nodeHeartbeatMs: 2000,
   },
 };
 
@@ -103,7 +105,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LobbyConfig {
     statsEndpoint: e.STATS_ENDPOINT === "on",
     maxConnectionsPerAddress: e.MAX_CONNECTIONS_PER_ADDRESS,
     redisUrl: e.REDIS_URL ?? null,
-    nodeId: e.NODE_ID ?? `${hostname()}-${process.pid}`,
     lobby: {
       reconnectGraceMs: e.RECONNECT_GRACE_MS,
       statsIntervalMs: e.STATS_INTERVAL_MS,
@@ -113,6 +114,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LobbyConfig {
       chatRefillMs: e.CHAT_REFILL_MS,
       presenceIntervalMs: e.PRESENCE_INTERVAL_MS,
       deadlineSweepMs: e.DEADLINE_SWEEP_MS,
+      nodeId: e.NODE_ID ?? `${hostname()}-${process.pid}`,
+      nodeHeartbeatMs: e.NODE_HEARTBEAT_MS,
     },
   };
 }

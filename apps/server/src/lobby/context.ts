@@ -50,6 +50,14 @@ export interface LobbySettings {
    * interval — work whose process died before doing it. 0 turns it off.
    */
   deadlineSweepMs: number;
+  /** This process's name among the nodes of a cluster. */
+  nodeId: string;
+  /**
+   * How often this process tells the store it is alive, and looks for nodes
+   * that stopped doing so (their players are then away, with a grace
+   * period, as if their connections had dropped). 0 turns it off.
+   */
+  nodeHeartbeatMs: number;
 }
 
 export interface LobbyDeps {

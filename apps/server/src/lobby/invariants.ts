@@ -67,6 +67,7 @@ export async function checkInvariants(store: LobbyStore, now: number): Promise<s
     if (!player) continue;
     if (player.awayUntil !== null && player.awayUntil < now) problems.push(`${id}'s session outlived its grace period`);
     if ((player.connectionId === null) !== (player.awayUntil !== null)) problems.push(`${id} is neither connected nor away`);
+    if ((player.connectionId === null) !== (player.node === null)) problems.push(`${id}'s connection and node disagree`);
     const where = placements.get(id) ?? [];
     if (where.length > 1) problems.push(`${id} is in ${where.join(" and ")}`);
     const expected = player.location.kind === "idle" ? 0 : 1;

@@ -55,12 +55,14 @@ export class Lobby implements LobbyRuntime {
   lastStats: LobbyStats | null = null;
   private presencePending: Cancel | null = null;
   private sweepPending: Cancel | null = null;
+  private heartbeatPending: Cancel | null = null;
   private closed = false;
 
   constructor(readonly deps: LobbyDeps) {
     this.timers = new Timers(deps.clock);
     this.schedulePresence();
     this.scheduleSweep();
+    this.scheduleHeartbeat();
   }
 
   /**
@@ -206,6 +208,8 @@ export class Lobby implements LobbyRuntime {
     this.timers.clearAll();
     this.sweepPending?.();
     this.sweepPending = null;
+    this.heartbeatPending?.();
+    this.heartbeatPending = null;
     this.statsPending?.();
     this.statsPending = null;
     this.presencePending?.();
@@ -280,6 +284,43 @@ export class Lobby implements LobbyRuntime {
       .catch((error: unknown) => {
         this.deps.logger.error("deadline failed", { key, error: String(error) });
       });
+  }
+
+  /**
+   * This process stopped for good (its connections are closed and their
+   * departures committed): other nodes need not look after its players.
+   */
+  async leaveCluster(): Promise<void> {
+    await this.idle();
+    await this.deps.store.forgetNode(this.deps.settings.nodeId);
+  }
+
+  /**
+   * Say this process is alive, and find nodes that stopped saying so: their
+   * players' connections died with them, so those players are away — kept
+   * for the grace period, like any dropped connection — until they come
+   * back through another node.
+   */
+  private scheduleHeartbeat() {
+    const every = this.deps.settings.nodeHeartbeatMs;
+    if (this.closed || every <= 0) return;
+    const { store, settings, logger } = this.deps;
+    const beat = async () => {
+      await store.heartbeat(settings.nodeId, every * 5);
+      for (const node of await store.deadNodes()) {
+        if (node === settings.nodeId) continue;
+        const players = await store.playersOnNode(node);
+        logger.warn("node stopped answering; its players are away", { node, players: players.length });
+        for (const playerId of players) await this.run((ctx) => sessions.nodeLost(ctx, playerId, node));
+        if ((await store.playersOnNode(node)).length === 0) await store.forgetNode(node);
+      }
+    };
+    this.heartbeatPending = this.deps.clock.setTimeout(() => {
+      this.heartbeatPending = null;
+      beat()
+        .catch((error: unknown) => logger.error("node heartbeat failed", { error: String(error) }))
+        .finally(() => this.scheduleHeartbeat());
+    }, every);
   }
 
   /**

@@ -89,6 +89,23 @@ export class MemoryStore implements LobbyStore {
     return Promise.resolve();
   }
 
+  // One process holds everything: no other node can die and leave players behind.
+  heartbeat() {
+    return Promise.resolve();
+  }
+
+  deadNodes() {
+    return Promise.resolve([]);
+  }
+
+  playersOnNode(nodeId: string) {
+    return Promise.resolve([...this.players.values()].filter((p) => p.node === nodeId).map((p) => p.id));
+  }
+
+  forgetNode() {
+    return Promise.resolve();
+  }
+
   private txView(undo: (() => void)[]): StoreTx {
     const restore = <K, V>(map: Map<K, V>, key: K) => {
       const had = map.has(key);

@@ -27,6 +27,8 @@ export interface PlayerRecord {
   location: PlayerLocation;
   /** The connection currently speaking for this player, or null while away. */
   connectionId: string | null;
+  /** The server process holding that connection (`nodeId`), or null while away. */
+  node: string | null;
   /** While away: when the session ends unless the player comes back. */
   awayUntil: number | null;
 }

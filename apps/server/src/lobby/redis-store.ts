@@ -126,6 +126,24 @@ export class RedisStore implements LobbyStore {
     await Promise.all([this.reads.close(), this.writes.close()]);
   }
 
+  async heartbeat(nodeId: string, ttlMs: number) {
+    await this.reads.multi().set(this.key("node", nodeId), "alive", { PX: ttlMs }).sAdd(this.key("nodes"), nodeId).exec();
+  }
+
+  async deadNodes() {
+    const nodes = await this.reads.sMembers(this.key("nodes"));
+    const alive = await Promise.all(nodes.map((id) => this.reads.exists(this.key("node", id))));
+    return nodes.filter((_, i) => alive[i] === 0);
+  }
+
+  playersOnNode(nodeId: string) {
+    return this.reads.sMembers(this.key("node-players", nodeId));
+  }
+
+  async forgetNode(nodeId: string) {
+    await this.reads.multi().sRem(this.key("nodes"), nodeId).del(this.key("node", nodeId)).exec();
+  }
+
   private key(...parts: string[]) {
     return this.prefix + parts.join(":");
   }
@@ -172,17 +190,26 @@ class RedisTx implements StoreTx {
     return player;
   }
 
-  putPlayer(player: PlayerRecord) {
+  async putPlayer(player: PlayerRecord) {
+    const before = await this.getPlayer(player.id);
     this.players.set(player.id, player);
     const json = JSON.stringify(player);
     this.commands.push(["SET", this.key("player", player.id), json], ["SADD", this.key("players"), player.id]);
-    return Promise.resolve();
+    this.moveNode(player.id, before?.node ?? null, player.node);
   }
 
-  deletePlayer(id: string) {
+  async deletePlayer(id: string) {
+    const before = await this.getPlayer(id);
     this.players.set(id, null);
     this.commands.push(["DEL", this.key("player", id)], ["SREM", this.key("players"), id]);
-    return Promise.resolve();
+    this.moveNode(id, before?.node ?? null, null);
+  }
+
+  /** Keep each node's set of players in step with the records' `node`. */
+  private moveNode(playerId: string, from: string | null, to: string | null) {
+    if (from === to) return;
+    if (from !== null) this.commands.push(["SREM", this.key("node-players", from), playerId]);
+    if (to !== null) this.commands.push(["SADD", this.key("node-players", to), playerId]);
   }
 
   async enqueue(mode: ModeId, entry: QueueEntry) {

@@ -42,6 +42,7 @@ export async function arrive(ctx: LobbyContext, arrival: Arrival, greet: Greet):
       connectedAt: ctx.now(),
       location: { kind: "idle" },
       connectionId: arrival.connectionId,
+      node: ctx.deps.settings.nodeId,
       awayUntil: null,
     };
     await ctx.savePlayer(player);
@@ -52,7 +53,12 @@ export async function arrive(ctx: LobbyContext, arrival: Arrival, greet: Greet):
     return false;
   }
 
-  const player: PlayerRecord = { ...existing, connectionId: arrival.connectionId, awayUntil: null };
+  const player: PlayerRecord = {
+    ...existing,
+    connectionId: arrival.connectionId,
+    node: ctx.deps.settings.nodeId,
+    awayUntil: null,
+  };
   await ctx.savePlayer(player);
   const stats = await ctx.presence();
   ctx.afterCommit(() => greet(true, stats));
@@ -97,12 +103,26 @@ async function resync(ctx: LobbyContext, player: PlayerRecord): Promise<void> {
 export async function depart(ctx: LobbyContext, playerId: string, connectionId: string): Promise<void> {
   const player = await ctx.store.getPlayer(playerId);
   if (player?.connectionId !== connectionId) return;
+  await goAway(ctx, player);
+}
+
+/**
+ * Process `node` died holding this player's connection: the player is away
+ * as if it had dropped. Ignored if they already came back elsewhere.
+ */
+export async function nodeLost(ctx: LobbyContext, playerId: string, node: string): Promise<void> {
+  const player = await ctx.store.getPlayer(playerId);
+  if (player?.node !== node || player.connectionId === null) return;
+  await goAway(ctx, player);
+}
+
+async function goAway(ctx: LobbyContext, player: PlayerRecord): Promise<void> {
   const awayUntil = ctx.now() + ctx.deps.settings.reconnectGraceMs;
-  await ctx.savePlayer({ ...player, connectionId: null, awayUntil });
+  await ctx.savePlayer({ ...player, connectionId: null, node: null, awayUntil });
   if (player.location.kind !== "seated") return;
   const room = await ctx.store.getRoom(player.location.roomId);
   if (!room) return;
-  await ctx.saveRoom(ctx.say(markDisconnected(room, playerId, awayUntil), `${player.name} lost connection.`));
+  await ctx.saveRoom(ctx.say(markDisconnected(room, player.id, awayUntil), `${player.name} lost connection.`));
 }
 
 /** The grace period ran out: end the session. Returns false if the player came back in time. */

@@ -73,6 +73,15 @@ export interface LobbyStore {
   lobbyChat(): Promise<ChatMessage[]>;
   /** Keys whose deadline is at or before `time`, most overdue first. */
   dueDeadlines(time: number, limit: number): Promise<string[]>;
+
+  /** Say that process `nodeId` is alive for the next `ttlMs`. */
+  heartbeat(nodeId: string, ttlMs: number): Promise<void>;
+  /** Processes that said they were alive, then stopped saying so before their time ran out. */
+  deadNodes(): Promise<string[]>;
+  /** Players whose connection process `nodeId` holds (their record's `node`). */
+  playersOnNode(nodeId: string): Promise<string[]>;
+  /** Stop tracking a process (it stopped, or its players were all dealt with). */
+  forgetNode(nodeId: string): Promise<void>;
   /** Release connections; the memory store has none. */
   close(): Promise<void>;
 }

@@ -17,6 +17,8 @@ export const TEST_SETTINGS: LobbySettings = {
   presenceIntervalMs: 0,
   // This process's own timers do the work; the sweep for a dead process's deadlines has its own test.
   deadlineSweepMs: 0,
+  nodeId: "local",
+  nodeHeartbeatMs: 0,
 };
 
 /** A lobby core on a store (in memory unless given), a fake clock and a seeded random source. */

@@ -1,0 +1,165 @@
+import { fileURLToPath } from "node:url";
+import { startCluster, type Cluster, type ClusterNode } from "@lobby/cluster";
+import { createLobbyClient, type LobbyClient } from "@lobby/client";
+import type { RoomView } from "@lobby/contracts";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { checkInvariants } from "../../src/lobby/invariants";
+import { RedisStore } from "../../src/lobby/redis-store";
+import { nextEvent } from "../support/test-server";
+
+/*
+ * Nodes stop and die here: five nodes over one redis-server, and each
+ * test stops or kills one. What a dead node was doing — its players' connections, its timers —
+ * must be picked up by the nodes that are left.
+ */
+
+const CF = "connect-four" as const;
+const ENTRY = fileURLToPath(new URL("../../src/main.ts", import.meta.url));
+
+let cluster: Cluster;
+let store: RedisStore;
+const clients: LobbyClient[] = [];
+
+beforeAll(async () => {
+  cluster = await startCluster({
+    nodes: 5,
+    command: [process.execPath, "--import", "tsx", ENTRY],
+    env: {
+      MAX_CONNECTIONS_PER_ADDRESS: "0",
+      COUNTDOWN_MS: "1500",
+      RECONNECT_GRACE_MS: "4000",
+      NODE_HEARTBEAT_MS: "200",
+      DEADLINE_SWEEP_MS: "200",
+      WEB_DIST: "",
+    },
+  });
+  store = await RedisStore.connect(cluster.redisUrl);
+}, 60_000);
+
+afterAll(async () => {
+  for (const client of clients) client.disconnect();
+  await store.close();
+  await cluster.stop();
+}, 30_000);
+
+/** A player on `url`: the balancer (reconnects wherever it sends them) or one node (no reconnection). */
+async function player(url: string, name: string, reconnection: boolean) {
+  const client = createLobbyClient({ url, name, reconnection, pingIntervalMs: 0 });
+  clients.push(client);
+  const session = await client.connect();
+  return { client, id: session.player.id };
+}
+
+async function nodeOf(playerId: string): Promise<ClusterNode> {
+  const record = await store.getPlayer(playerId);
+  const node = cluster.nodes.find((n) => n.id === record?.node);
+  if (!node) throw new Error(`${playerId} is on no known node (${record?.node})`);
+  return node;
+}
+
+function liveNodes(count: number): ClusterNode[] {
+  const live = cluster.nodes.filter((n) => n.running);
+  if (live.length < count) throw new Error("not enough live nodes");
+  return live.slice(0, count);
+}
+
+describe("a node stopping or dying", () => {
+  it("stopped (SIGTERM) mid-game: its player moves to another node with no forfeit and the same seat", async () => {
+    const ann = await player(cluster.url, "Ann", true);
+    const bob = await player(cluster.url, "Bob", true);
+    const started = nextEvent(bob.client, "room:state", (r) => r.phase === "playing");
+    await ann.client.quickMatch(CF);
+    await bob.client.quickMatch(CF);
+    const before = await started;
+
+    const draining = await nodeOf(ann.id);
+    await draining.kill("SIGTERM");
+    await expect.poll(async () => (await store.getPlayer(ann.id))?.node ?? draining.id).not.toBe(draining.id);
+    await expect.poll(async () => (await store.getPlayer(ann.id))?.connectionId ?? null).not.toBeNull();
+    const room = await store.getRoom(before.id);
+    expect(room?.phase).toBe("playing");
+    expect(room?.result).toBeNull();
+    expect(room?.seats.map((s) => s.playerId)).toEqual(before.seats.map((s) => s.player.id));
+    for (const p of [ann, bob]) p.client.disconnect();
+  }, 30_000);
+
+  it("SIGKILLed mid-game: its player reconnects through the balancer and finishes in the same seat", async () => {
+    const ann = await player(cluster.url, "Ann", true);
+    const bob = await player(cluster.url, "Bob", true);
+    const started = nextEvent(ann.client, "room:state", (r) => r.phase === "playing");
+    await ann.client.quickMatch(CF);
+    await bob.client.quickMatch(CF);
+    const before = await started;
+    const seatOf = (view: RoomView, id: string) => view.seats.findIndex((s) => s.player.id === id);
+
+    const doomed = await nodeOf(ann.id);
+    const back = nextEvent(ann.client, "room:state", (r) => r.id === before.id && r.seats[seatOf(r, ann.id)]?.status === "connected");
+    await doomed.kill("SIGKILL");
+    const resumed = await back;
+    expect((await nodeOf(ann.id)).id).not.toBe(doomed.id);
+    expect(seatOf(resumed, ann.id)).toBe(seatOf(before, ann.id));
+    expect(seatOf(resumed, bob.id)).toBe(seatOf(before, bob.id));
+
+    // Play it out: whoever's turn it is drops in their own column until someone has four.
+    const finished = nextEvent(bob.client, "room:state", (r) => r.phase === "finished");
+    let view: RoomView = resumed;
+    while (view.phase === "playing" && view.game?.mode === CF) {
+      const turn = view.game.turn;
+      if (turn === null) break;
+      const mover = view.seats[turn]?.player.id === ann.id ? ann : bob;
+      const next = nextEvent(bob.client, "room:state", (r) => r.version > view.version);
+      expect(await mover.client.move({ mode: CF, column: turn })).toMatchObject({ ok: true });
+      view = await next;
+    }
+    expect((await finished).result).toMatchObject({ kind: "win", reason: "rules" });
+    for (const p of [ann, bob]) p.client.disconnect();
+  }, 30_000);
+
+  it("a countdown whose node died still ends, and the dead node's player forfeits after the grace period", async () => {
+    const [hostNode, guestNode] = liveNodes(2);
+    const host = await player(hostNode!.url, "Host", false);
+    const guest = await player(guestNode!.url, "Guest", false);
+    const room = await host.client.createRoom(CF, { maxPlayers: 2, visibility: "private" });
+    if (!room.ok) throw new Error("no room");
+    expect(await guest.client.joinRoom(room.data.code)).toMatchObject({ ok: true });
+    for (const p of [host, guest]) expect(await p.client.setReady(true)).toMatchObject({ ok: true });
+
+    const countingDown = nextEvent(guest.client, "room:state", (r) => r.phase === "countdown");
+    const playing = nextEvent(guest.client, "room:state", (r) => r.phase === "playing");
+    const forfeited = nextEvent(guest.client, "room:state", (r) => r.phase === "finished");
+    // The host's node commits the countdown and holds its timer, then dies before it ends.
+    expect(await host.client.startGame()).toMatchObject({ ok: true });
+    await countingDown;
+    await hostNode!.kill("SIGKILL");
+
+    expect((await playing).phase).toBe("playing");
+    // The host's connection died with the node: they are away, then forfeit when their grace ends.
+    const result = (await forfeited).result;
+    expect(result).toMatchObject({ kind: "win", reason: "forfeit" });
+    expect(await store.getPlayer(host.id)).toBeUndefined();
+    guest.client.disconnect();
+  }, 30_000);
+
+  it("a grace period whose node died still ends", async () => {
+    const [leaverNode, stayerNode] = liveNodes(2);
+    const leaver = await player(leaverNode!.url, "Leaver", false);
+    const stayer = await player(stayerNode!.url, "Stayer", false);
+    const playing = nextEvent(stayer.client, "room:state", (r) => r.phase === "playing");
+    await leaver.client.quickMatch(CF);
+    await stayer.client.quickMatch(CF);
+    await playing;
+
+    const away = nextEvent(stayer.client, "room:state", (r) => r.seats.some((s) => s.status === "disconnected"));
+    const forfeited = nextEvent(stayer.client, "room:state", (r) => r.phase === "finished");
+    // The leaver's own node records the drop and arms the grace timer, then dies.
+    leaver.client.disconnect();
+    await away;
+    await leaverNode!.kill("SIGKILL");
+    expect((await forfeited).result).toMatchObject({ kind: "win", reason: "forfeit" });
+    expect(await store.getPlayer(leaver.id)).toBeUndefined();
+
+    stayer.client.disconnect();
+    await expect.poll(() => store.countPlayers(), { timeout: 15_000 }).toBe(0);
+    expect(await checkInvariants(store, Date.now())).toEqual([]);
+  }, 30_000);
+});
