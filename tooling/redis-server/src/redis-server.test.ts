@@ -5,8 +5,8 @@ import { RedisServerNotFoundError, startRedis, type RedisServer } from "./index"
 
 const started: RedisServer[] = [];
 
-async function start(): Promise<RedisServer> {
-  const redis = await startRedis();
+async function start(options: Parameters<typeof startRedis>[0] = {}): Promise<RedisServer> {
+  const redis = await startRedis(options);
   started.push(redis);
   return redis;
 }
@@ -59,6 +59,17 @@ describe("startRedis", () => {
     expect(redis.pid).not.toBe(pidBefore);
     expect(await ping(redis.url)).toBe("PONG");
     expect(await withClient(redis.url, (client) => client.get("survives"))).toBeNull();
+  });
+
+  it("keeps its data across a restart and a crash when persistent", async () => {
+    const redis = await start({ persistent: true });
+    await withClient(redis.url, (client) => client.set("kept", "yes"));
+    await redis.restart();
+    expect(await withClient(redis.url, (client) => client.get("kept"))).toBe("yes");
+    await withClient(redis.url, (client) => client.set("after", "crash"));
+    await redis.kill();
+    await redis.restart();
+    expect(await withClient(redis.url, (client) => client.mGet(["kept", "after"]))).toEqual(["yes", "crash"]);
   });
 
   it("comes back with restart() after kill()", async () => {

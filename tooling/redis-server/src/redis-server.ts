@@ -19,9 +19,15 @@ export interface StartRedisOptions {
   onLog?: (line: string) => void;
   /** How long redis-server may take to say it is ready before the start fails. Default 10 s. */
   readyTimeoutMs?: number;
+  /**
+   * Keep the data across `restart()` and `kill()` with an append-only file
+   * synced on every write, as production should. Default false: every
+   * (re)start is empty.
+   */
+  persistent?: boolean;
 }
 
-/** A throwaway redis-server on 127.0.0.1: no persistence, its own temporary directory. */
+/** A throwaway redis-server on 127.0.0.1 with its own temporary directory; persistent only when asked. */
 export interface RedisServer {
   /** `redis://127.0.0.1:<port>`, the form `REDIS_URL` and node-redis take. */
   readonly url: string;
@@ -77,7 +83,8 @@ export async function startRedis(options: StartRedisOptions = {}): Promise<Redis
   const dir = await mkdtemp(join(tmpdir(), `${DIR_PREFIX}${process.pid}-`));
   tempDirs.add(dir);
   cleanUpDirsOnExit();
-  const launchOn = (port: number) => launch({ bin, port, dir, readyTimeoutMs, onLog: options.onLog });
+  const persistent = options.persistent ?? false;
+  const launchOn = (port: number) => launch({ bin, port, dir, readyTimeoutMs, onLog: options.onLog, persistent });
 
   let port = options.port ?? 0;
   let child: ChildProcess | null = null;
@@ -149,11 +156,13 @@ interface LaunchOptions {
   dir: string;
   readyTimeoutMs: number;
   onLog: ((line: string) => void) | undefined;
+  persistent: boolean;
 }
 
 /** Spawn redis-server and wait for its ready line; fail with its last lines if it exits or stalls first. */
-function launch({ bin, port, dir, readyTimeoutMs, onLog }: LaunchOptions): Promise<ChildProcess> {
-  const args = ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir];
+function launch({ bin, port, dir, readyTimeoutMs, onLog, persistent }: LaunchOptions): Promise<ChildProcess> {
+  const durability = persistent ? ["--appendonly", "yes", "--appendfsync", "always"] : ["--appendonly", "no"];
+  const args = ["--port", String(port), "--bind", "127.0.0.1", "--save", "", ...durability, "--dir", dir];
   const child = spawnOwned(bin, args, { stdio: ["ignore", "pipe", "pipe"] });
   const tail: string[] = [];
 
