@@ -98,15 +98,7 @@ export class LobbyContext {
     /** This operation's transaction. */
     readonly store: StoreTx,
   ) {
-    const live = runtime.deps.effects;
-    const later = this.afterCommit.bind(this);
-    this.effects = {
-      join: (playerId, channel) => later(() => live.join(playerId, channel)),
-      leave: (playerId, channel) => later(() => live.leave(playerId, channel)),
-      toPlayer: (playerId, event, payload) => later(() => live.toPlayer(playerId, event, payload)),
-      toChannel: (channel, event, payload) => later(() => live.toChannel(channel, event, payload)),
-      toLocalChannel: (channel, event, payload) => later(() => live.toLocalChannel(channel, event, payload)),
-    };
+    this.effects = new HeldEffects(runtime.deps.effects, this.outbox);
   }
 
   get deps(): LobbyDeps {
@@ -334,6 +326,34 @@ export class LobbyContext {
     const before = await this.store.getPlayer(player.id);
     await this.store.putPlayer(player);
     if (before?.awayUntil !== player.awayUntil) this.deadline(playerKey(player.id), player.awayUntil);
+  }
+}
+
+/** Effects written to an outbox, to be carried out by the live transport after the commit. */
+class HeldEffects implements LobbyEffects {
+  constructor(
+    private readonly live: LobbyEffects,
+    private readonly outbox: (() => void)[],
+  ) {}
+
+  join(playerId: string, channel: string): void {
+    this.outbox.push(() => this.live.join(playerId, channel));
+  }
+
+  leave(playerId: string, channel: string): void {
+    this.outbox.push(() => this.live.leave(playerId, channel));
+  }
+
+  toPlayer<E extends ServerEventName>(playerId: string, event: E, payload: ServerPayload<E>): void {
+    this.outbox.push(() => this.live.toPlayer(playerId, event, payload));
+  }
+
+  toChannel<E extends ServerEventName>(channel: string, event: E, payload: ServerPayload<E>): void {
+    this.outbox.push(() => this.live.toChannel(channel, event, payload));
+  }
+
+  toLocalChannel<E extends ServerEventName>(channel: string, event: E, payload: ServerPayload<E>): void {
+    this.outbox.push(() => this.live.toLocalChannel(channel, event, payload));
   }
 }
 

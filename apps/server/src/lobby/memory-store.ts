@@ -28,19 +28,22 @@ export class MemoryStore implements LobbyStore {
   /** Each queue entry's place in line, to restore a queue's order on undo. */
   private readonly sequence = new WeakMap<QueueEntry, number>();
   private nextSequence = 0;
-  private active = false;
+  /** The running transaction's undo list; null between transactions. */
+  private undo: (() => void)[] | null = null;
+  /** One view serves every transaction (they never overlap): no allocation per operation. */
+  private readonly tx: StoreTx = this.txView();
 
   async transaction<T>(work: (tx: StoreTx) => Promise<T>): Promise<T> {
-    if (this.active) throw new Error("MemoryStore runs one transaction at a time");
-    this.active = true;
+    if (this.undo) throw new Error("MemoryStore runs one transaction at a time");
     const undo: (() => void)[] = [];
+    this.undo = undo;
     try {
-      return await work(this.txView(undo));
+      return await work(this.tx);
     } catch (error) {
       for (let i = undo.length - 1; i >= 0; i--) undo[i]?.();
       throw error;
     } finally {
-      this.active = false;
+      this.undo = null;
     }
   }
 
@@ -106,7 +109,13 @@ export class MemoryStore implements LobbyStore {
     return Promise.resolve();
   }
 
-  private txView(undo: (() => void)[]): StoreTx {
+  private txView(): StoreTx {
+    const undo = {
+      push: (fn: () => void) => {
+        if (!this.undo) throw new Error("MemoryStore: a write outside a transaction");
+        this.undo.push(fn);
+      },
+    };
     const restore = <K, V>(map: Map<K, V>, key: K) => {
       const had = map.has(key);
       const before = map.get(key);
