@@ -1,11 +1,10 @@
-import { fileURLToPath } from "node:url";
-import { startCluster, type Cluster } from "@lobby/cluster";
-import { createLobbyClient, type LobbyClient } from "@lobby/client";
-import type { RoomView } from "@lobby/contracts";
+import type { Cluster } from "@lobby/cluster";
+import type { LobbyClient } from "@lobby/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seededRandom } from "../../src/core/random";
 import { checkInvariants } from "../../src/lobby/invariants";
 import { RedisStore } from "../../src/lobby/redis-store";
+import { playConnectFourToTheEnd, playerFactory, startSourceCluster } from "../support/cluster";
 import { nextEvent } from "../support/test-server";
 
 /*
@@ -16,42 +15,31 @@ import { nextEvent } from "../support/test-server";
  */
 
 const CF = "connect-four" as const;
-const ENTRY = fileURLToPath(new URL("../../src/main.ts", import.meta.url));
 const GRACE_MS = 1000;
 
 let cluster: Cluster;
 let store: RedisStore;
-const clients: LobbyClient[] = [];
+const players = playerFactory();
+const connectTo = (url: string, name: string) => players.connect(url, name);
 
 beforeAll(async () => {
-  cluster = await startCluster({
-    nodes: 3,
-    command: [process.execPath, "--import", "tsx", ENTRY],
-    env: { MAX_CONNECTIONS_PER_ADDRESS: "0", COUNTDOWN_MS: "50", RECONNECT_GRACE_MS: String(GRACE_MS), WEB_DIST: "" },
-  });
+  cluster = await startSourceCluster(3, { COUNTDOWN_MS: "50", RECONNECT_GRACE_MS: String(GRACE_MS) });
   store = await RedisStore.connect(cluster.redisUrl);
 }, 60_000);
 
 afterAll(async () => {
-  for (const client of clients) client.disconnect();
+  players.disconnectAll();
   await store.close();
   await cluster.stop();
 }, 30_000);
-
-async function connectTo(url: string, name: string) {
-  const client = createLobbyClient({ url, name, reconnection: false, pingIntervalMs: 0 });
-  clients.push(client);
-  const session = await client.connect();
-  return { client, id: session.player.id };
-}
 
 /**
  * Everyone leaves, and the cluster ends their sessions once the grace period
  * has passed (whichever node holds each timer): the next test starts from an
  * empty lobby, and the invariants are checked on a lobby at rest.
  */
-async function everyoneLeaves(players: { client: LobbyClient }[]) {
-  for (const { client } of players) client.disconnect();
+async function everyoneLeaves(leaving: { client: LobbyClient }[]) {
+  for (const { client } of leaving) client.disconnect();
   await expect.poll(() => store.countPlayers(), { timeout: GRACE_MS + 10_000 }).toBe(0);
   expect(await store.listRoomIds()).toEqual([]);
   expect(await checkInvariants(store, Date.now())).toEqual([]);
@@ -73,32 +61,26 @@ describe("a cluster of three nodes over Redis", () => {
     expect(await bob.client.quickMatch(CF)).toMatchObject({ ok: true, data: { state: "matched" } });
     const [annView] = await started;
 
-    // Whoever moves first drops in column 0 four times; the other plays column 1.
-    const first = annView.game?.mode === CF && annView.game.turn === 0 ? ann : bob;
-    const second = first === ann ? bob : ann;
-    const finished = nextEvent(second.client, "room:state", (r: RoomView) => r.phase === "finished");
-    for (let turn = 0; turn < 4; turn++) {
-      expect(await first.client.move({ mode: CF, column: 0 })).toMatchObject({ ok: true });
-      if (turn < 3) expect(await second.client.move({ mode: CF, column: 1 })).toMatchObject({ ok: true });
-    }
-    const result = (await finished).result;
-    expect(result).toMatchObject({ kind: "win", winners: [first === ann ? 0 : 1] });
+    // Each drops in the column of their seat, so whoever opened gets four first.
+    const opener = annView.game?.mode === CF ? annView.game.turn : null;
+    const end = await playConnectFourToTheEnd([ann, bob], bob, annView);
+    expect(end.result).toMatchObject({ kind: "win", winners: [opener], reason: "rules" });
     expect(await checkInvariants(store, Date.now())).toEqual([]);
     await everyoneLeaves([ann, bob]);
   });
 
   it.each([1, 2, 3])("seats each of 200 players racing across the nodes exactly once (seed %i)", async (seed) => {
     const random = seededRandom(seed);
-    const players = await Promise.all(
+    const racers = await Promise.all(
       Array.from({ length: 200 }, (_, i) => connectTo(nodeUrl(Math.floor(random.next() * 3)), `R${seed}-${i}`)),
     );
-    const answers = await Promise.all(players.map((p) => p.client.quickMatch(CF)));
+    const answers = await Promise.all(racers.map((p) => p.client.quickMatch(CF)));
     expect(answers.every((a) => a.ok)).toBe(true);
 
     // Everyone is seated once a pair exists; nobody may wait while another waits too.
     await expect.poll(() => store.queueLength(CF)).toBe(0);
     const rooms = new Map<string, number>();
-    for (const { id } of players) {
+    for (const { id } of racers) {
       const record = await store.getPlayer(id);
       expect(record?.location.kind).toBe("seated");
       if (record?.location.kind === "seated") rooms.set(record.location.roomId, (rooms.get(record.location.roomId) ?? 0) + 1);
@@ -106,6 +88,6 @@ describe("a cluster of three nodes over Redis", () => {
     expect(rooms.size).toBe(100);
     expect([...rooms.values()].every((seats) => seats === 2)).toBe(true);
     expect(await checkInvariants(store, Date.now())).toEqual([]);
-    await everyoneLeaves(players);
+    await everyoneLeaves(racers);
   }, 60_000);
 });

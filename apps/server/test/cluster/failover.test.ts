@@ -1,10 +1,9 @@
-import { fileURLToPath } from "node:url";
-import { startCluster, type Cluster, type ClusterNode } from "@lobby/cluster";
-import { createLobbyClient, type LobbyClient } from "@lobby/client";
+import type { Cluster, ClusterNode } from "@lobby/cluster";
 import type { RoomView } from "@lobby/contracts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkInvariants } from "../../src/lobby/invariants";
 import { RedisStore } from "../../src/lobby/redis-store";
+import { playConnectFourToTheEnd, playerFactory, startSourceCluster } from "../support/cluster";
 import { nextEvent } from "../support/test-server";
 
 /*
@@ -14,41 +13,27 @@ import { nextEvent } from "../support/test-server";
  */
 
 const CF = "connect-four" as const;
-const ENTRY = fileURLToPath(new URL("../../src/main.ts", import.meta.url));
 
 let cluster: Cluster;
 let store: RedisStore;
-const clients: LobbyClient[] = [];
+const players = playerFactory();
+const player = (url: string, name: string, reconnection: boolean) => players.connect(url, name, reconnection);
 
 beforeAll(async () => {
-  cluster = await startCluster({
-    nodes: 5,
-    command: [process.execPath, "--import", "tsx", ENTRY],
-    env: {
-      MAX_CONNECTIONS_PER_ADDRESS: "0",
-      COUNTDOWN_MS: "1500",
-      RECONNECT_GRACE_MS: "4000",
-      NODE_HEARTBEAT_MS: "200",
-      DEADLINE_SWEEP_MS: "200",
-      WEB_DIST: "",
-    },
+  cluster = await startSourceCluster(5, {
+    COUNTDOWN_MS: "1500",
+    RECONNECT_GRACE_MS: "4000",
+    NODE_HEARTBEAT_MS: "500",
+    DEADLINE_SWEEP_MS: "200",
   });
   store = await RedisStore.connect(cluster.redisUrl);
 }, 60_000);
 
 afterAll(async () => {
-  for (const client of clients) client.disconnect();
+  players.disconnectAll();
   await store.close();
   await cluster.stop();
 }, 30_000);
-
-/** A player on `url`: the balancer (reconnects wherever it sends them) or one node (no reconnection). */
-async function player(url: string, name: string, reconnection: boolean) {
-  const client = createLobbyClient({ url, name, reconnection, pingIntervalMs: 0 });
-  clients.push(client);
-  const session = await client.connect();
-  return { client, id: session.player.id };
-}
 
 async function nodeOf(playerId: string): Promise<ClusterNode> {
   const record = await store.getPlayer(playerId);
@@ -100,18 +85,9 @@ describe("a node stopping or dying", () => {
     expect(seatOf(resumed, ann.id)).toBe(seatOf(before, ann.id));
     expect(seatOf(resumed, bob.id)).toBe(seatOf(before, bob.id));
 
-    // Play it out: whoever's turn it is drops in their own column until someone has four.
-    const finished = nextEvent(bob.client, "room:state", (r) => r.phase === "finished");
-    let view: RoomView = resumed;
-    while (view.phase === "playing" && view.game?.mode === CF) {
-      const turn = view.game.turn;
-      if (turn === null) break;
-      const mover = view.seats[turn]?.player.id === ann.id ? ann : bob;
-      const next = nextEvent(bob.client, "room:state", (r) => r.version > view.version);
-      expect(await mover.client.move({ mode: CF, column: turn })).toMatchObject({ ok: true });
-      view = await next;
-    }
-    expect((await finished).result).toMatchObject({ kind: "win", reason: "rules" });
+    // Play it out: each drops in the column of their seat until someone has four.
+    const end = await playConnectFourToTheEnd([ann, bob], bob, resumed);
+    expect(end.result).toMatchObject({ kind: "win", reason: "rules" });
     for (const p of [ann, bob]) p.client.disconnect();
   }, 30_000);
 

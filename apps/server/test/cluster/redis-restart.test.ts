@@ -1,11 +1,10 @@
-import { fileURLToPath } from "node:url";
-import { startCluster, type Cluster } from "@lobby/cluster";
-import { createLobbyClient, type LobbyClient } from "@lobby/client";
+import type { Cluster } from "@lobby/cluster";
 import type { RoomView } from "@lobby/contracts";
 import { startRedis, type RedisServer } from "@lobby/redis-server";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { checkInvariants } from "../../src/lobby/invariants";
 import { RedisStore } from "../../src/lobby/redis-store";
+import { playConnectFourToTheEnd, playerFactory, startSourceCluster } from "../support/cluster";
 import { nextEvent } from "../support/test-server";
 
 /*
@@ -15,59 +14,40 @@ import { nextEvent } from "../support/test-server";
  */
 
 const CF = "connect-four" as const;
-const ENTRY = fileURLToPath(new URL("../../src/main.ts", import.meta.url));
 
 let redis: RedisServer;
 let cluster: Cluster;
-const clients: LobbyClient[] = [];
+const players = playerFactory();
 
 beforeAll(async () => {
   redis = await startRedis({ persistent: true });
-  cluster = await startCluster({
-    nodes: 2,
-    redisUrl: redis.url,
-    command: [process.execPath, "--import", "tsx", ENTRY],
-    env: { MAX_CONNECTIONS_PER_ADDRESS: "0", COUNTDOWN_MS: "50", WEB_DIST: "" },
-  });
+  cluster = await startSourceCluster(2, { COUNTDOWN_MS: "50" }, redis.url);
 }, 60_000);
 
 afterAll(async () => {
-  for (const client of clients) client.disconnect();
+  players.disconnectAll();
   await cluster.stop();
   await redis.stop();
 }, 30_000);
 
-async function player(url: string, name: string) {
-  const client = createLobbyClient({ url, name, reconnection: false, pingIntervalMs: 0 });
-  clients.push(client);
-  const session = await client.connect();
-  return { client, id: session.player.id };
-}
-
 it("goes on with the game after Redis restarts mid-game", async () => {
   const [one, two] = cluster.nodes;
-  const ann = await player(one!.url, "Ann");
-  const bob = await player(two!.url, "Bob");
+  const ann = await players.connect(one!.url, "Ann");
+  const bob = await players.connect(two!.url, "Bob");
   const playing = nextEvent(bob.client, "room:state", (r) => r.phase === "playing");
   await ann.client.quickMatch(CF);
   await bob.client.quickMatch(CF);
-  let view: RoomView = await playing;
+  const start = await playing;
 
-  /** The player whose turn it is drops in the column of their seat (seat 0 wins in column 0). */
-  const play = async () => {
-    if (view.game?.mode !== CF || view.game.turn === null) throw new Error("not a running Connect Four game");
-    const turn = view.game.turn;
-    const mover = view.seats[turn]?.player.id === ann.id ? ann : bob;
-    const next = nextEvent(bob.client, "room:state", (r) => r.version > view.version);
-    expect(await mover.client.move({ mode: CF, column: turn })).toMatchObject({ ok: true });
-    view = await next;
-  };
-
-  await play();
-  await play();
+  // Two moves, Redis goes down and comes back, then the game is played out.
+  const first = nextEvent(bob.client, "room:state", (r) => r.version > start.version);
+  const opener = start.game?.mode === CF ? start.game.turn : null;
+  const openerPlayer = start.seats[opener ?? 0]?.player.id === ann.id ? ann : bob;
+  expect(await openerPlayer.client.move({ mode: CF, column: opener ?? 0 })).toMatchObject({ ok: true });
+  const afterFirst: RoomView = await first;
   await redis.restart();
-  while (view.phase === "playing") await play();
-  expect(view.result).toMatchObject({ kind: "win", reason: "rules" });
+  const view = await playConnectFourToTheEnd([ann, bob], bob, afterFirst);
+  expect(view.result).toMatchObject({ kind: "win", winners: [opener], reason: "rules" });
 
   const store = await RedisStore.connect(redis.url);
   try {
