@@ -6,7 +6,7 @@
 import { Bot } from "./bot";
 import { runChurn } from "./churn";
 import { Meters } from "./meters";
-import type { Command, Request, WorkerMessage, WorkerMetrics } from "./protocol";
+import { urlForBot, type Command, type Request, type WorkerMessage, type WorkerMetrics } from "./protocol";
 
 const meters = new Meters();
 let bots: Bot[] = [];
@@ -30,7 +30,7 @@ async function spawnBots(command: Extract<Command, { kind: "spawn" }>): Promise<
   // A bounded number of handshakes in flight, so the server's accept backlog never overflows.
   const lane = async () => {
     for (let bot = fresh[next++]; bot; bot = fresh[next++]) {
-      if (await bot.connect(command.url)) meters.connected++;
+      if (await bot.connect(urlForBot(command.urls, bot.index))) meters.connected++;
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, command.concurrency) }, lane));

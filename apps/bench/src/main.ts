@@ -1,7 +1,8 @@
 /**
- * `pnpm bench`: the load generator. Starts Lobby (and the bare baseline)
- * pinned to one core, bot workers on the other, runs the scenarios against
- * each server in turn (`--repeat N`: N times, Lobby and baseline interleaved),
+ * `pnpm bench`: the load generator. Starts Lobby (and the bare baseline, and
+ * with `--cluster N` N Lobby nodes over a redis-server) pinned to one core,
+ * bot workers on the other, runs the scenarios against each server in turn
+ * (`--repeat N`: N times, Lobby, baseline and cluster interleaved),
  * and prints a markdown table of medians; JSON and an HTML report go to
  * `bench-results/`. Exits non-zero when a correctness check fails
  * (lost or duplicated messages, invariant violations, leftovers, a bad
@@ -21,6 +22,7 @@ import { churn } from "./scenarios/churn";
 import { relay } from "./scenarios/relay";
 import { scale } from "./scenarios/scale";
 import type { Scenario } from "./scenarios/scenario";
+import { startCluster } from "./cluster-process";
 import { attachServer, startServer, type ServerHandle, type ServerKind } from "./server-process";
 import { evaluateTargets, type BenchReport } from "./targets";
 import { WorkerPool } from "./worker-pool";
@@ -40,9 +42,13 @@ async function runOne(scenario: Scenario, kind: ServerKind, label: string, { opt
   const external = kind === "lobby" && options.target !== null;
   let server: ServerHandle | null = null;
   try {
+    // A cluster's nodes get the very environment the single Lobby server gets, plus what makes them one cluster.
+    const start = { env: scenario.env(options), cpus: pinning.serverCpus, programs };
     server = external
       ? attachServer("lobby", options.target ?? "")
-      : await startServer(kind, { env: scenario.env(options), cpus: pinning.serverCpus, programs });
+      : kind === "cluster"
+        ? await startCluster(options.cluster, start)
+        : await startServer(kind, start);
     const run = await scenario.run({ options, pool, server, progress, botCores: pinning.botCores, graceMs: external ? null : scenario.graceMs }, label);
     return { scenario: scenario.name, server: kind, ...run };
   } catch (error) {
@@ -92,18 +98,21 @@ async function main(): Promise<number> {
   const progress = new ProgressLine(() => pool.progress(), pinning.botCores);
   progress.start();
   progress.note(`bench: ${pinning.note}, ${workers} bot workers, servers and bots ${programs.note}, open-file limit ${pinning.fileLimit ?? "unknown"}`);
+  if (options.cluster > 0) {
+    progress.note(`bench: cluster of ${options.cluster} Lobby nodes + redis-server, all on the server cores (${pinning.serverCpus ?? "unpinned"}); bot i connects to node i mod ${options.cluster}`);
+  }
   if (pinning.fileLimit !== null && pinning.fileLimit < options.players + 100) {
     progress.note(`bench: warning — ${options.players} players need more than ${pinning.fileLimit} open files in the server; expect EMFILE (ulimit -n 65536)`);
   }
 
-  const kinds: ServerKind[] = options.baseline ? ["lobby", "baseline"] : ["lobby"];
+  const kinds: ServerKind[] = ["lobby", ...(options.baseline ? (["baseline"] as const) : []), ...(options.cluster > 0 ? (["cluster"] as const) : [])];
   // Every repetition's own run, in the order they ran; the report folds them per scenario and server.
   const raw: ScenarioRun[] = [];
   try {
     for (const name of options.scenarios) {
       const scenario = SCENARIO_BY_NAME[name];
       if (!scenario) continue;
-      // Lobby, baseline, Lobby, baseline, …: background noise hits both alike.
+      // Lobby, baseline, cluster, Lobby, baseline, cluster, …: background noise hits them alike.
       for (let rep = 1; rep <= options.repeat; rep++) {
         for (const kind of kinds) {
           const label = options.repeat > 1 ? `${name}/${kind} #${rep}/${options.repeat}` : `${name}/${kind}`;
@@ -138,6 +147,7 @@ async function main(): Promise<number> {
       loadAverage: { start: loadStart, end: loadavg().map((n) => Number(n.toFixed(2))) },
     },
     repeat: options.repeat,
+    clusterNodes: options.cluster,
     runs,
     targets: evaluateTargets(runs, { players: options.players, hz: options.hz }),
     // Judged on every repetition's own checks: one failure anywhere fails the run.

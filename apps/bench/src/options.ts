@@ -22,12 +22,14 @@ export interface BenchOptions {
   outDir: string | null;
   /** Runs of each scenario against each server (interleaved); the report quotes medians. */
   repeat: number;
+  /** Also run every scenario against this many Lobby nodes over a throwaway redis-server; 0 = off. */
+  cluster: number;
   help: boolean;
 }
 
 export const USAGE = `Usage: pnpm bench [--players N] [--scenario burst|relay|churn|scale|all] [--duration S]
                   [--target URL] [--no-baseline] [--smoke] [--hz N] [--workers N]
-                  [--scale-budget S] [--repeat N] [--no-pin] [--out DIR] [--help]
+                  [--scale-budget S] [--repeat N] [--cluster N] [--no-pin] [--out DIR] [--help]
 
   --players N        bots (scale: the largest step)                         default 1000
   --scenario NAME    burst, relay, churn, scale or all (comma-separated ok) default all
@@ -46,6 +48,9 @@ export const USAGE = `Usage: pnpm bench [--players N] [--scenario burst|relay|ch
                      (Lobby, baseline, Lobby, … each on a fresh server); figures are
                      medians (targets too), the markdown adds min–max of the main ones;
                      lost/duplicated counts, failures and checks take the worst repetition
+  --cluster N        also run each scenario against N ≥ 2 Lobby nodes over a throwaway
+                     redis-server, all on the server cores, bot i on node i mod N
+                     (no balancer); reported beside Lobby and the baseline  default 0 (off)
   --no-pin           do not pin server and bots to separate cores with taskset
   --out DIR          JSON and HTML report folder                           default <repo>/bench-results
 
@@ -80,6 +85,16 @@ function scenarioList(raw: string | undefined): ScenarioName[] {
   return SCENARIOS.filter((s) => names.includes(s));
 }
 
+/** `--cluster N`: 0 (off, also when absent) or a whole number of at least 2 nodes. */
+function clusterNodes(raw: string | undefined): number {
+  if (raw === undefined) return 0;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || (value !== 0 && value < 2)) {
+    throw new UsageError(`--cluster must be 0 (off) or a whole number of nodes ≥ 2, got "${raw}"`);
+  }
+  return value;
+}
+
 /** Parse the command line (without `node` and the script); throws UsageError. */
 export function parseOptions(argv: readonly string[]): BenchOptions {
   // pnpm forwards a literal "--" before the script's own arguments.
@@ -103,6 +118,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
         "no-pin": { type: "boolean" },
         out: { type: "string" },
         repeat: { type: "string" },
+        cluster: { type: "string" },
         help: { type: "boolean", short: "h" },
       },
     }));
@@ -113,6 +129,8 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
   const target = values.target ?? null;
   if (target !== null && !/^https?:\/\//.test(target)) throw new UsageError(`--target must be an http(s) URL, got "${target}"`);
   if (values.baseline && values["no-baseline"]) throw new UsageError("--baseline and --no-baseline contradict each other");
+  const cluster = clusterNodes(values.cluster);
+  if (cluster > 0 && target !== null) throw new UsageError("--cluster starts its own nodes on this machine; it cannot be combined with --target");
   return {
     players: Math.round(positive("players", values.players, smoke ? 40 : 1000, 4)),
     scenarios: scenarioList(values.scenario),
@@ -126,6 +144,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     pin: !(values["no-pin"] ?? false),
     outDir: values.out ?? null,
     repeat: wholeNumber("repeat", values.repeat, 1),
+    cluster,
     help: values.help ?? false,
   };
 }

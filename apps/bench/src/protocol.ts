@@ -30,7 +30,8 @@ export interface ChurnPlan {
 }
 
 export type Command =
-  | { kind: "spawn"; url: string; firstIndex: number; modes: ModeId[]; concurrency: number }
+  /** Bot `firstIndex + i` connects to `urls[(firstIndex + i) mod urls.length]` (several for a cluster's nodes). */
+  | { kind: "spawn"; urls: string[]; firstIndex: number; modes: ModeId[]; concurrency: number }
   | { kind: "queue"; timeoutMs: number }
   | { kind: "await-playing"; timeoutMs: number }
   | { kind: "play"; plan: PlayPlan }
@@ -42,6 +43,13 @@ export type Command =
   | { kind: "exit" };
 
 export type CommandKind = Command["kind"];
+
+/** The server bot `index` connects to: bots are spread over several servers (a cluster's nodes) round robin. */
+export function urlForBot(urls: readonly string[], index: number): string {
+  const url = urls[((index % urls.length) + urls.length) % urls.length];
+  if (url === undefined) throw new Error("urlForBot: no server to connect to");
+  return url;
+}
 
 export interface Request {
   id: number;

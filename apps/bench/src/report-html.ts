@@ -1,13 +1,13 @@
 import type { ScenarioRun } from "./metrics";
-import { columnTitle, formatNumber, formatSpread, joinMetrics, spreadRows } from "./report-markdown";
-import type { BenchReport } from "./targets";
+import { clusterExplanation, columnTitle, formatNumber, formatSpread, joinMetrics, spreadRows } from "./report-markdown";
+import { clusterName, clusterTargetNote, type BenchReport } from "./targets";
 
 /*
  * A self-contained HTML report: inline CSS and inline SVG charts, no
  * scripts and no external assets, so it opens from a CI artifact as is.
  */
 
-const COLORS: Record<string, string> = { lobby: "#2563eb", baseline: "#9ca3af" };
+const COLORS: Record<string, string> = { lobby: "#2563eb", baseline: "#9ca3af", cluster: "#ea580c" };
 const W = 720;
 const H = 300;
 const PAD = { left: 76, right: 16, top: 28, bottom: 84 };
@@ -106,21 +106,34 @@ function latencyChart(scenario: string, runs: ScenarioRun[]): string {
   return barChart(`${scenario}: latency percentiles (log scale)`, groups, runs.map((r) => r.server));
 }
 
-function table(lobby: ScenarioRun | undefined, baseline: ScenarioRun | undefined): string {
-  const rows = joinMetrics(lobby, baseline)
-    .map((r) => `<tr><td>${escapeHtml(r.label)}</td><td>${formatNumber(r.lobby)} ${escapeHtml(r.unit)}</td><td>${formatNumber(r.baseline)} ${escapeHtml(r.unit)}</td><td>${r.ratio === null ? "—" : `${r.ratio.toFixed(2)}×`}</td></tr>`)
+const ratioText = (ratio: number | null) => (ratio === null ? "—" : `${ratio.toFixed(2)}×`);
+
+function table(lobby: ScenarioRun | undefined, baseline: ScenarioRun | undefined, cluster: ScenarioRun | undefined, nodes: number | undefined): string {
+  const rows = joinMetrics(lobby, baseline, cluster)
+    .map((r) => {
+      const clusterCells = cluster ? `<td>${formatNumber(r.cluster)} ${escapeHtml(r.unit)}</td>` : "";
+      const clusterRatio = cluster ? `<td>${ratioText(r.clusterRatio)}</td>` : "";
+      return `<tr><td>${escapeHtml(r.label)}</td><td>${formatNumber(r.lobby)} ${escapeHtml(r.unit)}</td><td>${formatNumber(r.baseline)} ${escapeHtml(r.unit)}</td>${clusterCells}<td>${ratioText(r.ratio)}</td>${clusterRatio}</tr>`;
+    })
     .join("");
-  return `<table><thead><tr><th>metric</th><th>${escapeHtml(columnTitle("Lobby", lobby))}</th><th>${escapeHtml(columnTitle("baseline", baseline))}</th><th>Lobby / baseline</th></tr></thead><tbody>${rows}</tbody></table>`;
+  const clusterHead = cluster ? `<th>${escapeHtml(columnTitle(clusterName(nodes), cluster))}</th>` : "";
+  return `<table><thead><tr><th>metric</th><th>${escapeHtml(columnTitle("Lobby", lobby))}</th><th>${escapeHtml(columnTitle("baseline", baseline))}</th>${clusterHead}<th>Lobby / baseline</th>${cluster ? "<th>cluster / Lobby</th>" : ""}</tr></thead><tbody>${rows}</tbody></table>`;
 }
 
 /** Median and min–max of the main figures over the repetitions; empty for a single repetition. */
 function spreadSection(report: BenchReport): string {
   if (report.repeat <= 1) return "";
+  const withCluster = report.runs.some((r) => r.server === "cluster");
   const rows = spreadRows(report.runs)
-    .map((r) => `<tr><td>${escapeHtml(r.label)}</td><td>${formatNumber(r.lobby?.median)} ${escapeHtml(r.unit)}</td><td>${escapeHtml(formatSpread(r.lobby, r.unit))}</td><td>${formatNumber(r.baseline?.median)} ${escapeHtml(r.unit)}</td><td>${escapeHtml(formatSpread(r.baseline, r.unit))}</td></tr>`)
+    .map((r) => {
+      const clusterCells = withCluster ? `<td>${formatNumber(r.cluster?.median)} ${escapeHtml(r.unit)}</td><td>${escapeHtml(formatSpread(r.cluster, r.unit))}</td>` : "";
+      return `<tr><td>${escapeHtml(r.label)}</td><td>${formatNumber(r.lobby?.median)} ${escapeHtml(r.unit)}</td><td>${escapeHtml(formatSpread(r.lobby, r.unit))}</td><td>${formatNumber(r.baseline?.median)} ${escapeHtml(r.unit)}</td><td>${escapeHtml(formatSpread(r.baseline, r.unit))}</td>${clusterCells}</tr>`;
+    })
     .join("");
   if (!rows) return "";
-  return `<section><h2>Spread over ${report.repeat} repetitions</h2><table><thead><tr><th>figure</th><th>Lobby median</th><th>Lobby min–max</th><th>baseline median</th><th>baseline min–max</th></tr></thead><tbody>${rows}</tbody></table></section>`;
+  const name = escapeHtml(clusterName(report.clusterNodes));
+  const clusterHead = withCluster ? `<th>${name} median</th><th>${name} min–max</th>` : "";
+  return `<section><h2>Spread over ${report.repeat} repetitions</h2><table><thead><tr><th>figure</th><th>Lobby median</th><th>Lobby min–max</th><th>baseline median</th><th>baseline min–max</th>${clusterHead}</tr></thead><tbody>${rows}</tbody></table></section>`;
 }
 
 /** The report as one HTML document. */
@@ -129,6 +142,7 @@ export function renderHtml(report: BenchReport): string {
     const runs = report.runs.filter((r) => r.scenario === scenario);
     const lobby = runs.find((r) => r.server === "lobby");
     const baseline = runs.find((r) => r.server === "baseline");
+    const cluster = runs.find((r) => r.server === "cluster");
     const checks = runs
       .flatMap((r) => r.checks.map((c) => `<li class="${c.ok ? "ok" : "bad"}">${c.ok ? "✓" : "✗"} ${escapeHtml(r.server)}: ${escapeHtml(c.name)} — ${escapeHtml(c.detail)}</li>`))
       .join("");
@@ -136,22 +150,25 @@ export function renderHtml(report: BenchReport): string {
       scenario === "scale"
         ? lineChart("players vs move → own-state p99 (log scale; dashed: 100 ms)", runs.map((r) => ({ name: r.server, points: (r.scaleSteps ?? []).map((s): [number, number] => [s.players, s.p99]) })), 100, "players")
         : "";
-    return `<section><h2>${escapeHtml(scenario)}</h2>${table(lobby, baseline)}${latencyChart(scenario, runs)}${scaleChart}<ul>${checks}</ul></section>`;
+    return `<section><h2>${escapeHtml(scenario)}</h2>${table(lobby, baseline, cluster, report.clusterNodes)}${latencyChart(scenario, runs)}${scaleChart}<ul>${checks}</ul></section>`;
   });
   const targets = report.targets
     .map((t) => `<tr><td>${escapeHtml(t.target)}</td><td>${formatNumber(t.lobby)}</td><td>${formatNumber(t.baseline)}</td><td>${t.ratio === null ? "—" : `${t.ratio.toFixed(2)}×`}</td><td>${escapeHtml(t.limit)}</td><td class="${t.ok === null ? "" : t.ok ? "ok" : "bad"}">${t.ok === null ? "n/a" : t.ok ? "✓" : "✗"}</td><td>${escapeHtml(t.note)}</td></tr>`)
     .join("");
   const m = report.machine;
+  const withCluster = report.runs.some((r) => r.server === "cluster");
+  const clusterNote = clusterTargetNote(report.runs, report.clusterNodes, formatNumber);
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Lobby bench ${escapeHtml(report.startedAt)}</title>
 <style>body{font:14px system-ui,sans-serif;margin:24px;max-width:820px;color:#111}table{border-collapse:collapse;margin:8px 0}td,th{border-bottom:1px solid #e5e7eb;padding:3px 8px;text-align:right}td:first-child,th:first-child{text-align:left}svg text{font-size:11px;fill:#374151}figure{margin:12px 0}figcaption{font-weight:600}.ok{color:#15803d}.bad{color:#b91c1c}li{list-style:none}</style>
 </head><body><h1>Lobby bench</h1>
 <p>${escapeHtml(report.startedAt)} · <code>${escapeHtml(report.command)}</code> · ${m.cpus} cores · Node ${escapeHtml(m.node)} · ${escapeHtml(m.pinning)} · ${m.workers} bot workers</p>
-${report.repeat > 1 ? `<p>${report.repeat} repetitions per scenario and server, Lobby and baseline interleaved: figures and charts are medians; lost/duplicated counts and failures are the worst repetition's; a check fails if it failed in any repetition. Every repetition's raw figures are in the JSON report.</p>` : ""}
+${withCluster ? `<p>${escapeHtml(clusterExplanation(report.clusterNodes))}</p>` : ""}
+${report.repeat > 1 ? `<p>${report.repeat} repetitions per scenario and server, ${withCluster ? "Lobby, baseline and cluster" : "Lobby and baseline"} interleaved: figures and charts are medians; lost/duplicated counts and failures are the worst repetition's; a check fails if it failed in any repetition. Every repetition's raw figures are in the JSON report.</p>` : ""}
 <p class="${report.ok ? "ok" : "bad"}">${report.ok ? "All checks passed." : "Some checks failed."}</p>
 ${sections.join("\n")}
 ${spreadSection(report)}
-<section><h2>Targets</h2><table><thead><tr><th>target</th><th>Lobby</th><th>baseline</th><th>ratio</th><th>limit</th><th></th><th>note</th></tr></thead><tbody>${targets}</tbody></table></section>
+<section><h2>Targets</h2><table><thead><tr><th>target</th><th>Lobby</th><th>baseline</th><th>ratio</th><th>limit</th><th></th><th>note</th></tr></thead><tbody>${targets}</tbody></table>${clusterNote ? `<p>${escapeHtml(clusterNote)}</p>` : ""}</section>
 </body></html>
 `;
 }

@@ -1,6 +1,6 @@
 import { repetitionsOf } from "./aggregate";
 import type { Metric, ScenarioName, ScenarioRun, Spread } from "./metrics";
-import { ratioOf, type BenchReport, type TargetRow } from "./targets";
+import { clusterName, clusterTargetNote, ratioOf, type BenchReport, type TargetRow } from "./targets";
 
 /** A number for a table: grouped thousands, fewer decimals the larger it is; "—" when missing. */
 export function formatNumber(value: number | null | undefined): string {
@@ -24,23 +24,60 @@ function cell(text: string): string {
   return text.replace(/\|/g, "\\|").replace(/\n/g, " ");
 }
 
+/** One metric of one scenario for every server kind, with the two ratios. */
+export interface MetricRow {
+  key: string;
+  label: string;
+  unit: string;
+  lobby: number | null;
+  baseline: number | null;
+  /** `--cluster`: the cluster's figure (null without a cluster run). */
+  cluster: number | null;
+  /** Lobby / baseline. */
+  ratio: number | null;
+  /** Cluster / Lobby: the cluster against the single node. */
+  clusterRatio: number | null;
+}
+
 /**
- * Join Lobby's and the baseline's metrics of one scenario into rows, Lobby's
- * order first. Over several repetitions a `worst` metric's label says it is
- * the worst repetition's (the others are medians; the column headers say so).
+ * Every metric key of the runs in order: Lobby's first; a key only a later run
+ * has goes right after the key it follows in that run (e.g. the cluster's
+ * redis-server CPU after server CPU), or at the end.
  */
-export function joinMetrics(lobby: ScenarioRun | undefined, baseline: ScenarioRun | undefined) {
-  const rows: { key: string; label: string; unit: string; lobby: number | null; baseline: number | null; ratio: number | null }[] = [];
-  const keys: Metric[] = [...(lobby?.metrics ?? [])];
-  for (const metric of baseline?.metrics ?? []) if (!keys.some((m) => m.key === metric.key)) keys.push(metric);
-  const reps = Math.max(repetitionsOf(lobby), repetitionsOf(baseline));
-  for (const metric of keys) {
-    const l = lobby?.metrics.find((m) => m.key === metric.key)?.value ?? null;
-    const b = baseline?.metrics.find((m) => m.key === metric.key)?.value ?? null;
-    const label = metric.worst && reps > 1 ? `${metric.label} (worst of ${reps})` : metric.label;
-    rows.push({ key: metric.key, label, unit: metric.unit, lobby: l, baseline: b, ratio: ratioOf(l, b) });
+export function metricKeys(runs: readonly (ScenarioRun | undefined)[]): Metric[] {
+  const keys: Metric[] = [];
+  for (const run of runs) {
+    let after = -1;
+    for (const metric of run?.metrics ?? []) {
+      const at = keys.findIndex((m) => m.key === metric.key);
+      if (at >= 0) {
+        after = at;
+        continue;
+      }
+      const index = after >= 0 ? after + 1 : keys.length;
+      keys.splice(index, 0, metric);
+      after = index;
+    }
   }
-  return rows;
+  return keys;
+}
+
+/**
+ * Join Lobby's, the baseline's (and the cluster's) metrics of one scenario
+ * into rows, Lobby's order first. Over several repetitions a `worst` metric's
+ * label says it is the worst repetition's (the others are medians; the column
+ * headers say so).
+ */
+export function joinMetrics(lobby: ScenarioRun | undefined, baseline: ScenarioRun | undefined, cluster?: ScenarioRun): MetricRow[] {
+  const reps = Math.max(repetitionsOf(lobby), repetitionsOf(baseline), cluster ? repetitionsOf(cluster) : 1);
+  const valueOf = (run: ScenarioRun | undefined, key: string) => run?.metrics.find((m) => m.key === key)?.value ?? null;
+  return metricKeys([lobby, baseline, cluster]).map((metric) => {
+    const l = valueOf(lobby, metric.key);
+    const b = valueOf(baseline, metric.key);
+    const c = valueOf(cluster, metric.key);
+    const label = metric.worst && reps > 1 ? `${metric.label} (worst of ${reps})` : metric.label;
+    return { key: metric.key, label, unit: metric.unit, lobby: l, baseline: b, cluster: c, ratio: ratioOf(l, b), clusterRatio: ratioOf(c, l) };
+  });
 }
 
 /** "Lobby" — or "Lobby (median of 3)" over several repetitions. */
@@ -49,10 +86,26 @@ export function columnTitle(name: string, run: ScenarioRun | undefined): string 
   return reps > 1 ? `${name} (median of ${reps})` : name;
 }
 
-function scenarioTable(lobby: ScenarioRun | undefined, baseline: ScenarioRun | undefined): string[] {
-  const lines = [`| metric | ${columnTitle("Lobby", lobby)} | ${columnTitle("baseline", baseline)} | Lobby / baseline |`, "| --- | ---: | ---: | ---: |"];
-  for (const row of joinMetrics(lobby, baseline)) {
-    lines.push(`| ${cell(row.label)} | ${withUnit(row.lobby, row.unit)} | ${withUnit(row.baseline, row.unit)} | ${formatRatio(row.ratio)} |`);
+/**
+ * One scenario's table: Lobby, baseline, their ratio; with a cluster run also
+ * the cluster's column ("Lobby ×N nodes") and cluster / Lobby.
+ */
+export function scenarioTable(lobby: ScenarioRun | undefined, baseline: ScenarioRun | undefined, cluster?: ScenarioRun, nodes?: number): string[] {
+  if (!cluster) {
+    const lines = [`| metric | ${columnTitle("Lobby", lobby)} | ${columnTitle("baseline", baseline)} | Lobby / baseline |`, "| --- | ---: | ---: | ---: |"];
+    for (const row of joinMetrics(lobby, baseline)) {
+      lines.push(`| ${cell(row.label)} | ${withUnit(row.lobby, row.unit)} | ${withUnit(row.baseline, row.unit)} | ${formatRatio(row.ratio)} |`);
+    }
+    return lines;
+  }
+  const lines = [
+    `| metric | ${columnTitle("Lobby", lobby)} | ${columnTitle("baseline", baseline)} | ${columnTitle(clusterName(nodes), cluster)} | Lobby / baseline | cluster / Lobby |`,
+    "| --- | ---: | ---: | ---: | ---: | ---: |",
+  ];
+  for (const row of joinMetrics(lobby, baseline, cluster)) {
+    lines.push(
+      `| ${cell(row.label)} | ${withUnit(row.lobby, row.unit)} | ${withUnit(row.baseline, row.unit)} | ${withUnit(row.cluster, row.unit)} | ${formatRatio(row.ratio)} | ${formatRatio(row.clusterRatio)} |`,
+    );
   }
   return lines;
 }
@@ -66,12 +119,14 @@ export const SPREAD_FIGURES: readonly { scenario: ScenarioName; key: string; lab
   { scenario: "scale", key: "scale.largest", label: "scale: largest count with p99 < 100 ms" },
 ];
 
-/** One figure's median and min–max for Lobby and the baseline. */
+/** One figure's median and min–max for Lobby, the baseline and the cluster. */
 export interface SpreadRow {
   label: string;
   unit: string;
   lobby: { median: number | null; spread: Spread | null; repetitions: number } | null;
   baseline: { median: number | null; spread: Spread | null; repetitions: number } | null;
+  /** Null also when the report has no cluster run. */
+  cluster: { median: number | null; spread: Spread | null; repetitions: number } | null;
 }
 
 /** The spread rows for the figures in SPREAD_FIGURES that the report has. */
@@ -85,9 +140,10 @@ export function spreadRows(runs: readonly ScenarioRun[]): SpreadRow[] {
     };
     const lobby = side("lobby");
     const baseline = side("baseline");
-    if (!lobby && !baseline) return [];
+    const cluster = side("cluster");
+    if (!lobby && !baseline && !cluster) return [];
     const unit = runs.find((r) => r.scenario === figure.scenario)?.metrics.find((m) => m.key === figure.key)?.unit ?? "";
-    return [{ label: figure.label, unit, lobby, baseline }];
+    return [{ label: figure.label, unit, lobby, baseline, cluster }];
   });
 }
 
@@ -99,34 +155,47 @@ export function formatSpread(side: SpreadRow["lobby"], unit: string): string {
   return n < side.repetitions ? `${range} (${n} of ${side.repetitions})` : range;
 }
 
-function spreadTable(runs: readonly ScenarioRun[]): string[] {
+function spreadTable(runs: readonly ScenarioRun[], nodes: number | undefined): string[] {
   const rows = spreadRows(runs);
   if (rows.length === 0) return [];
-  const lines = ["| figure | Lobby median | Lobby min–max | baseline median | baseline min–max |", "| --- | ---: | ---: | ---: | ---: |"];
+  const withCluster = runs.some((r) => r.server === "cluster");
+  const name = clusterName(nodes);
+  const lines = withCluster
+    ? [`| figure | Lobby median | Lobby min–max | baseline median | baseline min–max | ${name} median | ${name} min–max |`, "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    : ["| figure | Lobby median | Lobby min–max | baseline median | baseline min–max |", "| --- | ---: | ---: | ---: | ---: |"];
   for (const row of rows) {
+    const clusterCells = withCluster ? ` ${withUnit(row.cluster?.median ?? null, row.unit)} | ${formatSpread(row.cluster, row.unit)} |` : "";
     lines.push(
-      `| ${cell(row.label)} | ${withUnit(row.lobby?.median ?? null, row.unit)} | ${formatSpread(row.lobby, row.unit)} | ${withUnit(row.baseline?.median ?? null, row.unit)} | ${formatSpread(row.baseline, row.unit)} |`,
+      `| ${cell(row.label)} | ${withUnit(row.lobby?.median ?? null, row.unit)} | ${formatSpread(row.lobby, row.unit)} | ${withUnit(row.baseline?.median ?? null, row.unit)} | ${formatSpread(row.baseline, row.unit)} |${clusterCells}`,
     );
   }
   return lines;
 }
 
-function scaleTable(lobby: ScenarioRun | undefined, baseline: ScenarioRun | undefined): string[] {
-  const steps = [...new Set([...(lobby?.scaleSteps ?? []), ...(baseline?.scaleSteps ?? [])].map((s) => s.players))];
+function scaleTable(lobby: ScenarioRun | undefined, baseline: ScenarioRun | undefined, cluster?: ScenarioRun): string[] {
+  const steps = [...new Set([...(lobby?.scaleSteps ?? []), ...(baseline?.scaleSteps ?? []), ...(cluster?.scaleSteps ?? [])].map((s) => s.players))];
   if (steps.length === 0) return [];
   const lines = [
     "",
-    "| players | Lobby p50 | Lobby p99 | baseline p99 | Lobby server CPU | baseline server CPU | bots CPU (Lobby run) | moves/s (Lobby) | other events/s (Lobby / baseline) |",
-    "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    `| players | Lobby p50 | Lobby p99 | baseline p99 |${cluster ? " cluster p99 |" : ""} Lobby server CPU | baseline server CPU |${cluster ? " cluster server CPU |" : ""} bots CPU (Lobby run) | moves/s (Lobby) | other events/s (Lobby / baseline) |`,
+    `| ---: | ---: | ---: | ---: |${cluster ? " ---: |" : ""} ---: | ---: |${cluster ? " ---: |" : ""} ---: | ---: | ---: |`,
   ];
   for (const players of steps.sort((a, b) => a - b)) {
     const l = lobby?.scaleSteps?.find((s) => s.players === players);
     const b = baseline?.scaleSteps?.find((s) => s.players === players);
+    const c = cluster?.scaleSteps?.find((s) => s.players === players);
+    const clusterP99 = cluster ? ` ${withUnit(c?.p99 ?? null, "ms")} |` : "";
+    const clusterCpu = cluster ? ` ${withUnit(c?.serverCpuPercent ?? null, "%")} |` : "";
     lines.push(
-      `| ${formatNumber(players)} | ${withUnit(l?.p50 ?? null, "ms")} | ${withUnit(l?.p99 ?? null, "ms")} | ${withUnit(b?.p99 ?? null, "ms")} | ${withUnit(l?.serverCpuPercent ?? null, "%")} | ${withUnit(b?.serverCpuPercent ?? null, "%")} | ${withUnit(l?.botCpuPercent ?? null, "%")} | ${formatNumber(l?.movesPerSecond ?? null)} | ${formatNumber(l?.otherEventsPerSecond ?? null)} / ${formatNumber(b?.otherEventsPerSecond ?? null)} |`,
+      `| ${formatNumber(players)} | ${withUnit(l?.p50 ?? null, "ms")} | ${withUnit(l?.p99 ?? null, "ms")} | ${withUnit(b?.p99 ?? null, "ms")} |${clusterP99} ${withUnit(l?.serverCpuPercent ?? null, "%")} | ${withUnit(b?.serverCpuPercent ?? null, "%")} |${clusterCpu} ${withUnit(l?.botCpuPercent ?? null, "%")} | ${formatNumber(l?.movesPerSecond ?? null)} | ${formatNumber(l?.otherEventsPerSecond ?? null)} / ${formatNumber(b?.otherEventsPerSecond ?? null)} |`,
     );
   }
   return lines;
+}
+
+/** What the cluster's column sums and what it does not, for the report's header. */
+export function clusterExplanation(nodes: number | undefined): string {
+  return `${clusterName(nodes)}: the same compiled Lobby, one redis-server, all on the server cores, bot i connected to node i mod N (no balancer). Its CPU and memory are summed over the nodes and redis-server, event-loop delay and run-queue wait are the worst process's, leftovers are read from one node (the state is shared in Redis). On the cores of one server the nodes compete with each other and redis-server: the figures measure the cost of going through Redis, not added capacity.`;
 }
 
 function targetLine(row: TargetRow): string {
@@ -143,19 +212,22 @@ export function renderMarkdown(report: BenchReport): string {
     `\`${report.command}\` · ${machine.cpus} cores · Node ${machine.node} · ${machine.pinning} · ${machine.workers} bot workers · ${machine.build} · open-file limit ${machine.fileLimit ?? "?"} · load average ${machine.loadAverage.start.join("/")} → ${machine.loadAverage.end.join("/")}`,
     `players ${String(options.players)} · ${String(options.durationS)} s per scenario · Trails ${String(options.hz)} Hz${
       report.repeat > 1
-        ? ` · ${report.repeat} repetitions per scenario and server, Lobby and baseline interleaved: figures are medians, lost/duplicated counts and failures the worst repetition, a check fails if it failed in any`
+        ? ` · ${report.repeat} repetitions per scenario and server, ${report.runs.some((r) => r.server === "cluster") ? "Lobby, baseline and cluster" : "Lobby and baseline"} interleaved: figures are medians, lost/duplicated counts and failures the worst repetition, a check fails if it failed in any`
         : ""
     }`,
   ];
+  const nodes = report.clusterNodes;
+  if (report.runs.some((r) => r.server === "cluster")) lines.push(clusterExplanation(nodes));
   const scenarios = [...new Set(report.runs.map((r) => r.scenario))];
   for (const scenario of scenarios) {
     const lobby = report.runs.find((r) => r.scenario === scenario && r.server === "lobby");
     const baseline = report.runs.find((r) => r.scenario === scenario && r.server === "baseline");
-    lines.push("", `### ${scenario} (${formatNumber(lobby?.players ?? baseline?.players ?? null)} players)`, "");
-    lines.push(...scenarioTable(lobby, baseline));
-    if (scenario === "scale") lines.push(...scaleTable(lobby, baseline));
+    const cluster = report.runs.find((r) => r.scenario === scenario && r.server === "cluster");
+    lines.push("", `### ${scenario} (${formatNumber(lobby?.players ?? baseline?.players ?? cluster?.players ?? null)} players)`, "");
+    lines.push(...scenarioTable(lobby, baseline, cluster, nodes));
+    if (scenario === "scale") lines.push(...scaleTable(lobby, baseline, cluster));
     lines.push("");
-    for (const run of [lobby, baseline]) {
+    for (const run of [lobby, baseline, cluster]) {
       if (!run) continue;
       const failed = run.checks.filter((c) => !c.ok);
       const status = failed.length === 0 ? `all ${run.checks.length} checks ✓` : failed.map((c) => `✗ ${c.name}: ${c.detail}`).join("; ");
@@ -165,10 +237,12 @@ export function renderMarkdown(report: BenchReport): string {
     }
   }
   if (report.repeat > 1) {
-    lines.push("", `### Spread over ${report.repeat} repetitions`, "", ...spreadTable(report.runs));
+    lines.push("", `### Spread over ${report.repeat} repetitions`, "", ...spreadTable(report.runs, nodes));
   }
   lines.push("", report.repeat > 1 ? `### Targets (medians of ${report.repeat} repetitions; lost or duplicated: the worst)` : "### Targets", "", "| target | Lobby | baseline | ratio | limit | | note |", "| --- | ---: | ---: | ---: | --- | --- | --- |");
   lines.push(...report.targets.map(targetLine));
+  const clusterNote = clusterTargetNote(report.runs, nodes, formatNumber);
+  if (clusterNote) lines.push("", cell(clusterNote));
   lines.push("", report.ok ? "All checks passed." : "Some checks FAILED (see ✗ above).", "");
   return lines.join("\n");
 }

@@ -4,14 +4,20 @@ import { fileURLToPath } from "node:url";
 import type { Programs } from "./compile";
 import { spawnPinned } from "./pinning";
 
-/** Which server a run is against. */
-export type ServerKind = "lobby" | "baseline";
+/** Which server a run is against: one Lobby process, the bare baseline, or `--cluster N` Lobby nodes over Redis. */
+export type ServerKind = "lobby" | "baseline" | "cluster";
 
 /** `GET /debug/stats` as Lobby (and the baseline) answer it. */
 export interface ServerStats {
   memory: { rssBytes: number; heapUsedBytes: number; collected: boolean };
   cpu: { userMicros: number; systemMicros: number };
   eventLoopDelayMs: { p50: number; p99: number; max: number };
+  /**
+   * Only for a cluster (see `cluster-process.ts`): the figures above are then
+   * summed over the nodes and redis-server (CPU, memory) or the worst node's
+   * (event-loop delay); this keeps redis-server's own share.
+   */
+  cluster?: { nodes: number; redisCpuMicros: number | null; redisRssBytes: number | null };
   /** Only when asked for with `lobby: true`: Lobby scans its whole store for these. */
   lobby?: {
     players: number;
@@ -26,11 +32,14 @@ export interface ServerStats {
 /** A server the bench talks to: one it started, or a `--target`. */
 export interface ServerHandle {
   kind: ServerKind;
+  /** The server's address (a cluster's first node). */
   url: string;
+  /** Where bots connect: bot i to `urls[i mod urls.length]` (one entry but for a cluster, one per node). */
+  urls: string[];
   /** True when this process started it (and must stop it). */
   managed: boolean;
-  /** The server's process id, when it runs on this machine. */
-  pid: number | null;
+  /** The server's process ids when it runs on this machine (a cluster: every node and redis-server); empty for a target. */
+  pids: number[];
   /** The stats endpoint, or null when it is off or unreachable. */
   stats(query?: StatsQuery): Promise<ServerStats | null>;
   /** The last lines the server printed, for error reports. */
@@ -64,7 +73,7 @@ export interface StatsQuery {
   lobby?: boolean;
 }
 
-async function fetchStats(url: string, query: StatsQuery): Promise<ServerStats | null> {
+export async function fetchStats(url: string, query: StatsQuery): Promise<ServerStats | null> {
   const params = [query.reset ? "reset=1" : "", query.gc ? "gc=1" : "", query.lobby ? "lobby=1" : ""].filter(Boolean).join("&");
   try {
     const response = await fetch(`${url}/debug/stats${params ? `?${params}` : ""}`, {
@@ -82,8 +91,9 @@ export function attachServer(kind: ServerKind, url: string): ServerHandle {
   return {
     kind,
     url: base,
+    urls: [base],
     managed: false,
-    pid: null,
+    pids: [],
     stats: (query = {}) => fetchStats(base, query),
     logTail: () => "",
     stop: () => Promise.resolve(),
@@ -97,10 +107,18 @@ export interface StartOptions {
 }
 
 /** Start a server on a free loopback port and wait until it answers `/healthz`. */
-export async function startServer(kind: ServerKind, options: StartOptions): Promise<ServerHandle> {
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
+export async function startServer(kind: "lobby" | "baseline", options: StartOptions): Promise<ServerHandle> {
   const program = kind === "lobby" ? options.programs.lobby : options.programs.baseline;
+  return spawnServer(kind, kind, program, options, await freePort());
+}
+
+/**
+ * Start one server process (`program` on plain node, pinned to `options.cpus`)
+ * on `port` with the bench's settings over `options.env`; resolves once it
+ * answers `/healthz`. `name` labels its errors (e.g. "cluster node-2").
+ */
+export async function spawnServer(kind: ServerKind, name: string, program: readonly string[], options: StartOptions, port: number): Promise<ServerHandle> {
+  const url = `http://127.0.0.1:${port}`;
   const env = {
     ...process.env,
     ...options.env,
@@ -124,7 +142,7 @@ export async function startServer(kind: ServerKind, options: StartOptions): Prom
 
   const deadline = Date.now() + READY_TIMEOUT_MS;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`${kind} server exited with ${child.exitCode}:\n${tail.join("\n")}`);
+    if (child.exitCode !== null) throw new Error(`${name} server exited with ${child.exitCode}:\n${tail.join("\n")}`);
     try {
       if ((await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(1000) })).ok) break;
     } catch {
@@ -132,7 +150,7 @@ export async function startServer(kind: ServerKind, options: StartOptions): Prom
     }
     if (Date.now() > deadline) {
       child.kill("SIGKILL");
-      throw new Error(`${kind} server did not answer /healthz within ${READY_TIMEOUT_MS} ms:\n${tail.join("\n")}`);
+      throw new Error(`${name} server did not answer /healthz within ${READY_TIMEOUT_MS} ms:\n${tail.join("\n")}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -140,8 +158,9 @@ export async function startServer(kind: ServerKind, options: StartOptions): Prom
   return {
     kind,
     url,
+    urls: [url],
     managed: true,
-    pid: child.pid ?? null,
+    pids: child.pid === undefined ? [] : [child.pid],
     stats: (query = {}) => fetchStats(url, query),
     logTail: () => tail.join("\n"),
     stop: () => stopChild(child, exited),

@@ -35,6 +35,8 @@ export interface BenchReport {
   };
   /** Repetitions of each scenario against each server (`--repeat`). */
   repeat: number;
+  /** `--cluster N`: the nodes of the "cluster" runs; 0 or absent when there are none. */
+  clusterNodes?: number;
   /**
    * One run per scenario and server: medians over the repetitions (worst for
    * `worst` metrics), each holding its repetitions' raw runs in `repetitions`.
@@ -51,6 +53,11 @@ export function metricOf(runs: readonly ScenarioRun[], scenario: ScenarioName, s
   const run = runs.find((r) => r.scenario === scenario && r.server === server);
   const value = run?.metrics.find((m) => m.key === key)?.value;
   return value ?? null;
+}
+
+/** "Lobby ×2 nodes": the cluster's column title (nodes unknown: "Lobby cluster"). */
+export function clusterName(nodes: number | undefined): string {
+  return nodes && nodes > 0 ? `Lobby ×${nodes} nodes` : "Lobby cluster";
 }
 
 /** Lobby / baseline, or null when either is missing or the baseline is zero. */
@@ -73,6 +80,38 @@ function ratioRow(runs: readonly ScenarioRun[], scenario: ScenarioName, key: str
   const failed = failedChecks(runs, scenario);
   if (failed.length > 0) return { target, lobby, baseline, ratio, limit: `≤ ${max}×`, ok: false, note: `${note}; Lobby failed: ${failed.join(", ")}` };
   return { target, lobby, baseline, ratio, limit: `≤ ${max}×`, ok: ratio === null ? null : ratio <= max, note };
+}
+
+/** The targets' figures for the cluster's line under the targets table (not judged: the limits are Lobby's against the baseline). */
+const CLUSTER_FIGURES: readonly { scenario: ScenarioName; key: string; label: string; unit: string }[] = [
+  { scenario: "burst", key: "server.cpuPerSeat", label: "CPU per seat", unit: "µs" },
+  { scenario: "relay", key: "server.cpuPerMessage", label: "CPU per state", unit: "µs" },
+  { scenario: "relay", key: "rtt.p99", label: "relay p99", unit: "ms" },
+  { scenario: "burst", key: "memory.rssPerPlayer", label: "RSS per player", unit: "KiB" },
+  { scenario: "scale", key: "scale.largest", label: "scale", unit: "players" },
+];
+
+/**
+ * One line on the cluster's figures for the targets the table judges, each
+ * with its ratio to the single Lobby node, plus its lost or duplicated count
+ * and failed checks; null when the report has no cluster run. `format`
+ * renders a number (the reports' own).
+ */
+export function clusterTargetNote(runs: readonly ScenarioRun[], nodes: number | undefined, format: (value: number | null) => string): string | null {
+  const clusterRuns = runs.filter((r) => r.server === "cluster");
+  if (clusterRuns.length === 0) return null;
+  const parts = CLUSTER_FIGURES.flatMap(({ scenario, key, label, unit }) => {
+    const value = metricOf(runs, scenario, "cluster", key);
+    if (value === null) return [];
+    const ratio = ratioOf(value, metricOf(runs, scenario, "lobby", key));
+    return [`${label} ${format(value)} ${unit}${ratio === null ? "" : ` (${ratio.toFixed(2)}× Lobby)`}`];
+  });
+  const lost = metricOf(runs, "relay", "cluster", "lost");
+  const duplicated = metricOf(runs, "relay", "cluster", "duplicates");
+  if (lost !== null || duplicated !== null) parts.push(`lost or duplicated ${format((lost ?? 0) + (duplicated ?? 0))}`);
+  const failed = clusterRuns.flatMap((r) => r.checks.filter((c) => !c.ok).map((c) => `${r.scenario}: ${c.name}`));
+  parts.push(failed.length === 0 ? "all checks passed" : `failed: ${failed.join(", ")}`);
+  return `${clusterName(nodes)} (not judged; CPU and memory summed over the nodes and redis-server): ${parts.join(" · ")}`;
 }
 
 /**

@@ -86,8 +86,11 @@ export class WorkerPool {
     return replies.filter((reply): reply is WorkerMetrics => reply !== null);
   }
 
-  /** Create and connect bots for `modes` (one per entry), spread evenly over the workers. */
-  spawnBots(url: string, modes: readonly ModeId[], concurrencyPerWorker: number): Promise<WorkerMetrics[]> {
+  /**
+   * Create and connect bots for `modes` (one per entry), spread evenly over
+   * the workers; bot i connects to `urls[i mod urls.length]`.
+   */
+  spawnBots(urls: readonly string[], modes: readonly ModeId[], concurrencyPerWorker: number): Promise<WorkerMetrics[]> {
     const shares = this.workers.map(() => [] as ModeId[]);
     const load = this.workers.map((w) => w.bots);
     // Fill the emptiest worker first, so repeated spawns (scale steps) stay balanced.
@@ -103,7 +106,7 @@ export class WorkerPool {
       worker.bots += share.length;
       const firstIndex = this.nextBot;
       this.nextBot += share.length;
-      return { kind: "spawn", url, firstIndex, modes: share, concurrency: concurrencyPerWorker };
+      return { kind: "spawn", urls: [...urls], firstIndex, modes: share, concurrency: concurrencyPerWorker };
     });
   }
 

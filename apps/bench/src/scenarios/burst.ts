@@ -23,7 +23,7 @@ export const burst: Scenario = {
     ctx.progress.set(`${label} connecting`);
     await pool.all({ kind: "reset" });
     const connectStarted = Date.now();
-    const connect = mergeMetrics(await pool.spawnBots(server.url, assignModes(options.players), CONNECT_CONCURRENCY));
+    const connect = mergeMetrics(await pool.spawnBots(server.urls, assignModes(options.players), CONNECT_CONCURRENCY));
     const connectSeconds = (Date.now() - connectStarted) / 1000;
     const full = await server.stats({ gc: true });
 

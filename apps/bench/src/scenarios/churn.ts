@@ -19,7 +19,7 @@ export const churn: Scenario = {
   async run(ctx: ScenarioContext, label: string): Promise<Omit<ScenarioRun, "scenario" | "server">> {
     const { options, pool, server } = ctx;
     ctx.progress.set(`${label} connecting`);
-    const connect = mergeMetrics(await pool.spawnBots(server.url, assignModes(options.players), CONNECT_CONCURRENCY));
+    const connect = mergeMetrics(await pool.spawnBots(server.urls, assignModes(options.players), CONNECT_CONCURRENCY));
     await pool.all({ kind: "reset" });
     const endWindow = await beginServerWindow(server);
     ctx.progress.set(`${label} churning`);

@@ -48,8 +48,13 @@ export interface ServerWindow {
   loopP99Ms: number;
   loopMaxMs: number;
   after: ServerStats;
-  /** Share of the window the server's main thread waited for a CPU (others' work on its core). */
+  /**
+   * Share of the window the server's main thread waited for a CPU (others' work
+   * on its core). A cluster: the worst of its processes (nodes and redis-server).
+   */
   runQueueWaitPercent: number | null;
+  /** A cluster: redis-server's own CPU over the window, as a share of one core (already in `cpuMicros`). */
+  redisCpuPercent: number | null;
   /** Heap in use right after a forced GC at the end: what the scenario left live (e.g. replay buffers). */
   heapAfterGcBytes: number | null;
 }
@@ -59,15 +64,16 @@ export async function beginServerWindow(server: ServerHandle): Promise<() => Pro
   // A GC forced by an earlier stats call shows up as one late event-loop sample; let it land before the reset.
   await sleep(100);
   const before = await server.stats({ reset: true });
-  const schedBefore = schedstat(server.pid);
+  const schedBefore = server.pids.map(schedstat);
   const startedAt = Date.now();
   return async () => {
     const end = await server.stats();
     const wallMs = Date.now() - startedAt;
-    const schedAfter = schedstat(server.pid);
-    const runQueueWaitPercent =
-      schedBefore && schedAfter && wallMs > 0 ? ((schedAfter.waitNs - schedBefore.waitNs) / 1e6 / wallMs) * 100 : null;
+    const schedAfter = server.pids.map(schedstat);
+    const runQueueWaitPercent = worstWaitPercent(schedBefore, schedAfter, wallMs);
     if (!before || !end) return null;
+    const redisBefore = before.cluster?.redisCpuMicros;
+    const redisAfter = end.cluster?.redisCpuMicros;
     const collected = await server.stats({ gc: true });
     const cpu = (s: ServerStats) => s.cpu.userMicros + s.cpu.systemMicros;
     return {
@@ -77,9 +83,29 @@ export async function beginServerWindow(server: ServerHandle): Promise<() => Pro
       loopMaxMs: end.eventLoopDelayMs.max,
       after: end,
       runQueueWaitPercent,
+      redisCpuPercent: redisBefore != null && redisAfter != null ? cpuPercent(redisAfter - redisBefore, wallMs) : null,
       heapAfterGcBytes: collected?.memory.collected ? collected.memory.heapUsedBytes : null,
     };
   };
+}
+
+/**
+ * The share of the window (%) that the process which waited longest for a CPU
+ * spent waiting, from schedstat readings before and after (same pids, same
+ * order). The worst, not the sum: "did any server process lack its core";
+ * null when no process could be read both times.
+ */
+export function worstWaitPercent(
+  before: readonly ({ waitNs: number } | null)[],
+  after: readonly ({ waitNs: number } | null)[],
+  wallMs: number,
+): number | null {
+  if (!(wallMs > 0)) return null;
+  const shares = before.flatMap((b, i) => {
+    const a = after[i];
+    return b && a ? [((a.waitNs - b.waitNs) / 1e6 / wallMs) * 100] : [];
+  });
+  return shares.length === 0 ? null : Math.max(...shares);
 }
 
 /** Rows every scenario reports about the server window and the bots' CPU. */
@@ -95,6 +121,10 @@ export function commonMetrics(window: ServerWindow | null, bots: Merged, botCore
       unit: "MiB",
       value: window?.heapAfterGcBytes != null ? window.heapAfterGcBytes / 2 ** 20 : null,
     },
+    // Only a cluster has it: the other kinds show "—" in this row.
+    ...(window?.redisCpuPercent != null
+      ? [{ key: "server.redisCpu", label: "of which redis-server CPU (cluster)", unit: "%", value: window.redisCpuPercent }]
+      : []),
     { key: "bots.cpu", label: "bots CPU (share of their cores)", unit: "%", value: cpuPercent(bots.cpuMicros, bots.wallMs) / botCores },
   ];
 }
@@ -106,7 +136,13 @@ export function windowNotes(ctx: ScenarioContext, window: ServerWindow | null, b
     notes.push(`${prefix}⚠ /debug/stats did not answer within ${STATS_TIMEOUT_MS / 1000} s at the end of the window: the server was stalled`);
   }
   const wait = window?.runQueueWaitPercent ?? 0;
-  if (wait > 20) notes.push(`${prefix}⚠ the server waited ${wait.toFixed(0)} % of the window for its core: other load on the machine skews these figures`);
+  if (wait > 20) {
+    notes.push(
+      ctx.server.pids.length > 1
+        ? `${prefix}⚠ a cluster process waited ${wait.toFixed(0)} % of the window for a core: the nodes and redis-server share the server cores (other load on the machine adds to it)`
+        : `${prefix}⚠ the server waited ${wait.toFixed(0)} % of the window for its core: other load on the machine skews these figures`,
+    );
+  }
   const botsCpu = cpuPercent(bots.cpuMicros, bots.wallMs) / ctx.botCores;
   if (botsCpu > 90) notes.push(`${prefix}⚠ bots at ${botsCpu.toFixed(0)} % CPU: the generator may be the bottleneck`);
   return notes;

@@ -19,7 +19,7 @@ const DRAIN_MS = 1500;
 /** Connect, quick-match and wait until every game runs; shared with scale. */
 export async function seatEveryone(ctx: ScenarioContext, label: string, modes: Parameters<typeof ctx.pool.spawnBots>[1]) {
   ctx.progress.set(`${label} connecting`);
-  const connect = mergeMetrics(await ctx.pool.spawnBots(ctx.server.url, modes, CONNECT_CONCURRENCY));
+  const connect = mergeMetrics(await ctx.pool.spawnBots(ctx.server.urls, modes, CONNECT_CONCURRENCY));
   ctx.progress.set(`${label} seating`);
   const seat = mergeMetrics(await ctx.pool.all({ kind: "queue", timeoutMs: SEAT_TIMEOUT_MS }));
   await ctx.pool.all({ kind: "await-playing", timeoutMs: SEAT_TIMEOUT_MS });
