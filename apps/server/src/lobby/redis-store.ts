@@ -16,6 +16,15 @@ export type RedisClient = ReturnType<typeof redisClient>;
 /** A transaction that keeps losing races gives up after this many attempts. */
 const MAX_ATTEMPTS = 64;
 
+/*
+ * Safety nets for a cluster that stops entirely, so no node is left to end
+ * sessions and close rooms: Redis itself then drops an away player's record
+ * an hour after their grace period, and a room (and its code) a day after
+ * its last change.
+ */
+const AWAY_LEFTOVER_MS = 60 * 60 * 1000;
+const ROOM_IDLE_MS = 24 * 60 * 60 * 1000;
+
 /**
  * Lobby state in Redis, shared by every node of a cluster.
  *
@@ -194,7 +203,9 @@ class RedisTx implements StoreTx {
     const before = await this.getPlayer(player.id);
     this.players.set(player.id, player);
     const json = JSON.stringify(player);
-    this.commands.push(["SET", this.key("player", player.id), json], ["SADD", this.key("players"), player.id]);
+    // A connected player's record has no expiry; an away player's ends a while after the grace period.
+    const expiry = player.awayUntil === null ? [] : ["PXAT", String(player.awayUntil + AWAY_LEFTOVER_MS)];
+    this.commands.push(["SET", this.key("player", player.id), json, ...expiry], ["SADD", this.key("players"), player.id]);
     this.moveNode(player.id, before?.node ?? null, player.node);
   }
 
@@ -259,7 +270,11 @@ class RedisTx implements StoreTx {
     this.rooms.set(room.id, room);
     const json = JSON.stringify(room);
     const open = isOpenForQuickMatch(room);
-    this.commands.push(["SET", this.key("room", room.id), json], ["SADD", this.key("rooms"), room.id]);
+    this.commands.push(
+      ["SET", this.key("room", room.id), json, "PX", String(ROOM_IDLE_MS)],
+      ["SADD", this.key("rooms"), room.id],
+      ["PEXPIRE", this.key("code", room.code), String(ROOM_IDLE_MS)],
+    );
     if (open !== wasOpen) this.setOpen(room.mode, room.id, open ? room.createdAt : null);
   }
 
@@ -279,7 +294,7 @@ class RedisTx implements StoreTx {
   async claimCode(code: string, roomId: string) {
     if ((await this.roomIdByCode(code)) !== undefined) return false;
     this.codes.set(code, roomId);
-    this.commands.push(["SET", this.key("code", code), roomId]);
+    this.commands.push(["SET", this.key("code", code), roomId, "PX", String(ROOM_IDLE_MS)]);
     return true;
   }
 

@@ -1,0 +1,67 @@
+import { startRedis, type RedisServer } from "@lobby/redis-server";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { newRoom } from "../../src/lobby/match-room";
+import type { PlayerRecord } from "../../src/lobby/records";
+import { RedisStore, redisClient, type RedisClient } from "../../src/lobby/redis-store";
+
+/*
+ * If every node stops, nothing is left to end sessions or close rooms:
+ * Redis's own expiry must, so no key outlives a dead cluster for good.
+ */
+
+let redis: RedisServer;
+let store: RedisStore;
+let raw: RedisClient;
+
+beforeAll(async () => {
+  redis = await startRedis();
+  store = await RedisStore.connect(redis.url, "expiry:");
+  raw = redisClient(redis.url);
+  await raw.connect();
+});
+
+afterAll(async () => {
+  await raw.close();
+  await store.close();
+  await redis.stop();
+});
+
+const player = (id: string, awayUntil: number | null): PlayerRecord => ({
+  id,
+  name: id,
+  connectedAt: 0,
+  location: { kind: "idle" },
+  connectionId: awayUntil === null ? `c-${id}` : null,
+  node: awayUntil === null ? "n1" : null,
+  awayUntil,
+});
+
+it("gives an away player's record an expiry after their grace period, and a connected one none", async () => {
+  const graceEnds = Date.now() + 30_000;
+  await store.transaction(async (tx) => {
+    await tx.putPlayer(player("here", null));
+    await tx.putPlayer(player("away", graceEnds));
+  });
+  expect(await raw.pTTL("expiry:player:here")).toBe(-1);
+  const left = await raw.pTTL("expiry:player:away");
+  expect(left).toBeGreaterThan(30_000);
+  expect(left).toBeLessThanOrEqual(30_000 + 60 * 60 * 1000);
+
+  // Back before the grace period ends: the expiry goes again.
+  await store.transaction((tx) => tx.putPlayer(player("away", null)));
+  expect(await raw.pTTL("expiry:player:away")).toBe(-1);
+});
+
+it("lets a room and its code expire a day after the room last changed", async () => {
+  const room = newRoom({ id: "r1", code: "EXP234", kind: "custom", mode: "connect-four", visibility: "private", maxPlayers: 2, now: 0 });
+  await store.transaction(async (tx) => {
+    await tx.claimCode(room.code, room.id);
+    await tx.putRoom(room);
+  });
+  const day = 24 * 60 * 60 * 1000;
+  for (const key of ["expiry:room:r1", "expiry:code:EXP234"]) {
+    const left = await raw.pTTL(key);
+    expect(left).toBeGreaterThan(day - 60_000);
+    expect(left).toBeLessThanOrEqual(day);
+  }
+});
