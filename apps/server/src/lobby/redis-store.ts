@@ -203,8 +203,10 @@ class RedisTx implements StoreTx {
     const before = await this.getPlayer(player.id);
     this.players.set(player.id, player);
     const json = JSON.stringify(player);
-    // A connected player's record has no expiry; an away player's ends a while after the grace period.
-    const expiry = player.awayUntil === null ? [] : ["PXAT", String(player.awayUntil + AWAY_LEFTOVER_MS)];
+    // A connected player's record has no expiry; an away player's ends a while after the grace period
+    // (measured from now, so a lobby on a test clock far from the wall clock is not expired at once).
+    const expiry =
+      player.awayUntil === null ? [] : ["PX", String(AWAY_LEFTOVER_MS + Math.max(0, player.awayUntil - Date.now()))];
     this.commands.push(["SET", this.key("player", player.id), json, ...expiry], ["SADD", this.key("players"), player.id]);
     this.moveNode(player.id, before?.node ?? null, player.node);
   }
