@@ -60,7 +60,17 @@ export function createLobbyServer(components: LobbyServerComponents): LobbyServe
     // docs/performance.md).
   });
   const nsp = io.of(LOBBY_NAMESPACE);
-  const lobby = new Lobby({ store, clock, random, games, effects: socketEffects(nsp), settings: config.lobby, logger });
+  const localConnections = () => [...nsp.sockets.values()].map((s) => ({ playerId: s.data.playerId, connectionId: s.id }));
+  const lobby = new Lobby({
+    store,
+    clock,
+    random,
+    games,
+    effects: socketEffects(nsp),
+    settings: config.lobby,
+    logger,
+    localConnections,
+  });
   const modes = modeInfos(games);
 
   nsp.use(connectionsPerAddress(config.maxConnectionsPerAddress));

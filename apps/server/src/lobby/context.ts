@@ -29,6 +29,8 @@ export interface LobbyEffects {
    * process sends for itself (presence), so nobody gets one per process.
    */
   toLocalChannel<E extends ServerEventName>(channel: string, event: E, payload: ServerPayload<E>): void;
+  /** Close one connection of this process, so its client reconnects to what the server now holds for it. */
+  drop(connectionId: string): void;
 }
 
 export interface LobbySettings {
@@ -61,6 +63,11 @@ export interface LobbySettings {
 }
 
 export interface LobbyDeps {
+  /**
+   * The connections this process holds, for taking its players back after
+   * other nodes took it for dead (a stall). Absent: none to take back.
+   */
+  localConnections?: () => { playerId: string; connectionId: string }[];
   store: LobbyStore;
   clock: Clock;
   random: Random;
@@ -354,6 +361,10 @@ class HeldEffects implements LobbyEffects {
 
   toLocalChannel<E extends ServerEventName>(channel: string, event: E, payload: ServerPayload<E>): void {
     this.outbox.push(() => this.live.toLocalChannel(channel, event, payload));
+  }
+
+  drop(connectionId: string): void {
+    this.outbox.push(() => this.live.drop(connectionId));
   }
 }
 

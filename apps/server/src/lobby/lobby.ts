@@ -56,6 +56,8 @@ export class Lobby implements LobbyRuntime {
   private presencePending: Cancel | null = null;
   private sweepPending: Cancel | null = null;
   private heartbeatPending: Cancel | null = null;
+  /** Whether this process has said it is alive at least once. */
+  private beaten = false;
   private closed = false;
 
   constructor(readonly deps: LobbyDeps) {
@@ -306,7 +308,16 @@ export class Lobby implements LobbyRuntime {
     if (this.closed || every <= 0) return;
     const { store, settings, logger } = this.deps;
     const beat = async () => {
-      await store.heartbeat(settings.nodeId, every * 5);
+      const known = await store.heartbeat(settings.nodeId, every * 5);
+      if (!known && this.beaten) {
+        // Our word ran out (a stall): others may have marked our players away. Take back the ones still here.
+        const connections = this.deps.localConnections?.() ?? [];
+        logger.warn("this node was silent too long; taking its players back", { connections: connections.length });
+        for (const { playerId, connectionId } of connections) {
+          await this.run((ctx) => sessions.reclaim(ctx, playerId, connectionId));
+        }
+      }
+      this.beaten = true;
       for (const node of await store.deadNodes()) {
         if (node === settings.nodeId) continue;
         const players = await store.playersOnNode(node);

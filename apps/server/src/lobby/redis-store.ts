@@ -136,7 +136,12 @@ export class RedisStore implements LobbyStore {
   }
 
   async heartbeat(nodeId: string, ttlMs: number) {
-    await this.reads.multi().set(this.key("node", nodeId), "alive", { PX: ttlMs }).sAdd(this.key("nodes"), nodeId).exec();
+    const [previous] = await this.reads
+      .multi()
+      .set(this.key("node", nodeId), "alive", { PX: ttlMs, GET: true })
+      .sAdd(this.key("nodes"), nodeId)
+      .exec();
+    return previous !== null;
   }
 
   async deadNodes() {

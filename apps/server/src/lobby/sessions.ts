@@ -116,6 +116,28 @@ export async function nodeLost(ctx: LobbyContext, playerId: string, node: string
   await goAway(ctx, player);
 }
 
+/**
+ * This process was taken for dead (it stalled) while it still held the
+ * player's connection. If the session is still kept for them, the
+ * connection speaks for it again; otherwise — the session ended, or the
+ * player came back through another node — the stale connection is closed,
+ * and the client reconnects to whatever the server now holds for it.
+ */
+export async function reclaim(ctx: LobbyContext, playerId: string, connectionId: string): Promise<void> {
+  const player = await ctx.store.getPlayer(playerId);
+  if (player?.connectionId === connectionId) return;
+  if (!player || player.connectionId !== null) {
+    ctx.effects.drop(connectionId);
+    return;
+  }
+  await ctx.savePlayer({ ...player, connectionId, node: ctx.deps.settings.nodeId, awayUntil: null });
+  if (player.location.kind !== "seated") return;
+  const room = await ctx.store.getRoom(player.location.roomId);
+  if (room?.seats.some((s) => s.playerId === playerId && s.status === "disconnected")) {
+    await ctx.saveRoom(ctx.say(markReconnected(room, playerId), `${player.name} is back.`));
+  }
+}
+
 async function goAway(ctx: LobbyContext, player: PlayerRecord): Promise<void> {
   const awayUntil = ctx.now() + ctx.deps.settings.reconnectGraceMs;
   await ctx.savePlayer({ ...player, connectionId: null, node: null, awayUntil });

@@ -74,8 +74,12 @@ export interface LobbyStore {
   /** Keys whose deadline is at or before `time`, most overdue first. */
   dueDeadlines(time: number, limit: number): Promise<string[]>;
 
-  /** Say that process `nodeId` is alive for the next `ttlMs`. */
-  heartbeat(nodeId: string, ttlMs: number): Promise<void>;
+  /**
+   * Say that process `nodeId` is alive for the next `ttlMs`. Resolves false
+   * when its previous word had already run out — others may have taken it
+   * for dead — and true otherwise.
+   */
+  heartbeat(nodeId: string, ttlMs: number): Promise<boolean>;
   /** Processes that said they were alive, then stopped saying so before their time ran out. */
   deadNodes(): Promise<string[]>;
   /** Players whose connection process `nodeId` holds (their record's `node`). */

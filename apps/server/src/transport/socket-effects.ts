@@ -20,6 +20,9 @@ export function socketEffects(nsp: LobbyNamespace): LobbyEffects {
     toLocalChannel: (channel, event, payload) => {
       emit(nsp.local.to(channel), event, payload);
     },
+    // Every socket is in a room named by its id. Closing the underlying connection (not a
+    // server-side disconnect) makes the client reconnect.
+    drop: (connectionId) => nsp.local.in(connectionId).disconnectSockets(true),
   };
 }
 

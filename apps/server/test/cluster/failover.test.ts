@@ -49,6 +49,31 @@ function liveNodes(count: number): ClusterNode[] {
 }
 
 describe("a node stopping or dying", () => {
+  it("stalled past its heartbeats: its player is away meanwhile, and taken back when the node wakes", async () => {
+    const [stalling, other] = liveNodes(2);
+    const ann = await player(stalling!.url, "Ann", false);
+    const bob = await player(other!.url, "Bob", false);
+    const started = nextEvent(bob.client, "room:state", (r) => r.phase === "playing");
+    await ann.client.quickMatch(CF);
+    await bob.client.quickMatch(CF);
+    const view = await started;
+    const annSeat = (r: RoomView) => r.seats.find((s) => s.player.id === ann.id)?.status;
+
+    const away = nextEvent(bob.client, "room:state", (r) => annSeat(r) === "disconnected");
+    process.kill(stalling!.pid, "SIGSTOP");
+    try {
+      await away;
+    } finally {
+      process.kill(stalling!.pid, "SIGCONT");
+    }
+    const back = await nextEvent(bob.client, "room:state", (r) => annSeat(r) === "connected");
+    expect(back.phase).toBe("playing");
+    expect(back.seats.map((s) => s.player.id)).toEqual(view.seats.map((s) => s.player.id));
+    const end = await playConnectFourToTheEnd([ann, bob], bob, back);
+    expect(end.result).toMatchObject({ kind: "win", reason: "rules" });
+    for (const p of [ann, bob]) p.client.disconnect();
+  }, 30_000);
+
   it("stopped (SIGTERM) mid-game: its player moves to another node with no forfeit and the same seat", async () => {
     const ann = await player(cluster.url, "Ann", true);
     const bob = await player(cluster.url, "Bob", true);

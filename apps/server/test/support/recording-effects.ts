@@ -34,6 +34,12 @@ export class RecordingEffects implements LobbyEffects {
     this.sent.push({ to: { channel }, event, payload });
   }
 
+  readonly dropped: string[] = [];
+
+  drop(connectionId: string) {
+    this.dropped.push(connectionId);
+  }
+
   /** Every payload of `event` sent to a channel, oldest first. */
   allToChannel<E extends ServerEventName>(channel: string, event: E): ServerPayload<E>[] {
     return this.sent
