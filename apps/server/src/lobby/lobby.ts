@@ -58,6 +58,10 @@ export class Lobby implements LobbyRuntime {
   private heartbeatPending: Cancel | null = null;
   /** Whether this process has said it is alive at least once. */
   private beaten = false;
+  /** Taking back our players or another node's is under way (it can outlast a beat). */
+  private lookingAfterNodes = false;
+  /** A beat found our word had run out; our players are to be taken back. */
+  private reclaimDue = false;
   private closed = false;
 
   constructor(readonly deps: LobbyDeps) {
@@ -306,18 +310,33 @@ export class Lobby implements LobbyRuntime {
   private scheduleHeartbeat() {
     const every = this.deps.settings.nodeHeartbeatMs;
     if (this.closed || every <= 0) return;
+    const { logger } = this.deps;
+    this.heartbeatPending = this.deps.clock.setTimeout(() => {
+      this.heartbeatPending = null;
+      // The next beat comes on time whatever this one finds to do: taking over a big dead node's
+      // players must never make this node miss its own beats and look dead in turn.
+      this.scheduleHeartbeat();
+      this.beat(every).catch((error: unknown) => logger.error("node heartbeat failed", { error: String(error) }));
+    }, every);
+  }
+
+  private async beat(every: number) {
     const { store, settings, logger } = this.deps;
-    const beat = async () => {
-      const known = await store.heartbeat(settings.nodeId, every * 5);
-      if (!known && this.beaten) {
-        // Our word ran out (a stall): others may have marked our players away. Take back the ones still here.
+    const known = await store.heartbeat(settings.nodeId, every * 5);
+    // Our word ran out (a stall): others may have marked our players away. Take back the ones still here.
+    if (!known && this.beaten) this.reclaimDue = true;
+    this.beaten = true;
+    if (this.lookingAfterNodes) return;
+    this.lookingAfterNodes = true;
+    try {
+      if (this.reclaimDue) {
+        this.reclaimDue = false;
         const connections = this.deps.localConnections?.() ?? [];
         logger.warn("this node was silent too long; taking its players back", { connections: connections.length });
         for (const { playerId, connectionId } of connections) {
           await this.run((ctx) => sessions.reclaim(ctx, playerId, connectionId));
         }
       }
-      this.beaten = true;
       for (const node of await store.deadNodes()) {
         if (node === settings.nodeId) continue;
         const players = await store.playersOnNode(node);
@@ -325,13 +344,9 @@ export class Lobby implements LobbyRuntime {
         for (const playerId of players) await this.run((ctx) => sessions.nodeLost(ctx, playerId, node));
         if ((await store.playersOnNode(node)).length === 0) await store.forgetNode(node);
       }
-    };
-    this.heartbeatPending = this.deps.clock.setTimeout(() => {
-      this.heartbeatPending = null;
-      beat()
-        .catch((error: unknown) => logger.error("node heartbeat failed", { error: String(error) }))
-        .finally(() => this.scheduleHeartbeat());
-    }, every);
+    } finally {
+      this.lookingAfterNodes = false;
+    }
   }
 
   /**
