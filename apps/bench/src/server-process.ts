@@ -1,5 +1,5 @@
 import type { ChildProcess } from "node:child_process";
-import { createServer } from "node:net";
+import { freePort } from "@lobby/redis-server";
 import { fileURLToPath } from "node:url";
 import type { Programs } from "./compile";
 import { spawnPinned } from "./pinning";
@@ -53,18 +53,8 @@ const READY_TIMEOUT_MS = 30_000;
 export const STATS_TIMEOUT_MS = 15_000;
 const STOP_TIMEOUT_MS = 12_000;
 
-/** A free TCP port on loopback (the server binds it right after; a race is possible but harmless here). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
+// A free TCP port on loopback, shared with the cluster tooling.
+export { freePort };
 
 /** `reset` restarts the event-loop histogram, `gc` collects first, `lobby` adds the (costly) scan of the lobby's state. */
 export interface StatsQuery {

@@ -1,10 +1,8 @@
-import type { Cluster } from "@lobby/cluster";
 import type { LobbyClient } from "@lobby/client";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { seededRandom } from "../../src/core/random";
 import { checkInvariants } from "../../src/lobby/invariants";
-import { RedisStore } from "../../src/lobby/redis-store";
-import { playConnectFourToTheEnd, playerFactory, startSourceCluster } from "../support/cluster";
+import { playConnectFourToTheEnd, useSourceCluster } from "../support/cluster";
 import { nextEvent } from "../support/test-server";
 
 /*
@@ -17,22 +15,8 @@ import { nextEvent } from "../support/test-server";
 const CF = "connect-four" as const;
 const GRACE_MS = 1000;
 
-let cluster: Cluster;
-let store: RedisStore;
-const players = playerFactory();
-const connectTo = (url: string, name: string) => players.connect(url, name);
-
-beforeAll(async () => {
-  cluster = await startSourceCluster(3, { COUNTDOWN_MS: "50", RECONNECT_GRACE_MS: String(GRACE_MS) });
-  store = await RedisStore.connect(cluster.redisUrl);
-}, 60_000);
-
-afterAll(async () => {
-  players.disconnectAll();
-  await store.close();
-  await cluster.stop();
-}, 30_000);
-
+const setup = useSourceCluster(3, { COUNTDOWN_MS: "50", RECONNECT_GRACE_MS: String(GRACE_MS) });
+const connectTo = (url: string, name: string) => setup.players.connect(url, name);
 /**
  * Everyone leaves, and the cluster ends their sessions once the grace period
  * has passed (whichever node holds each timer): the next test starts from an
@@ -40,13 +24,13 @@ afterAll(async () => {
  */
 async function everyoneLeaves(leaving: { client: LobbyClient }[]) {
   for (const { client } of leaving) client.disconnect();
-  await expect.poll(() => store.countPlayers(), { timeout: GRACE_MS + 10_000 }).toBe(0);
-  expect(await store.listRoomIds()).toEqual([]);
-  expect(await checkInvariants(store, Date.now())).toEqual([]);
+  await expect.poll(() => setup.store.countPlayers(), { timeout: GRACE_MS + 10_000 }).toBe(0);
+  expect(await setup.store.listRoomIds()).toEqual([]);
+  expect(await checkInvariants(setup.store, Date.now())).toEqual([]);
 }
 
 function nodeUrl(index: number): string {
-  const node = cluster.nodes[index % cluster.nodes.length];
+  const node = setup.cluster.nodes[index % setup.cluster.nodes.length];
   if (!node) throw new Error("no such node");
   return node.url;
 }
@@ -65,7 +49,7 @@ describe("a cluster of three nodes over Redis", () => {
     const opener = annView.game?.mode === CF ? annView.game.turn : null;
     const end = await playConnectFourToTheEnd([ann, bob], bob, annView);
     expect(end.result).toMatchObject({ kind: "win", winners: [opener], reason: "rules" });
-    expect(await checkInvariants(store, Date.now())).toEqual([]);
+    expect(await checkInvariants(setup.store, Date.now())).toEqual([]);
     await everyoneLeaves([ann, bob]);
   });
 
@@ -78,16 +62,16 @@ describe("a cluster of three nodes over Redis", () => {
     expect(answers.every((a) => a.ok)).toBe(true);
 
     // Everyone is seated once a pair exists; nobody may wait while another waits too.
-    await expect.poll(() => store.queueLength(CF)).toBe(0);
+    await expect.poll(() => setup.store.queueLength(CF)).toBe(0);
     const rooms = new Map<string, number>();
     for (const { id } of racers) {
-      const record = await store.getPlayer(id);
+      const record = await setup.store.getPlayer(id);
       expect(record?.location.kind).toBe("seated");
       if (record?.location.kind === "seated") rooms.set(record.location.roomId, (rooms.get(record.location.roomId) ?? 0) + 1);
     }
     expect(rooms.size).toBe(100);
     expect([...rooms.values()].every((seats) => seats === 2)).toBe(true);
-    expect(await checkInvariants(store, Date.now())).toEqual([]);
+    expect(await checkInvariants(setup.store, Date.now())).toEqual([]);
     await everyoneLeaves(racers);
   }, 60_000);
 });

@@ -1,9 +1,8 @@
-import type { Cluster, ClusterNode } from "@lobby/cluster";
+import type { ClusterNode } from "@lobby/cluster";
 import type { RoomView } from "@lobby/contracts";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { checkInvariants } from "../../src/lobby/invariants";
-import { RedisStore } from "../../src/lobby/redis-store";
-import { playConnectFourToTheEnd, playerFactory, startSourceCluster } from "../support/cluster";
+import { playConnectFourToTheEnd, useSourceCluster } from "../support/cluster";
 import { nextEvent } from "../support/test-server";
 
 /*
@@ -14,36 +13,23 @@ import { nextEvent } from "../support/test-server";
 
 const CF = "connect-four" as const;
 
-let cluster: Cluster;
-let store: RedisStore;
-const players = playerFactory();
-const player = (url: string, name: string, reconnection: boolean) => players.connect(url, name, reconnection);
-
-beforeAll(async () => {
-  cluster = await startSourceCluster(5, {
-    COUNTDOWN_MS: "1500",
-    RECONNECT_GRACE_MS: "4000",
-    NODE_HEARTBEAT_MS: "500",
-    DEADLINE_SWEEP_MS: "200",
-  });
-  store = await RedisStore.connect(cluster.redisUrl);
-}, 60_000);
-
-afterAll(async () => {
-  players.disconnectAll();
-  await store.close();
-  await cluster.stop();
-}, 30_000);
+const setup = useSourceCluster(5, {
+  COUNTDOWN_MS: "1500",
+  RECONNECT_GRACE_MS: "4000",
+  NODE_HEARTBEAT_MS: "500",
+  DEADLINE_SWEEP_MS: "200",
+});
+const player = (url: string, name: string, reconnection: boolean) => setup.players.connect(url, name, reconnection);
 
 async function nodeOf(playerId: string): Promise<ClusterNode> {
-  const record = await store.getPlayer(playerId);
-  const node = cluster.nodes.find((n) => n.id === record?.node);
+  const record = await setup.store.getPlayer(playerId);
+  const node = setup.cluster.nodes.find((n) => n.id === record?.node);
   if (!node) throw new Error(`${playerId} is on no known node (${record?.node})`);
   return node;
 }
 
 function liveNodes(count: number): ClusterNode[] {
-  const live = cluster.nodes.filter((n) => n.running);
+  const live = setup.cluster.nodes.filter((n) => n.running);
   if (live.length < count) throw new Error("not enough live nodes");
   return live.slice(0, count);
 }
@@ -75,8 +61,8 @@ describe("a node stopping or dying", () => {
   }, 30_000);
 
   it("stopped (SIGTERM) mid-game: its player moves to another node with no forfeit and the same seat", async () => {
-    const ann = await player(cluster.url, "Ann", true);
-    const bob = await player(cluster.url, "Bob", true);
+    const ann = await player(setup.cluster.url, "Ann", true);
+    const bob = await player(setup.cluster.url, "Bob", true);
     const started = nextEvent(bob.client, "room:state", (r) => r.phase === "playing");
     await ann.client.quickMatch(CF);
     await bob.client.quickMatch(CF);
@@ -84,9 +70,9 @@ describe("a node stopping or dying", () => {
 
     const draining = await nodeOf(ann.id);
     await draining.kill("SIGTERM");
-    await expect.poll(async () => (await store.getPlayer(ann.id))?.node ?? draining.id).not.toBe(draining.id);
-    await expect.poll(async () => (await store.getPlayer(ann.id))?.connectionId ?? null).not.toBeNull();
-    const room = await store.getRoom(before.id);
+    await expect.poll(async () => (await setup.store.getPlayer(ann.id))?.node ?? draining.id).not.toBe(draining.id);
+    await expect.poll(async () => (await setup.store.getPlayer(ann.id))?.connectionId ?? null).not.toBeNull();
+    const room = await setup.store.getRoom(before.id);
     expect(room?.phase).toBe("playing");
     expect(room?.result).toBeNull();
     expect(room?.seats.map((s) => s.playerId)).toEqual(before.seats.map((s) => s.player.id));
@@ -94,8 +80,8 @@ describe("a node stopping or dying", () => {
   }, 30_000);
 
   it("SIGKILLed mid-game: its player reconnects through the balancer and finishes in the same seat", async () => {
-    const ann = await player(cluster.url, "Ann", true);
-    const bob = await player(cluster.url, "Bob", true);
+    const ann = await player(setup.cluster.url, "Ann", true);
+    const bob = await player(setup.cluster.url, "Bob", true);
     const started = nextEvent(ann.client, "room:state", (r) => r.phase === "playing");
     await ann.client.quickMatch(CF);
     await bob.client.quickMatch(CF);
@@ -137,7 +123,7 @@ describe("a node stopping or dying", () => {
     // The host's connection died with the node: they are away, then forfeit when their grace ends.
     const result = (await forfeited).result;
     expect(result).toMatchObject({ kind: "win", reason: "forfeit" });
-    expect(await store.getPlayer(host.id)).toBeUndefined();
+    expect(await setup.store.getPlayer(host.id)).toBeUndefined();
     guest.client.disconnect();
   }, 30_000);
 
@@ -157,10 +143,10 @@ describe("a node stopping or dying", () => {
     await away;
     await leaverNode!.kill("SIGKILL");
     expect((await forfeited).result).toMatchObject({ kind: "win", reason: "forfeit" });
-    expect(await store.getPlayer(leaver.id)).toBeUndefined();
+    expect(await setup.store.getPlayer(leaver.id)).toBeUndefined();
 
     stayer.client.disconnect();
-    await expect.poll(() => store.countPlayers(), { timeout: 15_000 }).toBe(0);
-    expect(await checkInvariants(store, Date.now())).toEqual([]);
+    await expect.poll(() => setup.store.countPlayers(), { timeout: 15_000 }).toBe(0);
+    expect(await checkInvariants(setup.store, Date.now())).toEqual([]);
   }, 30_000);
 });

@@ -2,7 +2,8 @@ import { fileURLToPath } from "node:url";
 import { startCluster, type Cluster } from "@lobby/cluster";
 import { createLobbyClient, type LobbyClient } from "@lobby/client";
 import type { RoomView } from "@lobby/contracts";
-import { expect } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
+import { RedisStore } from "../../src/lobby/redis-store";
 import { nextEvent } from "./test-server";
 
 const ENTRY = fileURLToPath(new URL("../../src/main.ts", import.meta.url));
@@ -19,6 +20,39 @@ export function startSourceCluster(nodes: number, env: Record<string, string>, r
     command: [process.execPath, "--import", "tsx", ENTRY],
     env: { MAX_CONNECTIONS_PER_ADDRESS: "0", WEB_DIST: "", ...env },
   });
+}
+
+/**
+ * A source cluster for one test file: started before its tests, with a
+ * store on the same Redis for reading the shared state, and everything —
+ * players, store, nodes, redis-server — stopped after them.
+ */
+export function useSourceCluster(nodes: number, env: Record<string, string>) {
+  const players = playerFactory();
+  let cluster: Cluster | null = null;
+  let store: RedisStore | null = null;
+  beforeAll(async () => {
+    cluster = await startSourceCluster(nodes, env);
+    store = await RedisStore.connect(cluster.redisUrl);
+  }, 60_000);
+  afterAll(async () => {
+    players.disconnectAll();
+    await store?.close();
+    await cluster?.stop();
+  }, 30_000);
+  const started = <T>(value: T | null): T => {
+    if (value === null) throw new Error("the cluster has not started");
+    return value;
+  };
+  return {
+    players,
+    get cluster(): Cluster {
+      return started(cluster);
+    },
+    get store(): RedisStore {
+      return started(store);
+    },
+  };
 }
 
 /** SDK clients for a test, all disconnected by `disconnectAll`. */
