@@ -73,7 +73,7 @@ export function createLobbyServer(components: LobbyServerComponents): LobbyServe
   });
   const modes = modeInfos(games);
 
-  nsp.use(connectionsPerAddress(config.maxConnectionsPerAddress));
+  nsp.use(connectionsPerAddress(config.maxConnectionsPerAddress, config.trustProxy));
   nsp.use(handshake(random, tokens));
   nsp.on("connection", (socket) => {
     const { playerId, name } = socket.data;

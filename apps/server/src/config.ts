@@ -30,6 +30,8 @@ const EnvSchema = z.object({
   RATE_LIMITS: z.enum(["on", "off"]).default("on"),
   /** Serve GET /debug/stats (memory, CPU, event loop, lobby state) for load tests. Keep off in production. */
   STATS_ENDPOINT: z.enum(["on", "off"]).default("off"),
+  /** Behind a load balancer that sets X-Forwarded-For: count connections by the address it names. */
+  TRUST_PROXY: z.enum(["on", "off"]).default("off"),
   /** Live connections allowed per client address; 0 for no cap. */
   MAX_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(0).default(20),
   /** The built web app to serve; empty to serve none. Defaults to apps/web/dist when it exists. */
@@ -55,6 +57,8 @@ export interface LobbyConfig {
   rateLimits: boolean;
   statsEndpoint: boolean;
   maxConnectionsPerAddress: number;
+  /** Count connections by the X-Forwarded-For address (only behind a load balancer that sets it). */
+  trustProxy: boolean;
   /** Set: one node of a cluster over this Redis. Null: one process with in-memory state. */
   redisUrl: string | null;
   lobby: LobbySettings;
@@ -70,6 +74,7 @@ export const defaultConfig: LobbyConfig = {
   rateLimits: true,
   statsEndpoint: false,
   maxConnectionsPerAddress: 0,
+  trustProxy: false,
   redisUrl: null,
   lobby: {
     reconnectGraceMs: 30_000,
@@ -104,6 +109,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LobbyConfig {
     rateLimits: e.RATE_LIMITS === "on",
     statsEndpoint: e.STATS_ENDPOINT === "on",
     maxConnectionsPerAddress: e.MAX_CONNECTIONS_PER_ADDRESS,
+    trustProxy: e.TRUST_PROXY === "on",
     redisUrl: e.REDIS_URL ?? null,
     lobby: {
       reconnectGraceMs: e.RECONNECT_GRACE_MS,

@@ -164,6 +164,8 @@ function nodeEnvironment(extra: Record<string, string>, redisUrl: string, balanc
     // One secret for all nodes: a session token signed by one node must verify on the node a
     // reconnecting player lands on next.
     SESSION_SECRET: randomBytes(32).toString("hex"),
+    // Players arrive through the balancer, which names them in X-Forwarded-For.
+    TRUST_PROXY: "on",
     ...inherited,
     ALLOWED_ORIGINS: origins.filter(Boolean).join(","),
     HOST: "127.0.0.1",

@@ -30,15 +30,20 @@ export function handshake(random: Random, tokens: SessionTokens) {
   };
 }
 
-/** Caps live connections per client address; 0 means no cap. */
-export function connectionsPerAddress(max: number) {
+/**
+ * Caps live connections per client address; 0 means no cap. With
+ * `trustProxy` (only behind a load balancer that sets `X-Forwarded-For`) the
+ * address is the last one that header names — the one the balancer saw —
+ * since the peer is then the balancer itself.
+ */
+export function connectionsPerAddress(max: number, trustProxy = false) {
   const open = new Map<string, number>();
   return (socket: LobbySocket, next: Next) => {
     if (max <= 0) {
       next();
       return;
     }
-    const address = socket.handshake.address;
+    const address = (trustProxy && forwardedFor(socket.handshake.headers["x-forwarded-for"])) || socket.handshake.address;
     const count = open.get(address) ?? 0;
     if (count >= max) {
       refuse(next, ErrorCode.TooManyConnections, "Too many connections from your address.");
@@ -52,6 +57,12 @@ export function connectionsPerAddress(max: number) {
     });
     next();
   };
+}
+
+function forwardedFor(header: string | string[] | undefined): string | null {
+  const value = Array.isArray(header) ? header.at(-1) : header;
+  const last = value?.split(",").at(-1)?.trim();
+  return last || null;
 }
 
 function refuse(next: Next, code: string, message: string) {

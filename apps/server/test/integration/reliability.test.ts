@@ -108,6 +108,25 @@ describe("limits at the edge", () => {
     await expect(server.connect("Three")).rejects.toMatchObject({ code: ErrorCode.TooManyConnections });
   });
 
+  it("behind a trusted load balancer, caps connections per forwarded address", async () => {
+    server = await startTestServer({}, { maxConnectionsPerAddress: 1, trustProxy: true });
+    const attempt = (forwardedFor: string) =>
+      new Promise<string>((resolve) => {
+        const socket = io(`${server.url}/lobby`, {
+          transports: ["websocket"],
+          auth: { name: "Web" },
+          // The balancer appends the address it saw; what the client itself sent comes first.
+          extraHeaders: { "x-forwarded-for": forwardedFor },
+          reconnection: false,
+        });
+        socket.on("connect", () => resolve("connected"));
+        socket.on("connect_error", () => resolve("refused"));
+      });
+    expect(await attempt("203.0.113.7")).toBe("connected");
+    expect(await attempt("198.51.100.9, 203.0.113.7")).toBe("refused");
+    expect(await attempt("203.0.113.7, 198.51.100.9")).toBe("connected");
+  });
+
   it("refuses browser origins that are not allowed", async () => {
     server = await startTestServer({}, { allowedOrigins: ["http://good.example"] });
     const attempt = (origin: string) =>

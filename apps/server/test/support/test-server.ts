@@ -15,7 +15,7 @@ import { MemoryStore } from "../../src/lobby/memory-store";
 /** A real Lobby server on an ephemeral port, and a factory for SDK clients connected to it. */
 export async function startTestServer(
   settings: Partial<LobbySettings> = {},
-  edge: { maxConnectionsPerAddress?: number; allowedOrigins?: string[]; rateLimits?: boolean } = {},
+  edge: { maxConnectionsPerAddress?: number; allowedOrigins?: string[]; rateLimits?: boolean; trustProxy?: boolean } = {},
 ) {
   const store = new MemoryStore();
   const httpServer = createServer(httpHandler({ webDist: null, stats: serverStats(store, systemClock) }));
