@@ -136,11 +136,9 @@ export class LobbyContext {
     return game;
   }
 
-  /** Players online and waiting per queue. */
-  async presence(): Promise<LobbyStats> {
-    const queues = {} as Record<ModeId, number>;
-    for (const mode of MODE_IDS) queues[mode] = await this.store.queueLength(mode);
-    return { online: await this.deps.store.countPlayers(), queues };
+  /** Players online and waiting per queue (plain reads: figures need no consistency with this operation). */
+  presence(): Promise<LobbyStats> {
+    return presenceOf(this.deps.store);
   }
 
   /**
@@ -323,8 +321,8 @@ export class LobbyContext {
    * millisecond before `Date.now()` reaches the due time.
    */
   reconcileTimers(room: RoomRecord, before?: RoomRecord): void {
-    const dueAt = roomDue(room);
-    if (before && roomDue(before) === dueAt) return;
+    const dueAt = roomDueAt(room);
+    if (before && roomDueAt(before) === dueAt) return;
     this.deadline(roomKey(room.id), dueAt);
   }
 
@@ -373,7 +371,15 @@ export const roomKey = (roomId: string) => `room:${roomId}`;
 export const playerKey = (playerId: string) => `player:${playerId}`;
 export const queueKey = (mode: ModeId) => `queue:${mode}`;
 
-function roomDue(room: RoomRecord): number | null {
+/** Players online and waiting per queue, read outside any transaction. */
+export async function presenceOf(store: LobbyStore): Promise<LobbyStats> {
+  const queues = {} as Record<ModeId, number>;
+  for (const mode of MODE_IDS) queues[mode] = await store.queueLength(mode);
+  return { online: await store.countPlayers(), queues };
+}
+
+/** When a room's next timed step is due: its countdown's end, or a real-time game's next tick. */
+export function roomDueAt(room: RoomRecord): number | null {
   if (room.phase === "countdown") return room.countdownEndsAt;
   return room.phase === "playing" ? room.tickAt : null;
 }

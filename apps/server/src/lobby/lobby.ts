@@ -15,7 +15,7 @@ import type { Cancel } from "../core/clock";
 import { Timers } from "../core/timers";
 import { TokenBucket } from "../core/token-bucket";
 import { channels } from "./channels";
-import { LobbyContext, type LobbyDeps, type LobbyRuntime } from "./context";
+import { LobbyContext, presenceOf, type LobbyDeps, type LobbyRuntime } from "./context";
 import { LobbyError } from "./lobby-error";
 import * as matchmaker from "./matchmaker";
 import * as play from "./play";
@@ -196,11 +196,8 @@ export class Lobby implements LobbyRuntime {
   }
 
   /** Players online and waiting per queue. */
-  async stats(): Promise<LobbyStats> {
-    const { store } = this.deps;
-    const queues = {} as Record<ModeId, number>;
-    for (const mode of MODE_IDS) queues[mode] = await store.queueLength(mode);
-    return { online: await store.countPlayers(), queues };
+  stats(): Promise<LobbyStats> {
+    return presenceOf(this.deps.store);
   }
 
   /** Resolves once every operation queued so far (including timer work) has finished. */

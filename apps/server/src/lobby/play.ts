@@ -1,5 +1,5 @@
 import type { GameMove } from "@lobby/contracts";
-import { roomKey, type LobbyContext } from "./context";
+import { roomDueAt, roomKey, type LobbyContext } from "./context";
 import {
   applyMove,
   requestRematch,
@@ -39,7 +39,7 @@ export async function roomDue(ctx: LobbyContext, roomId: string): Promise<void> 
     ctx.deadline(roomKey(roomId), null);
     return;
   }
-  const dueAt = room.phase === "countdown" ? room.countdownEndsAt : room.phase === "playing" ? room.tickAt : null;
+  const dueAt = roomDueAt(room);
   if (dueAt === null || dueAt > ctx.now()) {
     ctx.reconcileTimers(room);
     return;
