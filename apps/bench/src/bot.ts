@@ -188,10 +188,15 @@ export class Bot {
     const now = performance.now();
     this.meters.states++;
     this.tracker.observe(view.id, view.version, view.phase);
+    // Like the web app, show only the newest state: one that arrives after a newer one is
+    // timed below but never replaces it.
+    const fresh = this.room?.id !== view.id || view.version >= this.room.version;
     if (this.room?.id !== view.id) this.turnVersion = -1;
-    this.room = view;
-    this.seat = view.seats.findIndex((s) => s.player.id === this.playerId);
-    if (this.seat >= 0) this.markSeated();
+    if (fresh) {
+      this.room = view;
+      this.seat = view.seats.findIndex((s) => s.player.id === this.playerId);
+      if (this.seat >= 0) this.markSeated();
+    }
     const sentAt = this.sentAt.get(view.version);
     if (sentAt !== undefined) {
       this.meters.rtt(view.mode).record(now - sentAt);
@@ -201,7 +206,7 @@ export class Bot {
       this.seenAt.set(view.version, now);
       if (this.seenAt.size > SEEN_WINDOW) this.seenAt.delete(this.seenAt.keys().next().value ?? -1);
     }
-    if (this.plan) this.react(view);
+    if (this.plan && fresh) this.react(view);
   };
 
   private markSeated() {

@@ -6,7 +6,7 @@ describe("SequenceTracker", () => {
     const t = new SequenceTracker();
     expect(t.observe("r", 5, "countdown")).toBe("first");
     for (let v = 6; v < 20; v++) expect(t.observe("r", v, "playing")).toBe("next");
-    expect(t.counts).toEqual({ received: 15, gaps: 0, missing: 0, duplicates: 0, stale: 0 });
+    expect(t.counts).toEqual({ received: 15, gaps: 0, missing: 0, late: 0, duplicates: 0, stale: 0 });
   });
 
   it("counts a jump out of a playing state as a gap with the versions it skipped", () => {
@@ -34,6 +34,37 @@ describe("SequenceTracker", () => {
     expect(t.counts).toMatchObject({ duplicates: 1, stale: 1, gaps: 0 });
   });
 
+  it("counts a skipped state that arrives after a newer one as late, not lost", () => {
+    const t = new SequenceTracker();
+    t.observe("r", 1, "playing");
+    expect(t.observe("r", 4, "playing")).toBe("gap");
+    expect(t.observe("r", 3, "playing")).toBe("late");
+    expect(t.counts).toMatchObject({ gaps: 1, missing: 1, late: 1, stale: 0 });
+    expect(t.observe("r", 2, "playing")).toBe("late");
+    expect(t.counts).toMatchObject({ gaps: 0, missing: 0, late: 2, stale: 0 });
+    // Filled once: the same version again is no longer late.
+    expect(t.observe("r", 2, "playing")).toBe("stale");
+    expect(t.observe("r", 5, "playing")).toBe("next");
+  });
+
+  it("takes a late state skipped by a jump outside play as late too, never as a loss", () => {
+    const t = new SequenceTracker();
+    t.observe("r", 1, "waiting");
+    expect(t.observe("r", 3, "countdown")).toBe("jump");
+    expect(t.observe("r", 2, "waiting")).toBe("late");
+    expect(t.counts).toMatchObject({ gaps: 0, missing: 0, late: 1, stale: 0 });
+  });
+
+  it("stops waiting for states far older than the newest", () => {
+    const t = new SequenceTracker();
+    t.observe("r", 0, "playing");
+    t.observe("r", 1000, "playing");
+    expect(t.counts).toMatchObject({ gaps: 1, missing: 999 });
+    expect(t.observe("r", 1, "playing")).toBe("stale");
+    expect(t.observe("r", 999, "playing")).toBe("late");
+    expect(t.counts).toMatchObject({ missing: 998, late: 1 });
+  });
+
   it("keeps rooms apart and starts over after forgetting one", () => {
     const t = new SequenceTracker();
     t.observe("a", 1, "playing");
@@ -46,6 +77,6 @@ describe("SequenceTracker", () => {
   it("sums counts from several trackers", () => {
     const a = { ...emptySequenceCounts(), received: 2, gaps: 1, missing: 3 };
     const b = { ...emptySequenceCounts(), received: 5, duplicates: 1 };
-    expect(addSequenceCounts(a, b)).toEqual({ received: 7, gaps: 1, missing: 3, duplicates: 1, stale: 0 });
+    expect(addSequenceCounts(a, b)).toEqual({ received: 7, gaps: 1, missing: 3, late: 0, duplicates: 1, stale: 0 });
   });
 });

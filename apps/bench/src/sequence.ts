@@ -7,27 +7,34 @@
  * plus the countdown start, or the last rematch request plus the countdown
  * start). So a jump is only a *gap* — a lost message — when it leaves a
  * `playing` state, where every move and every tick is exactly one bump and
- * one push. Going backwards or repeating a version is always wrong.
+ * one push. An older version than the newest seen is *late* when it fills a
+ * hole a jump left — reordered, not lost: on a cluster, broadcasts of two
+ * nodes can cross — and *stale* otherwise. Repeating a version is always wrong.
  */
 
 /** What one observation meant. */
-export type SequenceEvent = "first" | "next" | "jump" | "gap" | "duplicate" | "stale";
+export type SequenceEvent = "first" | "next" | "jump" | "gap" | "late" | "duplicate" | "stale";
 
 /** Totals over many observations. */
 export interface SequenceCounts {
   received: number;
-  /** Jumps out of a `playing` state: at least one state was lost. */
+  /** Jumps out of a `playing` state whose skipped versions have not all arrived since. */
   gaps: number;
-  /** How many versions the gaps skipped. */
+  /** Versions those gaps skipped that never arrived: lost states. */
   missing: number;
+  /**
+   * Versions that arrived after a newer one and filled a hole a jump left:
+   * reordered, not lost (on a cluster, two nodes' broadcasts can cross).
+   */
+  late: number;
   /** The same version twice. */
   duplicates: number;
-  /** An older version after a newer one. */
+  /** An older version after a newer one that fills no hole (seen already, or never expected). */
   stale: number;
 }
 
 export function emptySequenceCounts(): SequenceCounts {
-  return { received: 0, gaps: 0, missing: 0, duplicates: 0, stale: 0 };
+  return { received: 0, gaps: 0, missing: 0, late: 0, duplicates: 0, stale: 0 };
 }
 
 export function addSequenceCounts(a: SequenceCounts, b: SequenceCounts): SequenceCounts {
@@ -35,40 +42,59 @@ export function addSequenceCounts(a: SequenceCounts, b: SequenceCounts): Sequenc
     received: a.received + b.received,
     gaps: a.gaps + b.gaps,
     missing: a.missing + b.missing,
+    late: a.late + b.late,
     duplicates: a.duplicates + b.duplicates,
     stale: a.stale + b.stale,
   };
 }
 
-interface Last {
+/** Holes kept per room; a state later than this many newer versions is not waited for. */
+const MAX_HOLES = 256;
+
+interface Hole {
+  /** The jump that left it, while its holes are open (null for a jump outside play: not a loss). */
+  gap: { open: number } | null;
+}
+
+interface RoomSequence {
   version: number;
   phase: string;
+  /** Versions skipped by jumps, oldest first, that may still arrive late. */
+  holes: Map<number, Hole>;
 }
 
 /** One bot's view of the rooms it is in. */
 export class SequenceTracker {
-  private readonly rooms = new Map<string, Last>();
+  private readonly rooms = new Map<string, RoomSequence>();
   counts: SequenceCounts = emptySequenceCounts();
 
   /** Record a received state and classify it against the previous one from the same room. */
   observe(roomId: string, version: number, phase: string): SequenceEvent {
     this.counts.received++;
-    const last = this.rooms.get(roomId);
-    let event: SequenceEvent;
-    if (!last) event = "first";
-    else if (version === last.version) event = "duplicate";
-    else if (version < last.version) event = "stale";
-    else if (version === last.version + 1) event = "next";
-    else event = last.phase === "playing" ? "gap" : "jump";
-
-    if (event === "duplicate") this.counts.duplicates++;
-    if (event === "stale") this.counts.stale++;
-    if (event === "gap" && last) {
-      this.counts.gaps++;
-      this.counts.missing += version - last.version - 1;
+    const room = this.rooms.get(roomId);
+    if (!room) {
+      this.rooms.set(roomId, { version, phase, holes: new Map() });
+      return "first";
     }
-    // Never move backwards: a stale state must not hide a later gap.
-    if (!last || version > last.version) this.rooms.set(roomId, { version, phase });
+    if (version === room.version) {
+      this.counts.duplicates++;
+      return "duplicate";
+    }
+    if (version < room.version) return this.older(room, version);
+    const skipped = version - room.version - 1;
+    const event: SequenceEvent = skipped === 0 ? "next" : room.phase === "playing" ? "gap" : "jump";
+    if (skipped > 0) {
+      const gap = event === "gap" ? { open: skipped } : null;
+      if (gap) {
+        this.counts.gaps++;
+        this.counts.missing += skipped;
+      }
+      for (let v = Math.max(room.version + 1, version - MAX_HOLES); v < version; v++) room.holes.set(v, { gap });
+      this.trim(room);
+    }
+    // Never move backwards: an older state must not hide a later gap.
+    room.version = version;
+    room.phase = phase;
     return event;
   }
 
@@ -79,5 +105,27 @@ export class SequenceTracker {
 
   resetCounts(): void {
     this.counts = emptySequenceCounts();
+  }
+
+  private older(room: RoomSequence, version: number): SequenceEvent {
+    const hole = room.holes.get(version);
+    if (!hole) {
+      this.counts.stale++;
+      return "stale";
+    }
+    room.holes.delete(version);
+    this.counts.late++;
+    if (hole.gap) {
+      this.counts.missing--;
+      if (--hole.gap.open === 0) this.counts.gaps--;
+    }
+    return "late";
+  }
+
+  private trim(room: RoomSequence): void {
+    for (const version of room.holes.keys()) {
+      if (room.holes.size <= MAX_HOLES) break;
+      room.holes.delete(version);
+    }
   }
 }

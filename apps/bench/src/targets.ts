@@ -109,6 +109,8 @@ export function clusterTargetNote(runs: readonly ScenarioRun[], nodes: number | 
   const lost = metricOf(runs, "relay", "cluster", "lost");
   const duplicated = metricOf(runs, "relay", "cluster", "duplicates");
   if (lost !== null || duplicated !== null) parts.push(`lost or duplicated ${format((lost ?? 0) + (duplicated ?? 0))}`);
+  const late = metricOf(runs, "relay", "cluster", "late");
+  if (late !== null) parts.push(`arrived late (reordered, not lost) ${format(late)}`);
   const failed = clusterRuns.flatMap((r) => r.checks.filter((c) => !c.ok).map((c) => `${r.scenario}: ${c.name}`));
   parts.push(failed.length === 0 ? "all checks passed" : `failed: ${failed.join(", ")}`);
   return `${clusterName(nodes)} (not judged; CPU and memory summed over the nodes and redis-server): ${parts.join(" · ")}`;

@@ -74,7 +74,7 @@ export function createLobbyServer(components: LobbyServerComponents): LobbyServe
   const modes = modeInfos(games);
 
   nsp.use(connectionsPerAddress(config.maxConnectionsPerAddress, config.trustProxy));
-  nsp.use(handshake(random, tokens));
+  nsp.use(handshake(random, tokens, () => lobby.busy));
   nsp.on("connection", (socket) => {
     const { playerId, name } = socket.data;
     const channel = playerChannel(playerId);

@@ -44,6 +44,8 @@ const EnvSchema = z.object({
   DEADLINE_SWEEP_MS: z.coerce.number().int().min(0).default(1000),
   /** How often a node says it is alive and looks for dead ones (a node is dead after 5 missed beats); 0 for never. */
   NODE_HEARTBEAT_MS: z.coerce.number().int().min(0).default(2000),
+  /** Refuse new players and new work (SERVER_BUSY) while the oldest queued operation has waited this long; 0 for never. */
+  BUSY_QUEUE_MS: z.coerce.number().int().min(0).default(2000),
 });
 
 export interface LobbyConfig {
@@ -87,6 +89,7 @@ export const defaultConfig: LobbyConfig = {
     deadlineSweepMs: 1000,
     nodeId: "local",
     nodeHeartbeatMs: 2000,
+    busyQueueMs: 2000,
   },
 };
 
@@ -122,6 +125,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LobbyConfig {
       deadlineSweepMs: e.DEADLINE_SWEEP_MS,
       nodeId: e.NODE_ID ?? `${hostname()}-${process.pid}`,
       nodeHeartbeatMs: e.NODE_HEARTBEAT_MS,
+      busyQueueMs: e.BUSY_QUEUE_MS,
     },
   };
 }

@@ -27,6 +27,7 @@ const OWN_WORDING: Partial<Record<string, string>> = {
   [ErrorCode.PlayerNotFound]: "That player isn't in the room any more.",
   [ErrorCode.Spectator]: "You're watching this game, so you can't play or chat in it.",
   [ErrorCode.RateLimited]: "You're sending messages too fast — wait a moment.",
+  [ErrorCode.ServerBusy]: "The server is very busy right now. Please try again in a moment.",
   [ErrorCode.AlreadySeated]: "You're already in a room. Leave it first.",
   [ErrorCode.AlreadyQueued]: "You're already looking for a quick match. Cancel it first.",
   [ClientErrorCode.Timeout]: "The server didn't answer in time. Please try again.",

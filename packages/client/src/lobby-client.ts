@@ -62,13 +62,25 @@ export interface LobbyClientOptions {
   token?: string;
   /** How long to wait for an ack before resolving with `TIMEOUT`. Default 5000 ms. */
   ackTimeoutMs?: number;
-  /** Reconnect automatically after a dropped connection. Default true. */
+  /**
+   * Reconnect automatically after a dropped connection, and try again later
+   * when a busy server refuses the handshake (SERVER_BUSY). Default true.
+   */
   reconnection?: boolean;
   /**
    * Measure the round trip with a `session:ping` ack this often, and report
    * it so others see this player's connection quality. Default 5000 ms; 0 turns it off.
    */
   pingIntervalMs?: number;
+}
+
+/** Handshake retries after SERVER_BUSY: about 1 s, doubling to about 16 s, each ±50 %. */
+const BUSY_RETRY_FIRST_MS = 1000;
+const BUSY_RETRY_MAX_MS = 16_000;
+
+function refusalCode(err: { data?: unknown }): unknown {
+  const data = err.data as Partial<AckError> | undefined;
+  return data?.code;
 }
 
 interface UntypedEmitter {
@@ -93,6 +105,9 @@ export class LobbyClient {
   private sessionToken: string | undefined;
   private pingTimer: ReturnType<typeof setInterval> | null = null;
   private readonly pingIntervalMs: number;
+  /** A handshake retry after a SERVER_BUSY refusal, and how many refusals came in a row. */
+  private busyRetry: ReturnType<typeof setTimeout> | null = null;
+  private busyRetries = 0;
 
   constructor(options: LobbyClientOptions) {
     this.ackTimeoutMs = options.ackTimeoutMs ?? 5000;
@@ -111,8 +126,15 @@ export class LobbyClient {
       if (this.connectionState === "replaced") return;
       this.setState(this.socket.active ? "reconnecting" : "disconnected");
     });
-    this.socket.on("connect_error", () => {
-      this.setState(this.socket.active ? "reconnecting" : "disconnected");
+    this.socket.on("connect", () => {
+      this.busyRetries = 0;
+    });
+    this.socket.on("connect_error", (err: Error & { data?: unknown }) => {
+      // A busy server refused a new player for now: ask again after a while, like a dropped connection.
+      if (!this.socket.active && this.socket.io.reconnection() && refusalCode(err) === ErrorCode.ServerBusy) {
+        this.retryWhenBusy();
+      }
+      this.setState(this.socket.active || this.busyRetry ? "reconnecting" : "disconnected");
     });
     this.socket.on("session:ready", (session) => {
       this.lastSession = session;
@@ -174,11 +196,14 @@ export class LobbyClient {
         resolve(session);
       };
       const onError = (err: Error & { data?: unknown }) => {
-        // A refused handshake leaves the socket inactive and is final. A
-        // transport error is retried by the manager — unless reconnection is
-        // off, in which case nothing else will ever settle this promise.
+        // A refused handshake leaves the socket inactive and is final, unless
+        // the server was busy and another try is scheduled (see the
+        // constructor). A transport error is retried by the manager — unless
+        // reconnection is off, in which case nothing else will ever settle
+        // this promise.
         const refused = !this.socket.active;
         if (!refused && this.socket.io.reconnection()) return;
+        if (this.busyRetry) return;
         cleanup();
         const data = err.data as Partial<AckError> | undefined;
         const fallback = refused ? ErrorCode.Internal : ClientErrorCode.NotConnected;
@@ -195,6 +220,8 @@ export class LobbyClient {
   disconnect(): void {
     if (this.pingTimer) clearInterval(this.pingTimer);
     this.pingTimer = null;
+    if (this.busyRetry) clearTimeout(this.busyRetry);
+    this.busyRetry = null;
     this.socket.disconnect();
     this.setState("disconnected");
   }
@@ -314,6 +341,17 @@ export class LobbyClient {
   /** Leave the current room (as a player or a spectator). */
   leaveRoom() {
     return this.request("room:leave", {});
+  }
+
+  /** Try the handshake again after a randomized delay that doubles with each busy refusal in a row. */
+  private retryWhenBusy() {
+    if (this.busyRetry) clearTimeout(this.busyRetry);
+    const base = Math.min(BUSY_RETRY_MAX_MS, BUSY_RETRY_FIRST_MS * 2 ** this.busyRetries);
+    this.busyRetries++;
+    this.busyRetry = setTimeout(() => {
+      this.busyRetry = null;
+      this.socket.connect();
+    }, base * (0.5 + Math.random()));
   }
 
   private setState(state: ConnectionState) {

@@ -30,6 +30,7 @@ export const ErrorCode = {
   Spectator: "SPECTATOR",
   RateLimited: "RATE_LIMITED",
   TooManyConnections: "TOO_MANY_CONNECTIONS",
+  ServerBusy: "SERVER_BUSY",
   Internal: "INTERNAL",
 } as const;
 
@@ -67,5 +68,7 @@ export const errorCodeDocs: Record<ErrorCode, string> = {
   SPECTATOR: "Spectators can watch but not act.",
   RATE_LIMITED: "Too many messages of this kind; wait a moment. Persistent flooding closes the connection.",
   TOO_MANY_CONNECTIONS: "Handshake only: this address already holds the configured number of connections.",
+  SERVER_BUSY:
+    "The node is behind on its work (its oldest queued operation has waited `BUSY_QUEUE_MS`). It refuses new players in the handshake and most requests until it catches up; leaving, resuming a session and pings are never refused. Try again in a moment.",
   INTERNAL: "The server failed; details are in the server log only.",
 };

@@ -67,6 +67,7 @@ export const relay: Scenario = {
       { key: "server.cpuPerMessage", label: "server CPU per delivered state", unit: "µs", value: window && live.states > 0 ? window.cpuMicros / live.states : null },
       { key: "lost", label: "lost states (gaps + acked moves never seen)", unit: "", value: sequence.missing + drained.lost, worst: true },
       { key: "duplicates", label: "duplicated or out-of-order states", unit: "", value: sequence.duplicates + sequence.stale, worst: true },
+      { key: "late", label: "states that arrived after a newer one (reordered across nodes; not lost)", unit: "", value: sequence.late, worst: true },
       { key: "errors.rate", label: "error acks", unit: "%", value: live.requests > 0 ? (total(live.errors) / live.requests) * 100 : 0 },
       ...commonMetrics(window, live, ctx.botCores),
     ];
@@ -81,7 +82,7 @@ export const relay: Scenario = {
         ...(trails && trails.count > 0 ? { "rtt Trails": trails } : {}),
       },
       checks: [
-        { name: "no lost states", ok: sequence.missing + drained.lost === 0, detail: `${sequence.gaps} gaps (${sequence.missing} versions), ${drained.lost} acked moves never seen` },
+        { name: "no lost states", ok: sequence.missing + drained.lost === 0, detail: `${sequence.gaps} gaps (${sequence.missing} versions), ${drained.lost} acked moves never seen, ${sequence.late} arrived late` },
         { name: "no duplicated states", ok: sequence.duplicates + sequence.stale === 0, detail: `${sequence.duplicates} duplicates, ${sequence.stale} out of order` },
         { name: "moves were relayed", ok: live.moves > 0 && rtt.count > 0, detail: `${live.moves} moves, ${rtt.count} round trips` },
         { name: "everyone connected and seated", ok: everyone, detail: `${connect.connectFailures} connect failures, ${seat.seatFailures} not seated` },

@@ -60,6 +60,12 @@ export interface LobbySettings {
    * period, as if their connections had dropped). 0 turns it off.
    */
   nodeHeartbeatMs: number;
+  /**
+   * Refuse new players and requests that add work (SERVER_BUSY) while the
+   * oldest queued operation has waited this long; 0 turns it off. Below the
+   * clients' ack timeout, so what is accepted is still answered in time.
+   */
+  busyQueueMs: number;
 }
 
 export interface LobbyDeps {
@@ -230,7 +236,10 @@ export class LobbyContext {
     room: RoomRecord,
     message: Pick<ChatMessage, "kind" | "from" | "text">,
   ): RoomRecord {
-    const full: ChatMessage = { ...message, id: this.id(), scope: "room", roomId: room.id, at: this.now() };
+    // Strictly later than the room's last line, so every client sorts the room's chat in commit order
+    // even when nodes' clocks disagree or two lines land in the same millisecond.
+    const at = Math.max(this.now(), (room.chat[room.chat.length - 1]?.at ?? 0) + 1);
+    const full: ChatMessage = { ...message, id: this.id(), scope: "room", roomId: room.id, at };
     const pending = this.pendingChat.get(room.id) ?? [];
     pending.push(full);
     this.pendingChat.set(room.id, pending);

@@ -40,10 +40,15 @@ function changedNoticeably(before: number, now: number): boolean {
  *
  * Operations run one at a time (see `exclusive`), so a multi-step change
  * such as "take a group off the queue and seat it" is never interleaved with
- * another change to the same players or rooms.
+ * another change to the same players or rooms. When the queue falls behind,
+ * requests that add work are refused rather than queued without bound (see
+ * `busy`).
  */
 export class Lobby implements LobbyRuntime {
   private tail: Promise<unknown> = Promise.resolve();
+  /** When each operation was queued; those from `waitingHead` on have not started yet. */
+  private readonly queuedAt: number[] = [];
+  private waitingHead = 0;
   private readonly timers: Timers;
   private readonly chatLimits = new Map<string, TokenBucket>();
   /** Round trips measured by this process's players. */
@@ -93,7 +98,7 @@ export class Lobby implements LobbyRuntime {
   }
 
   joinQueue(playerId: string, mode: ModeId): Promise<QueueStatus> {
-    return this.run((ctx) => matchmaker.joinQueue(ctx, playerId, mode));
+    return this.request((ctx) => matchmaker.joinQueue(ctx, playerId, mode));
   }
 
   leaveQueue(playerId: string): Promise<QueueStatus> {
@@ -101,15 +106,15 @@ export class Lobby implements LobbyRuntime {
   }
 
   createRoom(playerId: string, mode: ModeId, settings: { maxPlayers: number; visibility: Visibility }): Promise<RoomView> {
-    return this.run((ctx) => rooms.createRoom(ctx, playerId, mode, settings));
+    return this.request((ctx) => rooms.createRoom(ctx, playerId, mode, settings));
   }
 
   joinRoom(playerId: string, code: string): Promise<RoomView> {
-    return this.run((ctx) => rooms.joinByCode(ctx, playerId, code));
+    return this.request((ctx) => rooms.joinByCode(ctx, playerId, code));
   }
 
   watchRoom(playerId: string, code: string): Promise<RoomView> {
-    return this.run((ctx) => rooms.watch(ctx, playerId, code));
+    return this.request((ctx) => rooms.watch(ctx, playerId, code));
   }
 
   leaveRoom(playerId: string): Promise<null> {
@@ -117,32 +122,32 @@ export class Lobby implements LobbyRuntime {
   }
 
   setReady(playerId: string, ready: boolean): Promise<null> {
-    return this.run((ctx) => rooms.setReady(ctx, playerId, ready));
+    return this.request((ctx) => rooms.setReady(ctx, playerId, ready));
   }
 
   startGame(playerId: string): Promise<null> {
-    return this.run((ctx) => rooms.start(ctx, playerId));
+    return this.request((ctx) => rooms.start(ctx, playerId));
   }
 
   updateSettings(playerId: string, settings: { maxPlayers?: number | undefined; visibility?: Visibility | undefined }) {
-    return this.run((ctx) => rooms.updateSettings(ctx, playerId, settings));
+    return this.request((ctx) => rooms.updateSettings(ctx, playerId, settings));
   }
 
   kick(playerId: string, targetId: string): Promise<null> {
-    return this.run((ctx) => rooms.kick(ctx, playerId, targetId));
+    return this.request((ctx) => rooms.kick(ctx, playerId, targetId));
   }
 
   move(playerId: string, move: GameMove): Promise<{ version: number }> {
-    return this.run((ctx) => play.move(ctx, playerId, move));
+    return this.request((ctx) => play.move(ctx, playerId, move));
   }
 
   rematch(playerId: string): Promise<null> {
-    return this.run((ctx) => play.rematch(ctx, playerId));
+    return this.request((ctx) => play.rematch(ctx, playerId));
   }
 
   /** The public rooms, and from now on `rooms:upsert` / `rooms:remove` as they change. */
   subscribeRooms(playerId: string): Promise<{ rooms: RoomSummary[] }> {
-    return this.run(async () => {
+    return this.request(async () => {
       this.deps.effects.join(playerId, channels.directory);
       const list: RoomSummary[] = [];
       for (const id of await this.deps.store.listRoomIds()) {
@@ -160,7 +165,7 @@ export class Lobby implements LobbyRuntime {
   }
 
   sendChat(playerId: string, scope: ChatScope, text: string): Promise<{ id: string }> {
-    return this.run(async (ctx) => {
+    return this.request(async (ctx) => {
       const player = await ctx.requirePlayer(playerId);
       if (scope === "room") {
         const { room } = await ctx.requireSeat(playerId);
@@ -220,6 +225,27 @@ export class Lobby implements LobbyRuntime {
     return this.exclusive(() => Promise.resolve());
   }
 
+  /**
+   * Whether this process is too far behind to take on more: its oldest
+   * operation still waiting to run has waited `busyQueueMs`. New players and
+   * requests that add work are then refused with SERVER_BUSY; departures,
+   * resumes and timers still run, so the queue drains and nobody's seat or
+   * session is dropped.
+   */
+  get busy(): boolean {
+    const limit = this.deps.settings.busyQueueMs;
+    const oldest = this.queuedAt[this.waitingHead];
+    return limit > 0 && oldest !== undefined && this.deps.clock.now() - oldest >= limit;
+  }
+
+  /** A player's request that adds work: refused while the process is `busy`, else `run`. */
+  private request<T>(work: (ctx: LobbyContext) => Promise<T>): Promise<T> {
+    if (this.busy) {
+      return Promise.reject(new LobbyError(ErrorCode.ServerBusy, "The server is busy — try again in a moment."));
+    }
+    return this.run(work);
+  }
+
   /** Run one operation after every earlier one, then schedule a presence update. */
   private run<T>(work: (ctx: LobbyContext) => Promise<T>): Promise<T> {
     return this.operate(work).finally(() => this.scheduleStats());
@@ -247,9 +273,25 @@ export class Lobby implements LobbyRuntime {
    * processes is kept apart by the store's transactions.
    */
   private exclusive<T>(operation: () => Promise<T>): Promise<T> {
-    const result = this.tail.then(operation);
+    this.queuedAt.push(this.deps.clock.now());
+    const result = this.tail.then(() => {
+      this.dequeued();
+      return operation();
+    });
     this.tail = result.catch(() => undefined);
     return result;
+  }
+
+  /** The oldest waiting operation starts (operations start in the order they were queued). */
+  private dequeued(): void {
+    this.waitingHead++;
+    if (this.waitingHead === this.queuedAt.length) {
+      this.queuedAt.length = 0;
+      this.waitingHead = 0;
+    } else if (this.waitingHead >= 1024 && this.waitingHead * 2 >= this.queuedAt.length) {
+      this.queuedAt.splice(0, this.waitingHead);
+      this.waitingHead = 0;
+    }
   }
 
   /** Part of LobbyRuntime: this process's timer for a deadline. */

@@ -187,6 +187,7 @@ describe("chat", () => {
   it("delivers room chat with sender and time, and limits the send rate", async () => {
     const { h, room } = await hostedRoom();
     await h.lobby.joinRoom("ann", room.code);
+    await h.advance(5);
     await h.lobby.sendChat("ann", "room", "<b>hi</b>");
     const message = h.effects.allToChannel(`room:${room.id}`, "chat:message").at(-1);
     expect(message).toMatchObject({ kind: "user", from: { id: "ann", name: "Ann" }, text: "<b>hi</b>", at: h.clock.now() });
@@ -196,6 +197,18 @@ describe("chat", () => {
     await h.advance(h.settings.chatRefillMs);
     await h.lobby.sendChat("ann", "room", "four, later");
     expect(await refusal(h.lobby.sendChat("bob", "room", "not in a room"))).toBe(ErrorCode.NotInRoom);
+  });
+
+  it("stamps a room's lines strictly in the order they were committed, even within one millisecond", async () => {
+    const { h, room } = await hostedRoom();
+    await h.lobby.joinRoom("ann", room.code);
+    await h.lobby.sendChat("host", "room", "one");
+    await h.lobby.sendChat("ann", "room", "two");
+    const lines = h.effects.allToChannel(`room:${room.id}`, "chat:message");
+    expect(lines.map((m) => m.text)).toEqual(["Host joined.", "Ann joined.", "one", "two"]);
+    // Sorting by time, as clients do, keeps that order.
+    expect([...lines].sort((a, b) => a.at - b.at).map((m) => m.text)).toEqual(["Host joined.", "Ann joined.", "one", "two"]);
+    expect(new Set(lines.map((m) => m.at)).size).toBe(4);
   });
 
   it("sends lobby chat to players outside rooms only", async () => {

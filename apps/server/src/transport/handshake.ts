@@ -8,10 +8,11 @@ type Next = (err?: ExtendedError) => void;
 
 /**
  * Validates the display name and resolves the player id: the one a valid
- * session token was issued for, or a fresh server-assigned id. A refusal
- * reaches the client as `connect_error` with `data: { code, message }`.
+ * session token was issued for, or a fresh server-assigned id — but no new
+ * player while the lobby is `busy`. A refusal reaches the client as
+ * `connect_error` with `data: { code, message }`.
  */
-export function handshake(random: Random, tokens: SessionTokens) {
+export function handshake(random: Random, tokens: SessionTokens, busy: () => boolean = () => false) {
   return (socket: LobbySocket, next: Next) => {
     // Socket.IO does not catch errors thrown by middleware; nothing may escape.
     try {
@@ -21,6 +22,11 @@ export function handshake(random: Random, tokens: SessionTokens) {
         return;
       }
       const resumedId = parsed.data.token ? tokens.verify(parsed.data.token) : null;
+      // A server that is behind takes no new players; a returning one may hold a seat and comes in.
+      if (resumedId === null && busy()) {
+        refuse(next, ErrorCode.ServerBusy, "The server is busy — trying again shortly.");
+        return;
+      }
       socket.data.playerId = resumedId ?? randomId(random, 16);
       socket.data.name = parsed.data.name;
       next();

@@ -19,6 +19,7 @@ export const TEST_SETTINGS: LobbySettings = {
   deadlineSweepMs: 0,
   nodeId: "local",
   nodeHeartbeatMs: 0,
+  busyQueueMs: 0,
 };
 
 /** A lobby core on a store (in memory unless given), a fake clock and a seeded random source. */

@@ -16,8 +16,8 @@ import { MemoryStore } from "../../src/lobby/memory-store";
 export async function startTestServer(
   settings: Partial<LobbySettings> = {},
   edge: { maxConnectionsPerAddress?: number; allowedOrigins?: string[]; rateLimits?: boolean; trustProxy?: boolean } = {},
+  store: MemoryStore = new MemoryStore(),
 ) {
-  const store = new MemoryStore();
   const httpServer = createServer(httpHandler({ webDist: null, stats: serverStats(store, systemClock) }));
   const server = createLobbyServer({
     httpServer,
