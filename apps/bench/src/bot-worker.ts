@@ -45,8 +45,9 @@ async function queueBots(timeoutMs: number): Promise<void> {
 
 async function stop(drainMs: number): Promise<void> {
   for (const bot of bots) bot.stopPlaying();
-  // Let answers to the last moves arrive before calling anything missing lost.
-  await new Promise((resolve) => setTimeout(resolve, drainMs));
+  // Let answers to the last moves, and states still on their way, arrive before calling anything
+  // missing lost: done as soon as nothing is outstanding, at most `drainMs`.
+  await until(() => bots.every((bot) => bot.settled()), drainMs);
   for (const bot of bots) meters.lost += bot.takeLost();
 }
 

@@ -172,6 +172,11 @@ export class Bot {
     this.thinkTimer = null;
   }
 
+  /** Nothing outstanding: no move unanswered, no acked move's state missing, no gap open. */
+  settled(): boolean {
+    return this.inFlight === 0 && this.sentAt.size === 0 && this.tracker.counts.gaps === 0;
+  }
+
   /** Moves acked whose state never came; call after the drain wait. Clears them. */
   takeLost(): number {
     const lost = this.sentAt.size;

@@ -65,6 +65,15 @@ describe("SequenceTracker", () => {
     expect(t.counts).toMatchObject({ missing: 998, late: 1 });
   });
 
+  it("does not count a gap left before a reset as recovered when it fills after it", () => {
+    const t = new SequenceTracker();
+    t.observe("r", 1, "playing");
+    t.observe("r", 3, "playing");
+    t.resetCounts();
+    expect(t.observe("r", 2, "playing")).toBe("late");
+    expect(t.counts).toMatchObject({ gaps: 0, missing: 0, late: 1 });
+  });
+
   it("keeps rooms apart and starts over after forgetting one", () => {
     const t = new SequenceTracker();
     t.observe("a", 1, "playing");

@@ -52,7 +52,7 @@ export function addSequenceCounts(a: SequenceCounts, b: SequenceCounts): Sequenc
 const MAX_HOLES = 256;
 
 interface Hole {
-  /** The jump that left it, while its holes are open (null for a jump outside play: not a loss). */
+  /** The gap that left it (null for a jump outside play, which loses nothing, or one counted before a reset). */
   gap: { open: number } | null;
 }
 
@@ -105,6 +105,8 @@ export class SequenceTracker {
 
   resetCounts(): void {
     this.counts = emptySequenceCounts();
+    // Holes left before the reset were counted before it: filling one later is late, not a recovery.
+    for (const room of this.rooms.values()) for (const hole of room.holes.values()) hole.gap = null;
   }
 
   private older(room: RoomSequence, version: number): SequenceEvent {

@@ -14,7 +14,8 @@ import {
 import type { Scenario } from "./scenario";
 
 const SEAT_TIMEOUT_MS = 60_000;
-const DRAIN_MS = 1500;
+/** The longest wait for outstanding states after the bots stop (it ends as soon as none is). */
+const DRAIN_MS = 10_000;
 
 /** Connect, quick-match and wait until every game runs; shared with scale. */
 export async function seatEveryone(ctx: ScenarioContext, label: string, modes: Parameters<typeof ctx.pool.spawnBots>[1]) {

@@ -12,10 +12,11 @@ import {
   type Visibility,
 } from "@lobby/contracts";
 import type { Cancel } from "../core/clock";
+import { Lanes } from "../core/lanes";
 import { Timers } from "../core/timers";
 import { TokenBucket } from "../core/token-bucket";
 import { channels } from "./channels";
-import { LobbyContext, presenceOf, type LobbyDeps, type LobbyRuntime } from "./context";
+import { LobbyContext, presenceOf, type LobbyDeps, type LobbyEffects, type LobbyRuntime } from "./context";
 import { LobbyError } from "./lobby-error";
 import * as matchmaker from "./matchmaker";
 import * as play from "./play";
@@ -26,6 +27,11 @@ import { toSummary } from "./room-view";
 export type { LobbyDeps, LobbyEffects, LobbySettings } from "./context";
 
 const LOBBY_CHAT_HISTORY = 50;
+
+/** The lane of everything that changes a matchmaking queue (they all race for the queues' keys). */
+const MATCHMAKING = "matchmaking";
+/** The lane of the presence pushes, which read the store outside transactions. */
+const PRESENCE = "presence";
 
 /** A round trip is worth re-sending when it moved by 10 ms and by a fifth. */
 function changedNoticeably(before: number, now: number): boolean {
@@ -38,17 +44,19 @@ function changedNoticeably(before: number, now: number): boolean {
  * knows nothing about sockets; it reads and writes the store and tells the
  * transport what to send through `effects`.
  *
- * Operations run one at a time (see `exclusive`), so a multi-step change
- * such as "take a group off the queue and seat it" is never interleaved with
- * another change to the same players or rooms. When the queue falls behind,
- * requests that add work are refused rather than queued without bound (see
- * `busy`).
+ * Every operation is one store transaction, so a multi-step change such as
+ * "take a group off the queue and seat it" is never interleaved with another
+ * change to the same players or rooms. Operations run in lanes (see
+ * `lanesOf`): one player's requests in the order they came, side by side
+ * with other players' as far as the store allows (one at a time in memory,
+ * several over Redis). When operations wait too long, requests that add work
+ * are refused rather than queued without bound (see `busy`).
  */
 export class Lobby implements LobbyRuntime {
-  private tail: Promise<unknown> = Promise.resolve();
-  /** When each operation was queued; those from `waitingHead` on have not started yet. */
-  private readonly queuedAt: number[] = [];
-  private waitingHead = 0;
+  readonly deps: LobbyDeps;
+  private readonly lanes: Lanes;
+  /** The room each player of this process is in, as last committed here: a hint for choosing lanes. */
+  private readonly roomOf = new Map<string, string>();
   private readonly timers: Timers;
   private readonly chatLimits = new Map<string, TokenBucket>();
   /** Round trips measured by this process's players. */
@@ -69,7 +77,9 @@ export class Lobby implements LobbyRuntime {
   private reclaimDue = false;
   private closed = false;
 
-  constructor(readonly deps: LobbyDeps) {
+  constructor(deps: LobbyDeps) {
+    this.deps = { ...deps, effects: this.noteRooms(deps.effects) };
+    this.lanes = new Lanes(deps.clock, deps.store.concurrency);
     this.timers = new Timers(deps.clock);
     this.schedulePresence();
     this.scheduleSweep();
@@ -82,7 +92,7 @@ export class Lobby implements LobbyRuntime {
    * is pushed. Resolves with whether the session was resumed.
    */
   connect(arrival: sessions.Arrival, greet: sessions.Greet = () => undefined): Promise<boolean> {
-    return this.run((ctx) => sessions.arrive(ctx, arrival, greet));
+    return this.run(this.lanesOf(arrival.id), (ctx) => sessions.arrive(ctx, arrival, greet));
   }
 
   /**
@@ -94,60 +104,63 @@ export class Lobby implements LobbyRuntime {
     // Figures are per connection: a player who comes back (maybe to another process) measures again.
     this.latency.delete(playerId);
     this.latencySent.delete(playerId);
-    return this.run((ctx) => sessions.depart(ctx, playerId, connectionId));
+    const lanes = this.lanesOf(playerId);
+    // They may come back through another process; this one learns their room again if they return here.
+    this.roomOf.delete(playerId);
+    return this.run(lanes, (ctx) => sessions.depart(ctx, playerId, connectionId));
   }
 
   joinQueue(playerId: string, mode: ModeId): Promise<QueueStatus> {
-    return this.request((ctx) => matchmaker.joinQueue(ctx, playerId, mode));
+    return this.request(this.lanesOf(playerId, MATCHMAKING), (ctx) => matchmaker.joinQueue(ctx, playerId, mode));
   }
 
   leaveQueue(playerId: string): Promise<QueueStatus> {
-    return this.run((ctx) => matchmaker.leaveQueue(ctx, playerId));
+    return this.run(this.lanesOf(playerId, MATCHMAKING), (ctx) => matchmaker.leaveQueue(ctx, playerId));
   }
 
   createRoom(playerId: string, mode: ModeId, settings: { maxPlayers: number; visibility: Visibility }): Promise<RoomView> {
-    return this.request((ctx) => rooms.createRoom(ctx, playerId, mode, settings));
+    return this.request(this.lanesOf(playerId), (ctx) => rooms.createRoom(ctx, playerId, mode, settings));
   }
 
   joinRoom(playerId: string, code: string): Promise<RoomView> {
-    return this.request((ctx) => rooms.joinByCode(ctx, playerId, code));
+    return this.request(this.lanesOf(playerId), (ctx) => rooms.joinByCode(ctx, playerId, code));
   }
 
   watchRoom(playerId: string, code: string): Promise<RoomView> {
-    return this.request((ctx) => rooms.watch(ctx, playerId, code));
+    return this.request(this.lanesOf(playerId), (ctx) => rooms.watch(ctx, playerId, code));
   }
 
   leaveRoom(playerId: string): Promise<null> {
-    return this.run((ctx) => rooms.leave(ctx, playerId));
+    return this.run(this.lanesOf(playerId), (ctx) => rooms.leave(ctx, playerId));
   }
 
   setReady(playerId: string, ready: boolean): Promise<null> {
-    return this.request((ctx) => rooms.setReady(ctx, playerId, ready));
+    return this.request(this.lanesOf(playerId), (ctx) => rooms.setReady(ctx, playerId, ready));
   }
 
   startGame(playerId: string): Promise<null> {
-    return this.request((ctx) => rooms.start(ctx, playerId));
+    return this.request(this.lanesOf(playerId), (ctx) => rooms.start(ctx, playerId));
   }
 
   updateSettings(playerId: string, settings: { maxPlayers?: number | undefined; visibility?: Visibility | undefined }) {
-    return this.request((ctx) => rooms.updateSettings(ctx, playerId, settings));
+    return this.request(this.lanesOf(playerId), (ctx) => rooms.updateSettings(ctx, playerId, settings));
   }
 
   kick(playerId: string, targetId: string): Promise<null> {
-    return this.request((ctx) => rooms.kick(ctx, playerId, targetId));
+    return this.request(this.lanesOf(playerId), (ctx) => rooms.kick(ctx, playerId, targetId));
   }
 
   move(playerId: string, move: GameMove): Promise<{ version: number }> {
-    return this.request((ctx) => play.move(ctx, playerId, move));
+    return this.request(this.lanesOf(playerId), (ctx) => play.move(ctx, playerId, move));
   }
 
   rematch(playerId: string): Promise<null> {
-    return this.request((ctx) => play.rematch(ctx, playerId));
+    return this.request(this.lanesOf(playerId), (ctx) => play.rematch(ctx, playerId));
   }
 
   /** The public rooms, and from now on `rooms:upsert` / `rooms:remove` as they change. */
   subscribeRooms(playerId: string): Promise<{ rooms: RoomSummary[] }> {
-    return this.request(async () => {
+    return this.request(this.lanesOf(playerId), async () => {
       this.deps.effects.join(playerId, channels.directory);
       const list: RoomSummary[] = [];
       for (const id of await this.deps.store.listRoomIds()) {
@@ -165,7 +178,7 @@ export class Lobby implements LobbyRuntime {
   }
 
   sendChat(playerId: string, scope: ChatScope, text: string): Promise<{ id: string }> {
-    return this.request(async (ctx) => {
+    return this.request(this.lanesOf(playerId), async (ctx) => {
       const player = await ctx.requirePlayer(playerId);
       if (scope === "room") {
         const { room } = await ctx.requireSeat(playerId);
@@ -207,7 +220,7 @@ export class Lobby implements LobbyRuntime {
 
   /** Resolves once every operation queued so far (including timer work) has finished. */
   idle(): Promise<void> {
-    return this.exclusive(() => Promise.resolve());
+    return this.lanes.idle();
   }
 
   /** Stop every timer. Pending operations still finish. */
@@ -222,7 +235,7 @@ export class Lobby implements LobbyRuntime {
     this.statsPending = null;
     this.presencePending?.();
     this.presencePending = null;
-    return this.exclusive(() => Promise.resolve());
+    return this.lanes.idle();
   }
 
   /**
@@ -234,21 +247,21 @@ export class Lobby implements LobbyRuntime {
    */
   get busy(): boolean {
     const limit = this.deps.settings.busyQueueMs;
-    const oldest = this.queuedAt[this.waitingHead];
+    const oldest = this.lanes.oldestWaiting();
     return limit > 0 && oldest !== undefined && this.deps.clock.now() - oldest >= limit;
   }
 
   /** A player's request that adds work: refused while the process is `busy`, else `run`. */
-  private request<T>(work: (ctx: LobbyContext) => Promise<T>): Promise<T> {
+  private request<T>(lanes: readonly string[], work: (ctx: LobbyContext) => Promise<T>): Promise<T> {
     if (this.busy) {
       return Promise.reject(new LobbyError(ErrorCode.ServerBusy, "The server is busy — try again in a moment."));
     }
-    return this.run(work);
+    return this.run(lanes, work);
   }
 
-  /** Run one operation after every earlier one, then schedule a presence update. */
-  private run<T>(work: (ctx: LobbyContext) => Promise<T>): Promise<T> {
-    return this.operate(work).finally(() => this.scheduleStats());
+  /** Run one operation after every earlier one in its lanes, then schedule a presence update. */
+  private run<T>(lanes: readonly string[], work: (ctx: LobbyContext) => Promise<T>): Promise<T> {
+    return this.operate(lanes, work).finally(() => this.scheduleStats());
   }
 
   /**
@@ -256,8 +269,8 @@ export class Lobby implements LobbyRuntime {
    * to another process), then — only once it committed — what it decided
    * to send and to time.
    */
-  private operate<T>(work: (ctx: LobbyContext) => Promise<T>): Promise<T> {
-    return this.exclusive(async () => {
+  private operate<T>(lanes: readonly string[], work: (ctx: LobbyContext) => Promise<T>): Promise<T> {
+    return this.lanes.run(lanes, async () => {
       let ctx: LobbyContext | null = null;
       const result = await this.deps.store.transaction((tx) => {
         ctx = new LobbyContext(this, tx);
@@ -269,29 +282,33 @@ export class Lobby implements LobbyRuntime {
   }
 
   /**
-   * One operation at a time per process. Work spread over several
-   * processes is kept apart by the store's transactions.
+   * The lanes of an operation on behalf of a player: theirs, the room they
+   * are in (so a room's moves and ticks queue here rather than race in the
+   * store), and any `extra`.
    */
-  private exclusive<T>(operation: () => Promise<T>): Promise<T> {
-    this.queuedAt.push(this.deps.clock.now());
-    const result = this.tail.then(() => {
-      this.dequeued();
-      return operation();
-    });
-    this.tail = result.catch(() => undefined);
-    return result;
+  private lanesOf(playerId: string, ...extra: string[]): string[] {
+    const roomId = this.roomOf.get(playerId);
+    return roomId === undefined ? [`player:${playerId}`, ...extra] : [`player:${playerId}`, `room:${roomId}`, ...extra];
   }
 
-  /** The oldest waiting operation starts (operations start in the order they were queued). */
-  private dequeued(): void {
-    this.waitingHead++;
-    if (this.waitingHead === this.queuedAt.length) {
-      this.queuedAt.length = 0;
-      this.waitingHead = 0;
-    } else if (this.waitingHead >= 1024 && this.waitingHead * 2 >= this.queuedAt.length) {
-      this.queuedAt.splice(0, this.waitingHead);
-      this.waitingHead = 0;
-    }
+  /** The transport's effects, noting which room each player joins and leaves here (see `lanesOf`). */
+  private noteRooms(effects: LobbyEffects): LobbyEffects {
+    const roomOf = this.roomOf;
+    const roomPrefix = channels.room("");
+    return {
+      join(playerId, channel) {
+        if (channel.startsWith(roomPrefix)) roomOf.set(playerId, channel.slice(roomPrefix.length));
+        effects.join(playerId, channel);
+      },
+      leave(playerId, channel) {
+        if (channel.startsWith(roomPrefix) && roomOf.get(playerId) === channel.slice(roomPrefix.length)) roomOf.delete(playerId);
+        effects.leave(playerId, channel);
+      },
+      toPlayer: (playerId, event, payload) => effects.toPlayer(playerId, event, payload),
+      toChannel: (channel, event, payload) => effects.toChannel(channel, event, payload),
+      toLocalChannel: (channel, event, payload) => effects.toLocalChannel(channel, event, payload),
+      drop: (connectionId) => effects.drop(connectionId),
+    };
   }
 
   /** Part of LobbyRuntime: this process's timer for a deadline. */
@@ -303,10 +320,11 @@ export class Lobby implements LobbyRuntime {
 
   /** A deadline came (or was found overdue): do what is due, if it still is. */
   private fire(key: string): void {
-    this.operate(async (ctx) => {
-      const split = key.indexOf(":");
-      const kind = key.slice(0, split);
-      const id = key.slice(split + 1);
+    const split = key.indexOf(":");
+    const kind = key.slice(0, split);
+    const id = key.slice(split + 1);
+    const lanes = kind === "player" ? this.lanesOf(id) : kind === "queue" ? [MATCHMAKING] : [key];
+    this.operate(lanes, async (ctx) => {
       if (kind === "room") return play.roomDue(ctx, id);
       if (kind === "player") {
         if (await sessions.expire(ctx, id)) {
@@ -314,6 +332,7 @@ export class Lobby implements LobbyRuntime {
             this.chatLimits.delete(id);
             this.latency.delete(id);
             this.latencySent.delete(id);
+            this.roomOf.delete(id);
           });
         }
         return;
@@ -373,14 +392,14 @@ export class Lobby implements LobbyRuntime {
         const connections = this.deps.localConnections?.() ?? [];
         logger.warn("this node was silent too long; taking its players back", { connections: connections.length });
         for (const { playerId, connectionId } of connections) {
-          await this.run((ctx) => sessions.reclaim(ctx, playerId, connectionId));
+          await this.run(this.lanesOf(playerId), (ctx) => sessions.reclaim(ctx, playerId, connectionId));
         }
       }
       for (const node of await store.deadNodes()) {
         if (node === settings.nodeId) continue;
         const players = await store.playersOnNode(node);
         logger.warn("node stopped answering; its players are away", { node, players: players.length });
-        for (const playerId of players) await this.run((ctx) => sessions.nodeLost(ctx, playerId, node));
+        for (const playerId of players) await this.run(this.lanesOf(playerId), (ctx) => sessions.nodeLost(ctx, playerId, node));
         if ((await store.playersOnNode(node)).length === 0) await store.forgetNode(node);
       }
     } finally {
@@ -426,7 +445,7 @@ export class Lobby implements LobbyRuntime {
     if (this.statsPending || this.closed) return;
     this.statsPending = this.deps.clock.setTimeout(() => {
       this.statsPending = null;
-      this.exclusive(async () => {
+      this.lanes.run([PRESENCE], async () => {
         const stats = await this.stats();
         // Most operations (moves, chat, ready) change neither figure: send nothing then.
         const key = JSON.stringify(stats);
@@ -446,7 +465,7 @@ export class Lobby implements LobbyRuntime {
     if (this.closed || this.deps.settings.presenceIntervalMs <= 0) return;
     this.presencePending = this.deps.clock.setTimeout(() => {
       this.presencePending = null;
-      this.exclusive(() => this.pushLatency())
+      this.lanes.run([PRESENCE], () => this.pushLatency())
         .catch((error: unknown) => {
           this.deps.logger.error("presence update failed", { error: String(error) });
         })

@@ -18,6 +18,8 @@ import type { LobbyStore, StoreTx } from "./store";
  * no other transaction can observe the writes before the commit.
  */
 export class MemoryStore implements LobbyStore {
+  /** Transactions write in place, so they never overlap. */
+  readonly concurrency = 1;
   private readonly players = new Map<string, PlayerRecord>();
   private readonly queues = new Map<ModeId, Map<string, QueueEntry>>();
   private readonly rooms = new Map<string, RoomRecord>();

@@ -54,6 +54,12 @@ export interface StoreTx {
  */
 export interface LobbyStore {
   /**
+   * How many transactions may usefully run at once: the lobby runs up to
+   * this many operations side by side (1: strictly one after another).
+   */
+  readonly concurrency: number;
+
+  /**
    * Run `work` as one transaction and commit its writes. `work` may run more
    * than once (after losing a race to another process), so it must have no
    * effects other than through `tx`; a throw discards every write.

@@ -179,6 +179,22 @@ describe.each(storeKinds())("$name store", (kind) => {
     expect(new Set(final?.seats.map((s) => s.playerId)).size).toBe(8);
   });
 
+  it("applies every one of many concurrent changes to one record exactly once, within one process too", async () => {
+    const [store] = await kind.nodes(1);
+    await write(store!, (tx) => tx.putRoom(room("counter", 1)));
+    // As many changes at once as the process may run side by side, and more.
+    const changes = Math.max(40, store!.concurrency * 3);
+    await Promise.all(
+      Array.from({ length: changes }, () =>
+        write(store!, async (tx) => {
+          const current = await tx.getRoom("counter");
+          if (current) await tx.putRoom({ ...current, version: current.version + 1 });
+        }),
+      ),
+    );
+    expect((await store!.getRoom("counter"))?.version).toBe(room("counter", 1).version + changes);
+  });
+
   it("pops every queued player exactly once when several processes take groups at once", async () => {
     const nodes = await kind.nodes(3);
     const [first] = nodes;
