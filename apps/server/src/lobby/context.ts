@@ -393,7 +393,8 @@ export function roomDueAt(room: RoomRecord): number | null {
   return room.phase === "playing" ? room.tickAt : null;
 }
 
-function roomOf(location: PlayerLocation): string | null {
+/** The room a player is seated in or watching, if any. */
+export function roomOf(location: PlayerLocation): string | null {
   return location.kind === "seated" || location.kind === "watching" ? location.roomId : null;
 }
 

@@ -16,13 +16,14 @@ import { Lanes } from "../core/lanes";
 import { Timers } from "../core/timers";
 import { TokenBucket } from "../core/token-bucket";
 import { channels } from "./channels";
-import { LobbyContext, presenceOf, type LobbyDeps, type LobbyEffects, type LobbyRuntime } from "./context";
+import { LobbyContext, presenceOf, roomOf, type LobbyDeps, type LobbyRuntime } from "./context";
 import { LobbyError } from "./lobby-error";
 import * as matchmaker from "./matchmaker";
 import * as play from "./play";
 import * as rooms from "./rooms";
 import * as sessions from "./sessions";
 import { toSummary } from "./room-view";
+import type { StoreTx } from "./store";
 
 export type { LobbyDeps, LobbyEffects, LobbySettings } from "./context";
 
@@ -32,6 +33,12 @@ const LOBBY_CHAT_HISTORY = 50;
 const MATCHMAKING = "matchmaking";
 /** The lane of the presence pushes, which read the store outside transactions. */
 const PRESENCE = "presence";
+
+/** Where an operation runs: its lanes, and the player it acts for (whose room this process notes). */
+interface Scope {
+  lanes: readonly string[];
+  player?: string;
+}
 
 /** A round trip is worth re-sending when it moved by 10 ms and by a fifth. */
 function changedNoticeably(before: number, now: number): boolean {
@@ -53,9 +60,14 @@ function changedNoticeably(before: number, now: number): boolean {
  * are refused rather than queued without bound (see `busy`).
  */
 export class Lobby implements LobbyRuntime {
-  readonly deps: LobbyDeps;
   private readonly lanes: Lanes;
-  /** The room each player of this process is in, as last committed here: a hint for choosing lanes. */
+  /** The connection each player connected to this process holds. */
+  private readonly connections = new Map<string, string>();
+  /**
+   * The room each player connected to this process is in, as of their last
+   * operation here: a hint for choosing lanes (see `scopeOf`). Only for this
+   * process's own players, so it never outgrows its connections.
+   */
   private readonly roomOf = new Map<string, string>();
   private readonly timers: Timers;
   private readonly chatLimits = new Map<string, TokenBucket>();
@@ -77,8 +89,7 @@ export class Lobby implements LobbyRuntime {
   private reclaimDue = false;
   private closed = false;
 
-  constructor(deps: LobbyDeps) {
-    this.deps = { ...deps, effects: this.noteRooms(deps.effects) };
+  constructor(readonly deps: LobbyDeps) {
     this.lanes = new Lanes(deps.clock, deps.store.concurrency);
     this.timers = new Timers(deps.clock);
     this.schedulePresence();
@@ -92,7 +103,8 @@ export class Lobby implements LobbyRuntime {
    * is pushed. Resolves with whether the session was resumed.
    */
   connect(arrival: sessions.Arrival, greet: sessions.Greet = () => undefined): Promise<boolean> {
-    return this.run(this.lanesOf(arrival.id), (ctx) => sessions.arrive(ctx, arrival, greet));
+    this.connections.set(arrival.id, arrival.connectionId);
+    return this.run(this.scopeOf(arrival.id), (ctx) => sessions.arrive(ctx, arrival, greet));
   }
 
   /**
@@ -104,63 +116,67 @@ export class Lobby implements LobbyRuntime {
     // Figures are per connection: a player who comes back (maybe to another process) measures again.
     this.latency.delete(playerId);
     this.latencySent.delete(playerId);
-    const lanes = this.lanesOf(playerId);
-    // They may come back through another process; this one learns their room again if they return here.
-    this.roomOf.delete(playerId);
-    return this.run(lanes, (ctx) => sessions.depart(ctx, playerId, connectionId));
+    const scope = this.scopeOf(playerId);
+    // Unless a newer connection of theirs took over here, they may come back through another process;
+    // this one learns their room again if they return here.
+    if (this.connections.get(playerId) === connectionId) {
+      this.connections.delete(playerId);
+      this.roomOf.delete(playerId);
+    }
+    return this.run(scope, (ctx) => sessions.depart(ctx, playerId, connectionId));
   }
 
   joinQueue(playerId: string, mode: ModeId): Promise<QueueStatus> {
-    return this.request(this.lanesOf(playerId, MATCHMAKING), (ctx) => matchmaker.joinQueue(ctx, playerId, mode));
+    return this.request(this.scopeOf(playerId, MATCHMAKING), (ctx) => matchmaker.joinQueue(ctx, playerId, mode));
   }
 
   leaveQueue(playerId: string): Promise<QueueStatus> {
-    return this.run(this.lanesOf(playerId, MATCHMAKING), (ctx) => matchmaker.leaveQueue(ctx, playerId));
+    return this.run(this.scopeOf(playerId, MATCHMAKING), (ctx) => matchmaker.leaveQueue(ctx, playerId));
   }
 
   createRoom(playerId: string, mode: ModeId, settings: { maxPlayers: number; visibility: Visibility }): Promise<RoomView> {
-    return this.request(this.lanesOf(playerId), (ctx) => rooms.createRoom(ctx, playerId, mode, settings));
+    return this.request(this.scopeOf(playerId), (ctx) => rooms.createRoom(ctx, playerId, mode, settings));
   }
 
   joinRoom(playerId: string, code: string): Promise<RoomView> {
-    return this.request(this.lanesOf(playerId), (ctx) => rooms.joinByCode(ctx, playerId, code));
+    return this.request(this.scopeOf(playerId), (ctx) => rooms.joinByCode(ctx, playerId, code));
   }
 
   watchRoom(playerId: string, code: string): Promise<RoomView> {
-    return this.request(this.lanesOf(playerId), (ctx) => rooms.watch(ctx, playerId, code));
+    return this.request(this.scopeOf(playerId), (ctx) => rooms.watch(ctx, playerId, code));
   }
 
   leaveRoom(playerId: string): Promise<null> {
-    return this.run(this.lanesOf(playerId), (ctx) => rooms.leave(ctx, playerId));
+    return this.run(this.scopeOf(playerId), (ctx) => rooms.leave(ctx, playerId));
   }
 
   setReady(playerId: string, ready: boolean): Promise<null> {
-    return this.request(this.lanesOf(playerId), (ctx) => rooms.setReady(ctx, playerId, ready));
+    return this.request(this.scopeOf(playerId), (ctx) => rooms.setReady(ctx, playerId, ready));
   }
 
   startGame(playerId: string): Promise<null> {
-    return this.request(this.lanesOf(playerId), (ctx) => rooms.start(ctx, playerId));
+    return this.request(this.scopeOf(playerId), (ctx) => rooms.start(ctx, playerId));
   }
 
   updateSettings(playerId: string, settings: { maxPlayers?: number | undefined; visibility?: Visibility | undefined }) {
-    return this.request(this.lanesOf(playerId), (ctx) => rooms.updateSettings(ctx, playerId, settings));
+    return this.request(this.scopeOf(playerId), (ctx) => rooms.updateSettings(ctx, playerId, settings));
   }
 
   kick(playerId: string, targetId: string): Promise<null> {
-    return this.request(this.lanesOf(playerId), (ctx) => rooms.kick(ctx, playerId, targetId));
+    return this.request(this.scopeOf(playerId), (ctx) => rooms.kick(ctx, playerId, targetId));
   }
 
   move(playerId: string, move: GameMove): Promise<{ version: number }> {
-    return this.request(this.lanesOf(playerId), (ctx) => play.move(ctx, playerId, move));
+    return this.request(this.scopeOf(playerId), (ctx) => play.move(ctx, playerId, move));
   }
 
   rematch(playerId: string): Promise<null> {
-    return this.request(this.lanesOf(playerId), (ctx) => play.rematch(ctx, playerId));
+    return this.request(this.scopeOf(playerId), (ctx) => play.rematch(ctx, playerId));
   }
 
   /** The public rooms, and from now on `rooms:upsert` / `rooms:remove` as they change. */
   subscribeRooms(playerId: string): Promise<{ rooms: RoomSummary[] }> {
-    return this.request(this.lanesOf(playerId), async () => {
+    return this.request(this.scopeOf(playerId), async () => {
       this.deps.effects.join(playerId, channels.directory);
       const list: RoomSummary[] = [];
       for (const id of await this.deps.store.listRoomIds()) {
@@ -178,7 +194,7 @@ export class Lobby implements LobbyRuntime {
   }
 
   sendChat(playerId: string, scope: ChatScope, text: string): Promise<{ id: string }> {
-    return this.request(this.lanesOf(playerId), async (ctx) => {
+    return this.request(this.scopeOf(playerId), async (ctx) => {
       const player = await ctx.requirePlayer(playerId);
       if (scope === "room") {
         const { room } = await ctx.requireSeat(playerId);
@@ -252,16 +268,16 @@ export class Lobby implements LobbyRuntime {
   }
 
   /** A player's request that adds work: refused while the process is `busy`, else `run`. */
-  private request<T>(lanes: readonly string[], work: (ctx: LobbyContext) => Promise<T>): Promise<T> {
+  private request<T>(scope: Scope, work: (ctx: LobbyContext) => Promise<T>): Promise<T> {
     if (this.busy) {
       return Promise.reject(new LobbyError(ErrorCode.ServerBusy, "The server is busy — try again in a moment."));
     }
-    return this.run(lanes, work);
+    return this.run(scope, work);
   }
 
   /** Run one operation after every earlier one in its lanes, then schedule a presence update. */
-  private run<T>(lanes: readonly string[], work: (ctx: LobbyContext) => Promise<T>): Promise<T> {
-    return this.operate(lanes, work).finally(() => this.scheduleStats());
+  private run<T>(scope: Scope, work: (ctx: LobbyContext) => Promise<T>): Promise<T> {
+    return this.operate(scope, work).finally(() => this.scheduleStats());
   }
 
   /**
@@ -269,46 +285,46 @@ export class Lobby implements LobbyRuntime {
    * to another process), then — only once it committed — what it decided
    * to send and to time.
    */
-  private operate<T>(lanes: readonly string[], work: (ctx: LobbyContext) => Promise<T>): Promise<T> {
-    return this.lanes.run(lanes, async () => {
+  private operate<T>(scope: Scope, work: (ctx: LobbyContext) => Promise<T>): Promise<T> {
+    return this.lanes.run(scope.lanes, async () => {
       let ctx: LobbyContext | null = null;
-      const result = await this.deps.store.transaction((tx) => {
+      let room: string | null | undefined;
+      const result = await this.deps.store.transaction(async (tx) => {
         ctx = new LobbyContext(this, tx);
-        return work(ctx);
+        const done = await work(ctx);
+        room = await this.roomAfter(tx, scope.player);
+        return done;
       });
       (ctx as LobbyContext | null)?.commit();
+      if (room !== undefined && scope.player !== undefined && this.connections.has(scope.player)) {
+        if (room === null) this.roomOf.delete(scope.player);
+        else this.roomOf.set(scope.player, room);
+      }
       return result;
     });
   }
 
   /**
-   * The lanes of an operation on behalf of a player: theirs, the room they
-   * are in (so a room's moves and ticks queue here rather than race in the
-   * store), and any `extra`.
+   * The room the player an operation acted for is in once it commits (read
+   * in its transaction, where the operation has almost always read the
+   * record already), or undefined when no hint is kept: not this process's
+   * player, or operations never run side by side anyway.
    */
-  private lanesOf(playerId: string, ...extra: string[]): string[] {
-    const roomId = this.roomOf.get(playerId);
-    return roomId === undefined ? [`player:${playerId}`, ...extra] : [`player:${playerId}`, `room:${roomId}`, ...extra];
+  private async roomAfter(tx: StoreTx, playerId: string | undefined): Promise<string | null | undefined> {
+    if (playerId === undefined || this.lanes.concurrency <= 1 || !this.connections.has(playerId)) return undefined;
+    const player = await tx.getPlayer(playerId);
+    return player ? roomOf(player.location) : null;
   }
 
-  /** The transport's effects, noting which room each player joins and leaves here (see `lanesOf`). */
-  private noteRooms(effects: LobbyEffects): LobbyEffects {
-    const roomOf = this.roomOf;
-    const roomPrefix = channels.room("");
-    return {
-      join(playerId, channel) {
-        if (channel.startsWith(roomPrefix)) roomOf.set(playerId, channel.slice(roomPrefix.length));
-        effects.join(playerId, channel);
-      },
-      leave(playerId, channel) {
-        if (channel.startsWith(roomPrefix) && roomOf.get(playerId) === channel.slice(roomPrefix.length)) roomOf.delete(playerId);
-        effects.leave(playerId, channel);
-      },
-      toPlayer: (playerId, event, payload) => effects.toPlayer(playerId, event, payload),
-      toChannel: (channel, event, payload) => effects.toChannel(channel, event, payload),
-      toLocalChannel: (channel, event, payload) => effects.toLocalChannel(channel, event, payload),
-      drop: (connectionId) => effects.drop(connectionId),
-    };
+  /**
+   * An operation on behalf of a player: in their lane, the lane of the room
+   * they are in (so a room's moves and ticks queue here rather than race in
+   * the store), and any `extra`.
+   */
+  private scopeOf(playerId: string, ...extra: string[]): Scope {
+    const roomId = this.roomOf.get(playerId);
+    const lanes = roomId === undefined ? [`player:${playerId}`, ...extra] : [`player:${playerId}`, `room:${roomId}`, ...extra];
+    return { lanes, player: playerId };
   }
 
   /** Part of LobbyRuntime: this process's timer for a deadline. */
@@ -323,8 +339,8 @@ export class Lobby implements LobbyRuntime {
     const split = key.indexOf(":");
     const kind = key.slice(0, split);
     const id = key.slice(split + 1);
-    const lanes = kind === "player" ? this.lanesOf(id) : kind === "queue" ? [MATCHMAKING] : [key];
-    this.operate(lanes, async (ctx) => {
+    const scope = kind === "player" ? this.scopeOf(id) : { lanes: [kind === "queue" ? MATCHMAKING : key] };
+    this.operate(scope, async (ctx) => {
       if (kind === "room") return play.roomDue(ctx, id);
       if (kind === "player") {
         if (await sessions.expire(ctx, id)) {
@@ -392,14 +408,14 @@ export class Lobby implements LobbyRuntime {
         const connections = this.deps.localConnections?.() ?? [];
         logger.warn("this node was silent too long; taking its players back", { connections: connections.length });
         for (const { playerId, connectionId } of connections) {
-          await this.run(this.lanesOf(playerId), (ctx) => sessions.reclaim(ctx, playerId, connectionId));
+          await this.run(this.scopeOf(playerId), (ctx) => sessions.reclaim(ctx, playerId, connectionId));
         }
       }
       for (const node of await store.deadNodes()) {
         if (node === settings.nodeId) continue;
         const players = await store.playersOnNode(node);
         logger.warn("node stopped answering; its players are away", { node, players: players.length });
-        for (const playerId of players) await this.run(this.lanesOf(playerId), (ctx) => sessions.nodeLost(ctx, playerId, node));
+        for (const playerId of players) await this.run(this.scopeOf(playerId), (ctx) => sessions.nodeLost(ctx, playerId, node));
         if ((await store.playersOnNode(node)).length === 0) await store.forgetNode(node);
       }
     } finally {
