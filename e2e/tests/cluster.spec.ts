@@ -9,7 +9,7 @@ import { expect, playOpenerWin, quickMatchConnectFour, expectInRoom, expectWaiti
 let cluster: Cluster;
 
 test.beforeAll(async () => {
-  cluster = await startCluster({ nodes: 2, env: { RECONNECT_GRACE_MS: "5000", COUNTDOWN_MS: "1000" } });
+  cluster = await startCluster({ nodes: 2, env: { RECONNECT_GRACE_MS: "5000", COUNTDOWN_MS: "1000", BUSY_QUEUE_MS: "1000" } });
 });
 
 test.afterAll(async () => {
@@ -55,4 +55,45 @@ test("two browsers on different nodes find each other by quick match and by invi
   await playOpenerWin(bob, ann);
   await expect(bob.getByTestId("match-result")).toContainText("You win");
   await expect(ann.getByTestId("match-result")).toContainText(/You lose|Bob wins/);
+});
+
+test("while Redis stalls, a node turns new players away as busy; they get in by themselves once it recovers", async ({
+  player,
+  browser,
+}) => {
+  test.setTimeout(60_000);
+  const [one] = cluster.nodes;
+  const redisPid = cluster.redis?.pid;
+  expect(redisPid).toBeTruthy();
+  const health = async () => ((await (await fetch(`${one!.url}/healthz`)).json()) as { status: string }).status;
+  const ann = await player("Ann", undefined, `${one!.url}/`);
+  const cidContext = await browser.newContext();
+  try {
+    process.kill(redisPid!, "SIGSTOP");
+    try {
+      // Ann's quick match waits on Redis; her chat line waits behind it, and the node's queue ages.
+      await quickMatchConnectFour(ann);
+      await ann.getByPlaceholder("Say something…").fill("anyone there?");
+      await ann.getByRole("button", { name: "Send" }).click();
+      await expect.poll(health).toBe("busy");
+      const cid = await cidContext.newPage();
+      await cid.goto(`${one!.url}/`);
+      await cid.getByLabel("Your name").fill("Cid");
+      await cid.getByRole("button", { name: "Play" }).click();
+      await expect(cid.getByText("The server is very busy right now")).toBeVisible();
+    } finally {
+      process.kill(redisPid!, "SIGCONT");
+    }
+    // Everything Ann asked for went through, in order (her place in the queue shows below, when Cid
+    // is matched with her), and Cid's client tries again by itself.
+    await expect.poll(health).toBe("ok");
+    await expect(ann.getByTestId("lobby-chat")).toContainText("anyone there?");
+    const [cid] = cidContext.pages();
+    await expect(cid!.getByRole("heading", { name: "Lobby" })).toBeVisible();
+    await quickMatchConnectFour(cid!);
+    await expectInRoom(ann);
+    await expectInRoom(cid!);
+  } finally {
+    await cidContext.close();
+  }
 });

@@ -15,7 +15,9 @@ async function start() {
   const cluster = config.redisUrl ? await connectCluster(config.redisUrl) : null;
   const store = cluster?.store ?? new MemoryStore();
   const stats = config.statsEndpoint ? serverStats(store, systemClock) : null;
-  const httpServer = createServer(httpHandler({ webDist: config.webDist, stats }));
+  // The lobby is made after the HTTP server it serves on; /healthz asks it once it exists.
+  let busy = () => false;
+  const httpServer = createServer(httpHandler({ webDist: config.webDist, stats, busy: () => busy() }));
   const server = createLobbyServer({
     httpServer,
     store,
@@ -25,6 +27,7 @@ async function start() {
     logger: jsonLogger,
     ...(cluster ? { adapter: cluster.adapter } : {}),
   });
+  busy = () => server.lobby.busy;
 
   httpServer.listen(config.port, config.host, () => {
     const address = httpServer.address();

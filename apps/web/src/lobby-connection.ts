@@ -213,7 +213,10 @@ function subscribe(c: LobbyClient): (() => void)[] {
         update((s) => signedOut(s, "You were disconnected from the server. Press Play to come back."));
         return;
       }
-      update((s) => ({ ...s, connection }));
+      update((s) => ({ ...s, connection, serverBusy: connection === "connected" ? false : s.serverBusy }));
+    }),
+    onConnectError(c, (code) => {
+      if (live()) update((s) => ({ ...s, serverBusy: code === ErrorCode.ServerBusy }));
     }),
     c.on("session:ready", (session) => {
       if (!live()) return;
@@ -261,6 +264,18 @@ function subscribe(c: LobbyClient): (() => void)[] {
       if (live()) update((s) => applyChatHistory(s, history));
     }),
   ];
+}
+
+/** Listen for refused or failed handshakes, with the server's refusal code if it gave one. */
+function onConnectError(c: LobbyClient, listener: (code: string | null) => void): () => void {
+  const handler = (error: Error & { data?: { code?: unknown } }) => {
+    const code = error.data?.code;
+    listener(typeof code === "string" ? code : null);
+  };
+  c.socket.on("connect_error", handler);
+  return () => {
+    c.socket.off("connect_error", handler);
+  };
 }
 
 function announceReconnect(lost: SessionLoss): void {

@@ -40,6 +40,8 @@ export interface LobbyState {
   joining: boolean;
   /** Why the name screen could not get in, in plain words. */
   nameError: string | null;
+  /** The server turned the handshake away as too busy for now; the client tries again by itself. */
+  serverBusy: boolean;
   session: Session | null;
   /** Server clock minus local clock, so server timestamps can be shown as local durations. */
   clockOffsetMs: number;
@@ -75,6 +77,7 @@ export const initialState: LobbyState = {
   connection: "idle",
   joining: false,
   nameError: null,
+  serverBusy: false,
   session: null,
   clockOffsetMs: 0,
   stats: null,

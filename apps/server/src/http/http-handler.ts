@@ -7,18 +7,22 @@ export interface HttpOptions {
   webDist: string | null;
   /** When set, `GET /debug/stats` answers with these figures (load tests only). */
   stats?: ((options: StatsQuery) => Promise<unknown>) | null;
+  /** Whether the lobby is shedding load (`Lobby.busy`); `/healthz` says so. */
+  busy?: () => boolean;
 }
 
 /**
- * Plain HTTP: `GET /healthz`, the optional stats endpoint, and the built
- * web app. Socket.IO handles its own path before this runs.
+ * Plain HTTP: `GET /healthz` (200 while the process runs; its status is
+ * "busy" instead of "ok" while the lobby sheds load), the optional stats
+ * endpoint, and the built web app. Socket.IO handles its own path before
+ * this runs.
  */
 export function httpHandler(options: HttpOptions) {
   const serveWeb = options.webDist ? sirv(options.webDist, { single: true, etag: true, gzip: false }) : null;
   return (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? "/", "http://lobby.invalid");
     if (url.pathname === "/healthz") {
-      json(res, 200, { status: "ok" });
+      json(res, 200, { status: options.busy?.() ? "busy" : "ok" });
       return;
     }
     if (url.pathname === "/debug/stats" && options.stats) {

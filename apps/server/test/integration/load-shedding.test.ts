@@ -50,6 +50,8 @@ describe("a server that falls behind sheds load instead of queueing without boun
     const annJoin = ann.client.quickMatch(CF);
     const bobJoin = bob.client.quickMatch(CF);
     await expect.poll(() => lobby.busy).toBe(true);
+    const health = async () => ((await (await fetch(`${server.url}/healthz`)).json()) as { status: string }).status;
+    expect(await health()).toBe("busy");
 
     // New work is refused at once, and nothing about it is queued.
     const chat = await dan.client.sendChat("lobby", "hello?");
@@ -81,6 +83,7 @@ describe("a server that falls behind sheds load instead of queueing without boun
     expect(room.seats.map((s) => s.player.name)).toEqual(["Ann", "Bob"]);
     expect((await danResumed).resumed).toBe(true);
     await expect.poll(() => lobby.busy).toBe(false);
+    expect(await health()).toBe("ok");
     expect((await fayIn).player.name).toBe("Fay");
     expect(typeof data(await danBack.sendChat("lobby", "back")).id).toBe("string");
     expect((await lobby.stats()).online).toBe(4);

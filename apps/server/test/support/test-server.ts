@@ -18,7 +18,8 @@ export async function startTestServer(
   edge: { maxConnectionsPerAddress?: number; allowedOrigins?: string[]; rateLimits?: boolean; trustProxy?: boolean } = {},
   store: MemoryStore = new MemoryStore(),
 ) {
-  const httpServer = createServer(httpHandler({ webDist: null, stats: serverStats(store, systemClock) }));
+  let busy = () => false;
+  const httpServer = createServer(httpHandler({ webDist: null, stats: serverStats(store, systemClock), busy: () => busy() }));
   const server = createLobbyServer({
     httpServer,
     store,
@@ -38,6 +39,7 @@ export async function startTestServer(
     },
     logger: silentLogger,
   });
+  busy = () => server.lobby.busy;
   await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
   const clients: LobbyClient[] = [];

@@ -12,10 +12,12 @@ const LABELS: Record<ConnectionState, string> = {
 
 export function ConnectionIndicator() {
   const state = useLobbyStore((s) => s.connection);
+  // Still trying to get in for the first time (unreachable, or turned away as busy): not a reconnection.
+  const firstTry = useLobbyStore((s) => s.session === null && s.connection === "reconnecting");
   return (
     <div className="connection" data-testid="connection" data-state={state} role="status">
       <span className="connection-dot" aria-hidden="true" />
-      <span className="connection-label">{LABELS[state]}</span>
+      <span className="connection-label">{firstTry ? LABELS.connecting : LABELS[state]}</span>
     </div>
   );
 }

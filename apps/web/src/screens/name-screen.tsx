@@ -9,6 +9,7 @@ export function NameScreen() {
   const joining = useLobbyStore((s) => s.joining);
   const nameError = useLobbyStore((s) => s.nameError);
   const stuck = useLobbyStore((s) => s.joining && s.connection === "reconnecting");
+  const busy = useLobbyStore((s) => s.serverBusy);
   const pendingJoin = useLobbyStore((s) => s.pendingJoin);
   const inputId = useId();
   const hintId = useId();
@@ -80,7 +81,9 @@ export function NameScreen() {
         </button>
         {stuck && (
           <p className="field-hint field-hint--warn">
-            Can't reach the server yet — still trying.{" "}
+            {busy
+              ? "The server is very busy right now — you'll get in as soon as it catches up."
+              : "Can't reach the server yet — still trying."}{" "}
             <button type="button" className="link-button" onClick={cancelJoin}>
               Stop
             </button>
