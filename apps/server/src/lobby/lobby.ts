@@ -54,7 +54,7 @@ function changedNoticeably(before: number, now: number): boolean {
  * Every operation is one store transaction, so a multi-step change such as
  * "take a group off the queue and seat it" is never interleaved with another
  * change to the same players or rooms. Operations run in lanes (see
- * `lanesOf`): one player's requests in the order they came, side by side
+ * `scopeOf`): one player's requests in the order they came, side by side
  * with other players' as far as the store allows (one at a time in memory,
  * several over Redis). When operations wait too long, requests that add work
  * are refused rather than queued without bound (see `busy`).
