@@ -289,7 +289,11 @@ export class Lobby implements LobbyRuntime {
     return this.lanes.run(scope.lanes, async () => {
       let ctx: LobbyContext | null = null;
       let room: string | null | undefined;
+      const hinted = scope.player === undefined ? undefined : this.roomOf.get(scope.player);
       const result = await this.deps.store.transaction(async (tx) => {
+        // The acting player's record and their room's, in one read where the store can (the room's id
+        // would otherwise be known only once the player's record is in).
+        if (hinted !== undefined && tx.prefetch) await tx.prefetch({ players: [scope.player!], rooms: [hinted] });
         ctx = new LobbyContext(this, tx);
         const done = await work(ctx);
         room = await this.roomAfter(tx, scope.player);

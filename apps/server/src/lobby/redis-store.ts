@@ -222,6 +222,17 @@ class RedisTx implements StoreTx {
     await multi.exec();
   }
 
+  async prefetch(keys: { players?: readonly string[]; rooms?: readonly string[] }) {
+    const players = (keys.players ?? []).filter((id) => !this.players.has(id));
+    const rooms = (keys.rooms ?? []).filter((id) => !this.rooms.has(id));
+    const redisKeys = [...players.map((id) => this.key("player", id)), ...rooms.map((id) => this.key("room", id))];
+    if (redisKeys.length === 0) return;
+    // Watched before they are read, like every other read; one round trip for all of them.
+    const [, values] = await Promise.all([this.client.watch(redisKeys), this.client.mGet(redisKeys)]);
+    players.forEach((id, i) => this.players.set(id, parse<PlayerRecord>(values[i] ?? null) ?? null));
+    rooms.forEach((id, i) => this.rooms.set(id, parse<RoomRecord>(values[players.length + i] ?? null) ?? null));
+  }
+
   async getPlayer(id: string) {
     const cached = this.players.get(id);
     if (cached !== undefined) return cached ?? undefined;

@@ -8,6 +8,12 @@ import type { PlayerRecord, QueueEntry, RoomRecord } from "./records";
  * and must not be changed: build a new record and put it back.
  */
 export interface StoreTx {
+  /**
+   * Read these records now, in one go, as the transaction will (a hint: a
+   * store where each read is a round trip saves the later ones). Optional.
+   */
+  prefetch?(keys: { players?: readonly string[]; rooms?: readonly string[] }): Promise<void>;
+
   getPlayer(id: string): Promise<PlayerRecord | undefined>;
   putPlayer(player: PlayerRecord): Promise<void>;
   deletePlayer(id: string): Promise<void>;

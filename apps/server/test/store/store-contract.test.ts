@@ -195,6 +195,31 @@ describe.each(storeKinds())("$name store", (kind) => {
     expect((await store!.getRoom("counter"))?.version).toBe(room("counter", 1).version + changes);
   });
 
+  it.skipIf(kind.name !== "redis")("watches what it prefetched: a change by another process makes it run again", async () => {
+    const [one, two] = await kind.nodes(2);
+    await write(one!, (tx) => tx.putRoom(room("pre", 1)));
+    const base = room("pre", 1).version;
+    let attempts = 0;
+    const written = await write(one!, async (tx) => {
+      attempts++;
+      await tx.prefetch?.({ players: ["nobody"], rooms: ["pre"] });
+      // Another process changes the room after this one read it (first attempt only).
+      if (attempts === 1) {
+        await write(two!, async (other) => {
+          const current = await other.getRoom("pre");
+          await other.putRoom({ ...current!, version: current!.version + 10 });
+        });
+      }
+      expect(await tx.getPlayer("nobody")).toBeUndefined();
+      const current = await tx.getRoom("pre");
+      await tx.putRoom({ ...current!, version: current!.version + 1 });
+      return current!.version + 1;
+    });
+    expect(attempts).toBe(2);
+    expect(written).toBe(base + 11);
+    expect((await two!.getRoom("pre"))?.version).toBe(base + 11);
+  });
+
   it("pops every queued player exactly once when several processes take groups at once", async () => {
     const nodes = await kind.nodes(3);
     const [first] = nodes;
