@@ -2,12 +2,15 @@ import { ErrorCode, PlayerName, type RoomView } from "@lobby/contracts";
 import {
   ClientErrorCode,
   createLobbyClient,
+  handshakeRefusal,
   type LobbyClient,
   type RequestResult,
 } from "@lobby/client";
 import { applyChatHistory, applyChatMessage } from "./chat-state";
 import { describeError, describeHandshakeError, type RequestError } from "./errors";
 import {
+  applyConnectError,
+  applyConnection,
   applyKicked,
   applyLatency,
   applyQueueStatus,
@@ -213,10 +216,10 @@ function subscribe(c: LobbyClient): (() => void)[] {
         update((s) => signedOut(s, "You were disconnected from the server. Press Play to come back."));
         return;
       }
-      update((s) => ({ ...s, connection, serverBusy: connection === "connected" ? false : s.serverBusy }));
+      update((s) => applyConnection(s, connection));
     }),
     onConnectError(c, (code) => {
-      if (live()) update((s) => ({ ...s, serverBusy: code === ErrorCode.ServerBusy }));
+      if (live()) update((s) => applyConnectError(s, code));
     }),
     c.on("session:ready", (session) => {
       if (!live()) return;
@@ -268,10 +271,7 @@ function subscribe(c: LobbyClient): (() => void)[] {
 
 /** Listen for refused or failed handshakes, with the server's refusal code if it gave one. */
 function onConnectError(c: LobbyClient, listener: (code: string | null) => void): () => void {
-  const handler = (error: Error & { data?: { code?: unknown } }) => {
-    const code = error.data?.code;
-    listener(typeof code === "string" ? code : null);
-  };
+  const handler = (error: Error) => listener(handshakeRefusal(error)?.code ?? null);
   c.socket.on("connect_error", handler);
   return () => {
     c.socket.off("connect_error", handler);

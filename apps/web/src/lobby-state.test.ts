@@ -1,7 +1,10 @@
+import { ErrorCode } from "@lobby/contracts";
 import { describe, expect, it } from "vitest";
 import {
   MAX_TOASTS,
   addToast,
+  applyConnectError,
+  applyConnection,
   applyKicked,
   applyLatency,
   applyLeftRoom,
@@ -208,5 +211,21 @@ describe("toasts", () => {
   it("does not stack a copy of a message already on screen", () => {
     const once = addToast(initialState, { id: 1, kind: "error", message: "Too fast." });
     expect(addToast(once, { id: 2, kind: "error", message: "Too fast." })).toBe(once);
+  });
+});
+
+describe("a busy server", () => {
+  it("is noted when it refuses the handshake as busy, and forgotten on any other failure or once connected", () => {
+    const busy = applyConnectError({ ...initialState, joining: true }, ErrorCode.ServerBusy);
+    expect(busy.serverBusy).toBe(true);
+    expect(applyConnection(busy, "reconnecting").serverBusy).toBe(true);
+    expect(applyConnection(busy, "connected")).toMatchObject({ connection: "connected", serverBusy: false });
+    expect(applyConnectError(busy, null).serverBusy).toBe(false);
+    expect(applyConnectError(busy, ErrorCode.InvalidName).serverBusy).toBe(false);
+  });
+
+  it("is forgotten when a session arrives", () => {
+    const busy = applyConnectError(initialState, ErrorCode.ServerBusy);
+    expect(applySession(busy, session, 0).state.serverBusy).toBe(false);
   });
 });

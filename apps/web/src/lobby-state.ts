@@ -1,10 +1,11 @@
-import type {
-  ChatMessage,
-  LobbyStats,
-  QueueStatus,
-  RoomSummary,
-  RoomView,
-  Session,
+import {
+  ErrorCode,
+  type ChatMessage,
+  type LobbyStats,
+  type QueueStatus,
+  type RoomSummary,
+  type RoomView,
+  type Session,
 } from "@lobby/contracts";
 import type { ConnectionState } from "@lobby/client";
 
@@ -105,20 +106,19 @@ export function applySession(
   const clockOffsetMs = session.serverTime - receivedAt;
   // A resumed session keeps our id, queue place and seat; the server re-sends
   // them at once. Only the per-connection subscriptions (and a watch) are gone.
+  // Whatever the session, the handshake is over and per-connection subscriptions are gone.
+  const arrived: LobbyState = {
+    ...state,
+    session,
+    joining: false,
+    nameError: null,
+    serverBusy: false,
+    clockOffsetMs,
+    stats: session.stats,
+    rooms: null,
+  };
   if (state.session && session.resumed && session.player.id === state.session.player.id) {
-    return {
-      state: {
-        ...state,
-        session,
-        joining: false,
-        nameError: null,
-        clockOffsetMs,
-        stats: session.stats,
-        rooms: null,
-        resyncing: true,
-      },
-      lost: "nothing",
-    };
+    return { state: { ...arrived, resyncing: true }, lost: "nothing" };
   }
   // Otherwise a second session:ready means socket.io reconnected under a new
   // player id: the server no longer knows our old seat, queue entry or subscriptions.
@@ -131,16 +131,10 @@ export function applySession(
         : "nothing";
   return {
     state: {
-      ...state,
-      session,
-      joining: false,
-      nameError: null,
-      clockOffsetMs,
-      stats: session.stats,
+      ...arrived,
       queue: { state: "idle" },
       room: null,
       watchingRoomId: null,
-      rooms: null,
       roomChat: null,
       latency: null,
       resyncing: session.resumed,
@@ -232,6 +226,16 @@ export function applyLeftRoom(state: LobbyState, roomId: string): LobbyState {
 /** The host removed us (room:kicked). True when it concerned the room on screen. */
 export function applyKicked(state: LobbyState, roomId: string): { state: LobbyState; wasHere: boolean } {
   return { state: applyLeftRoom(state, roomId), wasHere: state.room?.id === roomId };
+}
+
+/** The connection's state changed; being connected ends any wait on a busy server. */
+export function applyConnection(state: LobbyState, connection: ConnectionState): LobbyState {
+  return { ...state, connection, serverBusy: connection === "connected" ? false : state.serverBusy };
+}
+
+/** A handshake failed: refused as busy (`SERVER_BUSY`), refused otherwise, or a transport error (null). */
+export function applyConnectError(state: LobbyState, refusalCode: string | null): LobbyState {
+  return { ...state, serverBusy: refusalCode === ErrorCode.ServerBusy };
 }
 
 /** Merge a room's round-trip figures: the server sends only the ones that changed. */

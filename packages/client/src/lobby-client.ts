@@ -78,9 +78,10 @@ export interface LobbyClientOptions {
 const BUSY_RETRY_FIRST_MS = 1000;
 const BUSY_RETRY_MAX_MS = 16_000;
 
-function refusalCode(err: { data?: unknown }): unknown {
-  const data = err.data as Partial<AckError> | undefined;
-  return data?.code;
+/** The server's reason for refusing a handshake (`connect_error` data), or null for a transport error. */
+export function handshakeRefusal(err: unknown): { code: string; message: string } | null {
+  const data = (err as { data?: Partial<AckError> } | null)?.data;
+  return typeof data?.code === "string" ? { code: data.code, message: data.message ?? "" } : null;
 }
 
 interface UntypedEmitter {
@@ -131,7 +132,7 @@ export class LobbyClient {
     });
     this.socket.on("connect_error", (err: Error & { data?: unknown }) => {
       // A busy server refused a new player for now: ask again after a while, like a dropped connection.
-      if (!this.socket.active && this.socket.io.reconnection() && refusalCode(err) === ErrorCode.ServerBusy) {
+      if (!this.socket.active && this.socket.io.reconnection() && handshakeRefusal(err)?.code === ErrorCode.ServerBusy) {
         this.retryWhenBusy();
       }
       this.setState(this.socket.active || this.busyRetry ? "reconnecting" : "disconnected");
@@ -205,9 +206,9 @@ export class LobbyClient {
         if (!refused && this.socket.io.reconnection()) return;
         if (this.busyRetry) return;
         cleanup();
-        const data = err.data as Partial<AckError> | undefined;
+        const refusal = handshakeRefusal(err);
         const fallback = refused ? ErrorCode.Internal : ClientErrorCode.NotConnected;
-        reject(new HandshakeError(data?.code ?? fallback, data?.message ?? err.message));
+        reject(new HandshakeError(refusal?.code ?? fallback, refusal?.message || err.message));
       };
       this.socket.on("session:ready", onReady);
       this.socket.on("connect_error", onError);

@@ -60,11 +60,6 @@ export class Lanes {
     return this.waiting.values().next().value;
   }
 
-  /** Operations queued and not finished. */
-  get size(): number {
-    return this.inFlight.size;
-  }
-
   /** Resolves once every operation queued so far has finished (whether it succeeded or not). */
   async idle(): Promise<void> {
     await Promise.all([...this.inFlight]);
