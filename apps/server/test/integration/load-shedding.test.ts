@@ -53,14 +53,16 @@ describe("a server that falls behind sheds load instead of queueing without boun
     const health = async () => ((await (await fetch(`${server.url}/healthz`)).json()) as { status: string }).status;
     expect(await health()).toBe("busy");
 
-    // New work is refused at once, and nothing about it is queued.
+    // New work is refused at once.
     const chat = await dan.client.sendChat("lobby", "hello?");
     expect(chat).toMatchObject({ ok: false, error: { code: ErrorCode.ServerBusy } });
     expect(await dan.client.createRoom(CF, { maxPlayers: 2, visibility: "public" })).toMatchObject({
       ok: false,
       error: { code: ErrorCode.ServerBusy },
     });
-    // So are new players, at the handshake (this client does not retry on its own).
+    // Leaving is never refused: Ann's cancel waits its turn (and finds her already matched with Bob).
+    const annCancel = ann.client.cancelQueue();
+    // New players are refused at the handshake (this client does not retry on its own).
     await expect(server.connect("Eve")).rejects.toMatchObject({ code: ErrorCode.ServerBusy });
     // A returning player is let in: they may hold a seat.
     const danToken = dan.client.token!;
@@ -79,6 +81,7 @@ describe("a server that falls behind sheds load instead of queueing without boun
     store.open();
     expect(data(await annJoin)).toMatchObject({ state: "queued" });
     expect(data(await bobJoin)).toMatchObject({ state: "matched" });
+    expect(await annCancel).toMatchObject({ ok: false, error: { code: ErrorCode.NotQueued } });
     const room = await playing;
     expect(room.seats.map((s) => s.player.name)).toEqual(["Ann", "Bob"]);
     expect((await danResumed).resumed).toBe(true);
