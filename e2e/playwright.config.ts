@@ -51,6 +51,8 @@ export default defineConfig({
       WEB_DIST: webDist,
       ALLOWED_ORIGINS: `http://127.0.0.1:${port}`,
       RECONNECT_GRACE_MS: "5000",
+      // Every browser here is one address (127.0.0.1), for the whole run: not the one person the default is for.
+      NEW_SESSIONS_PER_MINUTE: "600",
     },
   },
 });

@@ -46,6 +46,10 @@ test("friends play Trails in a private room: join by code and by link, chat, kic
   const row = browser.getByTestId(`room-row-${code}`);
   await expect(row.getByTestId("room-players")).toHaveText("4/4");
 
+  // A spectator-to-be is already in the lobby (a session that starts after a kick, from the kicked player's
+  // address — every browser here shares 127.0.0.1 — would be kept out with them).
+  const eve = await player("Eve");
+
   // The host removes Cat, who is told why and cannot come back.
   await host.getByRole("button", { name: "Kick Cat" }).click();
   await expect(cat.getByRole("alert")).toContainText(/removed/i);
@@ -57,7 +61,6 @@ test("friends play Trails in a private room: join by code and by link, chat, kic
   await expect(row.getByTestId("room-players")).toHaveText("3/4");
 
   // A spectator watches by code.
-  const eve = await player("Eve");
   await eve.getByLabel("Room code").fill(code);
   await eve.getByRole("button", { name: "Watch", exact: true }).click();
   await expect(eve.getByTestId("watching-banner")).toBeVisible();

@@ -1,5 +1,5 @@
 import type { Server as HttpServer } from "node:http";
-import { LOBBY_NAMESPACE, type LobbyStats, type ModeId } from "@lobby/contracts";
+import { LOBBY_NAMESPACE, type ModeId } from "@lobby/contracts";
 import { Server, type ServerOptions } from "socket.io";
 import type { LobbyConfig } from "./config";
 import type { Clock } from "./core/clock";
@@ -8,12 +8,17 @@ import type { Random } from "./core/random";
 import type { AnyGameDefinition } from "./games/game";
 import { games as defaultGames, modeInfos } from "./games/registry";
 import { Lobby } from "./lobby/lobby";
+import { LobbyError } from "./lobby/lobby-error";
+import { claimHolds, type Greeting } from "./lobby/sessions";
 import type { LobbyStore } from "./lobby/store";
+import { addressBudgets, unlimitedBudgets, type AddressBudgets } from "./transport/address-budgets";
+import { AddressConnections, addressKeyer, clientAddress } from "./transport/address-connections";
 import { refuseUnknownEvents, type Edge } from "./transport/handle-event";
-import { connectionsPerAddress, handshake } from "./transport/handshake";
+import { handshake, refuseNamespace } from "./transport/handshake";
 import { registerLobbyHandlers } from "./transport/lobby-handlers";
 import { originAllowed } from "./transport/origin";
 import { ConnectionLimits, unlimited } from "./transport/rate-limits";
+import { RefusalLog } from "./transport/refusal-log";
 import { playerChannel } from "./transport/rooms";
 import { sessionTokens } from "./transport/session-token";
 import { socketEffects } from "./transport/socket-effects";
@@ -29,11 +34,18 @@ export interface LobbyServerComponents {
   games?: Record<ModeId, AnyGameDefinition>;
   /** Socket.IO's adapter for broadcasts between the nodes of a cluster; in-memory (one process) when absent. */
   adapter?: ServerOptions["adapter"];
+  /**
+   * Per-address budgets; a cluster passes Redis-backed ones so they hold
+   * across its nodes. Default: in this process, from `config.addressLimits`.
+   */
+  budgets?: AddressBudgets;
 }
 
 export interface LobbyServer {
   io: LobbyIo;
   lobby: Lobby;
+  /** Live connections per client address. */
+  connections: AddressConnections;
   /** Tell every client the server is stopping, disconnect them, stop timers and close the HTTP server. */
   close(): Promise<void>;
 }
@@ -46,13 +58,16 @@ export function createLobbyServer(components: LobbyServerComponents): LobbyServe
   const { httpServer, store, clock, random, config } = components;
   const logger = components.logger ?? jsonLogger;
   const games = components.games ?? defaultGames;
-  const tokens = sessionTokens(config.sessionSecret);
+  const tokens = sessionTokens(config.sessionSecret, clock, config.sessionTokenTtlMs);
+  const addressKey = addressKeyer(config.sessionSecret);
+  const budgets = !config.rateLimits ? unlimitedBudgets : (components.budgets ?? addressBudgets(config.addressLimits));
+  const refusals = new RefusalLog(logger, clock);
 
   const io: LobbyIo = new Server(httpServer, {
     transports: ["websocket"],
     maxHttpBufferSize: MAX_PACKET_BYTES,
     cors: { origin: config.allowedOrigins },
-    allowRequest: (req, callback) => callback(null, originAllowed(req, config.allowedOrigins)),
+    allowRequest: (req, callback) => callback(null, originAllowed(req, config.allowedOrigins, config.publicHosts)),
     serveClient: false,
     ...(components.adapter ? { adapter: components.adapter } : {}),
     // No connection state recovery: resuming by session token already resends the full state and
@@ -72,11 +87,29 @@ export function createLobbyServer(components: LobbyServerComponents): LobbyServe
     localConnections,
   });
   const modes = modeInfos(games);
+  const connections = new AddressConnections(config.trustProxy);
+  connections.track(io.engine);
 
-  nsp.use(connectionsPerAddress(config.maxConnectionsPerAddress, config.trustProxy));
-  nsp.use(handshake(random, tokens, () => lobby.busy));
+  io.use(refuseNamespace(refusals, (socket) => addressKey(clientAddress(socket.request, config.trustProxy))));
+  nsp.use(
+    handshake({
+      random,
+      tokens,
+      connections,
+      maxConnectionsPerAddress: config.maxConnectionsPerAddress,
+      trustProxy: config.trustProxy,
+      addressKey,
+      budgets,
+      refusals,
+      busy: () => lobby.busy,
+      sessionStands: async (claims) => {
+        const player = await store.getPlayer(claims.playerId);
+        return player !== undefined && claimHolds(player, claims.generation);
+      },
+    }),
+  );
   nsp.on("connection", (socket) => {
-    const { playerId, name } = socket.data;
+    const { playerId, name, addressKey: address, claim } = socket.data;
     const channel = playerChannel(playerId);
     // One session, one connection: an older tab of the same session gives way and is told why.
     nsp.to(channel).except(socket.id).emit("session:closed", {
@@ -90,31 +123,32 @@ export function createLobbyServer(components: LobbyServerComponents): LobbyServe
       socket,
       logger,
       limits: config.rateLimits ? new ConnectionLimits(clock) : unlimited,
+      refusals,
       closeForAbuse() {
-        logger.warn("connection closed for abuse", { playerId });
+        refusals.note("CLOSED_FOR_ABUSE", address);
         socket.emit("session:closed", { reason: "abuse", message: "Too many refused messages." });
         socket.disconnect(true);
       },
     };
     refuseUnknownEvents(edge);
-    registerLobbyHandlers(edge, lobby);
+    registerLobbyHandlers(edge, lobby, budgets);
     socket.on("disconnect", () => {
       lobby.disconnect(playerId, socket.id).catch((error: unknown) => {
         logger.error("disconnect failed", { playerId, error: String(error) });
       });
     });
-    const greet = (resumed: boolean, stats: LobbyStats) => {
+    const greet = ({ resumed, stats, name: sessionName, tokenGeneration }: Greeting) => {
       socket.emit("session:ready", {
-        player: { id: playerId, name },
+        player: { id: playerId, name: sessionName },
         modes,
         serverTime: clock.now(),
-        token: tokens.sign(playerId),
+        token: tokens.sign(playerId, tokenGeneration),
         resumed,
         stats,
       });
     };
-    lobby.connect({ id: playerId, name, connectionId: socket.id }, greet).catch((error: unknown) => {
-      logger.error("connect failed", { playerId, error: String(error) });
+    lobby.connect({ id: playerId, name, connectionId: socket.id, address, claim }, greet).catch((error: unknown) => {
+      if (!(error instanceof LobbyError)) logger.error("connect failed", { playerId, error: String(error) });
       socket.disconnect(true);
     });
   });
@@ -122,7 +156,9 @@ export function createLobbyServer(components: LobbyServerComponents): LobbyServe
   return {
     io,
     lobby,
+    connections,
     async close() {
+      refusals.close();
       nsp.emit("session:closed", { reason: "shutdown", message: "The server is restarting." });
       await lobby.close();
       await new Promise<void>((resolve) => {

@@ -4,6 +4,7 @@ import { hostname } from "node:os";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import type { LobbySettings } from "./lobby/context";
+import type { AddressLimits } from "./transport/address-budgets";
 
 const DEFAULT_WEB_DIST = fileURLToPath(new URL("../../web/dist", import.meta.url));
 
@@ -34,6 +35,15 @@ const EnvSchema = z.object({
   TRUST_PROXY: z.enum(["on", "off"]).default("off"),
   /** Live connections allowed per client address; 0 for no cap. */
   MAX_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(0).default(20),
+  /** Per client address and minute, across the cluster: new sessions, rooms created, invite codes that led nowhere, lobby chat lines. 0 for no limit. */
+  NEW_SESSIONS_PER_MINUTE: z.coerce.number().int().min(0).default(60),
+  ROOMS_PER_MINUTE: z.coerce.number().int().min(0).default(20),
+  CODE_MISSES_PER_MINUTE: z.coerce.number().int().min(0).default(30),
+  LOBBY_CHAT_PER_MINUTE: z.coerce.number().int().min(0).default(60),
+  /** How long a session token may be used to resume its session (each connection gets a fresh one). */
+  SESSION_TOKEN_TTL_MS: z.coerce.number().int().min(1000).default(24 * 60 * 60 * 1000),
+  /** Comma-separated host names (with the port when not 80/443) the server answers to; empty for any. */
+  PUBLIC_HOSTS: z.string().default(""),
   /** The built web app to serve; empty to serve none. Defaults to apps/web/dist when it exists. */
   WEB_DIST: z.string().optional(),
   /** Run as one node of a cluster: lobby state and broadcasts go through this Redis. Unset: one process, in memory. */
@@ -59,6 +69,12 @@ export interface LobbyConfig {
   rateLimits: boolean;
   statsEndpoint: boolean;
   maxConnectionsPerAddress: number;
+  /** Per-address budgets that survive identity churn (off with `rateLimits`). */
+  addressLimits: AddressLimits;
+  /** How long a session token may resume its session. */
+  sessionTokenTtlMs: number;
+  /** Host names (`Host` header values) the server answers to; empty for any. */
+  publicHosts: string[];
   /** Count connections by the X-Forwarded-For address (only behind a load balancer that sets it). */
   trustProxy: boolean;
   /** Set: one node of a cluster over this Redis. Null: one process with in-memory state. */
@@ -76,6 +92,9 @@ export const defaultConfig: LobbyConfig = {
   rateLimits: true,
   statsEndpoint: false,
   maxConnectionsPerAddress: 0,
+  addressLimits: { sessionsPerMinute: 0, roomsPerMinute: 0, codeMissesPerMinute: 0, lobbyChatPerMinute: 0 },
+  sessionTokenTtlMs: 24 * 60 * 60 * 1000,
+  publicHosts: [],
   trustProxy: false,
   redisUrl: null,
   lobby: {
@@ -104,14 +123,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LobbyConfig {
   return {
     port: e.PORT,
     host: e.HOST,
-    allowedOrigins: e.ALLOWED_ORIGINS.split(",")
-      .map((o) => o.trim())
-      .filter(Boolean),
+    allowedOrigins: list(e.ALLOWED_ORIGINS),
     webDist: webDist || null,
     sessionSecret: e.SESSION_SECRET ?? randomBytes(32).toString("hex"),
     rateLimits: e.RATE_LIMITS === "on",
     statsEndpoint: e.STATS_ENDPOINT === "on",
     maxConnectionsPerAddress: e.MAX_CONNECTIONS_PER_ADDRESS,
+    addressLimits: {
+      sessionsPerMinute: e.NEW_SESSIONS_PER_MINUTE,
+      roomsPerMinute: e.ROOMS_PER_MINUTE,
+      codeMissesPerMinute: e.CODE_MISSES_PER_MINUTE,
+      lobbyChatPerMinute: e.LOBBY_CHAT_PER_MINUTE,
+    },
+    sessionTokenTtlMs: e.SESSION_TOKEN_TTL_MS,
+    publicHosts: list(e.PUBLIC_HOSTS).map((h) => h.toLowerCase()),
     trustProxy: e.TRUST_PROXY === "on",
     redisUrl: e.REDIS_URL ?? null,
     lobby: {
@@ -128,4 +153,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LobbyConfig {
       busyQueueMs: e.BUSY_QUEUE_MS,
     },
   };
+}
+
+function list(value: string): string[] {
+  return value
+    .split(",")
+    .map((item) => item.trim())
+    .filter(Boolean);
 }

@@ -25,7 +25,7 @@ async function start() {
     random: cryptoRandom,
     config,
     logger: jsonLogger,
-    ...(cluster ? { adapter: cluster.adapter } : {}),
+    ...(cluster ? { adapter: cluster.adapter, budgets: cluster.budgets(config.addressLimits) } : {}),
   });
   busy = () => server.lobby.busy;
 

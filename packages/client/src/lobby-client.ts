@@ -72,6 +72,12 @@ export interface LobbyClientOptions {
    * it so others see this player's connection quality. Default 5000 ms; 0 turns it off.
    */
   pingIntervalMs?: number;
+  /**
+   * Extra HTTP headers on the websocket handshake (Node only; browsers do
+   * not let pages set them), e.g. `X-Forwarded-For` for a load generator
+   * standing in for players at many addresses behind a trusted proxy.
+   */
+  headers?: Record<string, string>;
 }
 
 /** Handshake retries after SERVER_BUSY: about 1 s, doubling to about 16 s, each ±50 %. */
@@ -109,6 +115,10 @@ export class LobbyClient {
   /** A handshake retry after a SERVER_BUSY refusal, and how many refusals came in a row. */
   private busyRetry: ReturnType<typeof setTimeout> | null = null;
   private busyRetries = 0;
+  /** Events read after an answer, waiting for its awaiting code to run first (null: deliver at once). */
+  private inbox: { isAnswer: boolean; run: () => void }[] | null = null;
+  /** The handshake is being tried again without a token the server refused as malformed. */
+  private retryWithoutToken = false;
 
   constructor(options: LobbyClientOptions) {
     this.ackTimeoutMs = options.ackTimeoutMs ?? 5000;
@@ -121,6 +131,7 @@ export class LobbyClient {
       // A function, so every reconnect presents the latest session token.
       auth: (send) => send(this.sessionToken ? { name: options.name, token: this.sessionToken } : { name: options.name }),
       reconnection: options.reconnection ?? true,
+      ...(options.headers ? { extraHeaders: options.headers } : {}),
     });
     this.socket.on("connect", () => this.setState("connected"));
     this.socket.on("disconnect", () => {
@@ -131,9 +142,16 @@ export class LobbyClient {
       this.busyRetries = 0;
     });
     this.socket.on("connect_error", (err: Error & { data?: unknown }) => {
+      const code = handshakeRefusal(err)?.code;
       // A busy server refused a new player for now: ask again after a while, like a dropped connection.
-      if (!this.socket.active && this.socket.io.reconnection() && handshakeRefusal(err)?.code === ErrorCode.ServerBusy) {
+      if (!this.socket.active && this.socket.io.reconnection() && code === ErrorCode.ServerBusy) {
         this.retryWhenBusy();
+      }
+      // A token the server cannot read (from an older version, or damaged) resumes nothing: start afresh.
+      if (!this.socket.active && code === ErrorCode.InvalidToken && this.sessionToken !== undefined) {
+        this.sessionToken = undefined;
+        this.retryWithoutToken = true;
+        this.socket.connect();
       }
       this.setState(this.socket.active || this.busyRetry ? "reconnecting" : "disconnected");
     });
@@ -205,6 +223,10 @@ export class LobbyClient {
         const refused = !this.socket.active;
         if (!refused && this.socket.io.reconnection()) return;
         if (this.busyRetry) return;
+        if (this.retryWithoutToken) {
+          this.retryWithoutToken = false;
+          return;
+        }
         cleanup();
         const refusal = handshakeRefusal(err);
         const fallback = refused ? ErrorCode.Internal : ClientErrorCode.NotConnected;
@@ -233,13 +255,23 @@ export class LobbyClient {
     return () => this.stateListeners.delete(listener);
   }
 
-  /** Subscribe to a server event. Returns the unsubscribe function. */
+  /**
+   * Subscribe to a server event. Returns the unsubscribe function. Events
+   * and request answers reach the caller in the order the server sent them
+   * (see `receive`).
+   */
   on<E extends ServerEventName>(event: E, listener: Listener<E>): () => void {
     // Socket.IO's typed `on` cannot correlate a generic event with its listener.
     const socket = this.socket as unknown as UntypedEmitter;
-    const fn = listener as (...args: unknown[]) => void;
+    let subscribed = true;
+    const fn = (payload: unknown) => {
+      this.receive(false, () => {
+        if (subscribed) (listener as (payload: unknown) => void)(payload);
+      });
+    };
     socket.on(event, fn);
     return () => {
+      subscribed = false;
       socket.off(event, fn);
     };
   }
@@ -258,16 +290,55 @@ export class LobbyClient {
       };
     }
     const socket = this.socket as unknown as Socket;
-    try {
-      return (await socket.timeout(this.ackTimeoutMs).emitWithAck(event, payload)) as RequestResult<
-        ClientResult<E>
-      >;
-    } catch {
-      return {
-        ok: false,
-        error: { code: ClientErrorCode.Timeout, message: "The server did not answer in time." },
-      };
+    return new Promise((resolve) => {
+      socket.timeout(this.ackTimeoutMs).emit(event, payload, (err: unknown, answer: unknown) => {
+        if (err) {
+          resolve({ ok: false, error: { code: ClientErrorCode.Timeout, message: "The server did not answer in time." } });
+          return;
+        }
+        this.receive(true, () => resolve(answer as RequestResult<ClientResult<E>>));
+      });
+    });
+  }
+
+  /**
+   * Hand an answer (`isAnswer`) or a pushed event to the caller in the order
+   * the server sent them. The server sends an answer before every push its
+   * operation caused and before anything later; but a resolved promise
+   * resumes its awaiting code only after the listeners of packets read in
+   * the same chunk, so a "queued" answer would land after the "matched" push
+   * that followed it. Hence after each answer, what arrives next waits for
+   * the next macrotask, when the answer's awaiting code has run.
+   */
+  private receive(isAnswer: boolean, run: () => void): void {
+    if (this.inbox) {
+      this.inbox.push({ isAnswer, run });
+      return;
     }
+    run();
+    if (isAnswer) {
+      this.inbox = [];
+      nextTask(() => this.drainInbox());
+    }
+  }
+
+  private drainInbox(): void {
+    const inbox = this.inbox ?? [];
+    for (let item = inbox.shift(); item; item = inbox.shift()) {
+      try {
+        item.run();
+      } catch (error) {
+        // A listener's error is the listener's; the rest still get their events.
+        queueMicrotask(() => {
+          throw error;
+        });
+      }
+      if (item.isAnswer) {
+        nextTask(() => this.drainInbox());
+        return;
+      }
+    }
+    this.inbox = null;
   }
 
   /** Wait in a mode's quick-match queue. */
@@ -360,6 +431,14 @@ export class LobbyClient {
     this.connectionState = state;
     for (const listener of this.stateListeners) listener(state);
   }
+}
+
+/** Run `fn` in a later macrotask: after every microtask queued so far. */
+function nextTask(fn: () => void): void {
+  // Node's setImmediate when there is one (no 1 ms timer floor); a 0 ms timeout in browsers.
+  const immediate = (globalThis as { setImmediate?: (fn: () => void) => unknown }).setImmediate;
+  if (immediate) immediate(fn);
+  else setTimeout(fn, 0);
 }
 
 /** Create a client; call `connect()` to open it. */

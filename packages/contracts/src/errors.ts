@@ -6,6 +6,8 @@ export const ErrorCode = {
   InvalidPayload: "INVALID_PAYLOAD",
   UnknownEvent: "UNKNOWN_EVENT",
   InvalidName: "INVALID_NAME",
+  InvalidToken: "INVALID_TOKEN",
+  UnknownNamespace: "UNKNOWN_NAMESPACE",
   UnknownMode: "UNKNOWN_MODE",
   AlreadyQueued: "ALREADY_QUEUED",
   AlreadySeated: "ALREADY_SEATED",
@@ -30,6 +32,9 @@ export const ErrorCode = {
   Spectator: "SPECTATOR",
   RateLimited: "RATE_LIMITED",
   TooManyConnections: "TOO_MANY_CONNECTIONS",
+  TooManySessions: "TOO_MANY_SESSIONS",
+  TooManyRooms: "TOO_MANY_ROOMS",
+  TooManyGuesses: "TOO_MANY_GUESSES",
   ServerBusy: "SERVER_BUSY",
   Internal: "INTERNAL",
 } as const;
@@ -43,7 +48,10 @@ export const errorCodeDocs: Record<ErrorCode, string> = {
   INVALID_PAYLOAD: "The payload did not match the event's contract schema (or the ack/payload count was wrong).",
   UNKNOWN_EVENT: "The event name is not part of the contract.",
   INVALID_NAME:
-    "Handshake only (`connect_error` data): the name is missing, empty after trimming, over 24 characters, or has control characters.",
+    "Handshake only (`connect_error` data): the name is missing, empty after trimming, over 24 characters, has no visible character, or has control characters, lone surrogates or a stack of more than three combining marks. Names are compared and stored in Unicode NFC.",
+  INVALID_TOKEN:
+    "Handshake only: `auth.token` is not shaped like a session token. (A well-shaped token that is expired, revoked or from an ended session is not refused: it starts a new session, and `session:ready` says `resumed: false`.) The SDK drops such a token and connects again without it.",
+  UNKNOWN_NAMESPACE: "Handshake only: Lobby serves `/lobby` (and nothing on the root namespace `/`).",
   UNKNOWN_MODE: "The requested game mode does not exist on this server.",
   ALREADY_QUEUED: "The player is already waiting in a queue.",
   ALREADY_SEATED: "The player already has a seat in a match room.",
@@ -57,8 +65,10 @@ export const errorCodeDocs: Record<ErrorCode, string> = {
   ROOM_NOT_FOUND: "No live room has that code (wrong, or the room has closed).",
   ROOM_FULL: "Every seat in the room is taken.",
   ROOM_IN_PLAY: "The room's game has already started; watch it instead.",
-  ROOM_NOT_WATCHABLE: "There is no game running in that room to watch.",
-  KICKED: "The host removed you from this room; you cannot rejoin it.",
+  ROOM_NOT_WATCHABLE:
+    "A private room can be watched only once its game has started (a waiting private room's roster, chat and code stay among the invited).",
+  KICKED:
+    "The host removed you from this room; you cannot rejoin or watch it for as long as it exists, under this session or any new one from the same address.",
   NOT_HOST: "Only the room's host may do that.",
   NOT_ALL_READY: "The game can start only once every seated player is ready.",
   WRONG_PLAYER_COUNT: "The number of seated players is outside the mode's limits.",
@@ -66,8 +76,15 @@ export const errorCodeDocs: Record<ErrorCode, string> = {
   NOT_IN_LOBBY_PHASE: "That is possible only before the game starts.",
   PLAYER_NOT_FOUND: "That player is not seated in your room.",
   SPECTATOR: "Spectators can watch but not act.",
-  RATE_LIMITED: "Too many messages of this kind; wait a moment. Persistent flooding closes the connection.",
-  TOO_MANY_CONNECTIONS: "Handshake only: this address already holds the configured number of connections.",
+  RATE_LIMITED:
+    "Too many messages of this kind from this connection, this player, or (lobby chat, `LOBBY_CHAT_PER_MINUTE`) this address; wait a moment. Persistent flooding closes the connection.",
+  TOO_MANY_CONNECTIONS:
+    "Handshake only: this address already holds `MAX_CONNECTIONS_PER_ADDRESS` open connections (on this node). Refused handshakes never count.",
+  TOO_MANY_SESSIONS:
+    "Handshake only: this address started `NEW_SESSIONS_PER_MINUTE` new sessions within the last minute (across the cluster). Resuming a session with its token is never refused for this.",
+  TOO_MANY_ROOMS: "This address created `ROOMS_PER_MINUTE` rooms within the last minute (across the cluster).",
+  TOO_MANY_GUESSES:
+    "This address tried `CODE_MISSES_PER_MINUTE` invite codes that lead to no room within the last minute (across the cluster); codes that work do not count.",
   SERVER_BUSY:
     "The node is behind on its work (its oldest queued operation has waited `BUSY_QUEUE_MS`). It refuses new players in the handshake and most requests until it catches up; leaving, resuming a session and pings are never refused. Try again in a moment.",
   INTERNAL: "The server failed; details are in the server log only.",

@@ -66,7 +66,8 @@ export const RoomSettingsPayload = z
   .strictObject({ maxPlayers: z.int().min(1).max(64).optional(), visibility: Visibility.optional() })
   .refine((p) => p.maxPlayers !== undefined || p.visibility !== undefined, "Change at least one setting");
 export const RoomKickPayload = z.strictObject({ playerId: PlayerId });
-export const RoomList = z.object({ rooms: z.array(RoomSummary) });
+/** At most 100 rooms, the most joinable first; `total` counts every public room there is. */
+export const RoomList = z.object({ rooms: z.array(RoomSummary).max(100), total: z.int().min(0) });
 export const ChatSendPayload = z.strictObject({ scope: ChatScope, text: ChatText });
 export const ChatAccepted = z.object({ id: z.string() });
 export const PingPayload = z.strictObject({
@@ -161,7 +162,7 @@ export const clientEvents = {
     result: RoomList,
     sender: "Any player.",
     summary:
-      "Get the public rooms and receive `rooms:upsert` / `rooms:remove` as they are created, fill, start or close. No polling.",
+      "Get the public rooms and receive `rooms:upsert` / `rooms:remove` as they are created, fill, start or close. No polling. The answer lists at most 100 rooms however many exist — rooms with a free seat first (the fullest, then the newest), then games to watch (the newest first) — and `total`, the number of public rooms.",
   },
   "rooms:unsubscribe": {
     payload: EmptyPayload,

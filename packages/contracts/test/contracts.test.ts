@@ -76,6 +76,19 @@ describe("schemas", () => {
     expect(PlayerName.safeParse("Zoë 🎲").success).toBe(true);
   });
 
+  it("normalize names to NFC and refuse names with nothing visible, lone surrogates or stacked marks", () => {
+    expect(PlayerName.parse("Zoe\u0308")).toBe("Zo\u00eb");
+    for (const invisible of ["\u200b", "\u2060", "\u3164", "\u2800", "\u00ad", "\u200b\u3164 \u2800", "\u0301\u0301"]) {
+      expect(PlayerName.safeParse(invisible).success, JSON.stringify(invisible)).toBe(false);
+    }
+    expect(PlayerName.safeParse("Ann\ud800").success).toBe(false);
+    expect(PlayerName.safeParse("Zq\u0301\u0302\u0303\u0304algo").success).toBe(false);
+    // Up to three marks on a letter is ordinary writing (Vietnamese, Thai, IPA).
+    expect(PlayerName.safeParse("a\u0301\u0302\u0303").success).toBe(true);
+    expect(PlayerName.parse("Ng\u01b0\u1eddi")).toBe("Ng\u01b0\u1eddi");
+    expect(PlayerName.parse("\u200bAnn")).toBe("\u200bAnn");
+  });
+
   it("refuse extra fields, wrong types and non-finite numbers in client payloads", () => {
     expect(QueueJoinPayload.safeParse({ mode: "connect-four", x: 1 }).success).toBe(false);
     expect(GameMovePayload.safeParse({ move: { mode: "connect-four", column: Number.NaN } }).success).toBe(

@@ -1,11 +1,14 @@
 import { createAdapter } from "@socket.io/redis-streams-adapter";
 import type { ServerOptions } from "socket.io";
 import { RedisStore, redisClient } from "../lobby/redis-store";
+import { addressBudgets, type AddressBudgets, type AddressLimits } from "../transport/address-budgets";
 
 /** What a node of a cluster needs besides a plain server: the shared store and the broadcast adapter. */
 export interface ClusterParts {
   store: RedisStore;
   adapter: NonNullable<ServerOptions["adapter"]>;
+  /** Per-address budgets kept in Redis, so they hold across every node. */
+  budgets(limits: AddressLimits): AddressBudgets;
   /** Close the Redis connections (after the Socket.IO server closed). */
   close(): Promise<void>;
 }
@@ -20,7 +23,9 @@ export interface ClusterParts {
 export async function connectCluster(url: string, prefix = "lobby:"): Promise<ClusterParts> {
   const store = await RedisStore.connect(url, prefix);
   const adapterClient = redisClient(url);
-  await adapterClient.connect();
+  // Budgets judge by this node's own counts while Redis is away, rather than queue their commands.
+  const budgetClient = redisClient(url, { disableOfflineQueue: true });
+  await Promise.all([adapterClient.connect(), budgetClient.connect()]);
   const adapter = createAdapter(adapterClient, {
     streamName: `${prefix}io`,
     // Every broadcast, chat line and tick goes through it; the bound keeps the stream from growing without end.
@@ -30,8 +35,9 @@ export async function connectCluster(url: string, prefix = "lobby:"): Promise<Cl
   return {
     store,
     adapter,
+    budgets: (limits) => addressBudgets(limits, { client: budgetClient, prefix }),
     async close() {
-      await Promise.all([store.close(), adapterClient.close()]);
+      await Promise.all([store.close(), adapterClient.close(), budgetClient.close()]);
     },
   };
 }

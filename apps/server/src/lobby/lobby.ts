@@ -29,6 +29,27 @@ export type { LobbyDeps, LobbyEffects, LobbySettings } from "./context";
 
 const LOBBY_CHAT_HISTORY = 50;
 
+/** The most rooms one `rooms:subscribe` answer lists, however many exist. */
+export const ROOM_LIST_LIMIT = 100;
+
+/** Called with an operation's result once it has committed, before anything it pushes. */
+export type Settle<T> = (result: T) => void;
+
+interface RoomList {
+  rooms: RoomSummary[];
+  total: number;
+}
+
+function busyError(): LobbyError {
+  return new LobbyError(ErrorCode.ServerBusy, "The server is busy — try again in a moment.");
+}
+
+/** Rooms with a free seat first (fullest, then newest), then games to watch (newest first). */
+function byInterest(a: RoomSummary, b: RoomSummary): number {
+  const open = (r: RoomSummary) => (r.phase === "waiting" && r.players < r.maxPlayers ? 0 : 1);
+  return open(a) - open(b) || (open(a) === 0 ? b.players / b.maxPlayers - a.players / a.maxPlayers : 0) || b.createdAt - a.createdAt;
+}
+
 /** The lane of everything that changes a matchmaking queue (they all race for the queues' keys). */
 const MATCHMAKING = "matchmaking";
 /** The lane of the presence pushes, which read the store outside transactions. */
@@ -112,7 +133,7 @@ export class Lobby implements LobbyRuntime {
    * period, keeping their queue place and seat; ignored if another
    * connection has already taken the session over.
    */
-  disconnect(playerId: string, connectionId: string): Promise<void> {
+  disconnect(playerId: string, connectionId: string): Promise<boolean> {
     // Figures are per connection: a player who comes back (maybe to another process) measures again.
     this.latency.delete(playerId);
     this.latencySent.delete(playerId);
@@ -123,69 +144,92 @@ export class Lobby implements LobbyRuntime {
       this.connections.delete(playerId);
       this.roomOf.delete(playerId);
     }
-    return this.run(scope, (ctx) => sessions.depart(ctx, playerId, connectionId));
-  }
-
-  joinQueue(playerId: string, mode: ModeId): Promise<QueueStatus> {
-    return this.request(this.scopeOf(playerId, MATCHMAKING), (ctx) => matchmaker.joinQueue(ctx, playerId, mode));
-  }
-
-  leaveQueue(playerId: string): Promise<QueueStatus> {
-    return this.run(this.scopeOf(playerId, MATCHMAKING), (ctx) => matchmaker.leaveQueue(ctx, playerId));
-  }
-
-  createRoom(playerId: string, mode: ModeId, settings: { maxPlayers: number; visibility: Visibility }): Promise<RoomView> {
-    return this.request(this.scopeOf(playerId), (ctx) => rooms.createRoom(ctx, playerId, mode, settings));
-  }
-
-  joinRoom(playerId: string, code: string): Promise<RoomView> {
-    return this.request(this.scopeOf(playerId), (ctx) => rooms.joinByCode(ctx, playerId, code));
-  }
-
-  watchRoom(playerId: string, code: string): Promise<RoomView> {
-    return this.request(this.scopeOf(playerId), (ctx) => rooms.watch(ctx, playerId, code));
-  }
-
-  leaveRoom(playerId: string): Promise<null> {
-    return this.run(this.scopeOf(playerId), (ctx) => rooms.leave(ctx, playerId));
-  }
-
-  setReady(playerId: string, ready: boolean): Promise<null> {
-    return this.request(this.scopeOf(playerId), (ctx) => rooms.setReady(ctx, playerId, ready));
-  }
-
-  startGame(playerId: string): Promise<null> {
-    return this.request(this.scopeOf(playerId), (ctx) => rooms.start(ctx, playerId));
-  }
-
-  updateSettings(playerId: string, settings: { maxPlayers?: number | undefined; visibility?: Visibility | undefined }) {
-    return this.request(this.scopeOf(playerId), (ctx) => rooms.updateSettings(ctx, playerId, settings));
-  }
-
-  kick(playerId: string, targetId: string): Promise<null> {
-    return this.request(this.scopeOf(playerId), (ctx) => rooms.kick(ctx, playerId, targetId));
-  }
-
-  move(playerId: string, move: GameMove): Promise<{ version: number }> {
-    return this.request(this.scopeOf(playerId), (ctx) => play.move(ctx, playerId, move));
-  }
-
-  rematch(playerId: string): Promise<null> {
-    return this.request(this.scopeOf(playerId), (ctx) => play.rematch(ctx, playerId));
-  }
-
-  /** The public rooms, and from now on `rooms:upsert` / `rooms:remove` as they change. */
-  subscribeRooms(playerId: string): Promise<{ rooms: RoomSummary[] }> {
-    return this.request(this.scopeOf(playerId), async () => {
-      this.deps.effects.join(playerId, channels.directory);
-      const list: RoomSummary[] = [];
-      for (const id of await this.deps.store.listRoomIds()) {
-        const room = await this.deps.store.getRoom(id);
-        const summary = room && toSummary(room);
-        if (summary) list.push(summary);
-      }
-      return { rooms: list.sort((a, b) => a.createdAt - b.createdAt) };
+    return this.run(scope, async (ctx) => {
+      const ended = await sessions.depart(ctx, playerId, connectionId);
+      if (ended) ctx.afterCommit(() => this.forget(playerId));
+      return ended;
     });
+  }
+
+  joinQueue(playerId: string, mode: ModeId, settle?: Settle<QueueStatus>): Promise<QueueStatus> {
+    return this.request(this.scopeOf(playerId, MATCHMAKING), (ctx) => matchmaker.joinQueue(ctx, playerId, mode), settle);
+  }
+
+  leaveQueue(playerId: string, settle?: Settle<QueueStatus>): Promise<QueueStatus> {
+    return this.run(this.scopeOf(playerId, MATCHMAKING), (ctx) => matchmaker.leaveQueue(ctx, playerId), settle);
+  }
+
+  createRoom(
+    playerId: string,
+    mode: ModeId,
+    settings: { maxPlayers: number; visibility: Visibility },
+    settle?: Settle<RoomView>,
+  ): Promise<RoomView> {
+    return this.request(this.scopeOf(playerId), (ctx) => rooms.createRoom(ctx, playerId, mode, settings), settle);
+  }
+
+  joinRoom(playerId: string, code: string, settle?: Settle<RoomView>): Promise<RoomView> {
+    return this.request(this.scopeOf(playerId), (ctx) => rooms.joinByCode(ctx, playerId, code), settle);
+  }
+
+  watchRoom(playerId: string, code: string, settle?: Settle<RoomView>): Promise<RoomView> {
+    return this.request(this.scopeOf(playerId), (ctx) => rooms.watch(ctx, playerId, code), settle);
+  }
+
+  leaveRoom(playerId: string, settle?: Settle<null>): Promise<null> {
+    return this.run(this.scopeOf(playerId), (ctx) => rooms.leave(ctx, playerId), settle);
+  }
+
+  setReady(playerId: string, ready: boolean, settle?: Settle<null>): Promise<null> {
+    return this.request(this.scopeOf(playerId), (ctx) => rooms.setReady(ctx, playerId, ready), settle);
+  }
+
+  startGame(playerId: string, settle?: Settle<null>): Promise<null> {
+    return this.request(this.scopeOf(playerId), (ctx) => rooms.start(ctx, playerId), settle);
+  }
+
+  updateSettings(
+    playerId: string,
+    settings: { maxPlayers?: number | undefined; visibility?: Visibility | undefined },
+    settle?: Settle<null>,
+  ): Promise<null> {
+    return this.request(this.scopeOf(playerId), (ctx) => rooms.updateSettings(ctx, playerId, settings), settle);
+  }
+
+  kick(playerId: string, targetId: string, settle?: Settle<null>): Promise<null> {
+    return this.request(this.scopeOf(playerId), (ctx) => rooms.kick(ctx, playerId, targetId), settle);
+  }
+
+  move(playerId: string, move: GameMove, settle?: Settle<{ version: number }>): Promise<{ version: number }> {
+    return this.request(this.scopeOf(playerId), (ctx) => play.move(ctx, playerId, move), settle);
+  }
+
+  rematch(playerId: string, settle?: Settle<null>): Promise<null> {
+    return this.request(this.scopeOf(playerId), (ctx) => play.rematch(ctx, playerId), settle);
+  }
+
+  /**
+   * The public rooms worth showing — at most `ROOM_LIST_LIMIT`, however many
+   * exist: rooms with a free seat first (the fullest, then the newest),
+   * then games to watch (the newest first) — and from now on
+   * `rooms:upsert` / `rooms:remove` as they change.
+   */
+  subscribeRooms(playerId: string, settle?: Settle<RoomList>): Promise<RoomList> {
+    return this.request(
+      this.scopeOf(playerId),
+      async () => {
+        // Joined before the read, so no change between the read and the answer goes unheard.
+        this.deps.effects.join(playerId, channels.directory);
+        const listed: RoomSummary[] = [];
+        for (const id of await this.deps.store.listRoomIds()) {
+          const room = await this.deps.store.getRoom(id);
+          const summary = room && toSummary(room);
+          if (summary) listed.push(summary);
+        }
+        return { rooms: listed.sort(byInterest).slice(0, ROOM_LIST_LIMIT), total: listed.length };
+      },
+      settle,
+    );
   }
 
   unsubscribeRooms(playerId: string): Promise<null> {
@@ -193,34 +237,43 @@ export class Lobby implements LobbyRuntime {
     return Promise.resolve(null);
   }
 
-  sendChat(playerId: string, scope: ChatScope, text: string): Promise<{ id: string }> {
-    return this.request(this.scopeOf(playerId), async (ctx) => {
-      const player = await ctx.requirePlayer(playerId);
-      if (scope === "room") {
-        const { room } = await ctx.requireSeat(playerId);
-        this.takeChatToken(playerId);
-        const from = { id: player.id, name: player.name };
-        const next = ctx.appendChat(room, { kind: "user", from, text });
-        await ctx.postChat(next);
-        return { id: next.chat[next.chat.length - 1]?.id ?? "" };
-      }
-      if (player.location.kind === "seated" || player.location.kind === "watching") {
-        throw new LobbyError(ErrorCode.AlreadySeated, "Leave your room to chat in the lobby.");
-      }
-      this.takeChatToken(playerId);
-      const message: ChatMessage = {
-        id: ctx.id(),
-        scope: "lobby",
-        roomId: null,
-        kind: "user",
-        from: { id: player.id, name: player.name },
-        text,
-        at: ctx.now(),
-      };
-      ctx.store.appendLobbyChat(message, LOBBY_CHAT_HISTORY);
-      ctx.effects.toChannel(channels.lobby, "chat:message", message);
-      return { id: message.id };
-    });
+  /**
+   * Chat in the player's room or in the lobby. The per-player budget is
+   * spent here, outside the store transaction, so an operation that runs
+   * again (a Redis race) does not spend it twice.
+   */
+  async sendChat(playerId: string, scope: ChatScope, text: string, settle?: Settle<{ id: string }>): Promise<{ id: string }> {
+    if (this.busy) throw busyError();
+    this.takeChatToken(playerId);
+    return this.request(
+      this.scopeOf(playerId),
+      async (ctx) => {
+        const player = await ctx.requirePlayer(playerId);
+        if (scope === "room") {
+          const { room } = await ctx.requireSeat(playerId);
+          const from = { id: player.id, name: player.name };
+          const next = ctx.appendChat(room, { kind: "user", from, text });
+          await ctx.postChat(next);
+          return { id: next.chat[next.chat.length - 1]?.id ?? "" };
+        }
+        if (player.location.kind === "seated" || player.location.kind === "watching") {
+          throw new LobbyError(ErrorCode.AlreadySeated, "Leave your room to chat in the lobby.");
+        }
+        const message: ChatMessage = {
+          id: ctx.id(),
+          scope: "lobby",
+          roomId: null,
+          kind: "user",
+          from: { id: player.id, name: player.name },
+          text,
+          at: ctx.now(),
+        };
+        ctx.store.appendLobbyChat(message, LOBBY_CHAT_HISTORY);
+        ctx.effects.toChannel(channels.lobby, "chat:message", message);
+        return { id: message.id };
+      },
+      settle,
+    );
   }
 
   /** Remember the round trip a player measured; rooms are told every `presenceIntervalMs`. */
@@ -268,24 +321,24 @@ export class Lobby implements LobbyRuntime {
   }
 
   /** A player's request that adds work: refused while the process is `busy`, else `run`. */
-  private request<T>(scope: Scope, work: (ctx: LobbyContext) => Promise<T>): Promise<T> {
-    if (this.busy) {
-      return Promise.reject(new LobbyError(ErrorCode.ServerBusy, "The server is busy — try again in a moment."));
-    }
-    return this.run(scope, work);
+  private request<T>(scope: Scope, work: (ctx: LobbyContext) => Promise<T>, settle?: Settle<T>): Promise<T> {
+    if (this.busy) return Promise.reject(busyError());
+    return this.run(scope, work, settle);
   }
 
   /** Run one operation after every earlier one in its lanes, then schedule a presence update. */
-  private run<T>(scope: Scope, work: (ctx: LobbyContext) => Promise<T>): Promise<T> {
-    return this.operate(scope, work).finally(() => this.scheduleStats());
+  private run<T>(scope: Scope, work: (ctx: LobbyContext) => Promise<T>, settle?: Settle<T>): Promise<T> {
+    return this.operate(scope, work, settle).finally(() => this.scheduleStats());
   }
 
   /**
    * One lobby operation: a store transaction (run again if it lost a race
-   * to another process), then — only once it committed — what it decided
-   * to send and to time.
+   * to another process), then — only once it committed — its answer
+   * (`settle`) and what it decided to send and to time, in that order:
+   * the requester hears the answer before any push the operation caused,
+   * and before anything a later operation pushes.
    */
-  private operate<T>(scope: Scope, work: (ctx: LobbyContext) => Promise<T>): Promise<T> {
+  private operate<T>(scope: Scope, work: (ctx: LobbyContext) => Promise<T>, settle?: Settle<T>): Promise<T> {
     return this.lanes.run(scope.lanes, async () => {
       let ctx: LobbyContext | null = null;
       let room: string | null | undefined;
@@ -299,6 +352,7 @@ export class Lobby implements LobbyRuntime {
         room = await this.roomAfter(tx, scope.player);
         return done;
       });
+      settle?.(result);
       (ctx as LobbyContext | null)?.commit();
       if (room !== undefined && scope.player !== undefined && this.connections.has(scope.player)) {
         if (room === null) this.roomOf.delete(scope.player);
@@ -347,14 +401,7 @@ export class Lobby implements LobbyRuntime {
     this.operate(scope, async (ctx) => {
       if (kind === "room") return play.roomDue(ctx, id);
       if (kind === "player") {
-        if (await sessions.expire(ctx, id)) {
-          ctx.afterCommit(() => {
-            this.chatLimits.delete(id);
-            this.latency.delete(id);
-            this.latencySent.delete(id);
-            this.roomOf.delete(id);
-          });
-        }
+        if (await sessions.expire(ctx, id)) ctx.afterCommit(() => this.forget(id));
         return;
       }
       const mode = MODE_IDS.find((m) => m === id);
@@ -419,7 +466,11 @@ export class Lobby implements LobbyRuntime {
         if (node === settings.nodeId) continue;
         const players = await store.playersOnNode(node);
         logger.warn("node stopped answering; its players are away", { node, players: players.length });
-        for (const playerId of players) await this.run(this.scopeOf(playerId), (ctx) => sessions.nodeLost(ctx, playerId, node));
+        for (const playerId of players) {
+          await this.run(this.scopeOf(playerId), async (ctx) => {
+            if (await sessions.nodeLost(ctx, playerId, node)) ctx.afterCommit(() => this.forget(playerId));
+          });
+        }
         if ((await store.playersOnNode(node)).length === 0) await store.forgetNode(node);
       }
     } finally {
@@ -447,6 +498,14 @@ export class Lobby implements LobbyRuntime {
         })
         .finally(() => this.scheduleSweep());
     }, every);
+  }
+
+  /** A session ended: drop what this process kept for it. */
+  private forget(playerId: string) {
+    this.chatLimits.delete(playerId);
+    this.latency.delete(playerId);
+    this.latencySent.delete(playerId);
+    this.roomOf.delete(playerId);
   }
 
   private takeChatToken(playerId: string) {

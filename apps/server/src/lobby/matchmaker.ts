@@ -2,7 +2,7 @@ import { ErrorCode, type ModeId, type QueueStatus } from "@lobby/contracts";
 import { queueKey, type LobbyContext } from "./context";
 import { LobbyError } from "./lobby-error";
 import { allocateInviteCode } from "./invite-code";
-import { beginCountdown, isOpenForQuickMatch, newRoom, startBlocker } from "./match-room";
+import { beginCountdown, isOpenForQuickMatch, newRoom, startBlocker, wasKicked } from "./match-room";
 import type { PlayerRecord, RoomRecord } from "./records";
 
 /*
@@ -21,7 +21,7 @@ export async function joinQueue(ctx: LobbyContext, playerId: string, mode: ModeI
   ctx.assertFree(player);
   ctx.game(mode);
 
-  const room = await oldestOpenRoom(ctx, mode, playerId);
+  const room = await oldestOpenRoom(ctx, mode, player);
   if (room) {
     await ctx.saveRoom(autoStart(ctx, await ctx.seat(room, player)));
     return { state: "matched", mode, roomId: room.id };
@@ -99,10 +99,11 @@ export async function backfill(ctx: LobbyContext, room: RoomRecord): Promise<Roo
   let next = room;
   while (isOpenForQuickMatch(next)) {
     const oldest = await ctx.store.peekQueue(next.mode);
-    // Never seat someone the host removed; they keep their place in the queue.
-    if (!oldest || next.kicked.includes(oldest.playerId)) break;
-    await ctx.store.takeGroup(next.mode, 1, 1);
+    if (!oldest) break;
     const player = await ctx.store.getPlayer(oldest.playerId);
+    // Never seat someone the host removed; they keep their place in the queue.
+    if (player && wasKicked(next, player)) break;
+    await ctx.store.takeGroup(next.mode, 1, 1);
     if (!player) continue;
     next = await ctx.seat(next, player);
     ctx.effects.toPlayer(player.id, "queue:status", { state: "matched", mode: next.mode, roomId: next.id });
@@ -117,10 +118,10 @@ export function autoStart(ctx: LobbyContext, room: RoomRecord): RoomRecord {
   return beginCountdown(room, ctx.now() + ctx.deps.settings.countdownMs);
 }
 
-async function oldestOpenRoom(ctx: LobbyContext, mode: ModeId, playerId: string): Promise<RoomRecord | undefined> {
+async function oldestOpenRoom(ctx: LobbyContext, mode: ModeId, player: PlayerRecord): Promise<RoomRecord | undefined> {
   for (const roomId of await ctx.store.openRoomIds(mode)) {
     const room = await ctx.store.getRoom(roomId);
-    if (room && isOpenForQuickMatch(room) && !room.kicked.includes(playerId)) return room;
+    if (room && isOpenForQuickMatch(room) && !wasKicked(room, player)) return room;
   }
   return undefined;
 }

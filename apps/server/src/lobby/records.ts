@@ -31,6 +31,13 @@ export interface PlayerRecord {
   node: string | null;
   /** While away: when the session ends unless the player comes back. */
   awayUntil: number | null;
+  /**
+   * Bumped by every connection that speaks for the session; only a token of
+   * this generation or the one before resumes it (see `claimHolds`).
+   */
+  tokenGeneration: number;
+  /** The client address the session last connected from, as a keyed hash; "" when unknown. */
+  address: string;
 }
 
 export interface QueueEntry {
@@ -71,8 +78,15 @@ export interface RoomRecord {
   tickAt: number | null;
   seats: SeatRecord[];
   spectators: SpectatorRecord[];
-  /** Players the host removed; they may not rejoin. */
+  /** Players the host removed; they may neither rejoin nor watch. */
   kicked: string[];
+  /**
+   * The addresses (keyed hashes) those players came from, and when: a
+   * session started from there after the kick is kept out too (a kicked
+   * player who comes back as someone new), while players who were already
+   * there — a household, a LAN party — are not.
+   */
+  kickedAddresses: { address: string; at: number }[];
   /** The game's own state (plain JSON, owned by the game definition), or null before the first start. */
   game: unknown;
   result: MatchResult | null;

@@ -12,8 +12,8 @@ import type { LobbyStore, StoreTx } from "./store";
  * AbortSignal timer for every command otherwise, which cost a node about
  * 8 % of its CPU under load.
  */
-export function redisClient(url: string) {
-  const client = createClient({ url, commandOptions: { timeout: 0 } });
+export function redisClient(url: string, options: { disableOfflineQueue?: boolean } = {}) {
+  const client = createClient({ url, commandOptions: { timeout: 0 }, ...options });
   // node-redis reconnects by itself; an error event without a listener would crash the process.
   client.on("error", () => undefined);
   return client;

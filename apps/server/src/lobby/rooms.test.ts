@@ -171,7 +171,7 @@ describe("room browser", () => {
   it("lists public rooms, pushes changes, and drops rooms that go private or close", async () => {
     const h = lobbyHarness();
     await h.connect("Host", "Ann", "Viewer");
-    expect(await h.lobby.subscribeRooms("viewer")).toEqual({ rooms: [] });
+    expect(await h.lobby.subscribeRooms("viewer")).toEqual({ rooms: [], total: 0 });
     const room = await h.lobby.createRoom("host", "trails", { maxPlayers: 4, visibility: "public" });
     await h.lobby.createRoom("ann", "trails", { maxPlayers: 4, visibility: "private" });
     const upserts = () => h.effects.allToChannel("directory", "rooms:upsert");

@@ -7,6 +7,7 @@ import {
   assertBeforeStart,
   assertHost,
   assertJoinable,
+  assertWatchable,
   beginCountdown,
   kickSeat,
   leaveGame,
@@ -55,7 +56,7 @@ export async function joinByCode(ctx: LobbyContext, playerId: string, code: stri
   const player = await ctx.requirePlayer(playerId);
   ctx.assertFree(player);
   const room = await roomByCode(ctx, code);
-  assertJoinable(room, playerId);
+  assertJoinable(room, player);
   const next = autoStart(ctx, await ctx.seat(room, player));
   await ctx.saveRoom(next);
   return toRoomView(next, ctx.game(next.mode), next.seats.length - 1);
@@ -65,6 +66,7 @@ export async function watch(ctx: LobbyContext, playerId: string, code: string): 
   const player = await ctx.requirePlayer(playerId);
   ctx.assertFree(player);
   const room = await roomByCode(ctx, code);
+  assertWatchable(room, player);
   const next = addSpectator(room, player);
   await ctx.moveTo(player, { kind: "watching", roomId: room.id });
   ctx.sendHistory(playerId, next);
@@ -138,9 +140,9 @@ export async function kick(ctx: LobbyContext, playerId: string, targetId: string
   const { room } = await ctx.requireSeat(playerId);
   assertBeforeStart(room);
   const target = room.seats.find((s) => s.playerId === targetId);
-  let next = kickSeat(room, playerId, targetId);
-  next = ctx.say(next, `${target?.name ?? "A player"} was removed by the host.`);
   const targetPlayer = await ctx.store.getPlayer(targetId);
+  let next = kickSeat(room, playerId, targetId, { address: targetPlayer?.address ?? "", at: ctx.now() });
+  next = ctx.say(next, `${target?.name ?? "A player"} was removed by the host.`);
   if (targetPlayer) await ctx.moveTo(targetPlayer, { kind: "idle" });
   ctx.effects.toPlayer(targetId, "room:kicked", { roomId: room.id, reason: "The host removed you from the room." });
   await ctx.saveRoom(await backfill(ctx, next));

@@ -1,4 +1,4 @@
-import type { LobbyStats } from "@lobby/contracts";
+import { ErrorCode, type LobbyStats } from "@lobby/contracts";
 import { playerKey, type LobbyContext } from "./context";
 import { channels } from "./channels";
 import {
@@ -7,6 +7,7 @@ import {
   markReconnected,
   removeSpectator,
 } from "./match-room";
+import { LobbyError } from "./lobby-error";
 import { withResultNote } from "./play";
 import type { PlayerRecord } from "./records";
 import { toRoomView } from "./room-view";
@@ -14,18 +15,47 @@ import { vacate } from "./rooms";
 
 /*
  * Sessions outlive connections. A dropped connection leaves the player
- * "away" for the reconnect grace period with their queue place and seat
- * kept; coming back with the session token resumes everything, and the
- * grace period running out ends the session by each place's rule.
+ * "away" for the reconnect grace period with their queue place, seat or
+ * watch kept; coming back with the session token resumes everything, and
+ * the grace period running out ends the session by each place's rule. A
+ * session that holds none of those ends with its connection: there is
+ * nothing to keep, and idle sessions kept for every dropped connection
+ * would let one address pile them up.
  */
 
-/** Tells the new connection who it is, with the lobby's figures as of its arrival. */
-export type Greet = (resumed: boolean, stats: LobbyStats) => void;
+/** What a new connection is told about its session, as of its arrival. */
+export interface Greeting {
+  resumed: boolean;
+  stats: LobbyStats;
+  /** The session's name: a resumed session keeps the one it started with. */
+  name: string;
+  /** The generation its new token is for. */
+  tokenGeneration: number;
+}
+
+/** Tells the new connection who it is. */
+export type Greet = (greeting: Greeting) => void;
 
 export interface Arrival {
   id: string;
   name: string;
   connectionId: string;
+  /** The client address's key; kept on the session for kicks by address. */
+  address?: string;
+  /**
+   * The token generation the connection presented to resume the session;
+   * absent for a new session (and for callers inside the process, which are trusted).
+   */
+  claim?: number | null;
+}
+
+/**
+ * Whether a token of `generation` still resumes this session: it is the
+ * session's current one, or the one before (the connection that moved the
+ * session on may have dropped before its client heard the new token).
+ */
+export function claimHolds(player: PlayerRecord, generation: number): boolean {
+  return player.tokenGeneration === generation || player.tokenGeneration === generation + 1;
 }
 
 /**
@@ -44,13 +74,19 @@ export async function arrive(ctx: LobbyContext, arrival: Arrival, greet: Greet):
       connectionId: arrival.connectionId,
       node: ctx.deps.settings.nodeId,
       awayUntil: null,
+      tokenGeneration: 1,
+      address: arrival.address ?? "",
     };
     await ctx.savePlayer(player);
     ctx.effects.join(player.id, channels.lobby);
     const stats = await ctx.presence();
-    ctx.afterCommit(() => greet(false, stats));
+    ctx.afterCommit(() => greet({ resumed: false, stats, name: player.name, tokenGeneration: player.tokenGeneration }));
     await sendLobbyHistory(ctx, player.id);
     return false;
+  }
+  // Another connection moved the session on between this one's handshake and now.
+  if (arrival.claim != null && !claimHolds(existing, arrival.claim)) {
+    throw new LobbyError(ErrorCode.InvalidToken, "That session has moved on; connect again without its token.");
   }
 
   const player: PlayerRecord = {
@@ -58,10 +94,12 @@ export async function arrive(ctx: LobbyContext, arrival: Arrival, greet: Greet):
     connectionId: arrival.connectionId,
     node: ctx.deps.settings.nodeId,
     awayUntil: null,
+    tokenGeneration: existing.tokenGeneration + 1,
+    address: arrival.address ?? existing.address,
   };
   await ctx.savePlayer(player);
   const stats = await ctx.presence();
-  ctx.afterCommit(() => greet(true, stats));
+  ctx.afterCommit(() => greet({ resumed: true, stats, name: player.name, tokenGeneration: player.tokenGeneration }));
   await resync(ctx, player);
   return true;
 }
@@ -99,21 +137,26 @@ async function resync(ctx: LobbyContext, player: PlayerRecord): Promise<void> {
   }
 }
 
-/** The connection `connectionId` closed. Ignored if another connection already took the session over. */
-export async function depart(ctx: LobbyContext, playerId: string, connectionId: string): Promise<void> {
+/**
+ * The connection `connectionId` closed: the player is away, or — holding
+ * nothing — their session ends now. Ignored if another connection already
+ * took the session over. Resolves true when the session ended.
+ */
+export async function depart(ctx: LobbyContext, playerId: string, connectionId: string): Promise<boolean> {
   const player = await ctx.store.getPlayer(playerId);
-  if (player?.connectionId !== connectionId) return;
-  await goAway(ctx, player);
+  if (player?.connectionId !== connectionId) return false;
+  return goAway(ctx, player);
 }
 
 /**
- * Process `node` died holding this player's connection: the player is away
- * as if it had dropped. Ignored if they already came back elsewhere.
+ * Process `node` died holding this player's connection: as if it had
+ * dropped. Ignored if they already came back elsewhere. Resolves true when
+ * the session ended.
  */
-export async function nodeLost(ctx: LobbyContext, playerId: string, node: string): Promise<void> {
+export async function nodeLost(ctx: LobbyContext, playerId: string, node: string): Promise<boolean> {
   const player = await ctx.store.getPlayer(playerId);
-  if (player?.node !== node || player.connectionId === null) return;
-  await goAway(ctx, player);
+  if (player?.node !== node || player.connectionId === null) return false;
+  return goAway(ctx, player);
 }
 
 /**
@@ -138,13 +181,19 @@ export async function reclaim(ctx: LobbyContext, playerId: string, connectionId:
   }
 }
 
-async function goAway(ctx: LobbyContext, player: PlayerRecord): Promise<void> {
+/** The player's connection is gone: away with what they hold, or, holding nothing, the session ends (true). */
+async function goAway(ctx: LobbyContext, player: PlayerRecord): Promise<boolean> {
+  if (player.location.kind === "idle") {
+    await ctx.store.deletePlayer(player.id);
+    return true;
+  }
   const awayUntil = ctx.now() + ctx.deps.settings.reconnectGraceMs;
   await ctx.savePlayer({ ...player, connectionId: null, node: null, awayUntil });
-  if (player.location.kind !== "seated") return;
+  if (player.location.kind !== "seated") return false;
   const room = await ctx.store.getRoom(player.location.roomId);
-  if (!room) return;
+  if (!room) return false;
   await ctx.saveRoom(ctx.say(markDisconnected(room, player.id, awayUntil), `${player.name} lost connection.`));
+  return false;
 }
 
 /** The grace period ran out: end the session. Returns false if the player came back in time. */

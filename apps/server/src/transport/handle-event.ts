@@ -11,10 +11,17 @@ import {
 import type { Logger } from "../core/logger";
 import { LobbyError } from "../lobby/lobby-error";
 import type { EdgeLimits } from "./rate-limits";
+import type { RefusalLog } from "./refusal-log";
 import type { LobbySocket } from "./types";
 
+/**
+ * Handles one parsed event. It may `settle` the ack itself the moment its
+ * operation commits (so the ack goes out before any push the operation or
+ * a later one causes); otherwise its resolved value is the ack.
+ */
 export type EventHandler<E extends ClientEventName> = (
   payload: ParsedClientPayload<E>,
+  settle: (result: ClientResult<E>) => void,
 ) => Promise<ClientResult<E>>;
 
 /** What the edge needs for every event of one connection. */
@@ -22,11 +29,24 @@ export interface Edge {
   socket: LobbySocket;
   logger: Logger;
   limits: EdgeLimits;
+  /** Where refusals are counted, to be logged as periodic summaries. */
+  refusals: RefusalLog;
   /** Close the connection after persistent abuse. */
   closeForAbuse(): void;
 }
 
 const MAX_ISSUE_MESSAGE = 200;
+
+/**
+ * Refusals that say the sender is flooding: they feed the abuse meter and
+ * the refusal log. Others ("not your turn", "room full") are the ordinary
+ * answers of a game and are neither.
+ */
+const REFUSALS_THAT_COUNT: ReadonlySet<string> = new Set([
+  ErrorCode.RateLimited,
+  ErrorCode.TooManyRooms,
+  ErrorCode.TooManyGuesses,
+]);
 
 /**
  * The one wrapper around every client event: rate-limit it, parse the
@@ -35,16 +55,17 @@ const MAX_ISSUE_MESSAGE = 200;
  * can throw past here.
  */
 export function handleEvent<E extends ClientEventName>(edge: Edge, event: E, handler: EventHandler<E>): void {
-  const { socket, logger, limits } = edge;
+  const { socket, logger, limits, refusals } = edge;
   const schema = clientEvents[event].payload;
   const refuse = (reply: (result: AckResult<unknown>) => void, code: ErrorCode, message: string) => {
     reply(fail(code, message));
+    refusals.note(code, socket.data.addressKey);
     if (!limits.refused()) edge.closeForAbuse();
   };
   const listener = async (...args: unknown[]) => {
     const ack = args[args.length - 1];
     if (typeof ack !== "function") {
-      logger.warn("event without ack dropped", { event, playerId: socket.data.playerId });
+      refusals.note("NO_ACK", socket.data.addressKey);
       if (!limits.refused()) edge.closeForAbuse();
       return;
     }
@@ -65,13 +86,25 @@ export function handleEvent<E extends ClientEventName>(edge: Edge, event: E, han
       refuse(reply, ErrorCode.InvalidPayload, message.slice(0, MAX_ISSUE_MESSAGE));
       return;
     }
-    try {
-      const data = await handler(parsed.data as ParsedClientPayload<E>);
+    let settled = false;
+    const settle = (data: ClientResult<E>) => {
+      if (settled) return;
+      settled = true;
       reply(ok(data));
+    };
+    try {
+      settle(await handler(parsed.data as ParsedClientPayload<E>, settle));
     } catch (error) {
+      if (settled) {
+        logger.error("handler failed after answering", { event, playerId: socket.data.playerId, error: String(error) });
+        return;
+      }
       if (error instanceof LobbyError) {
         reply(fail(error.code, error.message));
-        if (error.code === ErrorCode.RateLimited && !limits.refused()) edge.closeForAbuse();
+        if (REFUSALS_THAT_COUNT.has(error.code)) {
+          refusals.note(error.code, socket.data.addressKey);
+          if (!limits.refused()) edge.closeForAbuse();
+        }
         return;
       }
       logger.error("handler failed", {
@@ -90,7 +123,7 @@ export function handleEvent<E extends ClientEventName>(edge: Edge, event: E, han
 
 /** Answer events that are not in the contract with UNKNOWN_EVENT. */
 export function refuseUnknownEvents(edge: Edge): void {
-  const { socket, logger, limits } = edge;
+  const { socket, limits, refusals } = edge;
   socket.onAny((event: unknown, ...args: unknown[]) => {
     if (typeof event === "string" && Object.hasOwn(clientEvents, event)) return;
     const ack = args[args.length - 1];
@@ -98,9 +131,8 @@ export function refuseUnknownEvents(edge: Edge): void {
       (ack as (r: AckResult<never>) => void)(
         fail(ErrorCode.UnknownEvent, `Unknown event "${String(event).slice(0, 64)}".`),
       );
-    } else {
-      logger.warn("unknown event without ack dropped", { playerId: socket.data.playerId });
     }
+    refusals.note(ErrorCode.UnknownEvent, socket.data.addressKey);
     if (!limits.refused()) edge.closeForAbuse();
   });
 }

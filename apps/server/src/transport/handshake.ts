@@ -1,78 +1,103 @@
-import { ErrorCode, HandshakeAuth } from "@lobby/contracts";
-import type { ExtendedError } from "socket.io";
+import { ErrorCode, PlayerName, SessionToken } from "@lobby/contracts";
+import type { ExtendedError, Socket } from "socket.io";
 import { randomId, type Random } from "../core/random";
-import type { SessionTokens } from "./session-token";
+import type { AddressBudgets } from "./address-budgets";
+import { clientAddress, type AddressConnections } from "./address-connections";
+import type { RefusalLog } from "./refusal-log";
+import type { SessionTokens, TokenClaims } from "./session-token";
 import type { LobbySocket } from "./types";
 
 type Next = (err?: ExtendedError) => void;
 
+export interface HandshakeDeps {
+  random: Random;
+  tokens: SessionTokens;
+  connections: AddressConnections;
+  /** Live connections allowed per address; 0 for no cap. */
+  maxConnectionsPerAddress: number;
+  trustProxy: boolean;
+  addressKey: (address: string) => string;
+  budgets: AddressBudgets;
+  refusals: RefusalLog;
+  /** Whether the session a genuine token names still stands at the token's generation. */
+  sessionStands: (claims: TokenClaims) => Promise<boolean>;
+  /** Whether the lobby sheds load: then no new players. */
+  busy: () => boolean;
+}
+
 /**
- * Validates the display name and resolves the player id: the one a valid
- * session token was issued for, or a fresh server-assigned id — but no new
- * player while the lobby is `busy`. A refusal reaches the client as
- * `connect_error` with `data: { code, message }`.
+ * The `/lobby` handshake. In order: the address's connection cap, the
+ * display name, the token's shape; then the player is either the one a
+ * genuine, unexpired token of a standing session names (a resume), or a
+ * new player with a fresh server-assigned id — but no new player while the
+ * lobby is busy or once the address has started its quota of new sessions.
+ * A refusal reaches the client as `connect_error` with `data: { code, message }`.
  */
-export function handshake(random: Random, tokens: SessionTokens, busy: () => boolean = () => false) {
-  return (socket: LobbySocket, next: Next) => {
-    // Socket.IO does not catch errors thrown by middleware; nothing may escape.
-    try {
-      const parsed = HandshakeAuth.safeParse(socket.handshake.auth);
-      if (!parsed.success) {
-        refuse(next, ErrorCode.InvalidName, parsed.error.issues[0]?.message ?? "Invalid name");
+export function handshake(deps: HandshakeDeps): (socket: LobbySocket, next: Next) => void {
+  return (socket, next) => void admit(deps, socket, next);
+}
+
+async function admit(deps: HandshakeDeps, socket: LobbySocket, next: Next): Promise<void> {
+  const address = clientAddress(socket.request, deps.trustProxy);
+  const addressKey = deps.addressKey(address);
+  const refuse = (code: ErrorCode, message: string) => {
+    deps.refusals.note(code, addressKey);
+    const err: ExtendedError = new Error(message);
+    err.data = { code, message };
+    next(err);
+  };
+  // Socket.IO does not catch errors thrown by middleware; nothing may escape.
+  try {
+    const max = deps.maxConnectionsPerAddress;
+    if (max > 0 && deps.connections.count(address) > max) {
+      refuse(ErrorCode.TooManyConnections, "Too many connections from your address.");
+      return;
+    }
+    const auth: unknown = socket.handshake.auth;
+    const fields = typeof auth === "object" && auth !== null ? (auth as Record<string, unknown>) : {};
+    const name = PlayerName.safeParse(fields.name);
+    if (!name.success) {
+      refuse(ErrorCode.InvalidName, name.error.issues[0]?.message ?? "Invalid name");
+      return;
+    }
+    let claims: TokenClaims | null = null;
+    if (fields.token !== undefined) {
+      const token = SessionToken.safeParse(fields.token);
+      if (!token.success) {
+        refuse(ErrorCode.InvalidToken, "That session token is malformed; connect without it to start a new session.");
         return;
       }
-      const resumedId = parsed.data.token ? tokens.verify(parsed.data.token) : null;
+      claims = deps.tokens.verify(token.data);
+      if (claims && !(await deps.sessionStands(claims))) claims = null;
+    }
+    if (!claims) {
       // A server that is behind takes no new players; a returning one may hold a seat and comes in.
-      if (resumedId === null && busy()) {
-        refuse(next, ErrorCode.ServerBusy, "The server is busy — trying again shortly.");
+      if (deps.busy()) {
+        refuse(ErrorCode.ServerBusy, "The server is busy — trying again shortly.");
         return;
       }
-      socket.data.playerId = resumedId ?? randomId(random, 16);
-      socket.data.name = parsed.data.name;
-      next();
-    } catch {
-      refuse(next, ErrorCode.Internal, "The server could not accept the connection.");
+      if (!(await deps.budgets.take("session", addressKey))) {
+        refuse(ErrorCode.TooManySessions, "Too many new players from your address — try again in a minute.");
+        return;
+      }
     }
-  };
-}
-
-/**
- * Caps live connections per client address; 0 means no cap. With
- * `trustProxy` (only behind a load balancer that sets `X-Forwarded-For`) the
- * address is the last one that header names — the one the balancer saw —
- * since the peer is then the balancer itself.
- */
-export function connectionsPerAddress(max: number, trustProxy = false) {
-  const open = new Map<string, number>();
-  return (socket: LobbySocket, next: Next) => {
-    if (max <= 0) {
-      next();
-      return;
-    }
-    const address = (trustProxy && forwardedFor(socket.handshake.headers["x-forwarded-for"])) || socket.handshake.address;
-    const count = open.get(address) ?? 0;
-    if (count >= max) {
-      refuse(next, ErrorCode.TooManyConnections, "Too many connections from your address.");
-      return;
-    }
-    open.set(address, count + 1);
-    socket.once("disconnect", () => {
-      const left = (open.get(address) ?? 1) - 1;
-      if (left <= 0) open.delete(address);
-      else open.set(address, left);
-    });
+    socket.data.playerId = claims?.playerId ?? randomId(deps.random, 16);
+    socket.data.name = name.data;
+    socket.data.addressKey = addressKey;
+    socket.data.claim = claims?.generation ?? null;
     next();
+  } catch {
+    refuse(ErrorCode.Internal, "The server could not accept the connection.");
+  }
+}
+
+/** Lobby serves only its own namespaces: every handshake elsewhere (the root `/`) is refused. */
+export function refuseNamespace(refusals: RefusalLog, addressOf: (socket: Socket) => string) {
+  return (socket: Socket, next: Next) => {
+    refusals.note(ErrorCode.UnknownNamespace, addressOf(socket));
+    const message = "Lobby serves /lobby only.";
+    const err: ExtendedError = new Error(message);
+    err.data = { code: ErrorCode.UnknownNamespace, message };
+    next(err);
   };
-}
-
-function forwardedFor(header: string | string[] | undefined): string | null {
-  const value = Array.isArray(header) ? header.at(-1) : header;
-  const last = value?.split(",").at(-1)?.trim();
-  return last || null;
-}
-
-function refuse(next: Next, code: string, message: string) {
-  const err: ExtendedError = new Error(message);
-  err.data = { code, message };
-  next(err);
 }

@@ -5,6 +5,10 @@ import type { Namespace, Server, Socket } from "socket.io";
 export interface SocketData {
   playerId: string;
   name: string;
+  /** The client address as lobby state and budgets know it: a keyed hash (see `addressKeyer`). */
+  addressKey: string;
+  /** The token generation this connection resumes its session at; null for a new session. */
+  claim: number | null;
 }
 
 export type LobbyIo = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;

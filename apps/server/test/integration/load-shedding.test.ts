@@ -44,6 +44,8 @@ describe("a server that falls behind sheds load instead of queueing without boun
     const dan = await server.connect("Dan");
     const lobby = server.server.lobby;
     expect(lobby.busy).toBe(false);
+    // Dan waits for a Trails match, so his session holds something to come back to.
+    expect(data(await dan.client.quickMatch("trails"))).toMatchObject({ state: "queued" });
 
     store.hold();
     // Ann's request holds the (stalled) store; Bob's waits behind it until the queue is too old.

@@ -40,15 +40,22 @@ describe("reconnection keeps the seat", () => {
     data(await again.client.move({ mode: CF, column: 4 }));
   });
 
-  it("a forged or foreign token starts a fresh session instead", async () => {
+  it("a forged or foreign token starts a fresh session instead; a malformed one is refused as such and the SDK starts afresh", async () => {
     server = await startTestServer();
     const ann = await server.connect("Ann");
-    const [version, , mac] = ann.client.token!.split(".");
-    const forged = await server.connect("Mallory", { token: `${version}.${ann.id}x.${mac}` });
+    const [version, , expiry, generation, mac] = ann.client.token!.split(".");
+    const forged = await server.connect("Mallory", { token: `${version}.${ann.id}x.${expiry}.${generation}.${mac}` });
     expect(forged.session.resumed).toBe(false);
     expect(forged.id).not.toBe(ann.id);
+    const raw = io(`${server.url}/lobby`, { transports: ["websocket"], auth: { name: "Mallory", token: "not-a-token" } });
+    const refused = new Promise<unknown>((resolve) => {
+      raw.once("connect_error", (err) => resolve((err as { data?: unknown }).data));
+    });
+    expect(await refused).toMatchObject({ code: ErrorCode.InvalidToken });
+    raw.close();
     const garbage = await server.connect("Mallory", { token: "not-a-token" });
     expect(garbage.session.resumed).toBe(false);
+    expect(garbage.client.token).toMatch(/^v2\./);
   });
 
   it("a second tab of the same session takes over; the first is told why and stops", async () => {

@@ -74,7 +74,7 @@ describe("rooms over websocket", () => {
     const viewer = await server.connect("Viewer");
     const host = await server.connect("Host");
     const ann = await server.connect("Ann");
-    expect(data(await viewer.client.subscribeRooms())).toEqual({ rooms: [] });
+    expect(data(await viewer.client.subscribeRooms())).toEqual({ rooms: [], total: 0 });
 
     const created = nextEvent(viewer.client, "rooms:upsert");
     const room = data(await host.client.createRoom("connect-four", { maxPlayers: 2, visibility: "public" }));

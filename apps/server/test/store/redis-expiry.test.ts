@@ -34,6 +34,8 @@ const player = (id: string, awayUntil: number | null): PlayerRecord => ({
   connectionId: awayUntil === null ? `c-${id}` : null,
   node: awayUntil === null ? "n1" : null,
   awayUntil,
+  tokenGeneration: 1,
+  address: "",
 });
 
 it("gives an away player's record an expiry after their grace period, and a connected one none", async () => {

@@ -8,7 +8,7 @@ import { storeKinds } from "../support/stores";
 const CF = "connect-four" as const;
 
 function player(id: string, joinedAt = 0): PlayerRecord {
-  return { id, name: id, connectedAt: joinedAt, location: { kind: "idle" }, connectionId: `c-${id}`, node: "n1", awayUntil: null };
+  return { id, name: id, connectedAt: joinedAt, location: { kind: "idle" }, connectionId: `c-${id}`, node: "n1", awayUntil: null, tokenGeneration: 1, address: "" };
 }
 
 function room(id: string, createdAt: number, seats = 0, maxPlayers = 2): RoomRecord {

@@ -18,7 +18,7 @@ export function startSourceCluster(nodes: number, env: Record<string, string>, r
     nodes,
     ...(redisUrl ? { redisUrl } : {}),
     command: [process.execPath, "--import", "tsx", ENTRY],
-    env: { MAX_CONNECTIONS_PER_ADDRESS: "0", WEB_DIST: "", ...env },
+    env: { MAX_CONNECTIONS_PER_ADDRESS: "0", NEW_SESSIONS_PER_MINUTE: "0", WEB_DIST: "", ...env },
   });
 }
 

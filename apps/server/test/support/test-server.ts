@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { createLobbyClient, type LobbyClient } from "@lobby/client";
 import type { ServerEventName, ServerPayload } from "@lobby/contracts";
 import { createLobbyServer } from "../../src/app";
-import { defaultConfig } from "../../src/config";
+import { defaultConfig, type LobbyConfig } from "../../src/config";
 import { systemClock } from "../../src/core/clock";
 import { silentLogger } from "../../src/core/logger";
 import { seededRandom } from "../../src/core/random";
@@ -15,7 +15,9 @@ import { MemoryStore } from "../../src/lobby/memory-store";
 /** A real Lobby server on an ephemeral port, and a factory for SDK clients connected to it. */
 export async function startTestServer(
   settings: Partial<LobbySettings> = {},
-  edge: { maxConnectionsPerAddress?: number; allowedOrigins?: string[]; rateLimits?: boolean; trustProxy?: boolean } = {},
+  edge: Partial<
+    Pick<LobbyConfig, "maxConnectionsPerAddress" | "allowedOrigins" | "rateLimits" | "trustProxy" | "addressLimits" | "publicHosts" | "sessionTokenTtlMs">
+  > = {},
   store: MemoryStore = new MemoryStore(),
 ) {
   let busy = () => false;
@@ -44,13 +46,18 @@ export async function startTestServer(
   const url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
   const clients: LobbyClient[] = [];
 
-  async function connect(name: string, options: { pingIntervalMs?: number; token?: string; reconnection?: boolean } = {}) {
+  async function connect(
+    name: string,
+    options: { pingIntervalMs?: number; token?: string; reconnection?: boolean; from?: string } = {},
+  ) {
     const client = createLobbyClient({
       url,
       name,
       reconnection: options.reconnection ?? false,
       pingIntervalMs: options.pingIntervalMs ?? 0,
       ...(options.token ? { token: options.token } : {}),
+      // With trustProxy, the address the server counts this client under.
+      ...(options.from ? { headers: { "x-forwarded-for": options.from } } : {}),
     });
     clients.push(client);
     const session = await client.connect();
