@@ -75,6 +75,14 @@ describe("aggregateMetrics", () => {
     expect(spread.b).toEqual({ min: 8, max: 8, n: 1 });
   });
 
+  it("puts a row only a later repetition has beside its neighbours, not at the end", () => {
+    const { metrics } = aggregateMetrics([
+      [metric("attack.refused.TOO_MANY_CONNECTIONS", 5), metric("attack.errorAcks", 9), metric("end.players", 0, true)],
+      [metric("attack.refused.TOO_MANY_CONNECTIONS", 4), metric("attack.refused.TOO_MANY_SESSIONS", 1), metric("attack.errorAcks", 8), metric("end.players", 0, true)],
+    ]);
+    expect(metrics.map((m) => m.key)).toEqual(["attack.refused.TOO_MANY_CONNECTIONS", "attack.refused.TOO_MANY_SESSIONS", "attack.errorAcks", "end.players"]);
+  });
+
   it("leaves a figure no repetition measured null, without a spread", () => {
     const { metrics, spread } = aggregateMetrics([[metric("cpu", null)], [metric("cpu", null)]]);
     expect(metrics[0]?.value).toBeNull();

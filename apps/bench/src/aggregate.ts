@@ -1,5 +1,5 @@
 import type { LatencySummary } from "./histogram";
-import type { Check, Metric, ScaleStep, ScenarioRun, Spread } from "./metrics";
+import { metricOrder, type Check, type Metric, type ScaleStep, type ScenarioRun, type Spread } from "./metrics";
 
 /*
  * `--repeat N`: each scenario runs N times against each server. These pure
@@ -76,10 +76,12 @@ export function mergeNotes(reps: readonly (readonly string[])[]): string[] {
   return [...from].map(([note, indexes]) => (indexes.length === reps.length ? note : `${repLabel(indexes)}: ${note}`));
 }
 
-/** Every metric key (first-seen order) with its median — or worst — value and its spread. */
+/**
+ * Every metric key (in `metricOrder`: a row only a later repetition has stays
+ * beside its neighbours) with its median — or worst — value and its spread.
+ */
 export function aggregateMetrics(reps: readonly (readonly Metric[])[]): { metrics: Metric[]; spread: Record<string, Spread> } {
-  const keys: Metric[] = [];
-  for (const metrics of reps) for (const metric of metrics) if (!keys.some((m) => m.key === metric.key)) keys.push(metric);
+  const keys = metricOrder(reps);
   const spread: Record<string, Spread> = {};
   const metrics = keys.map((first): Metric => {
     const values = reps.map((metrics) => metrics.find((m) => m.key === first.key)?.value);
@@ -141,8 +143,8 @@ export function aggregateScaleSteps(reps: readonly (readonly ScaleStep[] | undef
 export function aggregateRepetitions(reps: readonly ScenarioRun[]): ScenarioRun {
   const first = reps[0];
   if (!first) throw new Error("aggregateRepetitions: no repetitions");
-  if (reps.some((r) => r.scenario !== first.scenario || r.server !== first.server)) {
-    throw new Error("aggregateRepetitions: repetitions of different scenarios or servers");
+  if (reps.some((r) => r.scenario !== first.scenario || r.server !== first.server || r.variant !== first.variant)) {
+    throw new Error("aggregateRepetitions: repetitions of different scenarios, servers or variants");
   }
   const { metrics, spread } = aggregateMetrics(reps.map((r) => r.metrics));
   const hasSteps = reps.some((r) => r.scaleSteps !== undefined);
@@ -150,6 +152,7 @@ export function aggregateRepetitions(reps: readonly ScenarioRun[]): ScenarioRun 
   return {
     scenario: first.scenario,
     server: first.server,
+    ...(first.variant ? { variant: first.variant } : {}),
     players: median(reps.map((r) => r.players)) ?? first.players,
     metrics,
     latencies: aggregateLatencies(reps.map((r) => r.latencies)),
@@ -161,11 +164,15 @@ export function aggregateRepetitions(reps: readonly ScenarioRun[]): ScenarioRun 
   };
 }
 
-/** Group raw runs by scenario and server (first-seen order, so Lobby before the baseline) and aggregate each group. */
+/**
+ * Group raw runs by scenario, server and variant (first-seen order, so Lobby
+ * before the baseline, and the abuse scenario's run without attack before the
+ * one with) and aggregate each group.
+ */
 export function aggregateAll(runs: readonly ScenarioRun[]): ScenarioRun[] {
   const groups = new Map<string, ScenarioRun[]>();
   for (const run of runs) {
-    const key = `${run.scenario}\u0000${run.server}`;
+    const key = JSON.stringify([run.scenario, run.server, run.variant ?? null]);
     groups.set(key, [...(groups.get(key) ?? []), run]);
   }
   return [...groups.values()].map(aggregateRepetitions);

@@ -4,9 +4,11 @@
  * `worker-pool.ts` over IPC; never run by hand.
  */
 import { Bot } from "./bot";
+import { runAttack } from "./attacker";
 import { runChurn } from "./churn";
+import { honestAddress } from "./forwarded-for";
 import { Meters } from "./meters";
-import { urlForBot, type Command, type Request, type WorkerMessage, type WorkerMetrics } from "./protocol";
+import { urlForBot, type AttackCounts, type Command, type Request, type WorkerMessage, type WorkerMetrics } from "./protocol";
 
 const meters = new Meters();
 let bots: Bot[] = [];
@@ -24,7 +26,10 @@ async function until(done: () => boolean, timeoutMs: number): Promise<void> {
 async function spawnBots(command: Extract<Command, { kind: "spawn" }>): Promise<void> {
   // The first bots of a scenario: dropped connections are counted per scenario.
   if (bots.length === 0) meters.drops = {};
-  const fresh = command.modes.map((mode, i) => new Bot(command.firstIndex + i, mode, meters));
+  const fresh = command.modes.map((mode, i) => {
+    const index = command.firstIndex + i;
+    return new Bot(index, mode, meters, command.forwardedFor ? honestAddress(index) : null);
+  });
   bots.push(...fresh);
   let next = 0;
   // A bounded number of handshakes in flight, so the server's accept backlog never overflows.
@@ -51,7 +56,20 @@ async function stop(drainMs: number): Promise<void> {
   for (const bot of bots) meters.lost += bot.takeLost();
 }
 
-async function run(command: Command): Promise<void> {
+/** Run one command (`reset` is answered at once, below); only `attack` has more to tell than the worker's metrics. */
+async function run(command: Exclude<Command, { kind: "reset" }>): Promise<AttackCounts | null> {
+  if (command.kind === "attack") return runAttack(command.plan);
+  await runBots(command);
+  return null;
+}
+
+/** Start a new measurement window. */
+function reset(): void {
+  meters.reset();
+  for (const bot of bots) bot.tracker.resetCounts();
+}
+
+async function runBots(command: Exclude<Command, { kind: "attack" | "reset" }>): Promise<void> {
   switch (command.kind) {
     case "spawn":
       return spawnBots(command);
@@ -63,10 +81,6 @@ async function run(command: Command): Promise<void> {
     }
     case "play":
       for (const bot of bots) if (bot.seated) bot.play(command.plan);
-      return;
-    case "reset":
-      meters.reset();
-      for (const bot of bots) bot.tracker.resetCounts();
       return;
     case "stop":
       return stop(command.drainMs);
@@ -90,8 +104,15 @@ function send(message: WorkerMessage): void {
 
 process.on("message", (raw) => {
   const { id, command } = raw as Request;
+  if (command.kind === "reset") {
+    // A reset answers with what it is about to clear, so no count can fall between a snapshot and the reset.
+    const metrics = snapshot();
+    reset();
+    send({ id, ok: true, metrics });
+    return;
+  }
   run(command).then(
-    () => send({ id, ok: true, metrics: snapshot() }),
+    (attack) => send({ id, ok: true, metrics: snapshot(), ...(attack ? { attack } : {}) }),
     (error: unknown) => send({ id, ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
   );
 });

@@ -1,6 +1,7 @@
 import { createLobbyClient, type LobbyClient, type RequestResult } from "@lobby/client";
 import type { GameMove, ModeId, QueueStatus, RoomView, TrailsDirection } from "@lobby/contracts";
 import { performance } from "node:perf_hooks";
+import { forwardedForHeaders } from "./forwarded-for";
 import { handshake } from "./handshake";
 import type { Meters } from "./meters";
 import type { PlayPlan } from "./protocol";
@@ -42,10 +43,15 @@ export class Bot {
   private trailsTimer: NodeJS.Timeout | null = null;
   private thinkTimer: NodeJS.Timeout | null = null;
 
+  /**
+   * @param forwardedFor the client address this bot claims in `X-Forwarded-For`
+   *   (for a server with `TRUST_PROXY=on`), or null to send none.
+   */
   constructor(
     readonly index: number,
     readonly mode: ModeId,
     private readonly meters: Meters,
+    private readonly forwardedFor: string | null = null,
   ) {}
 
   get connected(): boolean {
@@ -75,6 +81,7 @@ export class Bot {
         this.meters.connectMs.record(performance.now() - started);
         return true;
       }
+      this.meters.handshakeFailed(outcome);
       failure = outcome;
     }
     this.meters.connectFailure(failure);
@@ -90,6 +97,7 @@ export class Bot {
       pingIntervalMs: 0,
       ackTimeoutMs: ACK_TIMEOUT_MS,
       ...(resume && this.token ? { token: this.token } : {}),
+      ...(this.forwardedFor !== null ? { headers: forwardedForHeaders(this.forwardedFor) } : {}),
     });
     this.client = client;
     client.socket.onAny(() => this.meters.countEvent());

@@ -2,7 +2,8 @@
  * `pnpm bench`: the load generator. Starts Lobby (and the bare baseline, and
  * with `--cluster N` N Lobby nodes over a redis-server) pinned to one core,
  * bot workers on the other, runs the scenarios against each server in turn
- * (`--repeat N`: N times, Lobby, baseline and cluster interleaved),
+ * (`--repeat N`: N times, Lobby, baseline and cluster interleaved; the abuse
+ * scenario instead runs Lobby without and with an attacker),
  * and prints a markdown table of medians; JSON and an HTML report go to
  * `bench-results/`. Exits non-zero when a correctness check fails
  * (lost or duplicated messages, invariant violations, leftovers, a bad
@@ -11,33 +12,43 @@
 import { availableParallelism, loadavg } from "node:os";
 import { aggregateAll } from "./aggregate";
 import { compilePrograms, type Programs } from "./compile";
-import type { ScenarioRun } from "./metrics";
+import type { RunVariant, ScenarioName, ScenarioRun } from "./metrics";
 import { parseOptions, USAGE, UsageError, type BenchOptions } from "./options";
 import { killChildren, pinSelf, planPinning, type Pinning } from "./pinning";
 import { ProgressLine } from "./progress";
 import { writeReport } from "./report-files";
 import { renderMarkdown } from "./report-markdown";
+import { abuse } from "./scenarios/abuse";
 import { burst } from "./scenarios/burst";
 import { churn } from "./scenarios/churn";
 import { relay } from "./scenarios/relay";
 import { scale } from "./scenarios/scale";
-import type { Scenario } from "./scenarios/scenario";
+import { plannedRuns, type Scenario } from "./scenarios/scenario";
 import { startCluster } from "./cluster-process";
 import { attachServer, startServer, type ServerHandle, type ServerKind } from "./server-process";
 import { evaluateTargets, type BenchReport } from "./targets";
 import { WorkerPool } from "./worker-pool";
 
-const SCENARIO_BY_NAME: Record<string, Scenario> = { burst, relay, churn, scale };
+const SCENARIO_BY_NAME: Record<ScenarioName, Scenario> = { burst, relay, churn, scale, abuse };
 
 interface Setup {
   options: BenchOptions;
   pinning: Pinning;
   programs: Programs;
   pool: WorkerPool;
+  /** The abuse scenario's attacker, in a worker of its own; null when it is not run. */
+  attacker: WorkerPool | null;
   progress: ProgressLine;
 }
 
-async function runOne(scenario: Scenario, kind: ServerKind, label: string, { options, pinning, programs, pool, progress }: Setup): Promise<ScenarioRun> {
+async function runOne(
+  scenario: Scenario,
+  kind: ServerKind,
+  variant: RunVariant | null,
+  label: string,
+  { options, pinning, programs, pool, attacker, progress }: Setup,
+): Promise<ScenarioRun> {
+  const which = { scenario: scenario.name, server: kind, ...(variant ? { variant } : {}) };
   progress.set(`${label} starting server`);
   const external = kind === "lobby" && options.target !== null;
   let server: ServerHandle | null = null;
@@ -49,8 +60,8 @@ async function runOne(scenario: Scenario, kind: ServerKind, label: string, { opt
       : kind === "cluster"
         ? await startCluster(options.cluster, start)
         : await startServer(kind, start);
-    const run = await scenario.run({ options, pool, server, progress, botCores: pinning.botCores, graceMs: external ? null : scenario.graceMs }, label);
-    return { scenario: scenario.name, server: kind, ...run };
+    const context = { options, pool, server, progress, botCores: pinning.botCores, graceMs: external ? null : scenario.graceMs, variant, attacker };
+    return { ...which, ...(await scenario.run(context, label)) };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     progress.note(`${label} failed: ${message}`);
@@ -58,8 +69,7 @@ async function runOne(scenario: Scenario, kind: ServerKind, label: string, { opt
     await pool.all({ kind: "disconnect" }).catch(() => undefined);
     pool.forgetBots();
     return {
-      scenario: scenario.name,
-      server: kind,
+      ...which,
       players: options.players,
       metrics: [],
       latencies: {},
@@ -95,11 +105,16 @@ async function main(): Promise<number> {
   const workers = options.workers || Math.max(2, pinning.botCores);
   const programs = await compilePrograms();
   const pool = await WorkerPool.start(workers, pinning.botCpus, programs);
+  // The attacker gets a process of its own: its loops must not delay an honest bot's event loop.
+  const attacker = options.scenarios.includes("abuse") ? await WorkerPool.start(1, pinning.botCpus, programs) : null;
   const progress = new ProgressLine(() => pool.progress(), pinning.botCores);
   progress.start();
   progress.note(`bench: ${pinning.note}, ${workers} bot workers, servers and bots ${programs.note}, open-file limit ${pinning.fileLimit ?? "unknown"}`);
   if (options.cluster > 0) {
     progress.note(`bench: cluster of ${options.cluster} Lobby nodes + redis-server, all on the server cores (${pinning.serverCpus ?? "unpinned"}); bot i connects to node i mod ${options.cluster}`);
+  }
+  if (options.cluster > 0 && options.scenarios.includes("abuse")) {
+    progress.note("bench: abuse compares Lobby with and without an attacker on one node; it does not run against the baseline or the cluster");
   }
   if (pinning.fileLimit !== null && pinning.fileLimit < options.players + 100) {
     progress.note(`bench: warning — ${options.players} players need more than ${pinning.fileLimit} open files in the server; expect EMFILE (ulimit -n 65536)`);
@@ -111,12 +126,12 @@ async function main(): Promise<number> {
   try {
     for (const name of options.scenarios) {
       const scenario = SCENARIO_BY_NAME[name];
-      if (!scenario) continue;
-      // Lobby, baseline, cluster, Lobby, baseline, cluster, …: background noise hits them alike.
+      // Lobby, baseline, cluster, Lobby, baseline, cluster, … (abuse: no attack, attack, …): background noise hits them alike.
       for (let rep = 1; rep <= options.repeat; rep++) {
-        for (const kind of kinds) {
-          const label = options.repeat > 1 ? `${name}/${kind} #${rep}/${options.repeat}` : `${name}/${kind}`;
-          const run = await runOne(scenario, kind, label, { options, pinning, programs, pool, progress });
+        for (const { kind, variant } of plannedRuns(scenario, kinds)) {
+          const which = variant ?? kind;
+          const label = options.repeat > 1 ? `${name}/${which} #${rep}/${options.repeat}` : `${name}/${which}`;
+          const run = await runOne(scenario, kind, variant, label, { options, pinning, programs, pool, attacker, progress });
           raw.push(run);
           const failed = run.checks.filter((c) => !c.ok).map((c) => c.name);
           progress.note(`${label}: ${failed.length === 0 ? "ok" : `FAILED ${failed.join(", ")}`}`);
@@ -125,7 +140,7 @@ async function main(): Promise<number> {
     }
   } finally {
     progress.stop();
-    await pool.close();
+    await Promise.all([pool.close(), attacker?.close()]);
     programs.dispose();
   }
 

@@ -4,8 +4,14 @@ import { Histogram } from "./histogram";
 import type { WorkerMetrics } from "./protocol";
 import { addSequenceCounts, emptySequenceCounts, type SequenceCounts } from "./sequence";
 
-/** Classify a connection failure by its cause, so EMFILE and friends stand out in the report. */
+/**
+ * Classify a connection failure by its cause, so EMFILE and friends stand out
+ * in the report: the server's refusal code (see `handshake`), else a system
+ * error code, else the start of the message.
+ */
 export function connectErrorKey(message: string): string {
+  const refused = /^refused ([A-Z_]+)/.exec(message)?.[1];
+  if (refused) return refused;
   const known = /E[A-Z]{3,}/.exec(message)?.[0];
   return known ?? message.slice(0, 60);
 }
@@ -18,6 +24,7 @@ export class Meters {
   connected = 0;
   connectFailures = 0;
   connectRetries = 0;
+  handshakeFailures: Record<string, number> = {};
   seatedCount = 0;
   seatFailures = 0;
   states = 0;
@@ -66,6 +73,12 @@ export class Meters {
     this.drops[reason] = (this.drops[reason] ?? 0) + 1;
   }
 
+  /** One handshake attempt failed (whether or not it is tried again). */
+  handshakeFailed(message: string): void {
+    const key = connectErrorKey(message);
+    this.handshakeFailures[key] = (this.handshakeFailures[key] ?? 0) + 1;
+  }
+
   connectFailure(message: string): void {
     this.connectFailures++;
     const key = connectErrorKey(message);
@@ -80,6 +93,7 @@ export class Meters {
     this.states = this.events = this.moves = this.lost = this.requests = 0;
     this.errors = {};
     this.connectErrors = {};
+    this.handshakeFailures = {};
     this.actions = {};
     this.cpuAtReset = process.cpuUsage();
     this.wallAtReset = performance.now();
@@ -95,6 +109,7 @@ export class Meters {
       connected: this.connected,
       connectFailures: this.connectFailures,
       connectRetries: this.connectRetries,
+      handshakeFailures: { ...this.handshakeFailures },
       seated: this.seatedCount,
       seatFailures: this.seatFailures,
       states: this.states,

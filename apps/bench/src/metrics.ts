@@ -3,9 +3,20 @@ import type { WorkerMetrics } from "./protocol";
 import { addSequenceCounts, emptySequenceCounts } from "./sequence";
 import type { ServerKind } from "./server-process";
 
-/** The four scenarios, in the order they run. */
-export const SCENARIOS = ["burst", "relay", "churn", "scale"] as const;
+/** The scenarios, in the order they run. */
+export const SCENARIOS = ["burst", "relay", "churn", "scale", "abuse"] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
+
+/**
+ * A scenario that compares Lobby with itself (see `Scenario.variants`) tells
+ * its runs apart by these: the abuse scenario's honest players without and
+ * with an attacker beside them.
+ */
+export const RUN_VARIANTS = ["no-attack", "attack"] as const;
+export type RunVariant = (typeof RUN_VARIANTS)[number];
+
+/** How the reports name a variant's runs. */
+export const VARIANT_TITLES = { "no-attack": "Lobby, no attack", attack: "Lobby, under attack" } as const satisfies Record<RunVariant, string>;
 
 /** One figure of one run; the markdown table joins Lobby's and the baseline's by `key`. */
 export interface Metric {
@@ -53,6 +64,8 @@ export interface ScaleStep {
 export interface ScenarioRun {
   scenario: ScenarioName;
   server: ServerKind;
+  /** Only for a scenario with variants: which one this run is (both are against Lobby). */
+  variant?: RunVariant;
   players: number;
   metrics: Metric[];
   /** Latency distributions by name (e.g. `rtt`, `seat`), for the charts. */
@@ -83,7 +96,8 @@ export type Merged = Omit<WorkerMetrics, "connectMs" | "seatMs" | "rttMs"> & {
   rttByMode: Record<string, Histogram>;
 };
 
-function addCounts(into: Record<string, number>, from: Record<string, number>): void {
+/** Add `from`'s counts into `into`, key by key. */
+export function addCounts(into: Record<string, number>, from: Readonly<Record<string, number>>): void {
   for (const [key, count] of Object.entries(from)) into[key] = (into[key] ?? 0) + count;
 }
 
@@ -97,6 +111,7 @@ export function mergeMetrics(parts: readonly WorkerMetrics[]): Merged {
     connected: 0,
     connectFailures: 0,
     connectRetries: 0,
+    handshakeFailures: {},
     seated: 0,
     seatFailures: 0,
     states: 0,
@@ -122,6 +137,7 @@ export function mergeMetrics(parts: readonly WorkerMetrics[]): Merged {
     merged.connected += part.connected;
     merged.connectFailures += part.connectFailures;
     merged.connectRetries += part.connectRetries;
+    addCounts(merged.handshakeFailures, part.handshakeFailures);
     merged.seated += part.seated;
     merged.seatFailures += part.seatFailures;
     merged.states += part.states;
@@ -138,6 +154,29 @@ export function mergeMetrics(parts: readonly WorkerMetrics[]): Merged {
     merged.wallMs = Math.max(merged.wallMs, part.wallMs);
   }
   return merged;
+}
+
+/**
+ * Every metric key of several lists, each once, in order: the first list's,
+ * then a key only a later list has right after the key it follows there (a
+ * row one run or repetition added stays beside its neighbours), or at the end.
+ */
+export function metricOrder(lists: readonly (readonly Metric[])[]): Metric[] {
+  const keys: Metric[] = [];
+  for (const metrics of lists) {
+    let after = -1;
+    for (const metric of metrics) {
+      const at = keys.findIndex((m) => m.key === metric.key);
+      if (at >= 0) {
+        after = at;
+        continue;
+      }
+      const index = after >= 0 ? after + 1 : keys.length;
+      keys.splice(index, 0, metric);
+      after = index;
+    }
+  }
+  return keys;
 }
 
 /** Total of a count record. */

@@ -15,6 +15,13 @@ describe("parseOptions", () => {
     expect(parseOptions(["--target", "http://example.test:3000", "--baseline"]).baseline).toBe(true);
   });
 
+  it("runs abuse with everything else, but not in the smoke preset unless named", () => {
+    expect(parseOptions([]).scenarios).toContain("abuse");
+    expect(parseOptions(["--smoke"]).scenarios).not.toContain("abuse");
+    expect(parseOptions(["--smoke", "--scenario", "abuse"]).scenarios).toEqual(["abuse"]);
+    expect(parseOptions(["--smoke", "--scenario", "all"]).scenarios).toContain("abuse");
+  });
+
   it("repeats once unless told, also for the smoke preset", () => {
     expect(parseOptions([]).repeat).toBe(1);
     expect(parseOptions(["--smoke"]).repeat).toBe(1);

@@ -27,21 +27,29 @@ export interface BenchOptions {
   help: boolean;
 }
 
-export const USAGE = `Usage: pnpm bench [--players N] [--scenario burst|relay|churn|scale|all] [--duration S]
+export const USAGE = `Usage: pnpm bench [--players N] [--scenario burst|relay|churn|scale|abuse|all] [--duration S]
                   [--target URL] [--no-baseline] [--smoke] [--hz N] [--workers N]
                   [--scale-budget S] [--repeat N] [--cluster N] [--no-pin] [--out DIR] [--help]
 
-  --players N        bots (scale: the largest step)                         default 1000
-  --scenario NAME    burst, relay, churn, scale or all (comma-separated ok) default all
+  --players N        bots (scale: the largest step; abuse: honest players)  default 1000
+  --scenario NAME    burst, relay, churn, scale, abuse or all               default all
+                     (comma-separated ok; --smoke leaves abuse out unless named)
+                     abuse: honest players quick-match and play, each from its own
+                     X-Forwarded-For address, on Lobby with rate limits on — once alone,
+                     once beside an attacker (one address, full speed: new identities,
+                     junk events, lobby chat, rooms, invite-code guesses); reports what
+                     got through per second and honest p99, CPU and memory both ways.
+                     Lobby only (no baseline, no cluster); a --target must run with
+                     RATE_LIMITS=on TRUST_PROXY=on
   --duration S       measurement window per scenario, seconds              default 20
   --target URL       a running Lobby (local or remote); no server is started, and the
                      baseline is skipped unless --baseline is given
   --baseline         also run the bare Socket.IO baseline (default unless --target)
   --no-baseline      Lobby only
-  --smoke            CI preset: 40 players, 3 s per scenario, all scenarios, both servers,
+  --smoke            CI preset: 40 players, 3 s per scenario, all scenarios but abuse, both servers,
                      one repetition; exits non-zero on lost/duplicated messages, violations
                      or a bad report
-  --hz N             relay: Trails moves per second per bot                default 10
+  --hz N             relay: Trails moves per second per bot (abuse: at most 10) default 10
   --workers N        bot worker processes                                  default: bot cores, min 2
   --scale-budget S   scale: no new step after S seconds (per repetition)   default 180
   --repeat N         runs of each scenario per server                      default 1
@@ -74,7 +82,11 @@ function wholeNumber(name: string, raw: string | undefined, fallback: number): n
   return value;
 }
 
-function scenarioList(raw: string | undefined): ScenarioName[] {
+/** Scenarios `--smoke` runs when none is named: abuse would add two runs' worth of time to every CI run. */
+const SMOKE_SCENARIOS: readonly ScenarioName[] = SCENARIOS.filter((s) => s !== "abuse");
+
+function scenarioList(raw: string | undefined, smoke: boolean): ScenarioName[] {
+  if (raw === undefined && smoke) return [...SMOKE_SCENARIOS];
   if (raw === undefined || raw === "all") return [...SCENARIOS];
   const names = raw.split(",").map((s) => s.trim());
   for (const name of names) {
@@ -133,7 +145,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
   if (cluster > 0 && target !== null) throw new UsageError("--cluster starts its own nodes on this machine; it cannot be combined with --target");
   return {
     players: Math.round(positive("players", values.players, smoke ? 40 : 1000, 4)),
-    scenarios: scenarioList(values.scenario),
+    scenarios: scenarioList(values.scenario, smoke),
     durationS: positive("duration", values.duration, smoke ? 3 : 20),
     target,
     baseline: values["no-baseline"] ? false : (values.baseline ?? target === null),

@@ -29,12 +29,43 @@ export interface ChurnPlan {
   reconnectWithinMs: number;
 }
 
+/** The attacker: what it does (see `attacker.ts`) until the deadline. */
+export interface AttackPlan {
+  url: string;
+  durationMs: number;
+}
+
+/**
+ * What the attacker tried and what got through, by kind (`ATTACK_KINDS`):
+ * the raw counts; `abuse-metrics.ts` turns them into rates.
+ */
+export interface AttackCounts {
+  /** Attempts by kind: handshakes, junk events, chat lines, rooms, code guesses. */
+  attempted: Record<string, number>;
+  /** What the server accepted, by the same kinds (junk never should be). */
+  accepted: Record<string, number>;
+  /** Refused handshakes by the server's code (or the transport error). */
+  refusedHandshakes: Record<string, number>;
+  /** Error acks by code, over every request with an ack (SDK timeouts count as `TIMEOUT`). */
+  errorAcks: Record<string, number>;
+  /** Connections the server closed while they were in use, by reason (`abuse`: its cut-off). */
+  cutOffs: Record<string, number>;
+  /** CPU time of the attacker's process over its run. */
+  cpuMicros: number;
+  wallMs: number;
+}
+
 export type Command =
-  /** Bot `firstIndex + i` connects to `urls[(firstIndex + i) mod urls.length]` (several for a cluster's nodes). */
-  | { kind: "spawn"; urls: string[]; firstIndex: number; modes: ModeId[]; concurrency: number }
+  /**
+   * Bot `firstIndex + i` connects to `urls[(firstIndex + i) mod urls.length]` (several for a cluster's nodes);
+   * with `forwardedFor` it claims an address of its own (`honestAddress`).
+   */
+  | { kind: "spawn"; urls: string[]; firstIndex: number; modes: ModeId[]; concurrency: number; forwardedFor: boolean }
+  | { kind: "attack"; plan: AttackPlan }
   | { kind: "queue"; timeoutMs: number }
   | { kind: "await-playing"; timeoutMs: number }
   | { kind: "play"; plan: PlayPlan }
+  /** Start a new window; the reply holds what was measured up to the reset. */
   | { kind: "reset" }
   | { kind: "stop"; drainMs: number }
   | { kind: "snapshot" }
@@ -66,6 +97,11 @@ export interface WorkerMetrics {
   connectFailures: number;
   /** Handshakes that failed and were tried again. */
   connectRetries: number;
+  /**
+   * Every failed handshake attempt, retried or not, by cause: the server's
+   * refusal code (e.g. `TOO_MANY_CONNECTIONS`) or the transport error.
+   */
+  handshakeFailures: Record<string, number>;
   seated: number;
   seatFailures: number;
   /** `room:state` messages received. */
@@ -91,7 +127,8 @@ export interface WorkerMetrics {
   wallMs: number;
 }
 
-export type Reply = { id: number; ok: true; metrics: WorkerMetrics } | { id: number; ok: false; error: string };
+/** A command's answer: the worker's metrics, and for `attack` what the attacker did. */
+export type Reply = { id: number; ok: true; metrics: WorkerMetrics; attack?: AttackCounts } | { id: number; ok: false; error: string };
 
 /** Live counters for the progress line. */
 export interface Progress {

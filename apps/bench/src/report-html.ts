@@ -1,5 +1,5 @@
-import type { ScenarioRun } from "./metrics";
-import { clusterExplanation, columnTitle, formatNumber, formatSpread, joinMetrics, spreadRows } from "./report-markdown";
+import { VARIANT_TITLES, type ScenarioRun } from "./metrics";
+import { clusterExplanation, columnTitle, formatNumber, formatSpread, interleaved, joinMetrics, runName, spreadRows, VARIANTS_EXPLANATION } from "./report-markdown";
 import { clusterName, clusterTargetNote, type BenchReport } from "./targets";
 
 /*
@@ -7,7 +7,13 @@ import { clusterName, clusterTargetNote, type BenchReport } from "./targets";
  * scripts and no external assets, so it opens from a CI artifact as is.
  */
 
-const COLORS: Record<string, string> = { lobby: "#2563eb", baseline: "#9ca3af", cluster: "#ea580c" };
+const COLORS: Record<string, string> = {
+  lobby: "#2563eb",
+  baseline: "#9ca3af",
+  cluster: "#ea580c",
+  [VARIANT_TITLES.attack]: "#dc2626",
+  [VARIANT_TITLES["no-attack"]]: "#2563eb",
+};
 const W = 720;
 const H = 300;
 const PAD = { left: 76, right: 16, top: 28, bottom: 84 };
@@ -100,10 +106,10 @@ function latencyChart(scenario: string, runs: ScenarioRun[]): string {
   const groups = names.flatMap((name) =>
     (["p50", "p95", "p99"] as const).map((p) => ({
       label: `${name} ${p}`,
-      values: Object.fromEntries(runs.map((r) => [r.server, r.latencies[name]?.[p] ?? null])),
+      values: Object.fromEntries(runs.map((r) => [runName(r), r.latencies[name]?.[p] ?? null])),
     })),
   );
-  return barChart(`${scenario}: latency percentiles (log scale)`, groups, runs.map((r) => r.server));
+  return barChart(`${scenario}: latency percentiles (log scale)`, groups, runs.map(runName));
 }
 
 const ratioText = (ratio: number | null) => (ratio === null ? "—" : `${ratio.toFixed(2)}×`);
@@ -118,6 +124,15 @@ function table(lobby: ScenarioRun | undefined, baseline: ScenarioRun | undefined
     .join("");
   const clusterHead = cluster ? `<th>${escapeHtml(columnTitle(clusterName(nodes), cluster))}</th>` : "";
   return `<table><thead><tr><th>metric</th><th>${escapeHtml(columnTitle("Lobby", lobby))}</th><th>${escapeHtml(columnTitle("baseline", baseline))}</th>${clusterHead}<th>Lobby / baseline</th>${cluster ? "<th>cluster / Lobby</th>" : ""}</tr></thead><tbody>${rows}</tbody></table>`;
+}
+
+/** A scenario that compares Lobby with itself: under attack, without, and their ratio. */
+function variantHtmlTable(attack: ScenarioRun | undefined, quiet: ScenarioRun | undefined): string {
+  const rows = joinMetrics(attack, quiet)
+    .map((r) => `<tr><td>${escapeHtml(r.label)}</td><td>${formatNumber(r.lobby)} ${escapeHtml(r.unit)}</td><td>${formatNumber(r.baseline)} ${escapeHtml(r.unit)}</td><td>${ratioText(r.ratio)}</td></tr>`)
+    .join("");
+  const head = [columnTitle(VARIANT_TITLES.attack, attack), columnTitle(VARIANT_TITLES["no-attack"], quiet)].map((t) => `<th>${escapeHtml(t)}</th>`).join("");
+  return `<table><thead><tr><th>metric</th>${head}<th>attack / no attack</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
 /** Median and min–max of the main figures over the repetitions; empty for a single repetition. */
@@ -144,8 +159,12 @@ export function renderHtml(report: BenchReport): string {
     const baseline = runs.find((r) => r.server === "baseline");
     const cluster = runs.find((r) => r.server === "cluster");
     const checks = runs
-      .flatMap((r) => r.checks.map((c) => `<li class="${c.ok ? "ok" : "bad"}">${c.ok ? "✓" : "✗"} ${escapeHtml(r.server)}: ${escapeHtml(c.name)} — ${escapeHtml(c.detail)}</li>`))
+      .flatMap((r) => r.checks.map((c) => `<li class="${c.ok ? "ok" : "bad"}">${c.ok ? "✓" : "✗"} ${escapeHtml(runName(r))}: ${escapeHtml(c.name)} — ${escapeHtml(c.detail)}</li>`))
       .join("");
+    if (runs.some((r) => r.variant)) {
+      const figures = variantHtmlTable(runs.find((r) => r.variant === "attack"), runs.find((r) => r.variant === "no-attack"));
+      return `<section><h2>${escapeHtml(scenario)}</h2><p>${escapeHtml(VARIANTS_EXPLANATION)}</p>${figures}${latencyChart(scenario, runs)}<ul>${checks}</ul></section>`;
+    }
     const scaleChart =
       scenario === "scale"
         ? lineChart("players vs move → own-state p99 (log scale; dashed: 100 ms)", runs.map((r) => ({ name: r.server, points: (r.scaleSteps ?? []).map((s): [number, number] => [s.players, s.p99]) })), 100, "players")
@@ -164,7 +183,7 @@ export function renderHtml(report: BenchReport): string {
 </head><body><h1>Lobby bench</h1>
 <p>${escapeHtml(report.startedAt)} · <code>${escapeHtml(report.command)}</code> · ${m.cpus} cores · Node ${escapeHtml(m.node)} · ${escapeHtml(m.pinning)} · ${m.workers} bot workers</p>
 ${withCluster ? `<p>${escapeHtml(clusterExplanation(report.clusterNodes))}</p>` : ""}
-${report.repeat > 1 ? `<p>${report.repeat} repetitions per scenario and server, ${withCluster ? "Lobby, baseline and cluster" : "Lobby and baseline"} interleaved: figures and charts are medians; lost/duplicated counts and failures are the worst repetition's; a check fails if it failed in any repetition. Every repetition's raw figures are in the JSON report.</p>` : ""}
+${report.repeat > 1 ? `<p>${report.repeat} repetitions per scenario and server, ${escapeHtml(interleaved(report.runs))} interleaved: figures and charts are medians; lost/duplicated counts and failures are the worst repetition's; a check fails if it failed in any repetition. Every repetition's raw figures are in the JSON report.</p>` : ""}
 <p class="${report.ok ? "ok" : "bad"}">${report.ok ? "All checks passed." : "Some checks failed."}</p>
 ${sections.join("\n")}
 ${spreadSection(report)}

@@ -1,5 +1,5 @@
 import { repetitionsOf } from "./aggregate";
-import type { Metric, ScenarioName, ScenarioRun, Spread } from "./metrics";
+import { VARIANT_TITLES, metricOrder, type Metric, type RunVariant, type ScenarioName, type ScenarioRun, type Spread } from "./metrics";
 import { clusterName, clusterTargetNote, ratioOf, type BenchReport, type TargetRow } from "./targets";
 
 /** A number for a table: grouped thousands, fewer decimals the larger it is; "—" when missing. */
@@ -45,21 +45,7 @@ export interface MetricRow {
  * redis-server CPU after server CPU), or at the end.
  */
 export function metricKeys(runs: readonly (ScenarioRun | undefined)[]): Metric[] {
-  const keys: Metric[] = [];
-  for (const run of runs) {
-    let after = -1;
-    for (const metric of run?.metrics ?? []) {
-      const at = keys.findIndex((m) => m.key === metric.key);
-      if (at >= 0) {
-        after = at;
-        continue;
-      }
-      const index = after >= 0 ? after + 1 : keys.length;
-      keys.splice(index, 0, metric);
-      after = index;
-    }
-  }
-  return keys;
+  return metricOrder(runs.map((run) => run?.metrics ?? []));
 }
 
 /**
@@ -110,13 +96,41 @@ export function scenarioTable(lobby: ScenarioRun | undefined, baseline: Scenario
   return lines;
 }
 
-/** The figures whose spread over the repetitions the markdown shows: the ones the targets judge. */
-export const SPREAD_FIGURES: readonly { scenario: ScenarioName; key: string; label: string }[] = [
+/** How the reports name a run: its server, or for a scenario with variants, the variant ("Lobby, under attack"). */
+export function runName(run: ScenarioRun): string {
+  return run.variant ? VARIANT_TITLES[run.variant] : run.server;
+}
+
+/** A scenario that compares Lobby with itself: the attack run, the run without, and attack / no attack. */
+export function variantTable(attack: ScenarioRun | undefined, quiet: ScenarioRun | undefined): string[] {
+  const lines = [
+    `| metric | ${columnTitle(VARIANT_TITLES.attack, attack)} | ${columnTitle(VARIANT_TITLES["no-attack"], quiet)} | attack / no attack |`,
+    "| --- | ---: | ---: | ---: |",
+  ];
+  for (const row of joinMetrics(attack, quiet)) {
+    lines.push(`| ${cell(row.label)} | ${withUnit(row.lobby, row.unit)} | ${withUnit(row.baseline, row.unit)} | ${formatRatio(row.ratio)} |`);
+  }
+  return lines;
+}
+
+/** What the abuse scenario's two columns are, for the report's header. */
+export const VARIANTS_EXPLANATION =
+  "abuse: honest players on Lobby alone and on Lobby with an attacker beside them — each a fresh server with the same settings (rate limits on, X-Forwarded-For trusted, the server's own cap per address), run one after the other in each repetition; the baseline and the cluster do not run it.";
+
+/**
+ * The figures whose spread over the repetitions the markdown shows: the ones
+ * the targets judge. A figure of a scenario with variants names its variant,
+ * and shows in the Lobby columns (both variants run against Lobby).
+ */
+export const SPREAD_FIGURES: readonly { scenario: ScenarioName; key: string; label: string; variant?: RunVariant }[] = [
   { scenario: "burst", key: "server.cpuPerSeat", label: "server CPU per seated player (burst)" },
   { scenario: "relay", key: "server.cpuPerMessage", label: "server CPU per delivered state (relay)" },
   { scenario: "relay", key: "rtt.p99", label: "relay move → own state p99" },
   { scenario: "burst", key: "memory.rssPerPlayer", label: "server RSS per connected player (burst)" },
   { scenario: "scale", key: "scale.largest", label: "scale: largest count with p99 < 100 ms" },
+  { scenario: "abuse", key: "rtt.p99", label: "abuse: honest move → own state p99, under attack", variant: "attack" },
+  { scenario: "abuse", key: "rtt.p99", label: "abuse: honest move → own state p99, no attack", variant: "no-attack" },
+  { scenario: "abuse", key: "memory.heapGrowth", label: "abuse: server heap growth (after GC), under attack", variant: "attack" },
 ];
 
 /** One figure's median and min–max for Lobby, the baseline and the cluster. */
@@ -133,7 +147,7 @@ export interface SpreadRow {
 export function spreadRows(runs: readonly ScenarioRun[]): SpreadRow[] {
   return SPREAD_FIGURES.flatMap((figure): SpreadRow[] => {
     const side = (server: ScenarioRun["server"]) => {
-      const run = runs.find((r) => r.scenario === figure.scenario && r.server === server);
+      const run = runs.find((r) => r.scenario === figure.scenario && r.server === server && r.variant === figure.variant);
       const metric = run?.metrics.find((m) => m.key === figure.key);
       if (!run || !metric) return null;
       return { median: metric.value, spread: run.spread?.[figure.key] ?? null, repetitions: repetitionsOf(run) };
@@ -203,6 +217,26 @@ function targetLine(row: TargetRow): string {
   return `| ${cell(row.target)} | ${formatNumber(row.lobby)} | ${formatNumber(row.baseline)} | ${formatRatio(row.ratio)} | ${row.limit} | ${mark} | ${cell(row.note)} |`;
 }
 
+/** One line per run: its checks (the failed ones in full) and its notes. */
+function checkLines(runs: readonly (ScenarioRun | undefined)[]): string[] {
+  return runs.flatMap((run) => {
+    if (!run) return [];
+    const failed = run.checks.filter((c) => !c.ok);
+    const status = failed.length === 0 ? `all ${run.checks.length} checks ✓` : failed.map((c) => `✗ ${c.name}: ${c.detail}`).join("; ");
+    const reps = repetitionsOf(run);
+    const inAll = reps > 1 && failed.length === 0 ? ` in all ${reps} repetitions` : "";
+    return [`- ${runName(run)}: ${status}${inAll}${run.notes.length ? ` — ${run.notes.join("; ")}` : ""}`];
+  });
+}
+
+/** What ran one after the other in each repetition: "Lobby and baseline", "… and cluster", "no attack and attack". */
+export function interleaved(runs: readonly ScenarioRun[]): string {
+  const servers = runs.filter((r) => !r.variant).some((r) => r.server === "cluster") ? "Lobby, baseline and cluster" : "Lobby and baseline";
+  const withVariants = runs.some((r) => r.variant);
+  if (!withVariants) return servers;
+  return runs.some((r) => !r.variant) ? `${servers} (abuse: Lobby without and with an attacker)` : "Lobby without and with an attacker";
+}
+
 /** The whole report as markdown, for stdout. */
 export function renderMarkdown(report: BenchReport): string {
   const { machine, options } = report;
@@ -212,32 +246,34 @@ export function renderMarkdown(report: BenchReport): string {
     `\`${report.command}\` · ${machine.cpus} cores · Node ${machine.node} · ${machine.pinning} · ${machine.workers} bot workers · ${machine.build} · open-file limit ${machine.fileLimit ?? "?"} · load average ${machine.loadAverage.start.join("/")} → ${machine.loadAverage.end.join("/")}`,
     `players ${String(options.players)} · ${String(options.durationS)} s per scenario · Trails ${String(options.hz)} Hz${
       report.repeat > 1
-        ? ` · ${report.repeat} repetitions per scenario and server, ${report.runs.some((r) => r.server === "cluster") ? "Lobby, baseline and cluster" : "Lobby and baseline"} interleaved: figures are medians, lost/duplicated counts and failures the worst repetition, a check fails if it failed in any`
+        ? ` · ${report.repeat} repetitions per scenario and server, ${interleaved(report.runs)} interleaved: figures are medians, lost/duplicated counts and failures the worst repetition, a check fails if it failed in any`
         : ""
     }`,
   ];
   const nodes = report.clusterNodes;
   if (report.runs.some((r) => r.server === "cluster")) lines.push(clusterExplanation(nodes));
+  if (report.runs.some((r) => r.variant)) lines.push(VARIANTS_EXPLANATION);
   const scenarios = [...new Set(report.runs.map((r) => r.scenario))];
   for (const scenario of scenarios) {
+    const variants = report.runs.filter((r) => r.scenario === scenario && r.variant);
+    if (variants.length > 0) {
+      const attack = variants.find((r) => r.variant === "attack");
+      const quiet = variants.find((r) => r.variant === "no-attack");
+      lines.push("", `### ${scenario} (${formatNumber(attack?.players ?? quiet?.players ?? null)} honest players)`, "", ...variantTable(attack, quiet), "");
+      lines.push(...checkLines(variants));
+      continue;
+    }
     const lobby = report.runs.find((r) => r.scenario === scenario && r.server === "lobby");
     const baseline = report.runs.find((r) => r.scenario === scenario && r.server === "baseline");
     const cluster = report.runs.find((r) => r.scenario === scenario && r.server === "cluster");
     lines.push("", `### ${scenario} (${formatNumber(lobby?.players ?? baseline?.players ?? cluster?.players ?? null)} players)`, "");
     lines.push(...scenarioTable(lobby, baseline, cluster, nodes));
     if (scenario === "scale") lines.push(...scaleTable(lobby, baseline, cluster));
-    lines.push("");
-    for (const run of [lobby, baseline, cluster]) {
-      if (!run) continue;
-      const failed = run.checks.filter((c) => !c.ok);
-      const status = failed.length === 0 ? `all ${run.checks.length} checks ✓` : failed.map((c) => `✗ ${c.name}: ${c.detail}`).join("; ");
-      const reps = repetitionsOf(run);
-      const inAll = reps > 1 && failed.length === 0 ? ` in all ${reps} repetitions` : "";
-      lines.push(`- ${run.server}: ${status}${inAll}${run.notes.length ? ` — ${run.notes.join("; ")}` : ""}`);
-    }
+    lines.push("", ...checkLines([lobby, baseline, cluster]));
   }
   if (report.repeat > 1) {
-    lines.push("", `### Spread over ${report.repeat} repetitions`, "", ...spreadTable(report.runs, nodes));
+    const spread = spreadTable(report.runs, nodes);
+    if (spread.length > 0) lines.push("", `### Spread over ${report.repeat} repetitions`, "", ...spread);
   }
   lines.push("", report.repeat > 1 ? `### Targets (medians of ${report.repeat} repetitions; lost or duplicated: the worst)` : "### Targets", "", "| target | Lobby | baseline | ratio | limit | | note |", "| --- | ---: | ---: | ---: | --- | --- | --- |");
   lines.push(...report.targets.map(targetLine));

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { ScenarioRun } from "./metrics";
 import { escapeHtml, renderHtml } from "./report-html";
-import { formatNumber, renderMarkdown } from "./report-markdown";
-import { evaluateTargets, type BenchReport } from "./targets";
+import { formatNumber, interleaved, renderMarkdown } from "./report-markdown";
+import { aggregateAll, aggregateRepetitions } from "./aggregate";
+import { abuseTargets, evaluateTargets, type BenchReport } from "./targets";
 
 const latency = (p50: number) => ({ count: 100, mean: p50, p50, p95: p50 * 2, p99: p50 * 3, max: p50 * 4 });
 
@@ -20,6 +21,7 @@ function run(scenario: ScenarioRun["scenario"], server: ScenarioRun["server"], f
     ],
     churn: [{ key: "churn.errorRate", label: "error-ack rate", unit: "%", value: server === "lobby" ? 1.5 : 0 }],
     scale: [{ key: "scale.largest", label: "largest", unit: "players", value: server === "lobby" ? 5000 : 20_000 }],
+    abuse: [],
   };
   return {
     scenario,
@@ -106,5 +108,74 @@ describe("HTML report", () => {
 
   it("escapes text", () => {
     expect(escapeHtml(`<a href="x">&'`)).toBe("&lt;a href=&quot;x&quot;&gt;&amp;&#39;");
+  });
+});
+
+describe("abuse: Lobby under attack beside Lobby without", () => {
+  const abuseRun = (variant: "attack" | "no-attack", p99: number, refused: number, heapGrowth: number, checks = [{ name: "nothing honest refused", ok: refused === 0, detail: "none" }]): ScenarioRun => ({
+    scenario: "abuse",
+    server: "lobby",
+    variant,
+    players: 500,
+    metrics: [
+      { key: "rtt.p99", label: "honest move → own state (all) p99", unit: "ms", value: p99 },
+      { key: "honest.refusals", label: "honest players refused", unit: "", value: refused, worst: true },
+      { key: "memory.heapGrowth", label: "server heap after GC: growth over the window", unit: "MiB", value: heapGrowth },
+      ...(variant === "attack" ? [{ key: "attack.chat.through", label: "attacker: lobby chat lines accepted", unit: "/s", value: 12 }] : []),
+    ],
+    latencies: { rtt: latency(p99 / 3) },
+    checks,
+    notes: [],
+  });
+  // Interleaved as main runs them: no attack, attack, no attack, attack.
+  const raw = [abuseRun("no-attack", 20, 0, 1), abuseRun("attack", 26, 0, 4), abuseRun("no-attack", 22, 0, 2), abuseRun("attack", 30, 0, 6)];
+
+  function abuseReport(runs: ScenarioRun[]): BenchReport {
+    return { ...report(), repeat: 2, runs, targets: evaluateTargets(runs, { players: 500, hz: 10 }), ok: runs.every((r) => r.checks.every((c) => c.ok)) };
+  }
+
+  it("keeps the two variants apart over repetitions and refuses to mix them", () => {
+    const runs = aggregateAll(raw);
+    expect(runs.map((r) => r.variant)).toEqual(["no-attack", "attack"]);
+    expect(runs.map((r) => r.metrics.find((m) => m.key === "rtt.p99")?.value)).toEqual([21, 28]);
+    expect(() => aggregateRepetitions([raw[0]!, raw[1]!])).toThrow();
+  });
+
+  it("judges honest p99 under attack against without, refusals in both, and the heap's extra growth", () => {
+    const targets = abuseTargets(aggregateAll(raw));
+    expect(targets[0]).toMatchObject({ lobby: 28, baseline: 21, limit: "≤ 1.5×", ok: true });
+    expect(targets[1]).toMatchObject({ lobby: 0, baseline: 0, ok: true });
+    expect(targets[2]).toMatchObject({ lobby: 5, baseline: 1.5, ok: true });
+    const bad = abuseTargets(aggregateAll([abuseRun("no-attack", 20, 0, 1), abuseRun("attack", 40, 1, 30)]));
+    expect(bad.map((t) => t.ok)).toEqual([false, false, false]);
+    expect(bad[0]?.note).toContain("under attack: nothing honest refused");
+    expect(abuseTargets([]).every((t) => t.ok === null)).toBe(true);
+  });
+
+  it("prints which run is which, with attack / no attack", () => {
+    const md = renderMarkdown(abuseReport(aggregateAll(raw)));
+    expect(md).toContain("| metric | Lobby, under attack (median of 2) | Lobby, no attack (median of 2) | attack / no attack |");
+    expect(md).toContain("| honest move → own state (all) p99 | 28 ms | 21 ms | 1.33× |");
+    expect(md).toContain("| attacker: lobby chat lines accepted | 12 /s | — | — |");
+    expect(md).toContain("- Lobby, no attack: all 1 checks ✓ in all 2 repetitions");
+    expect(md).toContain("- Lobby, under attack: all 1 checks ✓ in all 2 repetitions");
+    expect(md).toMatch(/\| honest move → own state p99 under attack \(abuse\) \| 28 \| 21 \| 1\.33× \| ≤ 1\.5× \| ✓ \|/);
+    expect(md).toContain("2 repetitions per scenario and server, Lobby without and with an attacker interleaved");
+    expect(md).toContain("| abuse: honest move → own state p99, under attack | 28 ms | 26–30 ms | — | — |");
+    expect(md).toContain("| abuse: honest move → own state p99, no attack | 21 ms | 20–22 ms | — | — |");
+  });
+
+  it("says what ran one after the other", () => {
+    expect(interleaved(aggregateAll(raw))).toBe("Lobby without and with an attacker");
+    expect(interleaved([run("burst", "lobby", 1), ...raw])).toBe("Lobby and baseline (abuse: Lobby without and with an attacker)");
+    expect(interleaved([run("burst", "cluster", 1)])).toBe("Lobby, baseline and cluster");
+  });
+
+  it("puts both variants in the HTML report, still well formed", () => {
+    const html = renderHtml(abuseReport(aggregateAll(raw)));
+    expect(html).toContain("Lobby, under attack (median of 2)");
+    expect(html).toContain("attack / no attack");
+    expect(html).not.toMatch(/NaN|undefined|Infinity/);
+    expect(html.trimEnd().endsWith("</html>")).toBe(true);
   });
 });

@@ -91,9 +91,34 @@ export function attachServer(kind: ServerKind, url: string): ServerHandle {
 }
 
 export interface StartOptions {
-  env: Record<string, string>;
+  /** A scenario's settings over the bench's; null leaves the variable unset (the server's own default). */
+  env: ServerEnv;
   cpus: string | null;
   programs: Programs;
+}
+
+/** Environment a scenario asks for: a value, or null to leave the variable unset so the server's default applies. */
+export type ServerEnv = Record<string, string | null>;
+
+/**
+ * What the bench turns off unless a scenario asks otherwise: the bots all come
+ * from one address and send as fast as the scenario says, which limits meant
+ * for the open internet would refuse (the abuse scenario turns them on).
+ */
+export const BENCH_DEFAULTS: Readonly<Record<string, string>> = { RATE_LIMITS: "off", MAX_CONNECTIONS_PER_ADDRESS: "0" };
+
+/**
+ * A server's environment: the bench's own, then the bench's defaults, then the
+ * scenario's settings (null deletes), then `fixed` (where it listens and what it
+ * serves), which nothing overrides.
+ */
+export function serverEnv(base: NodeJS.ProcessEnv, scenario: ServerEnv, fixed: Record<string, string>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...base, ...BENCH_DEFAULTS };
+  for (const [name, value] of Object.entries(scenario)) {
+    if (value === null) delete env[name];
+    else env[name] = value;
+  }
+  return { ...env, ...fixed };
 }
 
 /** Start a server on a free loopback port and wait until it answers `/healthz`. */
@@ -109,17 +134,13 @@ export async function startServer(kind: "lobby" | "baseline", options: StartOpti
  */
 export async function spawnServer(kind: ServerKind, name: string, program: readonly string[], options: StartOptions, port: number): Promise<ServerHandle> {
   const url = `http://127.0.0.1:${port}`;
-  const env = {
-    ...process.env,
-    ...options.env,
+  const env = serverEnv(process.env, options.env, {
     NODE_PATH: options.programs.nodePath,
     PORT: String(port),
     HOST: "127.0.0.1",
-    RATE_LIMITS: "off",
-    MAX_CONNECTIONS_PER_ADDRESS: "0",
     STATS_ENDPOINT: "on",
     WEB_DIST: "",
-  };
+  });
   const child = spawnPinned(options.cpus, process.execPath, ["--expose-gc", ...program], { cwd: SERVER_ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
   const tail: string[] = [];
   const keep = (chunk: Buffer) => {

@@ -1,4 +1,4 @@
-import type { ScenarioName, ScenarioRun } from "./metrics";
+import type { RunVariant, ScenarioName, ScenarioRun } from "./metrics";
 import type { ServerKind } from "./server-process";
 
 /** One row of the targets table. */
@@ -48,10 +48,14 @@ export interface BenchReport {
   ok: boolean;
 }
 
-/** A metric's value from the run of `scenario` against `server`. */
-export function metricOf(runs: readonly ScenarioRun[], scenario: ScenarioName, server: ServerKind, key: string): number | null {
-  const run = runs.find((r) => r.scenario === scenario && r.server === server);
-  const value = run?.metrics.find((m) => m.key === key)?.value;
+/** The run of `scenario` against `server` (and for a scenario with variants, of `variant`). */
+export function runOf(runs: readonly ScenarioRun[], scenario: ScenarioName, server: ServerKind, variant?: RunVariant): ScenarioRun | undefined {
+  return runs.find((r) => r.scenario === scenario && r.server === server && r.variant === variant);
+}
+
+/** A metric's value from the run of `scenario` against `server` (and `variant`, for a scenario with variants). */
+export function metricOf(runs: readonly ScenarioRun[], scenario: ScenarioName, server: ServerKind, key: string, variant?: RunVariant): number | null {
+  const value = runOf(runs, scenario, server, variant)?.metrics.find((m) => m.key === key)?.value;
   return value ?? null;
 }
 
@@ -67,9 +71,8 @@ export function ratioOf(lobby: number | null, baseline: number | null): number |
 }
 
 /** The names of the checks Lobby's run of `scenario` failed. */
-function failedChecks(runs: readonly ScenarioRun[], scenario: ScenarioName): string[] {
-  const run = runs.find((r) => r.scenario === scenario && r.server === "lobby");
-  return run?.checks.filter((c) => !c.ok).map((c) => c.name) ?? [];
+function failedChecks(runs: readonly ScenarioRun[], scenario: ScenarioName, variant?: RunVariant): string[] {
+  return runOf(runs, scenario, "lobby", variant)?.checks.filter((c) => !c.ok).map((c) => c.name) ?? [];
 }
 
 function ratioRow(runs: readonly ScenarioRun[], scenario: ScenarioName, key: string, target: string, max: number, note: string): TargetRow {
@@ -144,6 +147,7 @@ export function evaluateTargets(runs: readonly ScenarioRun[], relay: { players: 
       ok: lostAll === null ? null : lostAll === 0,
       note: "gaps in each bot's per-room version sequence + acked moves never seen",
     },
+    ...abuseTargets(runs),
     {
       target: "scale: players seated and moving at 1 Hz with p99 < 100 ms",
       lobby: largest,
@@ -152,6 +156,56 @@ export function evaluateTargets(runs: readonly ScenarioRun[], relay: { players: 
       limit: "≥ 10,000",
       ok: largest === null ? null : largest >= 10_000,
       note: "largest step that passed",
+    },
+  ];
+}
+
+/** The abuse scenario's limits: honest p99 under attack against without, and how much more the heap may grow under attack. */
+export const ABUSE_P99_LIMIT = 1.5;
+export const ABUSE_HEAP_SLACK_MIB = 16;
+
+/**
+ * The abuse scenario's targets. In these rows the "Lobby" column is Lobby
+ * under attack and the "baseline" column the same Lobby without one (the
+ * note says so): honest p99 within 1.5×, nothing honest refused in either
+ * run, and the heap after GC growing over the window no more than
+ * `ABUSE_HEAP_SLACK_MIB` beyond what it grew without the attack.
+ */
+export function abuseTargets(runs: readonly ScenarioRun[]): TargetRow[] {
+  const attack = (key: string) => metricOf(runs, "abuse", "lobby", key, "attack");
+  const quiet = (key: string) => metricOf(runs, "abuse", "lobby", key, "no-attack");
+  const failed = [...failedChecks(runs, "abuse", "attack").map((c) => `under attack: ${c}`), ...failedChecks(runs, "abuse", "no-attack").map((c) => `no attack: ${c}`)];
+  const columns = "Lobby column under attack, baseline column without";
+  const p99 = { lobby: attack("rtt.p99"), baseline: quiet("rtt.p99") };
+  const p99Ratio = ratioOf(p99.lobby, p99.baseline);
+  // A ratio from a run that refused honest players or lost state is no pass, however it looks.
+  const p99Ok = failed.length > 0 ? false : p99Ratio === null ? null : p99Ratio <= ABUSE_P99_LIMIT;
+  const refused = { lobby: attack("honest.refusals"), baseline: quiet("honest.refusals") };
+  const heap = { lobby: attack("memory.heapGrowth"), baseline: quiet("memory.heapGrowth") };
+  return [
+    {
+      target: "honest move → own state p99 under attack (abuse)",
+      ...p99,
+      ratio: p99Ratio,
+      limit: `≤ ${ABUSE_P99_LIMIT}×`,
+      ok: p99Ok,
+      note: `ms; ${columns}${failed.length > 0 ? `; failed: ${failed.join(", ")}` : ""}`,
+    },
+    {
+      target: "honest players refused (abuse)",
+      ...refused,
+      ratio: null,
+      limit: "= 0",
+      ok: refused.lobby === null || refused.baseline === null ? null : refused.lobby === 0 && refused.baseline === 0,
+      note: `error acks (not the game's answers to a stale view), failed handshakes, drops, not seated; ${columns}`,
+    },
+    {
+      target: "server heap growth over the window (abuse, after GC)",
+      ...heap,
+      ratio: null,
+      limit: `≤ no attack + ${ABUSE_HEAP_SLACK_MIB} MiB`,
+      ok: heap.lobby === null || heap.baseline === null ? null : heap.lobby - Math.max(0, heap.baseline) <= ABUSE_HEAP_SLACK_MIB,
+      note: `MiB; ${columns}`,
     },
   ];
 }

@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import type { ModeId } from "@lobby/contracts";
 import type { Programs } from "./compile";
 import { spawnPinned } from "./pinning";
-import type { Command, Progress, Reply, WorkerMessage, WorkerMetrics } from "./protocol";
+import type { AttackCounts, AttackPlan, Command, Progress, Reply, WorkerMessage, WorkerMetrics } from "./protocol";
 
 const APP_ROOT = fileURLToPath(new URL("..", import.meta.url));
 const READY_TIMEOUT_MS = 30_000;
@@ -80,17 +80,27 @@ export class WorkerPool {
     const replies = await Promise.all(
       this.workers.map((worker, index) => {
         const cmd = typeof command === "function" ? command(index) : command;
-        return cmd ? this.send(worker, cmd) : Promise.resolve(null);
+        return cmd ? this.send(worker, cmd).then((reply) => reply.metrics) : Promise.resolve(null);
       }),
     );
     return replies.filter((reply): reply is WorkerMetrics => reply !== null);
   }
 
+  /** Run the attacker in the first worker (a pool of its own, so no bot shares its event loop) until `plan` ends. */
+  async attack(plan: AttackPlan): Promise<AttackCounts> {
+    const worker = this.workers[0];
+    if (!worker) throw new Error("attack: the pool has no worker");
+    const reply = await this.send(worker, { kind: "attack", plan });
+    if (!reply.attack) throw new Error("attack: the worker did not report what it did");
+    return reply.attack;
+  }
+
   /**
    * Create and connect bots for `modes` (one per entry), spread evenly over
-   * the workers; bot i connects to `urls[i mod urls.length]`.
+   * the workers; bot i connects to `urls[i mod urls.length]`, and with
+   * `forwardedFor` claims an address of its own (`honestAddress(i)`).
    */
-  spawnBots(urls: readonly string[], modes: readonly ModeId[], concurrencyPerWorker: number): Promise<WorkerMetrics[]> {
+  spawnBots(urls: readonly string[], modes: readonly ModeId[], concurrencyPerWorker: number, forwardedFor = false): Promise<WorkerMetrics[]> {
     const shares = this.workers.map(() => [] as ModeId[]);
     const load = this.workers.map((w) => w.bots);
     // Fill the emptiest worker first, so repeated spawns (scale steps) stay balanced.
@@ -106,7 +116,7 @@ export class WorkerPool {
       worker.bots += share.length;
       const firstIndex = this.nextBot;
       this.nextBot += share.length;
-      return { kind: "spawn", urls: [...urls], firstIndex, modes: share, concurrency: concurrencyPerWorker };
+      return { kind: "spawn", urls: [...urls], firstIndex, modes: share, concurrency: concurrencyPerWorker, forwardedFor };
     });
   }
 
@@ -140,7 +150,7 @@ export class WorkerPool {
     );
   }
 
-  private send(worker: Worker, command: Command): Promise<WorkerMetrics> {
+  private send(worker: Worker, command: Command): Promise<Extract<Reply, { ok: true }>> {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
@@ -149,7 +159,7 @@ export class WorkerPool {
       }, COMMAND_TIMEOUT_MS);
       worker.pending.set(id, (reply) => {
         clearTimeout(timer);
-        if (reply.ok) resolve(reply.metrics);
+        if (reply.ok) resolve(reply);
         else reject(new Error(`bot worker failed "${command.kind}": ${reply.error}`));
       });
       worker.child.send({ id, command });

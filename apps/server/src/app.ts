@@ -11,6 +11,7 @@ import { Lobby } from "./lobby/lobby";
 import { LobbyError } from "./lobby/lobby-error";
 import { claimHolds, type Greeting } from "./lobby/sessions";
 import type { LobbyStore } from "./lobby/store";
+import { AddressAbuse } from "./transport/address-abuse";
 import { addressBudgets, unlimitedBudgets, type AddressBudgets } from "./transport/address-budgets";
 import { AddressConnections, addressKeyer, clientAddress } from "./transport/address-connections";
 import { refuseUnknownEvents, type Edge } from "./transport/handle-event";
@@ -62,12 +63,21 @@ export function createLobbyServer(components: LobbyServerComponents): LobbyServe
   const addressKey = addressKeyer(config.sessionSecret);
   const budgets = !config.rateLimits ? unlimitedBudgets : (components.budgets ?? addressBudgets(config.addressLimits));
   const refusals = new RefusalLog(logger, clock);
+  const abuse = new AddressAbuse(clock);
+  const connections = new AddressConnections(config.trustProxy, config.maxConnectionsPerAddress, clock);
 
   const io: LobbyIo = new Server(httpServer, {
     transports: ["websocket"],
     maxHttpBufferSize: MAX_PACKET_BYTES,
     cors: { origin: config.allowedOrigins },
-    allowRequest: (req, callback) => callback(null, originAllowed(req, config.allowedOrigins, config.publicHosts)),
+    allowRequest: (req, callback) => {
+      if (!originAllowed(req, config.allowedOrigins, config.publicHosts)) callback("origin not allowed", false);
+      else if (!connections.admits(req)) {
+        refusals.note("TOO_MANY_CONNECTIONS_AT_THE_DOOR", addressKey(clientAddress(req, config.trustProxy)));
+        callback("too many connections", false);
+      }
+      else callback(null, true);
+    },
     serveClient: false,
     ...(components.adapter ? { adapter: components.adapter } : {}),
     // No connection state recovery: resuming by session token already resends the full state and
@@ -87,7 +97,6 @@ export function createLobbyServer(components: LobbyServerComponents): LobbyServe
     localConnections,
   });
   const modes = modeInfos(games);
-  const connections = new AddressConnections(config.trustProxy);
   connections.track(io.engine);
 
   io.use(refuseNamespace(refusals, (socket) => addressKey(clientAddress(socket.request, config.trustProxy))));
@@ -101,6 +110,7 @@ export function createLobbyServer(components: LobbyServerComponents): LobbyServe
       addressKey,
       budgets,
       refusals,
+      abusive: (key) => config.rateLimits && abuse.exhausted(key),
       busy: () => lobby.busy,
       sessionStands: async (claims) => {
         const player = await store.getPlayer(claims.playerId);
@@ -122,7 +132,7 @@ export function createLobbyServer(components: LobbyServerComponents): LobbyServe
     const edge: Edge = {
       socket,
       logger,
-      limits: config.rateLimits ? new ConnectionLimits(clock) : unlimited,
+      limits: config.rateLimits ? new ConnectionLimits(clock, { abuse, key: address }) : unlimited,
       refusals,
       closeForAbuse() {
         refusals.note("CLOSED_FOR_ABUSE", address);

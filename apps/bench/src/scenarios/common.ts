@@ -1,5 +1,5 @@
 import type { ModeId } from "@lobby/contracts";
-import type { Check, Merged, Metric } from "../metrics";
+import type { Check, Merged, Metric, RunVariant } from "../metrics";
 import { cpuPercent, describeCounts, mergeMetrics, total } from "../metrics";
 import type { BenchOptions } from "../options";
 import type { ProgressLine } from "../progress";
@@ -17,6 +17,10 @@ export interface ScenarioContext {
   botCores: number;
   /** The reconnect grace the server was started with (ms), or null for a target. */
   graceMs: number | null;
+  /** For a scenario with variants (`Scenario.variants`): which one this run is. */
+  variant: RunVariant | null;
+  /** A worker of its own for the abuse scenario's attacker; null when no scenario needs one. */
+  attacker: WorkerPool | null;
 }
 
 /** Handshakes in flight per worker while connecting. */
@@ -57,6 +61,8 @@ export interface ServerWindow {
   redisCpuPercent: number | null;
   /** Heap in use right after a forced GC at the end: what the scenario left live (e.g. replay buffers). */
   heapAfterGcBytes: number | null;
+  /** RSS in the same reading as `heapAfterGcBytes`. */
+  rssAfterGcBytes: number | null;
 }
 
 /** Start a server-side measurement window (resets the event-loop histogram). */
@@ -85,6 +91,7 @@ export async function beginServerWindow(server: ServerHandle): Promise<() => Pro
       runQueueWaitPercent,
       redisCpuPercent: redisBefore != null && redisAfter != null ? cpuPercent(redisAfter - redisBefore, wallMs) : null,
       heapAfterGcBytes: collected?.memory.collected ? collected.memory.heapUsedBytes : null,
+      rssAfterGcBytes: collected?.memory.rssBytes ?? null,
     };
   };
 }

@@ -1,4 +1,4 @@
-import { describeCounts, latencyMetrics, mergeMetrics, total, type Metric, type ScenarioRun } from "../metrics";
+import { describeCounts, mergeMetrics, total, type Metric, type ScenarioRun } from "../metrics";
 import {
   CONNECT_CONCURRENCY,
   assignModes,
@@ -11,6 +11,7 @@ import {
   windowNotes,
   type ScenarioContext,
 } from "./common";
+import { deliveryChecks, deliveryMetrics, roundTripLatencies, roundTripMetrics, roundTrips } from "./round-trips";
 import type { Scenario } from "./scenario";
 
 const SEAT_TIMEOUT_MS = 60_000;
@@ -54,20 +55,15 @@ export const relay: Scenario = {
     const drained = mergeMetrics(await pool.all({ kind: "stop", drainMs: DRAIN_MS }));
 
     const seconds = live.wallMs / 1000;
-    const rtt = live.rttMs.summary();
-    const c4 = live.rttByMode["connect-four"]?.summary();
-    const trails = live.rttByMode.trails?.summary();
+    const trips = roundTrips(live);
     const { sequence } = drained;
     const metrics: Metric[] = [
-      ...latencyMetrics("rtt", "move → own state (all)", rtt),
-      ...(c4 && c4.count > 0 ? latencyMetrics("rtt.c4", "move → own state (Connect Four)", c4) : []),
-      ...(trails && trails.count > 0 ? latencyMetrics("rtt.trails", `move → own state (Trails ${options.hz} Hz)`, trails) : []),
+      ...roundTripMetrics(trips, "move → own state", { connectFour: "Connect Four", trails: `Trails ${options.hz} Hz` }),
       { key: "moves.rate", label: "moves accepted per second", unit: "/s", value: live.moves / seconds },
       { key: "states.rate", label: "room:state delivered per second", unit: "/s", value: live.states / seconds },
       { key: "other.rate", label: "other events delivered per second", unit: "/s", value: (live.events - live.states) / seconds },
       { key: "server.cpuPerMessage", label: "server CPU per delivered state", unit: "µs", value: window && live.states > 0 ? window.cpuMicros / live.states : null },
-      { key: "lost", label: "lost states (gaps + acked moves never seen)", unit: "", value: sequence.missing + drained.lost, worst: true },
-      { key: "duplicates", label: "duplicated or out-of-order states", unit: "", value: sequence.duplicates + sequence.stale, worst: true },
+      ...deliveryMetrics(drained),
       { key: "late", label: "states that arrived after a newer one (reordered across nodes; not lost)", unit: "", value: sequence.late, worst: true },
       { key: "errors.rate", label: "error acks", unit: "%", value: live.requests > 0 ? (total(live.errors) / live.requests) * 100 : 0 },
       ...commonMetrics(window, live, ctx.botCores),
@@ -77,15 +73,9 @@ export const relay: Scenario = {
     return {
       players: options.players,
       metrics: [...metrics, ...end.metrics],
-      latencies: {
-        rtt,
-        ...(c4 && c4.count > 0 ? { "rtt Connect Four": c4 } : {}),
-        ...(trails && trails.count > 0 ? { "rtt Trails": trails } : {}),
-      },
+      latencies: roundTripLatencies(trips),
       checks: [
-        { name: "no lost states", ok: sequence.missing + drained.lost === 0, detail: `${sequence.gaps} gaps (${sequence.missing} versions), ${drained.lost} acked moves never seen, ${sequence.late} arrived late` },
-        { name: "no duplicated states", ok: sequence.duplicates + sequence.stale === 0, detail: `${sequence.duplicates} duplicates, ${sequence.stale} out of order` },
-        { name: "moves were relayed", ok: live.moves > 0 && rtt.count > 0, detail: `${live.moves} moves, ${rtt.count} round trips` },
+        ...deliveryChecks(live, drained, trips),
         { name: "everyone connected and seated", ok: everyone, detail: `${connect.connectFailures} connect failures, ${seat.seatFailures} not seated` },
         ...end.checks,
       ],

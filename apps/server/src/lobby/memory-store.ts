@@ -90,6 +90,21 @@ export class MemoryStore implements LobbyStore {
     return Promise.resolve(due.slice(0, limit).map(([key]) => key));
   }
 
+  listDeadlines() {
+    const all = [...this.deadlines].sort((a, b) => a[1] - b[1]);
+    return Promise.resolve(all.map(([key, dueAt]) => ({ key, dueAt })));
+  }
+
+  openRoomIds(mode: ModeId) {
+    const ids = [...this.openSet(mode)];
+    ids.sort((a, b) => (this.rooms.get(a)?.createdAt ?? 0) - (this.rooms.get(b)?.createdAt ?? 0));
+    return Promise.resolve(ids);
+  }
+
+  listCodes() {
+    return Promise.resolve([...this.codes].map(([code, roomId]) => ({ code, roomId })));
+  }
+
   close() {
     return Promise.resolve();
   }
@@ -199,11 +214,7 @@ export class MemoryStore implements LobbyStore {
         this.rooms.delete(id);
         return Promise.resolve();
       },
-      openRoomIds: (mode) => {
-        const ids = [...this.openSet(mode)];
-        ids.sort((a, b) => (this.rooms.get(a)?.createdAt ?? 0) - (this.rooms.get(b)?.createdAt ?? 0));
-        return Promise.resolve(ids);
-      },
+      openRoomIds: (mode) => this.openRoomIds(mode),
       claimCode: (code, roomId) => {
         if (this.codes.has(code)) return Promise.resolve(false);
         restore(this.codes, code);

@@ -157,6 +157,29 @@ export class RedisStore implements LobbyStore {
     return this.reads.zRange(this.key("deadlines"), "-inf", time, { BY: "SCORE", LIMIT: { offset: 0, count: limit } });
   }
 
+  async listDeadlines() {
+    const rows = await this.reads.zRangeWithScores(this.key("deadlines"), 0, -1);
+    return rows.map((r) => ({ key: r.value, dueAt: r.score }));
+  }
+
+  openRoomIds(mode: ModeId) {
+    return this.reads.zRange(this.key("open", mode), 0, -1);
+  }
+
+  async listCodes() {
+    // Codes have no index of their own (nothing on a hot path lists them): scan for their keys.
+    const prefix = this.key("code", "");
+    const keys: string[] = [];
+    for await (const batch of this.reads.scanIterator({ MATCH: `${globEscaped(prefix)}*`, COUNT: 10_000 })) keys.push(...batch);
+    if (keys.length === 0) return [];
+    const roomIds = await this.reads.mGet(keys);
+    return keys.flatMap((key, i) => {
+      const roomId = roomIds[i];
+      // A code released (or expired) between the scan and the read is no longer held.
+      return roomId == null ? [] : [{ code: key.slice(prefix.length), roomId }];
+    });
+  }
+
   async close() {
     await Promise.all([this.reads.close(), ...this.writes.map((c) => c.close())]);
   }
@@ -419,6 +442,11 @@ class RedisTx implements StoreTx {
 
 function isOpen(room: RoomRecord | undefined): boolean {
   return room !== undefined && isOpenForQuickMatch(room);
+}
+
+/** `text` as a SCAN pattern that matches only itself. */
+function globEscaped(text: string): string {
+  return text.replace(/[*?[\]\\]/g, "\\$&");
 }
 
 function parse<T>(json: string | null): T | undefined {

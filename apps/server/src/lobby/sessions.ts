@@ -199,7 +199,12 @@ async function goAway(ctx: LobbyContext, player: PlayerRecord): Promise<boolean>
 /** The grace period ran out: end the session. Returns false if the player came back in time. */
 export async function expire(ctx: LobbyContext, playerId: string): Promise<boolean> {
   const player = await ctx.store.getPlayer(playerId);
-  if (!player || player.awayUntil === null) return false;
+  if (!player) {
+    // Nothing left to end: make sure no deadline outlives the record (a sweep would fire it forever).
+    ctx.deadline(playerKey(playerId), null);
+    return false;
+  }
+  if (player.awayUntil === null) return false;
   if (player.awayUntil > ctx.now()) {
     // Fired early (see LobbyContext.reconcileTimers): wait for the real due time.
     ctx.deadline(playerKey(playerId), player.awayUntil);

@@ -85,6 +85,15 @@ export interface LobbyStore {
   lobbyChat(): Promise<ChatMessage[]>;
   /** Keys whose deadline is at or before `time`, most overdue first. */
   dueDeadlines(time: number, limit: number): Promise<string[]>;
+  /** Every deadline, soonest first: for checks that each one matches the state it is derived from. */
+  listDeadlines(): Promise<{ key: string; dueAt: number }[]>;
+  /** The quick-match index `StoreTx.openRoomIds` reads, outside a transaction: open rooms, oldest first. */
+  openRoomIds(mode: ModeId): Promise<string[]>;
+  /**
+   * Every invite code held, with its room. For checks and figures only: a
+   * store may have to scan all it holds to list them.
+   */
+  listCodes(): Promise<{ code: string; roomId: string }[]>;
 
   /**
    * Say that process `nodeId` is alive for the next `ttlMs`. Resolves false

@@ -21,6 +21,8 @@ export interface HandshakeDeps {
   refusals: RefusalLog;
   /** Whether the session a genuine token names still stands at the token's generation. */
   sessionStands: (claims: TokenClaims) => Promise<boolean>;
+  /** Whether an address has been refused too often lately (see `AddressAbuse`): then it is not let in. */
+  abusive: (addressKey: string) => boolean;
   /** Whether the lobby sheds load: then no new players. */
   busy: () => boolean;
 }
@@ -51,6 +53,10 @@ async function admit(deps: HandshakeDeps, socket: LobbySocket, next: Next): Prom
     const max = deps.maxConnectionsPerAddress;
     if (max > 0 && deps.connections.count(address) > max) {
       refuse(ErrorCode.TooManyConnections, "Too many connections from your address.");
+      return;
+    }
+    if (deps.abusive(addressKey)) {
+      refuse(ErrorCode.RateLimited, "Too many refused messages from your address — wait a moment.");
       return;
     }
     const auth: unknown = socket.handshake.auth;

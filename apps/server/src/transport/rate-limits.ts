@@ -1,6 +1,7 @@
 import type { ClientEventName } from "@lobby/contracts";
 import type { Clock } from "../core/clock";
 import { TokenBucket } from "../core/token-bucket";
+import type { AddressAbuse } from "./address-abuse";
 
 /** Per-connection budgets by event class: a burst, and the time to earn one event back. */
 export const EVENT_LIMITS = {
@@ -47,7 +48,11 @@ export class ConnectionLimits implements EdgeLimits {
   private readonly buckets: Record<EventClass, TokenBucket>;
   private readonly abuse: TokenBucket;
 
-  constructor(clock: Clock) {
+  /** `address`: the meter of the connection's address and its key, counted alongside the connection's own. */
+  constructor(
+    clock: Clock,
+    private readonly address?: { abuse: AddressAbuse; key: string },
+  ) {
     this.buckets = {
       move: new TokenBucket(clock, EVENT_LIMITS.move.burst, EVENT_LIMITS.move.refillMs),
       action: new TokenBucket(clock, EVENT_LIMITS.action.burst, EVENT_LIMITS.action.refillMs),
@@ -62,8 +67,10 @@ export class ConnectionLimits implements EdgeLimits {
     return this.buckets[CLASS_OF[event]].take();
   }
 
-  /** Count one refusal; false once the connection has been refused too often to keep. */
+  /** Count one refusal; false once the connection (or its address) has been refused too often to keep. */
   refused(): boolean {
-    return this.abuse.take();
+    const connection = this.abuse.take();
+    const address = this.address ? this.address.abuse.refused(this.address.key) : true;
+    return connection && address;
   }
 }

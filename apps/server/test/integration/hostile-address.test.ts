@@ -1,9 +1,9 @@
+import type { LobbyClient } from "@lobby/client";
 import { ErrorCode } from "@lobby/contracts";
 import fc from "fast-check";
 import { io, type Socket } from "socket.io-client";
 import { afterEach, describe, expect, it } from "vitest";
-import { MemoryStore } from "../../src/lobby/memory-store";
-import type { StoreTx } from "../../src/lobby/store";
+import { GatedStore } from "../support/gated-store";
 import { data } from "../support/results";
 import { startTestServer } from "../support/test-server";
 
@@ -16,33 +16,13 @@ import { startTestServer } from "../support/test-server";
 
 const CF = "connect-four" as const;
 const LOOPBACK = "127.0.0.1";
+const HOSTILE = "203.0.113.9";
 let server: Awaited<ReturnType<typeof startTestServer>>;
 
 afterEach(async () => {
   await server.close();
 });
 
-/** A store whose transactions wait while held: the lobby falls behind and sheds load. */
-class GatedStore extends MemoryStore {
-  private gate: Promise<void> | null = null;
-  private release = () => undefined as void;
-
-  hold(): void {
-    this.gate = new Promise((resolve) => {
-      this.release = resolve;
-    });
-  }
-
-  open(): void {
-    this.gate = null;
-    this.release();
-  }
-
-  override async transaction<T>(work: (tx: StoreTx) => Promise<T>): Promise<T> {
-    while (this.gate) await this.gate;
-    return super.transaction(work);
-  }
-}
 
 /** Open a raw `/lobby` connection; resolves with the refusal's code, or "accepted" and the socket. */
 function handshake(url: string, auth: Record<string, unknown>, namespace = "/lobby") {
@@ -93,7 +73,7 @@ describe("refused handshakes never hold a connection slot", () => {
       fc.constant({ kind: "root" as const }),
       fc.record({ kind: fc.constant("close" as const), index: fc.nat(10) }),
     );
-    let figures = { sequences: 0, handshakes: 0, accepted: 0, capped: 0 };
+    const figures = { sequences: 0, handshakes: 0, accepted: 0, capped: 0 };
     await fc.assert(
       fc.asyncProperty(fc.array(step, { minLength: 5, maxLength: 25 }), async (steps) => {
         figures.sequences++;
@@ -108,7 +88,9 @@ describe("refused handshakes never hold a connection slot", () => {
               const auth = s.kind === "bad-name" ? { name: "" } : s.kind === "bad-token" ? { name: "Tok", token: "x" } : { name: "Val" };
               const { outcome, socket } = await handshake(url, auth, s.kind === "root" ? "/" : "/lobby");
               if (s.kind === "valid") {
-                expect(outcome).toBe(live < 3 ? "accepted" : ErrorCode.TooManyConnections);
+                // At the cap: refused with the code, or — once the address keeps trying — at the door.
+                if (live < 3) expect(outcome).toBe("accepted");
+                else expect([ErrorCode.TooManyConnections, "transport"]).toContain(outcome);
                 if (outcome === "accepted") figures.accepted++;
                 else figures.capped++;
               } else if (live < 3) {
@@ -129,8 +111,47 @@ describe("refused handshakes never hold a connection slot", () => {
       { numRuns: 15 },
     );
     console.info(`handshakes: ${JSON.stringify(figures)}`);
-    figures = { sequences: 0, handshakes: 0, accepted: 0, capped: 0 };
   }, 60_000);
+});
+
+describe("an address that keeps knocking at its cap", () => {
+  it("is told why a few times, then turned away before the websocket upgrade; a freed slot lets it in again", async () => {
+    server = await startTestServer({}, { maxConnectionsPerAddress: 2 });
+    const held = [await server.connect("One"), await server.connect("Two")];
+    const outcomes: string[] = [];
+    for (let i = 0; i < 30; i++) {
+      const { outcome, socket } = await handshake(server.url, { name: `Knock ${i}` });
+      outcomes.push(outcome);
+      socket.close();
+    }
+    const polite = outcomes.filter((o) => o === ErrorCode.TooManyConnections).length;
+    expect(polite).toBeGreaterThanOrEqual(10);
+    expect(polite).toBeLessThan(20);
+    expect(outcomes.filter((o) => o === "transport").length).toBe(30 - polite);
+    await expect.poll(() => server.server.connections.count(LOOPBACK)).toBe(2);
+    held[0]!.client.disconnect();
+    await expect.poll(() => server.server.connections.count(LOOPBACK)).toBe(1);
+    expect((await server.connect("Three")).session.resumed).toBe(false);
+  });
+});
+
+describe("refusals per address", () => {
+  it("add up across connections and identities: past the address's allowance its connections close and it is not let back in", async () => {
+    server = await startTestServer({}, { trustProxy: true });
+    const flooders: LobbyClient[] = [];
+    for (let i = 0; i < 8; i++) flooders.push((await server.connect(`Junk ${i}`, { from: HOSTILE })).client);
+    // 60 refusals each stay within one connection's allowance; 480 are past the address's 300.
+    const answered = flooders.flatMap((client) =>
+      Array.from({ length: 60 }, () => new Promise<void>((resolve) => {
+        (client.socket as unknown as Socket).emit("no:such:event", {}, () => resolve());
+        client.socket.once("disconnect", () => resolve());
+      })),
+    );
+    await Promise.all(answered);
+    await expect.poll(() => flooders.filter((client) => !client.socket.connected).length).toBeGreaterThanOrEqual(3);
+    await expect(server.connect("Back again", { from: HOSTILE })).rejects.toMatchObject({ code: ErrorCode.RateLimited });
+    expect((await server.connect("Neighbour", { from: "198.51.100.9" })).session.resumed).toBe(false);
+  });
 });
 
 describe("the root namespace", () => {
@@ -145,7 +166,6 @@ describe("the root namespace", () => {
 describe("per-address budgets survive identity churn", () => {
   const limits = { sessionsPerMinute: 4, roomsPerMinute: 3, codeMissesPerMinute: 4, lobbyChatPerMinute: 3 };
   const start = () => startTestServer({}, { trustProxy: true, addressLimits: limits });
-  const HOSTILE = "203.0.113.9";
 
   it("new sessions: the address's quota, then TOO_MANY_SESSIONS; resumes and other addresses still get in", async () => {
     server = await start();

@@ -1,32 +1,9 @@
 import { createLobbyClient } from "@lobby/client";
 import { ErrorCode } from "@lobby/contracts";
 import { afterEach, describe, expect, it } from "vitest";
-import { MemoryStore } from "../../src/lobby/memory-store";
-import type { StoreTx } from "../../src/lobby/store";
+import { GatedStore } from "../support/gated-store";
 import { data } from "../support/results";
 import { nextEvent, startTestServer } from "../support/test-server";
-
-/** The memory store, with a gate the test closes to hold every transaction, as a stalled Redis would. */
-class GatedStore extends MemoryStore {
-  private gate: Promise<void> | null = null;
-  private release = () => undefined as void;
-
-  hold(): void {
-    this.gate = new Promise((resolve) => {
-      this.release = resolve;
-    });
-  }
-
-  open(): void {
-    this.gate = null;
-    this.release();
-  }
-
-  override async transaction<T>(work: (tx: StoreTx) => Promise<T>): Promise<T> {
-    while (this.gate) await this.gate;
-    return super.transaction(work);
-  }
-}
 
 const CF = "connect-four" as const;
 let server: Awaited<ReturnType<typeof startTestServer>>;

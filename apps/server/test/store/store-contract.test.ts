@@ -97,6 +97,58 @@ describe.each(storeKinds())("$name store", (kind) => {
     expect(await store.dueDeadlines(500, 10)).toEqual([]);
   });
 
+  it("lists every deadline, soonest first, without the cleared ones", async () => {
+    const store = await kind.create();
+    expect(await store.listDeadlines()).toEqual([]);
+    await write(store, (tx) => {
+      tx.setDeadline("room:a", 300);
+      tx.setDeadline("player:b", 100);
+      tx.setDeadline("queue:trails", 900);
+      return Promise.resolve();
+    });
+    await write(store, (tx) => {
+      tx.setDeadline("queue:trails", null);
+      tx.setDeadline("room:a", 50);
+      return Promise.resolve();
+    });
+    expect(await store.listDeadlines()).toEqual([
+      { key: "room:a", dueAt: 50 },
+      { key: "player:b", dueAt: 100 },
+    ]);
+  });
+
+  it("reads the quick-match index outside a transaction as a transaction sees it", async () => {
+    const store = await kind.create();
+    await write(store, async (tx) => {
+      await tx.putRoom(room("new", 200));
+      await tx.putRoom(room("old", 100, 1));
+      await tx.putRoom(room("full", 50, 2));
+      await tx.putRoom({ ...room("trail", 10), mode: "trails", maxPlayers: 8 });
+    });
+    expect(await store.openRoomIds(CF)).toEqual(["old", "new"]);
+    expect(await store.openRoomIds("trails")).toEqual(["trail"]);
+    await write(store, async (tx) => {
+      await tx.putRoom(room("old", 100, 2));
+      await tx.deleteRoom("trail");
+    });
+    expect(await store.openRoomIds(CF)).toEqual(await write(store, (tx) => tx.openRoomIds(CF)));
+    expect(await store.openRoomIds(CF)).toEqual(["new"]);
+    expect(await store.openRoomIds("trails")).toEqual([]);
+  });
+
+  it("lists the invite codes held, with their rooms, and only this store's", async () => {
+    const store = await kind.create();
+    const other = await kind.create();
+    await write(other, (tx) => tx.claimCode("OTHER2", "elsewhere"));
+    expect(await store.listCodes()).toEqual([]);
+    await write(store, async (tx) => {
+      await tx.claimCode("ABC234", "r1");
+      await tx.claimCode("XYZ789", "r2");
+    });
+    await write(store, (tx) => tx.releaseCode("ABC234"));
+    expect(await store.listCodes()).toEqual([{ code: "XYZ789", roomId: "r2" }]);
+  });
+
   it("keeps only the latest lobby chat messages", async () => {
     const store = await kind.create();
     await write(store, (tx) => {
