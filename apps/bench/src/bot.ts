@@ -1,18 +1,18 @@
 import { createLobbyClient, type LobbyClient, type RequestResult } from "@lobby/client";
-import type { GameMove, ModeId, QueueStatus, RoomView, TrailsDirection } from "@lobby/contracts";
+import type { GameMove, ModeId, QueueStatus, RoomView } from "@lobby/contracts";
+import { botFor, gameById } from "@lobby/games";
 import { performance } from "node:perf_hooks";
 import { forwardedForHeaders } from "./forwarded-for";
 import { handshake } from "./handshake";
 import type { Meters } from "./meters";
 import type { PlayPlan } from "./protocol";
 import { SequenceTracker } from "./sequence";
-import { pickColumn, steerRider } from "./steering";
 
 const CONNECT_RETRIES = 2;
 const ACK_TIMEOUT_MS = 15_000;
 /** States remembered until their ack names them (the state arrives first). */
 const SEEN_WINDOW = 256;
-/** Open-loop Trails moves stop piling up beyond this many unanswered ones per bot. */
+/** Open-loop real-time moves stop piling up beyond this many unanswered ones per bot. */
 const MAX_IN_FLIGHT = 8;
 
 /**
@@ -39,8 +39,11 @@ export class Bot {
   private inFlight = 0;
   private turnVersion = -1;
   private rematchRound = -1;
-  private lastTurn: { direction: TrailsDirection; tick: number } | null = null;
   private trailsTimer: NodeJS.Timeout | null = null;
+  /** The game's bot strategy for this player's seats (the game's own, from its folder). */
+  private readonly strategy: ReturnType<typeof botFor>;
+  /** Real-time games are steered on a timer; turn-based ones answer each state. */
+  private readonly realtime: boolean;
   private thinkTimer: NodeJS.Timeout | null = null;
 
   /**
@@ -52,7 +55,10 @@ export class Bot {
     readonly mode: ModeId,
     private readonly meters: Meters,
     private readonly forwardedFor: string | null = null,
-  ) {}
+  ) {
+    this.strategy = botFor(mode);
+    this.realtime = gameById(mode).mode.realtime;
+  }
 
   get connected(): boolean {
     return this.client?.socket.connected ?? false;
@@ -162,7 +168,7 @@ export class Bot {
   /** Start sending moves by `plan` (Trails on a timer, Connect Four on its turns). */
   play(plan: PlayPlan): void {
     this.plan = plan;
-    if (this.mode === "trails" && plan.trailsHz > 0 && !this.trailsTimer) {
+    if (this.realtime && plan.trailsHz > 0 && !this.trailsTimer) {
       const period = 1000 / plan.trailsHz;
       // Spread the bots over the period instead of firing in lockstep.
       setTimeout(() => {
@@ -248,12 +254,12 @@ export class Bot {
       return;
     }
     const game = view.game;
-    if (view.phase !== "playing" || game?.mode !== "connect-four") return;
-    if (game.turn !== this.seat || this.inFlight > 0 || view.version <= this.turnVersion || this.thinkTimer) return;
+    if (view.phase !== "playing" || !game || this.realtime) return;
+    if (this.inFlight > 0 || view.version <= this.turnVersion || this.thinkTimer) return;
+    // The strategy answers null when this seat has nothing to play (not its turn).
+    const move: GameMove | null = this.strategy(game, this.seat, Math.random());
+    if (!move) return;
     this.turnVersion = view.version;
-    const column = pickColumn(game, Math.random());
-    if (column === null) return;
-    const move: GameMove = { mode: "connect-four", column };
     if (plan.connectFourHz <= 0) {
       void this.move(move);
       return;
@@ -269,14 +275,9 @@ export class Bot {
   private steer() {
     const view = this.room;
     const game = view?.game;
-    if (view?.phase !== "playing" || game?.mode !== "trails" || this.inFlight >= MAX_IN_FLIGHT) return;
-    // Turn at most every other tick, so a turn still queued on the server is never reversed.
-    const recent = this.lastTurn && game.tick - this.lastTurn.tick <= 1 ? this.lastTurn.direction : null;
-    const direction = recent ?? steerRider(game, this.seat, Math.random());
-    if (!direction) return;
-    const rider = game.riders.find((r) => r.seat === this.seat);
-    if (!recent && rider && direction !== rider.direction) this.lastTurn = { direction, tick: game.tick };
-    void this.move({ mode: "trails", direction });
+    if (view?.phase !== "playing" || !game || !this.realtime || this.inFlight >= MAX_IN_FLIGHT) return;
+    const move = this.strategy(game, this.seat, Math.random());
+    if (move) void this.move(move);
   }
 
   private async move(move: GameMove) {
@@ -285,7 +286,7 @@ export class Bot {
     const result = await this.request(() => this.client?.move(move));
     this.inFlight--;
     // Ordering makes the ack arrive before the opponent's reply, but never stall a game on it.
-    if (move.mode === "connect-four" && this.room) this.react(this.room);
+    if (!this.realtime && this.room) this.react(this.room);
     if (!result.ok || typeof result.data?.version !== "number") return;
     this.meters.moves++;
     const { version } = result.data;

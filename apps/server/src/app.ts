@@ -9,6 +9,7 @@ import type { AnyGameDefinition } from "./games/game";
 import { games as defaultGames, modeInfos } from "./games/registry";
 import { Lobby } from "./lobby/lobby";
 import { LobbyError } from "./lobby/lobby-error";
+import type { NodeRegistry } from "./lobby/node-registry";
 import { claimHolds, type Greeting } from "./lobby/sessions";
 import type { LobbyStore } from "./lobby/store";
 import { AddressAbuse } from "./transport/address-abuse";
@@ -20,7 +21,7 @@ import { registerLobbyHandlers } from "./transport/lobby-handlers";
 import { originAllowed } from "./transport/origin";
 import { ConnectionLimits, unlimited } from "./transport/rate-limits";
 import { RefusalLog } from "./transport/refusal-log";
-import { playerChannel } from "./transport/rooms";
+import { socketRooms } from "./transport/rooms";
 import { sessionTokens } from "./transport/session-token";
 import { socketEffects } from "./transport/socket-effects";
 import type { LobbyIo } from "./transport/types";
@@ -28,6 +29,8 @@ import type { LobbyIo } from "./transport/types";
 export interface LobbyServerComponents {
   httpServer: HttpServer;
   store: LobbyStore;
+  /** The registry of a cluster's nodes; absent for a single process, which has no other node to watch. */
+  nodes?: NodeRegistry;
   clock: Clock;
   random: Random;
   config: LobbyConfig;
@@ -95,6 +98,7 @@ export function createLobbyServer(components: LobbyServerComponents): LobbyServe
     settings: config.lobby,
     logger,
     localConnections,
+    ...(components.nodes ? { nodes: components.nodes } : {}),
   });
   const modes = modeInfos(games);
   connections.track(io.engine);
@@ -120,14 +124,14 @@ export function createLobbyServer(components: LobbyServerComponents): LobbyServe
   );
   nsp.on("connection", (socket) => {
     const { playerId, name, addressKey: address, claim } = socket.data;
-    const channel = playerChannel(playerId);
+    const playerRoom = socketRooms.player(playerId);
     // One session, one connection: an older tab of the same session gives way and is told why.
-    nsp.to(channel).except(socket.id).emit("session:closed", {
+    nsp.to(playerRoom).except(socketRooms.connection(socket.id)).emit("session:closed", {
       reason: "replaced",
       message: "This game was opened in another tab or window.",
     });
-    nsp.in(channel).except(socket.id).disconnectSockets(true);
-    void socket.join(channel);
+    nsp.in(playerRoom).except(socketRooms.connection(socket.id)).disconnectSockets(true);
+    void socket.join(playerRoom);
 
     const edge: Edge = {
       socket,

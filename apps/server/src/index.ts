@@ -6,5 +6,5 @@ export { cryptoRandom, seededRandom, type Random } from "./core/random";
 export { httpHandler } from "./http/http-handler";
 export { serverStats } from "./http/server-stats";
 export { checkInvariants } from "./lobby/invariants";
-export { MemoryStore } from "./lobby/memory-store";
+export { MemoryStore } from "./store/memory-store";
 export type { LobbyStore } from "./lobby/store";

@@ -7,7 +7,7 @@ import { jsonLogger } from "./core/logger";
 import { cryptoRandom } from "./core/random";
 import { httpHandler } from "./http/http-handler";
 import { serverStats } from "./http/server-stats";
-import { MemoryStore } from "./lobby/memory-store";
+import { MemoryStore } from "./store/memory-store";
 
 async function start() {
   const config = loadConfig();
@@ -25,7 +25,7 @@ async function start() {
     random: cryptoRandom,
     config,
     logger: jsonLogger,
-    ...(cluster ? { adapter: cluster.adapter, budgets: cluster.budgets(config.addressLimits) } : {}),
+    ...(cluster ? { nodes: cluster.nodes, adapter: cluster.adapter, budgets: cluster.budgets(config.addressLimits) } : {}),
   });
   busy = () => server.lobby.busy;
 

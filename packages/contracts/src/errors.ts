@@ -1,3 +1,5 @@
+import { MoveRefusalCode } from "@lobby/game-kit";
+
 /**
  * Stable error codes. A client may branch on these; the accompanying
  * message is for humans and may change.
@@ -40,6 +42,9 @@ export const ErrorCode = {
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** The codes a game's rules refuse moves with: checked here to be lobby error codes. */
+export const MOVE_REFUSAL_CODES: readonly ErrorCode[] = Object.values(MoveRefusalCode);
 
 export const errorCodes = Object.values(ErrorCode) as readonly ErrorCode[];
 

@@ -1,20 +1,12 @@
+import { GAME_IDS } from "@lobby/games";
+import { ModeInfo as GameModeInfo } from "@lobby/game-kit";
 import { z } from "zod";
 
-/** Every game mode the lobby can queue for. */
-export const MODE_IDS = ["connect-four", "trails"] as const;
+/** Every game mode the lobby can queue for: the games of the registry (`@lobby/games`). */
+export const MODE_IDS = GAME_IDS;
 export const ModeId = z.enum(MODE_IDS);
 export type ModeId = z.infer<typeof ModeId>;
 
 /** A game mode as the lobby advertises it. */
-export const ModeInfo = z.object({
-  id: ModeId,
-  name: z.string(),
-  description: z.string(),
-  minPlayers: z.int().positive(),
-  maxPlayers: z.int().positive(),
-  /** How many waiting players a quick match groups into one room at once. */
-  quickMatchPlayers: z.int().positive(),
-  /** True for games that run on a server clock rather than turn by turn. */
-  realtime: z.boolean(),
-});
+export const ModeInfo = GameModeInfo.extend({ id: ModeId });
 export type ModeInfo = z.infer<typeof ModeInfo>;

@@ -1,11 +1,17 @@
 import { createAdapter } from "@socket.io/redis-streams-adapter";
 import type { ServerOptions } from "socket.io";
-import { RedisStore, redisClient } from "../lobby/redis-store";
+import type { NodeRegistry } from "../lobby/node-registry";
+import { redisClient } from "../store/redis-client";
+import { RedisStore } from "../store/redis-store";
 import { addressBudgets, type AddressBudgets, type AddressLimits } from "../transport/address-budgets";
 
-/** What a node of a cluster needs besides a plain server: the shared store and the broadcast adapter. */
+/**
+ * What a node of a cluster needs besides a plain server: the shared store,
+ * the registry of the cluster's nodes and the broadcast adapter.
+ */
 export interface ClusterParts {
   store: RedisStore;
+  nodes: NodeRegistry;
   adapter: NonNullable<ServerOptions["adapter"]>;
   /** Per-address budgets kept in Redis, so they hold across every node. */
   budgets(limits: AddressLimits): AddressBudgets;
@@ -14,11 +20,11 @@ export interface ClusterParts {
 }
 
 /**
- * Connect one node to the cluster's Redis: lobby state through the Redis
- * store, and broadcasts through Socket.IO's official Redis Streams adapter.
- * The streams adapter (rather than the pub/sub one) reads the stream from
- * where it left off after Redis drops the connection, so a short Redis
- * outage loses no broadcast between nodes.
+ * Connect one node to the cluster's Redis: lobby state and the node
+ * registry through the Redis store, and broadcasts through Socket.IO's
+ * official Redis Streams adapter. The streams adapter (rather than the
+ * pub/sub one) reads the stream from where it left off after Redis drops
+ * the connection, so a short Redis outage loses no broadcast between nodes.
  */
 export async function connectCluster(url: string, prefix = "lobby:"): Promise<ClusterParts> {
   const store = await RedisStore.connect(url, prefix);
@@ -34,6 +40,7 @@ export async function connectCluster(url: string, prefix = "lobby:"): Promise<Cl
   });
   return {
     store,
+    nodes: store.nodes,
     adapter,
     budgets: (limits) => addressBudgets(limits, { client: budgetClient, prefix }),
     async close() {

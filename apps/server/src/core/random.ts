@@ -10,19 +10,8 @@ export const cryptoRandom: Random = {
   next: () => randomInt(0, 2 ** 48 - 1) / 2 ** 48,
 };
 
-/** A small, fast, seeded generator (mulberry32) for tests and fuzzing. */
-export function seededRandom(seed: number): Random {
-  let a = seed >>> 0;
-  return {
-    next() {
-      a = (a + 0x6d2b79f5) >>> 0;
-      let t = a;
-      t = Math.imul(t ^ (t >>> 15), t | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    },
-  };
-}
+/** A small, fast, seeded generator (mulberry32) for tests and fuzzing; the game kit's, so games share it. */
+export { seededRandom } from "@lobby/game-kit";
 
 const ID_ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyz";
 

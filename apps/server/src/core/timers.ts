@@ -30,11 +30,6 @@ export class Timers {
     this.timers.delete(key);
   }
 
-  /** Clear every timer whose key starts with `prefix`. */
-  clearPrefix(prefix: string): void {
-    for (const key of [...this.timers.keys()]) if (key.startsWith(prefix)) this.clear(key);
-  }
-
   clearAll(): void {
     for (const key of [...this.timers.keys()]) this.clear(key);
   }

@@ -1,13 +1,15 @@
 import type { ModeId, ModeInfo } from "@lobby/contracts";
-import { connectFour } from "./connect-four/rules";
-import { defineGame, type AnyGameDefinition } from "./game";
-import { trails } from "./trails/rules";
+import { GAMES } from "@lobby/games";
+import type { AnyGameDefinition } from "./game";
 
-/** Every game the lobby runs, by mode id. Adding a game adds one line here. */
-export const games: Record<ModeId, AnyGameDefinition> = {
-  "connect-four": defineGame(connectFour),
-  trails: defineGame(trails),
-};
+/**
+ * Every game the lobby runs, by mode id: the registry's games (`@lobby/games`)
+ * with their types erased. A move reaches a game's rules only once it has
+ * parsed as that game's move (the lobby checks its `mode` against the room's).
+ */
+export const games = Object.fromEntries(
+  GAMES.map((game) => [game.id, { ...(game.rules as unknown as AnyGameDefinition), mode: game.mode }]),
+) as Record<ModeId, AnyGameDefinition>;
 
 export function modeInfos(registry: Record<ModeId, AnyGameDefinition>): ModeInfo[] {
   return Object.values(registry).map((game) => game.mode);

@@ -1,37 +1,18 @@
-import {
-  ErrorCode,
-  MODE_IDS,
-  type ChatMessage,
-  type LobbyStats,
-  type ModeId,
-  type ServerEventName,
-  type ServerPayload,
-} from "@lobby/contracts";
+import { ErrorCode, type ChatMessage, type LobbyStats, type ModeId } from "@lobby/contracts";
 import type { Clock } from "../core/clock";
 import type { Logger } from "../core/logger";
 import { randomId, type Random } from "../core/random";
 import type { AnyGameDefinition } from "../games/game";
 import { channels } from "./channels";
+import { deadlineKey, type DeadlineKey } from "./deadline-key";
+import { HeldEffects, type LobbyEffects } from "./effects";
 import { LobbyError } from "./lobby-error";
 import { addSeat, isAbandoned, markDisconnected } from "./match-room";
+import type { NodeRegistry } from "./node-registry";
+import { presenceOf } from "./presence";
 import type { PlayerLocation, PlayerRecord, RoomRecord } from "./records";
 import { toRoomView, toSummary } from "./room-view";
 import type { LobbyStore, StoreTx } from "./store";
-
-/** What the lobby asks the transport to do. Implemented over Socket.IO rooms. */
-export interface LobbyEffects {
-  join(playerId: string, channel: string): void;
-  leave(playerId: string, channel: string): void;
-  toPlayer<E extends ServerEventName>(playerId: string, event: E, payload: ServerPayload<E>): void;
-  toChannel<E extends ServerEventName>(channel: string, event: E, payload: ServerPayload<E>): void;
-  /**
-   * Only to this process's members of the channel. For figures every
-   * process sends for itself (presence), so nobody gets one per process.
-   */
-  toLocalChannel<E extends ServerEventName>(channel: string, event: E, payload: ServerPayload<E>): void;
-  /** Close one connection of this process, so its client reconnects to what the server now holds for it. */
-  drop(connectionId: string): void;
-}
 
 export interface LobbySettings {
   /** How long a dropped player's session — queue place, seat — waits for them to come back. */
@@ -75,6 +56,11 @@ export interface LobbyDeps {
    */
   localConnections?: () => { playerId: string; connectionId: string }[];
   store: LobbyStore;
+  /**
+   * The cluster's nodes, for noticing one that died with players on it.
+   * Absent (one process, the memory store): no other node to watch.
+   */
+  nodes?: NodeRegistry;
   clock: Clock;
   random: Random;
   games: Record<ModeId, AnyGameDefinition>;
@@ -87,9 +73,9 @@ export interface LobbyDeps {
 export interface LobbyRuntime {
   readonly deps: LobbyDeps;
   /** The presence figures last pushed to the lobby, for players who come back to it. */
-  lastStats: LobbyStats | null;
-  /** Arm (or with null, disarm) this process's timer for a deadline key. */
-  armDeadline(key: string, dueAt: number | null): void;
+  readonly lastStats: LobbyStats | null;
+  /** Arm (or with null, disarm) this process's timer for a deadline. */
+  armDeadline(key: DeadlineKey, dueAt: number | null): void;
 }
 
 const ROOM_CHAT_HISTORY = 50;
@@ -151,8 +137,8 @@ export class LobbyContext {
    * Record when the work behind `key` is due, for every process to see, and
    * arm this process's timer for it once the transaction commits.
    */
-  deadline(key: string, dueAt: number | null): void {
-    this.store.setDeadline(key, dueAt);
+  deadline(key: DeadlineKey, dueAt: number | null): void {
+    this.store.setDeadline(deadlineKey.encode(key), dueAt);
     this.afterCommit(() => this.runtime.armDeadline(key, dueAt));
   }
 
@@ -306,7 +292,7 @@ export class LobbyContext {
     }
     await this.store.deleteRoom(room.id);
     await this.store.releaseCode(room.code);
-    this.deadline(roomKey(room.id), null);
+    this.deadline(deadlineKey.room(room.id), null);
     if (before && toSummary(before)) this.effects.toChannel(channels.directory, "rooms:remove", { roomId: room.id });
   }
 
@@ -332,59 +318,15 @@ export class LobbyContext {
   reconcileTimers(room: RoomRecord, before?: RoomRecord): void {
     const dueAt = roomDueAt(room);
     if (before && roomDueAt(before) === dueAt) return;
-    this.deadline(roomKey(room.id), dueAt);
+    this.deadline(deadlineKey.room(room.id), dueAt);
   }
 
   /** Persist a player and keep their session-expiry deadline in step with `awayUntil`. */
   async savePlayer(player: PlayerRecord): Promise<void> {
     const before = await this.store.getPlayer(player.id);
     await this.store.putPlayer(player);
-    if (before?.awayUntil !== player.awayUntil) this.deadline(playerKey(player.id), player.awayUntil);
+    if (before?.awayUntil !== player.awayUntil) this.deadline(deadlineKey.player(player.id), player.awayUntil);
   }
-}
-
-/** Effects written to an outbox, to be carried out by the live transport after the commit. */
-class HeldEffects implements LobbyEffects {
-  constructor(
-    private readonly live: LobbyEffects,
-    private readonly outbox: (() => void)[],
-  ) {}
-
-  join(playerId: string, channel: string): void {
-    this.outbox.push(() => this.live.join(playerId, channel));
-  }
-
-  leave(playerId: string, channel: string): void {
-    this.outbox.push(() => this.live.leave(playerId, channel));
-  }
-
-  toPlayer<E extends ServerEventName>(playerId: string, event: E, payload: ServerPayload<E>): void {
-    this.outbox.push(() => this.live.toPlayer(playerId, event, payload));
-  }
-
-  toChannel<E extends ServerEventName>(channel: string, event: E, payload: ServerPayload<E>): void {
-    this.outbox.push(() => this.live.toChannel(channel, event, payload));
-  }
-
-  toLocalChannel<E extends ServerEventName>(channel: string, event: E, payload: ServerPayload<E>): void {
-    this.outbox.push(() => this.live.toLocalChannel(channel, event, payload));
-  }
-
-  drop(connectionId: string): void {
-    this.outbox.push(() => this.live.drop(connectionId));
-  }
-}
-
-/** Deadline keys: what is due, and for which room, player or queue. */
-export const roomKey = (roomId: string) => `room:${roomId}`;
-export const playerKey = (playerId: string) => `player:${playerId}`;
-export const queueKey = (mode: ModeId) => `queue:${mode}`;
-
-/** Players online and waiting per queue, read outside any transaction. */
-export async function presenceOf(store: LobbyStore): Promise<LobbyStats> {
-  const queues = {} as Record<ModeId, number>;
-  for (const mode of MODE_IDS) queues[mode] = await store.queueLength(mode);
-  return { online: await store.countPlayers(), queues };
 }
 
 /** When a room's next timed step is due: its countdown's end, or a real-time game's next tick. */

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { lobbyHarness } from "../../test/support/lobby-harness";
 import { refusal } from "../../test/support/results";
 import { ROOM_LIST_LIMIT } from "./lobby";
-import { MemoryStore } from "./memory-store";
+import { MemoryStore } from "../store/memory-store";
 import type { StoreTx } from "./store";
 
 /*

@@ -1,7 +1,7 @@
 import { GameView, MODE_IDS, RoomView, type ModeId } from "@lobby/contracts";
 import type { AnyGameDefinition } from "../games/game";
 import { games } from "../games/registry";
-import { playerKey, queueKey, roomKey } from "./context";
+import { deadlineKey } from "./deadline-key";
 import { isOpenForQuickMatch } from "./match-room";
 import type { PlayerRecord, QueueEntry, RoomRecord } from "./records";
 import type { LobbyStore } from "./store";
@@ -159,7 +159,7 @@ function roomProblems(room: RoomRecord, { players }: Snapshot): string[] {
     const parsed = RoomView.safeParse(view);
     if (!parsed.success) problems.push(`room ${room.id} view breaks the contract: ${parsed.error.message.slice(0, 200)}`);
     // Between games the last one's seats may no longer be the room's (a rematch drops those who left).
-    if (inGame) problems.push(...gameProblems(room.id, view.game, room.seats.length));
+    if (inGame) problems.push(...gameProblems(room.id, view.game, room.seats.length, game));
   }
   return problems;
 }
@@ -218,10 +218,10 @@ function deadlineProblems({ players, rooms, queues, deadlines: stored }: Snapsho
   const expected = new Map<string, { dueAt: number; why: string }>();
   for (const room of rooms.values()) {
     const due = roomDue(room, games[room.mode]);
-    if (due) expected.set(roomKey(room.id), due);
+    if (due) expected.set(deadlineKey.encode(deadlineKey.room(room.id)), due);
   }
   for (const player of players.values()) {
-    if (player.awayUntil !== null) expected.set(playerKey(player.id), { dueAt: player.awayUntil, why: "the player's grace period ends" });
+    if (player.awayUntil !== null) expected.set(deadlineKey.encode(deadlineKey.player(player.id)), { dueAt: player.awayUntil, why: "the player's grace period ends" });
   }
   for (const [key, { dueAt, why }] of expected) {
     const actual = stored.get(key);
@@ -235,9 +235,9 @@ function deadlineProblems({ players, rooms, queues, deadlines: stored }: Snapsho
   for (const mode of MODE_IDS) {
     const { minPlayers, quickMatchPlayers } = games[mode].mode;
     if (minPlayers >= quickMatchPlayers) continue;
-    queueKeys.add(queueKey(mode));
+    queueKeys.add(deadlineKey.encode(deadlineKey.queue(mode)));
     const waiting = queues.get(mode)?.length ?? 0;
-    if (waiting >= minPlayers && !stored.has(queueKey(mode))) {
+    if (waiting >= minPlayers && !stored.has(deadlineKey.encode(deadlineKey.queue(mode)))) {
       problems.push(`${waiting} players wait in the ${mode} queue but no deadline will match them`);
     }
   }
@@ -256,25 +256,9 @@ function roomDue(room: RoomRecord, game: AnyGameDefinition): { dueAt: number; wh
   return null;
 }
 
-function gameProblems(roomId: string, view: RoomView["game"], seats: number): string[] {
+/** The view parses against the contracts, and the game's own `problems` hook finds nothing wrong with it. */
+function gameProblems(roomId: string, view: RoomView["game"], seats: number, game: AnyGameDefinition): string[] {
   if (!view) return [];
   if (!GameView.safeParse(view).success) return [`room ${roomId} game view breaks the contract`];
-  if (view.mode === "connect-four") {
-    const discs = [0, 1].map((seat) => view.board.filter((c) => c === seat).length);
-    const diff = Math.abs(discs[0]! - discs[1]!);
-    const floating = view.board.some((cell, i) => cell !== null && i + view.columns < view.board.length && view.board[i + view.columns] === null);
-    return [
-      ...(diff > 1 ? [`room ${roomId} has ${discs.join(" vs ")} discs`] : []),
-      ...(floating ? [`room ${roomId} has a floating disc`] : []),
-    ];
-  }
-  const problems: string[] = [];
-  if (view.riders.length !== seats) problems.push(`room ${roomId} has ${view.riders.length} riders for ${seats} seats`);
-  if (view.cells.length !== view.width * view.height) problems.push(`room ${roomId} arena has the wrong size`);
-  for (const rider of view.riders) {
-    if (rider.x < 0 || rider.y < 0 || rider.x >= view.width || rider.y >= view.height) {
-      if (rider.alive) problems.push(`room ${roomId} rider ${rider.seat} is alive outside the arena`);
-    }
-  }
-  return problems;
+  return (game.problems?.(view, seats) ?? []).map((problem) => `room ${roomId}: ${problem}`);
 }

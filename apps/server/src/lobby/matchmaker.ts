@@ -1,5 +1,6 @@
 import { ErrorCode, type ModeId, type QueueStatus } from "@lobby/contracts";
-import { queueKey, type LobbyContext } from "./context";
+import type { LobbyContext } from "./context";
+import { deadlineKey } from "./deadline-key";
 import { LobbyError } from "./lobby-error";
 import { allocateInviteCode } from "./invite-code";
 import { beginCountdown, isOpenForQuickMatch, newRoom, startBlocker, wasKicked } from "./match-room";
@@ -90,7 +91,7 @@ export async function matchWaitingPlayers(
     room = ctx.say(room, `Match found: ${players.map((p) => p.name).join(", ")}.`);
     await ctx.saveRoom(autoStart(ctx, room));
   }
-  if (minPlayers < quickMatchPlayers) ctx.deadline(queueKey(mode), waitUntil);
+  if (minPlayers < quickMatchPlayers) ctx.deadline(deadlineKey.queue(mode), waitUntil);
   return seated;
 }
 

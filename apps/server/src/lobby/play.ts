@@ -1,5 +1,6 @@
 import type { GameMove } from "@lobby/contracts";
-import { roomDueAt, roomKey, type LobbyContext } from "./context";
+import { roomDueAt, type LobbyContext } from "./context";
+import { deadlineKey } from "./deadline-key";
 import {
   applyMove,
   requestRematch,
@@ -36,7 +37,7 @@ export async function rematch(ctx: LobbyContext, playerId: string): Promise<null
 export async function roomDue(ctx: LobbyContext, roomId: string): Promise<void> {
   const room = await ctx.store.getRoom(roomId);
   if (!room) {
-    ctx.deadline(roomKey(roomId), null);
+    ctx.deadline(deadlineKey.room(roomId), null);
     return;
   }
   const dueAt = roomDueAt(room);

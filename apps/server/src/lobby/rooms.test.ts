@@ -4,7 +4,7 @@ import { lobbyHarness } from "../../test/support/lobby-harness";
 import { seededRandom } from "../core/random";
 import { allocateInviteCode, randomInviteCode } from "./invite-code";
 import type { LobbyError } from "./lobby-error";
-import { MemoryStore } from "./memory-store";
+import { MemoryStore } from "../store/memory-store";
 import { refusal } from "../../test/support/results";
 
 const CF = "connect-four" as const;

@@ -1,5 +1,6 @@
 import { ErrorCode, type LobbyStats } from "@lobby/contracts";
-import { playerKey, type LobbyContext } from "./context";
+import type { LobbyContext } from "./context";
+import { deadlineKey } from "./deadline-key";
 import { channels } from "./channels";
 import {
   forfeitIfStillAway,
@@ -201,13 +202,13 @@ export async function expire(ctx: LobbyContext, playerId: string): Promise<boole
   const player = await ctx.store.getPlayer(playerId);
   if (!player) {
     // Nothing left to end: make sure no deadline outlives the record (a sweep would fire it forever).
-    ctx.deadline(playerKey(playerId), null);
+    ctx.deadline(deadlineKey.player(playerId), null);
     return false;
   }
   if (player.awayUntil === null) return false;
   if (player.awayUntil > ctx.now()) {
     // Fired early (see LobbyContext.reconcileTimers): wait for the real due time.
-    ctx.deadline(playerKey(playerId), player.awayUntil);
+    ctx.deadline(deadlineKey.player(playerId), player.awayUntil);
     return false;
   }
   const { location } = player;
@@ -225,7 +226,7 @@ export async function expire(ctx: LobbyContext, playerId: string): Promise<boole
     }
   }
   await ctx.store.deletePlayer(playerId);
-  ctx.deadline(playerKey(playerId), null);
+  ctx.deadline(deadlineKey.player(playerId), null);
   return true;
 }
 

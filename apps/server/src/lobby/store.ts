@@ -8,12 +8,6 @@ import type { PlayerRecord, QueueEntry, RoomRecord } from "./records";
  * and must not be changed: build a new record and put it back.
  */
 export interface StoreTx {
-  /**
-   * Read these records now, in one go, as the transaction will (a hint: a
-   * store where each read is a round trip saves the later ones). Optional.
-   */
-  prefetch?(keys: { players?: readonly string[]; rooms?: readonly string[] }): Promise<void>;
-
   getPlayer(id: string): Promise<PlayerRecord | undefined>;
   putPlayer(player: PlayerRecord): Promise<void>;
   deletePlayer(id: string): Promise<void>;
@@ -40,9 +34,9 @@ export interface StoreTx {
   roomIdByCode(code: string): Promise<string | undefined>;
 
   /**
-   * When the work behind `key` is next due (`room:<id>`, `player:<id>`,
-   * `queue:<mode>`), or null when nothing is. Every process can see these,
-   * so a due time whose process died is still honoured by another.
+   * When the work behind `key` (a `deadlineKey`, encoded) is next due, or
+   * null when nothing is. Every process can see these, so a due time whose
+   * process died is still honoured by another.
    */
   setDeadline(key: string, dueAt: number | null): void;
 
@@ -60,10 +54,10 @@ export interface StoreTx {
  */
 export interface LobbyStore {
   /**
-   * How many transactions may usefully run at once: the lobby runs up to
-   * this many operations side by side (1: strictly one after another).
+   * Present when the store can run transactions side by side (Redis);
+   * absent, the lobby runs its operations strictly one after another.
    */
-  readonly concurrency: number;
+  readonly parallel?: ParallelTransactions;
 
   /**
    * Run `work` as one transaction and commit its writes. `work` may run more
@@ -94,19 +88,27 @@ export interface LobbyStore {
    * store may have to scan all it holds to list them.
    */
   listCodes(): Promise<{ code: string; roomId: string }[]>;
-
-  /**
-   * Say that process `nodeId` is alive for the next `ttlMs`. Resolves false
-   * when its previous word had already run out — others may have taken it
-   * for dead — and true otherwise.
-   */
-  heartbeat(nodeId: string, ttlMs: number): Promise<boolean>;
-  /** Processes that said they were alive, then stopped saying so before their time ran out. */
-  deadNodes(): Promise<string[]>;
-  /** Players whose connection process `nodeId` holds (their record's `node`). */
-  playersOnNode(nodeId: string): Promise<string[]>;
-  /** Stop tracking a process (it stopped, or its players were all dealt with). */
-  forgetNode(nodeId: string): Promise<void>;
   /** Release connections; the memory store has none. */
   close(): Promise<void>;
+}
+
+/** Records a transaction is about to read, by id. */
+export interface RecordIds {
+  players?: readonly string[];
+  rooms?: readonly string[];
+}
+
+/** What a store whose transactions can run side by side offers the lobby. */
+export interface ParallelTransactions {
+  /**
+   * How many transactions may usefully run at once: the lobby runs up to
+   * this many operations side by side.
+   */
+  readonly concurrency: number;
+  /**
+   * `LobbyStore.transaction`, with these records read at the start of every
+   * attempt, in one go, as the transaction will (each read being a round
+   * trip, this saves the later ones).
+   */
+  transactionReading<T>(records: RecordIds, work: (tx: StoreTx) => Promise<T>): Promise<T>;
 }

@@ -5,7 +5,7 @@ import {
   RLWrapperTimeouts,
   type RateLimiterAbstract,
 } from "rate-limiter-flexible";
-import type { RedisClient } from "../lobby/redis-store";
+import type { RedisClient } from "../store/redis-client";
 
 /**
  * What one address may do per minute, whatever identities it goes by:

@@ -1,28 +1,27 @@
 import type { LobbyEffects } from "../lobby/lobby";
-import { playerChannel } from "./rooms";
+import { socketRooms } from "./rooms";
 import type { LobbyNamespace } from "./types";
 
 /**
- * Carries out the lobby's effects with Socket.IO rooms: every player's
- * sockets share `player:<id>`, and each lobby channel is a room of its own,
- * so this works unchanged with any adapter.
+ * Carries out the lobby's effects with Socket.IO rooms (`socketRooms`):
+ * every player's sockets share one, and each lobby channel is a room of its
+ * own, so this works unchanged with any adapter.
  */
 export function socketEffects(nsp: LobbyNamespace): LobbyEffects {
   return {
-    join: (playerId, channel) => nsp.in(playerChannel(playerId)).socketsJoin(channel),
-    leave: (playerId, channel) => nsp.in(playerChannel(playerId)).socketsLeave(channel),
+    join: (playerId, channel) => nsp.in(socketRooms.player(playerId)).socketsJoin(socketRooms.channel(channel)),
+    leave: (playerId, channel) => nsp.in(socketRooms.player(playerId)).socketsLeave(socketRooms.channel(channel)),
     toPlayer: (playerId, event, payload) => {
-      emit(nsp.to(playerChannel(playerId)), event, payload);
+      emit(nsp.to(socketRooms.player(playerId)), event, payload);
     },
     toChannel: (channel, event, payload) => {
-      emit(nsp.to(channel), event, payload);
+      emit(nsp.to(socketRooms.channel(channel)), event, payload);
     },
     toLocalChannel: (channel, event, payload) => {
-      emit(nsp.local.to(channel), event, payload);
+      emit(nsp.local.to(socketRooms.channel(channel)), event, payload);
     },
-    // Every socket is in a room named by its id. Closing the underlying connection (not a
-    // server-side disconnect) makes the client reconnect.
-    drop: (connectionId) => nsp.local.in(connectionId).disconnectSockets(true),
+    // Closing the underlying connection (not a server-side disconnect) makes the client reconnect.
+    drop: (connectionId) => nsp.local.in(socketRooms.connection(connectionId)).disconnectSockets(true),
   };
 }
 

@@ -3,7 +3,7 @@ import type { RoomView } from "@lobby/contracts";
 import { startRedis, type RedisServer } from "@lobby/redis-server";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { checkInvariants } from "../../src/lobby/invariants";
-import { RedisStore } from "../../src/lobby/redis-store";
+import { RedisStore } from "../../src/store/redis-store";
 import { playConnectFourToTheEnd, playerFactory, startSourceCluster } from "../support/cluster";
 import { nextEvent } from "../support/test-server";
 

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { ackResultSchema, clientEvents, clientEventNames, type ClientEventName } from "@lobby/contracts";
+import { GAMES, SAMPLE_MOVES } from "@lobby/games";
 import type { Socket } from "socket.io-client";
 import { afterAll, describe, expect, it } from "vitest";
 import { checkInvariants } from "../../src/lobby/invariants";
@@ -13,12 +14,13 @@ import { startTestServer } from "../support/test-server";
  */
 
 const SEEDS: Record<ClientEventName, unknown[]> = {
-  "queue:join": [{ mode: "connect-four" }, { mode: "trails" }],
+  "queue:join": GAMES.map((game) => ({ mode: game.id })),
   "queue:leave": [{}],
-  "room:create": [
-    { mode: "trails", maxPlayers: 4, visibility: "public" },
-    { mode: "connect-four", maxPlayers: 2, visibility: "private" },
-  ],
+  "room:create": GAMES.map((game, i) => ({
+    mode: game.id,
+    maxPlayers: game.mode.maxPlayers,
+    visibility: i % 2 === 0 ? "public" : "private",
+  })),
   "room:join": [{ code: "ABCDEF" }],
   "room:watch": [{ code: "ABCDEF" }],
   "room:leave": [{}],
@@ -30,7 +32,7 @@ const SEEDS: Record<ClientEventName, unknown[]> = {
   "rooms:unsubscribe": [{}],
   "chat:send": [{ scope: "room", text: "hi" }, { scope: "lobby", text: "hello" }],
   "session:ping": [{ rttMs: 12 }, { rttMs: null }],
-  "game:move": [{ move: { mode: "connect-four", column: 3 } }, { move: { mode: "trails", direction: "up" } }],
+  "game:move": SAMPLE_MOVES.map((move) => ({ move })),
   "game:rematch": [{}],
 };
 

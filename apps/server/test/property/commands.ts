@@ -1,11 +1,6 @@
 import fc from "fast-check";
-import {
-  CONNECT_FOUR_COLUMNS,
-  MODE_IDS,
-  TrailsDirection,
-  type GameMove,
-  type ModeId,
-} from "@lobby/contracts";
+import { MODE_IDS } from "@lobby/contracts";
+import { SAMPLE_MOVES } from "@lobby/games";
 
 /*
  * What the property test generates: steps of random play, each aimed or wild.
@@ -37,11 +32,8 @@ const visibility = fc.constantFrom("public", "private" as const);
 /** Seats asked for: wild steps use it as it is (0 and 9 are never allowed), aimed ones map it into the mode's range. */
 const seats = fc.nat(9);
 
-/** Any move of each mode, legal or not: what a wild step sends. */
-const anyMove = {
-  "connect-four": fc.record({ mode: fc.constant("connect-four" as const), column: fc.nat(CONNECT_FOUR_COLUMNS - 1) }),
-  trails: fc.record({ mode: fc.constant("trails" as const), direction: fc.constantFrom(...TrailsDirection.options) }),
-} satisfies { [M in ModeId]: fc.Arbitrary<Extract<GameMove, { mode: M }>> };
+/** Any move of any game, legal or not: what a wild step sends (each game's samples). */
+const anyMove = fc.constantFrom(...SAMPLE_MOVES);
 
 /** Every player step: aimed or wild, and a pick of who acts. */
 const by = { aim, who: pick };
@@ -68,7 +60,7 @@ export const command = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constant("settings" as const), ...by, seats, visibility }) },
   {
     weight: 6,
-    arbitrary: fc.record({ kind: fc.constant("move" as const), ...by, move: fc.oneof(...MODE_IDS.map((m) => anyMove[m])), choice: pick }),
+    arbitrary: fc.record({ kind: fc.constant("move" as const), ...by, move: anyMove, choice: pick }),
   },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant("chat" as const), ...by, scope: fc.constantFrom("room", "lobby" as const) }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant("rematch" as const), ...by }) },

@@ -1,13 +1,12 @@
 import {
-  CONNECT_FOUR_COLUMNS,
   MODE_IDS,
-  TrailsDirection,
   type ChatScope,
   type GameMove,
   type GameView,
   type ModeId,
   type Visibility,
 } from "@lobby/contracts";
+import { movesOf } from "@lobby/games";
 import { games } from "../../src/games/registry";
 import { startBlocker } from "../../src/lobby/match-room";
 import type { PlayerRecord, RoomRecord, SeatRecord } from "../../src/lobby/records";
@@ -283,25 +282,7 @@ class Options {
   }
 }
 
-const OPPOSITE = { up: "down", down: "up", left: "right", right: "left" } as const satisfies Record<TrailsDirection, TrailsDirection>;
-
 /** A move the game would take from this seat now, or null when it has none (not its turn, crashed). */
 function sensibleMove(view: GameView, seat: number, choice: number): GameMove | null {
-  switch (view.mode) {
-    case "connect-four": {
-      if (view.turn !== seat) return null;
-      // A column is open while its top cell is.
-      const open = Array.from({ length: CONNECT_FOUR_COLUMNS }, (_, column) => column).filter((column) => view.board[column] === null);
-      const column = at(open, choice);
-      return column === undefined ? null : { mode: "connect-four", column };
-    }
-    case "trails": {
-      const rider = view.riders[seat];
-      if (!rider?.alive) return null;
-      const direction = at(TrailsDirection.options.filter((d) => d !== OPPOSITE[rider.direction]), choice)!;
-      return { mode: "trails", direction };
-    }
-    default:
-      return view satisfies never;
-  }
+  return at(movesOf(view.mode).sensible(view, seat), choice) ?? null;
 }

@@ -2,7 +2,8 @@ import { startRedis, type RedisServer } from "@lobby/redis-server";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { newRoom } from "../../src/lobby/match-room";
 import type { PlayerRecord } from "../../src/lobby/records";
-import { RedisStore, redisClient, type RedisClient } from "../../src/lobby/redis-store";
+import { redisClient, type RedisClient } from "../../src/store/redis-client";
+import { RedisStore } from "../../src/store/redis-store";
 
 /*
  * If every node stops, nothing is left to end sessions or close rooms:

@@ -235,7 +235,7 @@ describe.each(storeKinds())("$name store", (kind) => {
     const [store] = await kind.nodes(1);
     await write(store!, (tx) => tx.putRoom(room("counter", 1)));
     // As many changes at once as the process may run side by side, and more.
-    const changes = Math.max(40, store!.concurrency * 3);
+    const changes = Math.max(40, (store!.parallel?.concurrency ?? 1) * 3);
     await Promise.all(
       Array.from({ length: changes }, () =>
         write(store!, async (tx) => {
@@ -252,9 +252,8 @@ describe.each(storeKinds())("$name store", (kind) => {
     await write(one!, (tx) => tx.putRoom(room("pre", 1)));
     const base = room("pre", 1).version;
     let attempts = 0;
-    const written = await write(one!, async (tx) => {
+    const written = await one!.parallel!.transactionReading({ players: ["nobody"], rooms: ["pre"] }, async (tx) => {
       attempts++;
-      await tx.prefetch?.({ players: ["nobody"], rooms: ["pre"] });
       // Another process changes the room after this one read it (first attempt only).
       if (attempts === 1) {
         await write(two!, async (other) => {

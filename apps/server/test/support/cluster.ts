@@ -3,7 +3,7 @@ import { startCluster, type Cluster } from "@lobby/cluster";
 import { createLobbyClient, type LobbyClient } from "@lobby/client";
 import type { RoomView } from "@lobby/contracts";
 import { afterAll, beforeAll, expect } from "vitest";
-import { RedisStore } from "../../src/lobby/redis-store";
+import { RedisStore } from "../../src/store/redis-store";
 import { nextEvent } from "./test-server";
 
 const ENTRY = fileURLToPath(new URL("../../src/main.ts", import.meta.url));

@@ -1,4 +1,4 @@
-import { MemoryStore } from "../../src/lobby/memory-store";
+import { MemoryStore } from "../../src/store/memory-store";
 import type { StoreTx } from "../../src/lobby/store";
 
 /** The memory store, with a gate a test closes to hold every transaction, as a stalled Redis would. */

@@ -3,7 +3,7 @@ import { silentLogger } from "../../src/core/logger";
 import { seededRandom } from "../../src/core/random";
 import { games } from "../../src/games/registry";
 import { Lobby, type LobbySettings } from "../../src/lobby/lobby";
-import { MemoryStore } from "../../src/lobby/memory-store";
+import { MemoryStore } from "../../src/store/memory-store";
 import type { LobbyStore } from "../../src/lobby/store";
 import { RecordingEffects } from "./recording-effects";
 

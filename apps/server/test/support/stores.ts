@@ -1,7 +1,7 @@
 import { startRedis, type RedisServer } from "@lobby/redis-server";
 import { afterAll, beforeAll } from "vitest";
-import { MemoryStore } from "../../src/lobby/memory-store";
-import { RedisStore } from "../../src/lobby/redis-store";
+import { MemoryStore } from "../../src/store/memory-store";
+import { RedisStore } from "../../src/store/redis-store";
 import type { LobbyStore } from "../../src/lobby/store";
 
 /** A way to make lobby stores for a test suite that runs against every kind of store. */

@@ -10,7 +10,7 @@ import { seededRandom } from "../../src/core/random";
 import { httpHandler } from "../../src/http/http-handler";
 import { serverStats } from "../../src/http/server-stats";
 import type { LobbySettings } from "../../src/lobby/lobby";
-import { MemoryStore } from "../../src/lobby/memory-store";
+import { MemoryStore } from "../../src/store/memory-store";
 
 /** A real Lobby server on an ephemeral port, and a factory for SDK clients connected to it. */
 export async function startTestServer(

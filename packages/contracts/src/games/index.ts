@@ -1,14 +1,14 @@
+import { MOVE_SCHEMAS, VIEW_SCHEMAS } from "@lobby/games";
 import { z } from "zod";
-import { ConnectFourMove, ConnectFourView } from "./connect-four";
-import { TrailsMove, TrailsView } from "./trails";
 
-export * from "./connect-four";
-export * from "./trails";
+// Each game's own schemas, for clients that render them.
+export * from "@lobby/game-connect-four/schemas";
+export * from "@lobby/game-trails/schemas";
 
 /** A move of any game, tagged with the mode it belongs to. */
-export const GameMove = z.discriminatedUnion("mode", [ConnectFourMove, TrailsMove]);
+export const GameMove = z.discriminatedUnion("mode", MOVE_SCHEMAS);
 export type GameMove = z.infer<typeof GameMove>;
 
 /** A game's state as one viewer is allowed to see it, tagged with its mode. */
-export const GameView = z.discriminatedUnion("mode", [ConnectFourView, TrailsView]);
+export const GameView = z.discriminatedUnion("mode", VIEW_SCHEMAS);
 export type GameView = z.infer<typeof GameView>;

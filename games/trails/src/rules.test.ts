@@ -1,7 +1,8 @@
-import { ErrorCode, TrailsView, type TrailsDirection } from "@lobby/contracts";
+import { MoveRefusalCode as ErrorCode, seededRandom } from "@lobby/game-kit";
+import { TrailsView, type TrailsDirection } from "./schemas";
 import { describe, expect, it } from "vitest";
-import { seededRandom } from "../../core/random";
 import { OPPOSITE, STEP } from "./arena";
+import { trailsGame } from "./index";
 import { MAX_QUEUED_TURNS, TRAILS_MAX_TICKS, trails, type TrailsRiderState, type TrailsState } from "./rules";
 
 const random = seededRandom(11);
@@ -227,7 +228,7 @@ describe("Trails seats and views", () => {
     expect(view).toMatchObject({ mode: "trails", width: 48, height: 36, tick: 2, tickMs: 100, maxTicks: 1200 });
     expect(view.riders[0]).not.toHaveProperty("turns");
     expect(trails.view(state, null)).toEqual(view);
-    expect(trails.mode).toMatchObject({ id: "trails", minPlayers: 2, maxPlayers: 8, realtime: true });
+    expect(trailsGame.mode).toMatchObject({ id: "trails", minPlayers: 2, maxPlayers: 8, realtime: true });
     expect(trails.tickMs).toBe(100);
   });
 });

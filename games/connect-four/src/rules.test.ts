@@ -1,7 +1,8 @@
-import { ErrorCode } from "@lobby/contracts";
+import { MoveRefusalCode as ErrorCode, seededRandom } from "@lobby/game-kit";
 import { describe, expect, it } from "vitest";
-import { seededRandom } from "../../core/random";
+import { connectFourGame } from "./index";
 import { connectFour, type ConnectFourState } from "./rules";
+import type { ConnectFourView } from "./schemas";
 
 const random = seededRandom(7);
 
@@ -103,5 +104,16 @@ describe("Connect Four rules", () => {
     const snapshot = structuredClone(before);
     connectFour.applyMove(before, before.turn, { mode: "connect-four", column: 4 });
     expect(before).toEqual(snapshot);
+  });
+});
+
+describe("moves for tests and bots", () => {
+  it("are the columns with room, on the seat's turn only", () => {
+    const board = Array<number | null>(42).fill(null);
+    for (let c = 0; c < 7; c++) if (c !== 4) board[c] = 0;
+    const view: ConnectFourView = { mode: "connect-four", rows: 6, columns: 7, board, turn: 0, moves: 36, lastMove: null, winLine: null };
+    expect(connectFourGame.moves.sensible(view, 0)).toEqual([{ mode: "connect-four", column: 4 }]);
+    expect(connectFourGame.moves.sensible(view, 1)).toEqual([]);
+    expect(connectFourGame.moves.sensible({ ...view, board: Array<number | null>(42).fill(1) }, 0)).toEqual([]);
   });
 });

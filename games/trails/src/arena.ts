@@ -1,4 +1,4 @@
-import type { TrailsDirection } from "@lobby/contracts";
+import type { TrailsDirection } from "./schemas";
 
 /** Where a rider starts a round. */
 export interface Spawn {

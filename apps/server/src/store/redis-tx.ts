@@ -1,30 +1,8 @@
 import type { ChatMessage, ModeId } from "@lobby/contracts";
-import { createClient, WatchError } from "redis";
-import { isOpenForQuickMatch } from "./match-room";
-import type { PlayerRecord, QueueEntry, RoomRecord } from "./records";
-import type { LobbyStore, StoreTx } from "./store";
-
-/**
- * A node-redis client with the default modules and protocol, and no
- * per-command timeout: while Redis is unreachable, commands wait for the
- * reconnection instead of failing halfway through a transaction (the lobby
- * sheds new work meanwhile; see `Lobby.busy`). node-redis arms an
- * AbortSignal timer for every command otherwise, which cost a node about
- * 8 % of its CPU under load.
- */
-export function redisClient(url: string, options: { disableOfflineQueue?: boolean } = {}) {
-  const client = createClient({ url, commandOptions: { timeout: 0 }, ...options });
-  // node-redis reconnects by itself; an error event without a listener would crash the process.
-  client.on("error", () => undefined);
-  return client;
-}
-export type RedisClient = ReturnType<typeof redisClient>;
-
-/** Transactions a node runs at once, each on its own connection. */
-const DEFAULT_CONCURRENCY = 16;
-
-/** A transaction that keeps losing races gives up after this many attempts. */
-const MAX_ATTEMPTS = 64;
+import { isOpenForQuickMatch } from "../lobby/match-room";
+import type { PlayerRecord, QueueEntry, RoomRecord } from "../lobby/records";
+import type { RecordIds, StoreTx } from "../lobby/store";
+import type { RedisClient, RedisKeys } from "./redis-client";
 
 /*
  * Safety nets for a cluster that stops entirely, so no node is left to end
@@ -35,183 +13,6 @@ const MAX_ATTEMPTS = 64;
 const AWAY_LEFTOVER_MS = 60 * 60 * 1000;
 const ROOM_IDLE_MS = 24 * 60 * 60 * 1000;
 
-/**
- * Lobby state in Redis, shared by every node of a cluster.
- *
- * Each lobby operation is an optimistic transaction: every key it reads is
- * WATCHed, its writes are queued, and MULTI/EXEC applies them all at once
- * only if none of the watched keys changed meanwhile. A transaction that
- * lost a race to another node is run again from the start on fresh data,
- * so "take the last seat", "pop a group off the queue" and "claim an invite
- * code" have no read-modify-write gap between nodes. WATCH belongs to a
- * connection, so each running transaction holds one of `concurrency`
- * connections of its own (the lobby runs that many operations side by side;
- * the rest wait for a connection); plain reads share another.
- *
- * Keys (under `prefix`): `player:<id>` and `room:<id>` (JSON), `code:<code>`
- * (room id), `queue:<mode>` (sorted set of player ids by join time),
- * `open:<mode>` (sorted set of quick-match-open rooms by creation time),
- * `players` and `rooms` (sets of ids), `deadlines` (sorted set of deadline
- * keys by due time) and `lobby-chat` (list). Nothing here outlives its
- * owner: a session's record goes when its grace period ends, a room's when
- * it is destroyed; the chat list is trimmed on every append.
- */
-export class RedisStore implements LobbyStore {
-  /** Transaction connections not in use, and transactions waiting for one. */
-  private readonly free: RedisClient[];
-  private readonly waiting: ((client: RedisClient) => void)[] = [];
-
-  private constructor(
-    private readonly reads: RedisClient,
-    private readonly writes: readonly RedisClient[],
-    private readonly prefix: string,
-  ) {
-    this.free = [...writes];
-  }
-
-  /**
-   * Connect to `url` with one connection for reads and `concurrency` for
-   * transactions. Keys are namespaced by `prefix`, so tests can share a server.
-   */
-  static async connect(url: string, prefix = "lobby:", concurrency = DEFAULT_CONCURRENCY): Promise<RedisStore> {
-    const reads = redisClient(url);
-    const writes = Array.from({ length: Math.max(1, concurrency) }, () => redisClient(url));
-    await Promise.all([reads.connect(), ...writes.map((c) => c.connect())]);
-    return new RedisStore(reads, writes, prefix);
-  }
-
-  get concurrency(): number {
-    return this.writes.length;
-  }
-
-  async transaction<T>(work: (tx: StoreTx) => Promise<T>): Promise<T> {
-    const client = this.free.pop() ?? (await new Promise<RedisClient>((resolve) => this.waiting.push(resolve)));
-    try {
-      return await this.attempt(client, work);
-    } finally {
-      const next = this.waiting.shift();
-      if (next) next(client);
-      else this.free.push(client);
-    }
-  }
-
-  private async attempt<T>(client: RedisClient, work: (tx: StoreTx) => Promise<T>): Promise<T> {
-    for (let attempt = 1; ; attempt++) {
-      const tx = new RedisTx(client, this.prefix);
-      let result: T;
-      try {
-        result = await work(tx);
-      } catch (error) {
-        await client.unwatch().catch(() => undefined);
-        throw error;
-      }
-      try {
-        await tx.commit();
-        return result;
-      } catch (error) {
-        if (!(error instanceof WatchError) || attempt >= MAX_ATTEMPTS) throw error;
-        // Another node changed what this one read: back off a little, then run again on fresh data.
-        await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(attempt, 8)));
-      }
-    }
-  }
-
-  async getPlayer(id: string) {
-    return parse<PlayerRecord>(await this.reads.get(this.key("player", id)));
-  }
-
-  countPlayers() {
-    return this.reads.sCard(this.key("players"));
-  }
-
-  listPlayerIds() {
-    return this.reads.sMembers(this.key("players"));
-  }
-
-  queueLength(mode: ModeId) {
-    return this.reads.zCard(this.key("queue", mode));
-  }
-
-  async listQueue(mode: ModeId) {
-    return toEntries(await this.reads.zRangeWithScores(this.key("queue", mode), 0, -1));
-  }
-
-  async getRoom(id: string) {
-    return parse<RoomRecord>(await this.reads.get(this.key("room", id)));
-  }
-
-  listRoomIds() {
-    return this.reads.sMembers(this.key("rooms"));
-  }
-
-  async roomIdByCode(code: string) {
-    return (await this.reads.get(this.key("code", code))) ?? undefined;
-  }
-
-  async lobbyChat() {
-    const raw = await this.reads.lRange(this.key("lobby-chat"), 0, -1);
-    return raw.map((m) => JSON.parse(m) as ChatMessage);
-  }
-
-  dueDeadlines(time: number, limit: number) {
-    return this.reads.zRange(this.key("deadlines"), "-inf", time, { BY: "SCORE", LIMIT: { offset: 0, count: limit } });
-  }
-
-  async listDeadlines() {
-    const rows = await this.reads.zRangeWithScores(this.key("deadlines"), 0, -1);
-    return rows.map((r) => ({ key: r.value, dueAt: r.score }));
-  }
-
-  openRoomIds(mode: ModeId) {
-    return this.reads.zRange(this.key("open", mode), 0, -1);
-  }
-
-  async listCodes() {
-    // Codes have no index of their own (nothing on a hot path lists them): scan for their keys.
-    const prefix = this.key("code", "");
-    const keys: string[] = [];
-    for await (const batch of this.reads.scanIterator({ MATCH: `${globEscaped(prefix)}*`, COUNT: 10_000 })) keys.push(...batch);
-    if (keys.length === 0) return [];
-    const roomIds = await this.reads.mGet(keys);
-    return keys.flatMap((key, i) => {
-      const roomId = roomIds[i];
-      // A code released (or expired) between the scan and the read is no longer held.
-      return roomId == null ? [] : [{ code: key.slice(prefix.length), roomId }];
-    });
-  }
-
-  async close() {
-    await Promise.all([this.reads.close(), ...this.writes.map((c) => c.close())]);
-  }
-
-  async heartbeat(nodeId: string, ttlMs: number) {
-    const [previous] = await this.reads
-      .multi()
-      .set(this.key("node", nodeId), "alive", { PX: ttlMs, GET: true })
-      .sAdd(this.key("nodes"), nodeId)
-      .exec();
-    return previous !== null;
-  }
-
-  async deadNodes() {
-    const nodes = await this.reads.sMembers(this.key("nodes"));
-    const alive = await Promise.all(nodes.map((id) => this.reads.exists(this.key("node", id))));
-    return nodes.filter((_, i) => alive[i] === 0);
-  }
-
-  playersOnNode(nodeId: string) {
-    return this.reads.sMembers(this.key("node-players", nodeId));
-  }
-
-  async forgetNode(nodeId: string) {
-    await this.reads.multi().sRem(this.key("nodes"), nodeId).del(this.key("node", nodeId)).exec();
-  }
-
-  private key(...parts: string[]) {
-    return this.prefix + parts.join(":");
-  }
-}
-
 /** A write, as Redis command words, sent inside MULTI/EXEC at the commit. */
 type Command = string[];
 
@@ -220,7 +21,7 @@ type Command = string[];
  * and are cached, so the operation sees its own writes; writes wait for
  * the commit.
  */
-class RedisTx implements StoreTx {
+export class RedisTx implements StoreTx {
   private readonly players = new Map<string, PlayerRecord | null>();
   private readonly rooms = new Map<string, RoomRecord | null>();
   private readonly codes = new Map<string, string | null>();
@@ -232,7 +33,7 @@ class RedisTx implements StoreTx {
 
   constructor(
     private readonly client: RedisClient,
-    private readonly prefix: string,
+    private readonly key: RedisKeys,
   ) {}
 
   async commit(): Promise<void> {
@@ -245,9 +46,10 @@ class RedisTx implements StoreTx {
     await multi.exec();
   }
 
-  async prefetch(keys: { players?: readonly string[]; rooms?: readonly string[] }) {
-    const players = (keys.players ?? []).filter((id) => !this.players.has(id));
-    const rooms = (keys.rooms ?? []).filter((id) => !this.rooms.has(id));
+  /** Read these records now, in one go, as the transaction will (see `ParallelTransactions`). */
+  async prefetch(records: RecordIds) {
+    const players = (records.players ?? []).filter((id) => !this.players.has(id));
+    const rooms = (records.rooms ?? []).filter((id) => !this.rooms.has(id));
     const redisKeys = [...players.map((id) => this.key("player", id)), ...rooms.map((id) => this.key("room", id))];
     if (redisKeys.length === 0) return;
     // Watched before they are read, like every other read; one round trip for all of them.
@@ -434,25 +236,18 @@ class RedisTx implements StoreTx {
     const [, value] = await Promise.all([this.client.watch(key), this.client.get(key)]);
     return value;
   }
-
-  private key(...parts: string[]) {
-    return this.prefix + parts.join(":");
-  }
 }
 
 function isOpen(room: RoomRecord | undefined): boolean {
   return room !== undefined && isOpenForQuickMatch(room);
 }
 
-/** `text` as a SCAN pattern that matches only itself. */
-function globEscaped(text: string): string {
-  return text.replace(/[*?[\]\\]/g, "\\$&");
-}
-
-function parse<T>(json: string | null): T | undefined {
+/** A record as stored (JSON), or undefined for a missing key. */
+export function parse<T>(json: string | null): T | undefined {
   return json === null ? undefined : (JSON.parse(json) as T);
 }
 
-function toEntries(rows: { value: string; score: number }[]): QueueEntry[] {
+/** A queue's sorted set, as entries: the score is the join time. */
+export function toEntries(rows: { value: string; score: number }[]): QueueEntry[] {
   return rows.map((r) => ({ playerId: r.value, joinedAt: r.score }));
 }

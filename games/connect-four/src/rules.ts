@@ -1,11 +1,10 @@
+import { MoveRefusalCode, type GameRules, type MoveRefusal, type Outcome } from "@lobby/game-kit";
 import {
   CONNECT_FOUR_COLUMNS as COLUMNS,
   CONNECT_FOUR_ROWS as ROWS,
-  ErrorCode,
   type ConnectFourMove,
   type ConnectFourView,
-} from "@lobby/contracts";
-import type { GameDefinition, MoveRefusal, Outcome } from "../game";
+} from "./schemas";
 
 interface Cell {
   row: number;
@@ -63,16 +62,7 @@ export function landingRow(board: (number | null)[], column: number): number {
   return -1;
 }
 
-export const connectFour: GameDefinition<ConnectFourState, ConnectFourMove, ConnectFourView> = {
-  mode: {
-    id: "connect-four",
-    name: "Connect Four",
-    description: "Drop discs, line up four in a row — across, down or diagonally.",
-    minPlayers: 2,
-    maxPlayers: 2,
-    quickMatchPlayers: 2,
-    realtime: false,
-  },
+export const connectFour: GameRules<ConnectFourState, ConnectFourMove, ConnectFourView> = {
   hidesInformation: false,
 
   setup({ round }) {
@@ -89,13 +79,13 @@ export const connectFour: GameDefinition<ConnectFourState, ConnectFourMove, Conn
 
   validateMove(state, seat, move): MoveRefusal | null {
     if (state.winner != null || state.moves === ROWS * COLUMNS) {
-      return { code: ErrorCode.IllegalMove, message: "The game is over." };
+      return { code: MoveRefusalCode.IllegalMove, message: "The game is over." };
     }
     if (seat !== state.turn) {
-      return { code: ErrorCode.NotYourTurn, message: "It is not your turn." };
+      return { code: MoveRefusalCode.NotYourTurn, message: "It is not your turn." };
     }
     if (landingRow(state.board, move.column) < 0) {
-      return { code: ErrorCode.IllegalMove, message: `Column ${move.column + 1} is full.` };
+      return { code: MoveRefusalCode.IllegalMove, message: `Column ${move.column + 1} is full.` };
     }
     return null;
   },
@@ -134,5 +124,17 @@ export const connectFour: GameDefinition<ConnectFourState, ConnectFourMove, Conn
       lastMove: state.lastMove,
       winLine: state.winLine,
     };
+  },
+
+  /** Discs only rest on the floor or on other discs, and the seats take turns (at most one disc apart). */
+  problems(view) {
+    const discs = [0, 1].map((seat) => view.board.filter((cell) => cell === seat).length);
+    const floating = view.board.some(
+      (cell, i) => cell !== null && i + view.columns < view.board.length && view.board[i + view.columns] === null,
+    );
+    return [
+      ...(Math.abs(discs[0]! - discs[1]!) > 1 ? [`${discs.join(" vs ")} discs`] : []),
+      ...(floating ? ["a floating disc"] : []),
+    ];
   },
 };

@@ -1,6 +1,6 @@
-import type { ConnectFourView, TrailsView } from "@lobby/contracts";
 import { describe, expect, it } from "vitest";
-import { freeRun, pickColumn, steerRider } from "./steering";
+import { freeRun, steerRider, trailsBot } from "./bot";
+import type { TrailsView } from "./schemas";
 
 function arena(rows: string[], rider: { x: number; y: number; direction: "up" | "down" | "left" | "right" }): TrailsView {
   return {
@@ -24,12 +24,11 @@ describe("steering", () => {
     expect(steerRider(walled, 0, 0.9)).toBe("down");
   });
 
-  it("picks only columns with room", () => {
-    const board = Array<number | null>(42).fill(null);
-    for (let c = 0; c < 7; c++) if (c !== 4) board[c] = 0;
-    const view: ConnectFourView = { mode: "connect-four", rows: 6, columns: 7, board, turn: 0, moves: 36, lastMove: null, winLine: null };
-    expect(pickColumn(view, 0)).toBe(4);
-    expect(pickColumn(view, 0.99)).toBe(4);
-    expect(pickColumn({ ...view, board: Array<number | null>(42).fill(1) }, 0.5)).toBeNull();
+  it("keeps a turn it just made until the view shows it landed", () => {
+    const bot = trailsBot();
+    const walled = arena(["........", ".......0", "........", "........"], { x: 7, y: 1, direction: "right" });
+    expect(bot(walled, 0, 0.9)).toEqual({ mode: "trails", direction: "down" });
+    // The next beat still sees the rider heading right (the turn is queued): it says "down" again.
+    expect(bot({ ...walled, tick: 2 }, 0, 0.9)).toEqual({ mode: "trails", direction: "down" });
   });
 });

@@ -1,9 +1,9 @@
-import type { ConnectFourView, TrailsDirection, TrailsView } from "@lobby/contracts";
+import type { BotStrategy } from "@lobby/game-kit";
+import type { TrailsDirection, TrailsMove, TrailsView } from "./schemas";
 
 /*
- * Just enough play for the bots to keep games running: riders that do not
- * crash in the first seconds, and discs in columns that are not full. Pure,
- * so the bench's own logic is testable without a server.
+ * Just enough play for the bench's bots to keep rounds running: riders that
+ * do not crash in the first seconds. Pure, so it is testable without a server.
  */
 
 const STEP: Record<TrailsDirection, [number, number]> = {
@@ -51,10 +51,20 @@ export function steerRider(view: TrailsView, seat: number, random: number): Trai
   return rider.direction;
 }
 
-/** A random column that still has room, or null when the board is full. */
-export function pickColumn(view: ConnectFourView, random: number): number | null {
-  const open: number[] = [];
-  for (let column = 0; column < view.columns; column++) if (view.board[column] === null) open.push(column);
-  if (open.length === 0) return null;
-  return open[Math.floor(random * open.length)] ?? null;
+/**
+ * A rider's bot: `steerRider` on every beat, except that a turn just sent is
+ * repeated until the view shows it landed (one tick on), so a turn still
+ * queued on the server is never reversed by the next beat's choice.
+ */
+export function trailsBot(): BotStrategy<TrailsMove, TrailsView> {
+  let lastTurn: { direction: TrailsDirection; tick: number } | null = null;
+  return (view, seat, random) => {
+    // (A tick below the turn's is a new round: the turn is history.)
+    const recent = lastTurn && view.tick >= lastTurn.tick && view.tick - lastTurn.tick <= 1 ? lastTurn.direction : null;
+    const direction = recent ?? steerRider(view, seat, random);
+    if (!direction) return null;
+    const rider = view.riders.find((r) => r.seat === seat);
+    if (!recent && rider && direction !== rider.direction) lastTurn = { direction, tick: view.tick };
+    return { mode: "trails", direction };
+  };
 }

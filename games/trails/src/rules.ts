@@ -1,5 +1,5 @@
-import { ErrorCode, type TrailsDirection, type TrailsMove, type TrailsView } from "@lobby/contracts";
-import type { GameDefinition, MoveRefusal, Outcome } from "../game";
+import { MoveRefusalCode, type GameRules, type MoveRefusal, type Outcome } from "@lobby/game-kit";
+import type { TrailsDirection, TrailsMove, TrailsView } from "./schemas";
 import { OPPOSITE, STEP, arenaSize, spawns } from "./arena";
 
 /** A rider as the server keeps it: the public rider plus its pending turns. */
@@ -84,16 +84,7 @@ function advance(state: TrailsState): TrailsState {
 }
 
 /** The Tron light-cycle game: steer, never stop, be the last one riding. */
-export const trails: GameDefinition<TrailsState, TrailsMove, TrailsView> = {
-  mode: {
-    id: "trails",
-    name: "Trails",
-    description: "Light cycles for up to eight: box them in, dodge every wall, be the last one riding.",
-    minPlayers: 2,
-    maxPlayers: 8,
-    quickMatchPlayers: 8,
-    realtime: true,
-  },
+export const trails: GameRules<TrailsState, TrailsMove, TrailsView> = {
   hidesInformation: false,
   tickMs: TRAILS_TICK_MS,
 
@@ -109,16 +100,16 @@ export const trails: GameDefinition<TrailsState, TrailsMove, TrailsView> = {
 
   validateMove(state, seat, move): MoveRefusal | null {
     const rider = state.riders[seat];
-    if (!rider) return { code: ErrorCode.IllegalMove, message: "You have no rider in this round." };
-    if (!rider.alive) return { code: ErrorCode.IllegalMove, message: "You have crashed." };
-    if (over(state)) return { code: ErrorCode.IllegalMove, message: "The round is over." };
+    if (!rider) return { code: MoveRefusalCode.IllegalMove, message: "You have no rider in this round." };
+    if (!rider.alive) return { code: MoveRefusalCode.IllegalMove, message: "You have crashed." };
+    if (over(state)) return { code: MoveRefusalCode.IllegalMove, message: "The round is over." };
     const heading = rider.turns.at(-1) ?? rider.direction;
     if (move.direction === heading) return null;
     if (move.direction === OPPOSITE[heading]) {
-      return { code: ErrorCode.IllegalMove, message: "You can't turn back into your own trail." };
+      return { code: MoveRefusalCode.IllegalMove, message: "You can't turn back into your own trail." };
     }
     if (rider.turns.length >= MAX_QUEUED_TURNS) {
-      return { code: ErrorCode.IllegalMove, message: "Turning too fast: wait for your last turn to land." };
+      return { code: MoveRefusalCode.IllegalMove, message: "Turning too fast: wait for your last turn to land." };
     }
     return null;
   },
@@ -173,5 +164,17 @@ export const trails: GameDefinition<TrailsState, TrailsMove, TrailsView> = {
       cells: state.cells,
       riders: state.riders.map(({ turns: _turns, ...rider }) => rider),
     };
+  },
+
+  /** One rider per seat, an arena of its stated size, and no live rider outside it. */
+  problems(view, seats) {
+    const problems: string[] = [];
+    if (view.riders.length !== seats) problems.push(`${view.riders.length} riders for ${seats} seats`);
+    if (view.cells.length !== view.width * view.height) problems.push("an arena of the wrong size");
+    for (const rider of view.riders) {
+      const outside = rider.x < 0 || rider.y < 0 || rider.x >= view.width || rider.y >= view.height;
+      if (outside && rider.alive) problems.push(`rider ${rider.seat} is alive outside the arena`);
+    }
+    return problems;
   },
 };

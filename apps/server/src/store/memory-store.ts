@@ -1,7 +1,7 @@
 import type { ChatMessage, ModeId } from "@lobby/contracts";
-import { isOpenForQuickMatch } from "./match-room";
-import type { PlayerRecord, QueueEntry, RoomRecord } from "./records";
-import type { LobbyStore, StoreTx } from "./store";
+import { isOpenForQuickMatch } from "../lobby/match-room";
+import type { PlayerRecord, QueueEntry, RoomRecord } from "../lobby/records";
+import type { LobbyStore, StoreTx } from "../lobby/store";
 
 /**
  * The embedded default: everything in this process's memory. Queues are
@@ -14,12 +14,12 @@ import type { LobbyStore, StoreTx } from "./store";
  * every read and write was a third of the server's CPU under load.)
  *
  * A transaction writes in place and keeps an undo list; a throw undoes its
- * writes in reverse. The lobby runs one operation at a time per process, so
- * no other transaction can observe the writes before the commit.
+ * writes in reverse. The lobby runs one operation at a time per process (the
+ * store offers no `parallel` transactions: they write in place, so they must
+ * never overlap), so no other transaction can observe the writes before the
+ * commit. One process holds everything, so there is no node registry either.
  */
 export class MemoryStore implements LobbyStore {
-  /** Transactions write in place, so they never overlap. */
-  readonly concurrency = 1;
   private readonly players = new Map<string, PlayerRecord>();
   private readonly queues = new Map<ModeId, Map<string, QueueEntry>>();
   private readonly rooms = new Map<string, RoomRecord>();
@@ -106,23 +106,6 @@ export class MemoryStore implements LobbyStore {
   }
 
   close() {
-    return Promise.resolve();
-  }
-
-  // One process holds everything: no other node can die and leave players behind.
-  heartbeat() {
-    return Promise.resolve(true);
-  }
-
-  deadNodes() {
-    return Promise.resolve([]);
-  }
-
-  playersOnNode(nodeId: string) {
-    return Promise.resolve([...this.players.values()].filter((p) => p.node === nodeId).map((p) => p.id));
-  }
-
-  forgetNode() {
     return Promise.resolve();
   }
 
