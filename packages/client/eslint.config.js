@@ -1,3 +1,4 @@
 import base from "@lobby/eslint-config/base";
+import * as layers from "@lobby/eslint-config/layers";
 
-export default [...base];
+export default [...base, ...layers.client];

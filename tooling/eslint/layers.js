@@ -23,8 +23,17 @@ const LOBBY = ["^@lobby/(contracts|client|games)(/|$)", "A game depends on the g
 /** packages/contracts: the wire's types. Nothing of the apps or the SDK. */
 export const contracts = [forbid(["**/*.ts"], [APPS, APP_PATHS, SDK, SOCKETS, REDIS])];
 
-/** packages/client: the SDK. No app. */
-export const client = [forbid(["src/**/*.ts"], [APPS, APP_PATHS, REDIS])];
+/** packages/client: the SDK, unchanged in browsers and Node. No app, no server library, no React, nothing Node-only. */
+export const client = [
+  forbid(["src/**/*.ts"], [
+    APPS,
+    APP_PATHS,
+    REDIS,
+    ["^socket\\.io$", "The SDK speaks through socket.io-client, never the server library."],
+    ["^(react|react-dom)(/|$)", "The SDK is headless: the web app brings React."],
+    ["^node:", "The SDK runs in browsers too: nothing Node-only."],
+  ]),
+];
 
 /** packages/game-kit and games/*: pure games. Nothing of the lobby, sockets or Redis. */
 export const games = [forbid(["src/**/*.ts", "src/**/*.tsx"], [LOBBY, APPS, APP_PATHS, SDK, SOCKETS, REDIS])];

@@ -1,3 +1,4 @@
+import { MODE_IDS } from "@lobby/contracts";
 import type { ModeId } from "@lobby/contracts";
 import { performance } from "node:perf_hooks";
 import { Histogram } from "./histogram";
@@ -105,7 +106,7 @@ export class Meters {
     return {
       connectMs: this.connectMs.toJson(),
       seatMs: this.seatMs.toJson(),
-      rttMs: { "connect-four": this.rtt("connect-four").toJson(), trails: this.rtt("trails").toJson() },
+      rttMs: Object.fromEntries(MODE_IDS.map((mode) => [mode, this.rtt(mode).toJson()])) as WorkerMetrics["rttMs"],
       connected: this.connected,
       connectFailures: this.connectFailures,
       connectRetries: this.connectRetries,

@@ -8,23 +8,23 @@ const nameOf = (seat: number) => names[seat] ?? "?";
 describe("describeOutcome (Connect Four)", () => {
   it("tells the winner they won and the loser who won", () => {
     const result: MatchResult = { kind: "win", winners: [0], reason: "rules" };
-    expect(describeOutcome(result, 0, nameOf).headline).toBe("You win!");
-    const lost = describeOutcome(result, 1, nameOf);
+    expect(describeOutcome(result, 0, nameOf, "connect-four").headline).toBe("You win!");
+    const lost = describeOutcome(result, 1, nameOf, "connect-four");
     expect(lost.headline).toBe("You lose");
     expect(lost.detail).toContain("Ada wins");
   });
 
   it("gives the reason for a win by default", () => {
-    expect(describeOutcome({ kind: "win", winners: [1], reason: "forfeit" }, 1, nameOf).detail).toMatch(
+    expect(describeOutcome({ kind: "win", winners: [1], reason: "forfeit" }, 1, nameOf, "connect-four").detail).toMatch(
       /by forfeit/,
     );
-    expect(describeOutcome({ kind: "win", winners: [1], reason: "left" }, 1, nameOf).detail).toMatch(
+    expect(describeOutcome({ kind: "win", winners: [1], reason: "left" }, 1, nameOf, "connect-four").detail).toMatch(
       /left the game/,
     );
   });
 
   it("reports a draw", () => {
-    expect(describeOutcome({ kind: "draw" }, 0, nameOf).headline).toBe("Draw");
+    expect(describeOutcome({ kind: "draw" }, 0, nameOf, "connect-four").headline).toBe("Draw");
   });
 });
 

@@ -1,4 +1,5 @@
 import type { MatchResult, ModeId } from "@lobby/contracts";
+import { gameWeb } from "./game-web";
 
 /*
  * A finished match in words, for any number of seats and for spectators
@@ -17,32 +18,13 @@ export function listNames(names: readonly string[]): string {
   return `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
 }
 
-const RULE_WIN: Record<ModeId, { mine: string; theirs: string; draw: string }> = {
-  "connect-four": {
-    mine: "Four in a row. Nicely played!",
-    theirs: "with four in a row.",
-    draw: "The board is full and nobody connected four.",
-  },
-  trails: {
-    mine: "You outlasted everyone. Nicely ridden!",
-    theirs: "by outlasting the rest.",
-    draw: "Nobody outlasted the rest.",
-  },
-};
-
-/** When the headline already names the winner, the detail only says how. */
-const HOW: Record<ModeId, string> = {
-  "connect-four": "Four in a row.",
-  trails: "Last rider standing.",
-};
-
 export function describeOutcome(
   result: MatchResult,
   mySeat: number | null,
   nameOf: (seat: number) => string,
-  mode: ModeId = "connect-four",
+  mode: ModeId,
 ): Outcome {
-  const words = RULE_WIN[mode];
+  const words = gameWeb(mode).words;
   if (result.kind === "draw") return { tone: "draw", headline: "Draw", detail: words.draw };
 
   const won = mySeat !== null && result.winners.includes(mySeat);
@@ -68,9 +50,9 @@ export function describeOutcome(
       : result.reason === "left"
         ? `${who}: the others left the game.`
         : `${who} ${words.theirs}`;
-  const namedDetail = result.reason === "rules" ? HOW[mode] : detail;
+  const namedDetail = result.reason === "rules" ? words.how : detail;
   if (mySeat === null) return { tone: "neutral", headline: who, detail: namedDetail };
-  // Two-seat Connect Four keeps its classic "You lose"; in a crowd, naming the winner says more.
-  if (mode === "connect-four") return { tone: "lose", headline: "You lose", detail };
+  // Two-seat games keep the classic "You lose"; in a crowd, naming the winner says more.
+  if (words.twoSeat) return { tone: "lose", headline: "You lose", detail };
   return { tone: "lose", headline: who, detail: namedDetail };
 }

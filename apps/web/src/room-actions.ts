@@ -1,4 +1,5 @@
-import { ErrorCode, type ModeId, type TrailsDirection, type Visibility } from "@lobby/contracts";
+import { ErrorCode, type GameMove, type ModeId, type Visibility } from "@lobby/contracts";
+import { gameWeb } from "./game-web";
 import { enteredRoom, request } from "./lobby-connection";
 import { applyLeftRoom, applyQueueStatus, applyWatching } from "./lobby-state";
 import { update, useLobbyStore } from "./store";
@@ -55,24 +56,14 @@ export function kickPlayer(playerId: string): void {
   void request((c) => c.kick(playerId));
 }
 
-/** Drop a disc; the board changes only when the server's room:state arrives. */
-export function dropDisc(column: number): void {
-  void request((c) => c.move({ mode: "connect-four", column }));
-}
-
-/*
- * Trails is steered by key presses many times a second: a refused reversal
- * or a press that lands just after the round ended is routine, not news.
+/**
+ * Send a move of the room's game; the board changes only when the server's
+ * room:state arrives. Refusals the game calls routine (a steer that lands
+ * after a crash) need no toast.
  */
-const ROUTINE_STEER_REFUSALS: ReadonlySet<string> = new Set([
-  ErrorCode.IllegalMove,
-  ErrorCode.GameNotRunning,
-]);
-
-export function steer(direction: TrailsDirection): void {
-  void request((c) => c.move({ mode: "trails", direction }), {
-    quiet: (error) => ROUTINE_STEER_REFUSALS.has(error.code),
-  });
+export function sendMove(move: GameMove): void {
+  const routine = new Set(gameWeb(move.mode).routineRefusals ?? []);
+  void request((c) => c.move(move), { quiet: (error) => routine.has(error.code) });
 }
 
 export function requestRematch(): void {

@@ -1,4 +1,6 @@
-import type { ChatMessage, ConnectFourView, RoomSummary, RoomView, Session } from "@lobby/contracts";
+import { MODE_IDS, type ChatMessage, type GameView, type LobbyStats, type RoomSummary, type RoomView, type Session } from "@lobby/contracts";
+
+type ConnectFourView = Extract<GameView, { mode: "connect-four" }>;
 import { applySession, initialState, type LobbyState } from "./lobby-state";
 
 /* Shared fixtures for the pure-state unit tests. */
@@ -31,7 +33,7 @@ export const session: Session = {
   serverTime: 10_000,
   token: "token-1",
   resumed: false,
-  stats: { online: 3, queues: { "connect-four": 1, trails: 0 } },
+  stats: { online: 3, queues: { ...Object.fromEntries(MODE_IDS.map((mode) => [mode, 0])), "connect-four": 1 } as LobbyStats["queues"] },
 };
 
 export const emptyBoard: ConnectFourView = {

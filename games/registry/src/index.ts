@@ -1,11 +1,12 @@
-import { connectFourGame } from "@lobby/game-connect-four";
+import { connectFourGame } from "../../connect-four/src/index";
 import type { BotStrategy, GameMoves } from "@lobby/game-kit";
-import { trailsGame } from "@lobby/game-trails";
+import { trailsGame } from "../../trails/src/index";
 import type { z } from "zod";
 
 /**
  * Every game Lobby runs, in the order players see them. A game is its
- * folder under games/ plus one line here; every list of games elsewhere
+ * folder under games/ plus one line here (imported by path, so no manifest
+ * changes with it); every list of games elsewhere
  * (mode ids, the move and view unions, the server's rules, the property
  * generators, the fuzz seeds, the bench's bots) is derived from this one.
  */

@@ -1,1 +1,2 @@
 export * from "./lobby-client";
+export * from "./types";

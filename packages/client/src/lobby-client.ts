@@ -1,8 +1,6 @@
 import {
   ErrorCode,
   LOBBY_NAMESPACE,
-  type AckError,
-  type AckResult,
   type ClientEventName,
   type ClientPayload,
   type ClientResult,
@@ -17,78 +15,21 @@ import {
   type Session,
 } from "@lobby/contracts";
 import { io, type Socket } from "socket.io-client";
-
-/** Error codes produced by the SDK itself, never by the server. */
-export const ClientErrorCode = {
-  /** The server did not acknowledge in time. */
-  Timeout: "TIMEOUT",
-  /** The request was not sent because the socket is not connected. */
-  NotConnected: "NOT_CONNECTED",
-} as const;
-export type ClientErrorCode = (typeof ClientErrorCode)[keyof typeof ClientErrorCode];
-
-/** An ack from the server, or an SDK-side failure to get one. */
-export type RequestResult<T> =
-  | AckResult<T>
-  | { ok: false; error: { code: ClientErrorCode; message: string } };
-
-/**
- * `replaced`: the same session connected elsewhere (another tab); this
- * client stopped and will not reconnect on its own.
- */
-export type ConnectionState = "idle" | "connecting" | "connected" | "reconnecting" | "disconnected" | "replaced";
-
-/** Why the handshake was refused, as the server put it. */
-export class HandshakeError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = "HandshakeError";
-  }
-}
-
-export interface LobbyClientOptions {
-  /** Server origin, e.g. `http://localhost:3000`. Omit in a browser to use the page's origin. */
-  url?: string;
-  /** Display name sent in the handshake. */
-  name: string;
-  /**
-   * A session token from an earlier `session:ready`, to resume that session
-   * (same id, queue place and seat). The client keeps the latest token and
-   * sends it on every reconnect.
-   */
-  token?: string;
-  /** How long to wait for an ack before resolving with `TIMEOUT`. Default 5000 ms. */
-  ackTimeoutMs?: number;
-  /**
-   * Reconnect automatically after a dropped connection, and try again later
-   * when a busy server refuses the handshake (SERVER_BUSY). Default true.
-   */
-  reconnection?: boolean;
-  /**
-   * Measure the round trip with a `session:ping` ack this often, and report
-   * it so others see this player's connection quality. Default 5000 ms; 0 turns it off.
-   */
-  pingIntervalMs?: number;
-  /**
-   * Extra HTTP headers on the websocket handshake (Node only; browsers do
-   * not let pages set them), e.g. `X-Forwarded-For` for a load generator
-   * standing in for players at many addresses behind a trusted proxy.
-   */
-  headers?: Record<string, string>;
-}
+import { InOrder } from "./in-order";
+import {
+  ClientErrorCode,
+  HandshakeError,
+  handshakeRefusal,
+  type HandshakeRefusal,
+  type ConnectionState,
+  type LobbyClientOptions,
+  type RequestResult,
+} from "./types";
 
 /** Handshake retries after SERVER_BUSY: about 1 s, doubling to about 16 s, each ±50 %. */
 const BUSY_RETRY_FIRST_MS = 1000;
 const BUSY_RETRY_MAX_MS = 16_000;
 
-/** The server's reason for refusing a handshake (`connect_error` data), or null for a transport error. */
-export function handshakeRefusal(err: unknown): { code: string; message: string } | null {
-  const data = (err as { data?: Partial<AckError> } | null)?.data;
-  return typeof data?.code === "string" ? { code: data.code, message: data.message ?? "" } : null;
-}
 
 interface UntypedEmitter {
   on(event: string, fn: (...args: unknown[]) => void): unknown;
@@ -115,8 +56,8 @@ export class LobbyClient {
   /** A handshake retry after a SERVER_BUSY refusal, and how many refusals came in a row. */
   private busyRetry: ReturnType<typeof setTimeout> | null = null;
   private busyRetries = 0;
-  /** Events read after an answer, waiting for its awaiting code to run first (null: deliver at once). */
-  private inbox: { isAnswer: boolean; run: () => void }[] | null = null;
+  /** Answers and pushes, handed over in the order the server sent them. */
+  private readonly inOrder = new InOrder();
   /** The handshake is being tried again without a token the server refused as malformed. */
   private retryWithoutToken = false;
 
@@ -200,6 +141,11 @@ export class LobbyClient {
     return this.lastSession;
   }
 
+  /** True while the socket is connected: requests are sent now rather than refused with `NOT_CONNECTED`. */
+  get connected(): boolean {
+    return this.socket.connected;
+  }
+
   /**
    * Open the connection. Resolves with the session once the server accepts
    * the handshake; rejects with a `HandshakeError` if it refuses.
@@ -256,6 +202,20 @@ export class LobbyClient {
   }
 
   /**
+   * Subscribe to failed handshakes: the server's refusal, or null when the
+   * connection itself failed. Called on every failed try, including those the
+   * SDK retries on its own (SERVER_BUSY, a dropped connection), so a UI can
+   * say why it is still waiting. Returns the unsubscribe function.
+   */
+  onConnectError(listener: (refusal: HandshakeRefusal | null) => void): () => void {
+    const handler = (error: Error) => listener(handshakeRefusal(error));
+    this.socket.on("connect_error", handler);
+    return () => {
+      this.socket.off("connect_error", handler);
+    };
+  }
+
+  /**
    * Subscribe to a server event. Returns the unsubscribe function. Events
    * and request answers reach the caller in the order the server sent them
    * (see `receive`).
@@ -265,7 +225,7 @@ export class LobbyClient {
     const socket = this.socket as unknown as UntypedEmitter;
     let subscribed = true;
     const fn = (payload: unknown) => {
-      this.receive(false, () => {
+      this.inOrder.receive(false, () => {
         if (subscribed) (listener as (payload: unknown) => void)(payload);
       });
     };
@@ -296,49 +256,9 @@ export class LobbyClient {
           resolve({ ok: false, error: { code: ClientErrorCode.Timeout, message: "The server did not answer in time." } });
           return;
         }
-        this.receive(true, () => resolve(answer as RequestResult<ClientResult<E>>));
+        this.inOrder.receive(true, () => resolve(answer as RequestResult<ClientResult<E>>));
       });
     });
-  }
-
-  /**
-   * Hand an answer (`isAnswer`) or a pushed event to the caller in the order
-   * the server sent them. The server sends an answer before every push its
-   * operation caused and before anything later; but a resolved promise
-   * resumes its awaiting code only after the listeners of packets read in
-   * the same chunk, so a "queued" answer would land after the "matched" push
-   * that followed it. Hence after each answer, what arrives next waits for
-   * the next macrotask, when the answer's awaiting code has run.
-   */
-  private receive(isAnswer: boolean, run: () => void): void {
-    if (this.inbox) {
-      this.inbox.push({ isAnswer, run });
-      return;
-    }
-    run();
-    if (isAnswer) {
-      this.inbox = [];
-      nextTask(() => this.drainInbox());
-    }
-  }
-
-  private drainInbox(): void {
-    const inbox = this.inbox ?? [];
-    for (let item = inbox.shift(); item; item = inbox.shift()) {
-      try {
-        item.run();
-      } catch (error) {
-        // A listener's error is the listener's; the rest still get their events.
-        queueMicrotask(() => {
-          throw error;
-        });
-      }
-      if (item.isAnswer) {
-        nextTask(() => this.drainInbox());
-        return;
-      }
-    }
-    this.inbox = null;
   }
 
   /** Wait in a mode's quick-match queue. */
@@ -431,14 +351,6 @@ export class LobbyClient {
     this.connectionState = state;
     for (const listener of this.stateListeners) listener(state);
   }
-}
-
-/** Run `fn` in a later macrotask: after every microtask queued so far. */
-function nextTask(fn: () => void): void {
-  // Node's setImmediate when there is one (no 1 ms timer floor); a 0 ms timeout in browsers.
-  const immediate = (globalThis as { setImmediate?: (fn: () => void) => unknown }).setImmediate;
-  if (immediate) immediate(fn);
-  else setTimeout(fn, 0);
 }
 
 /** Create a client; call `connect()` to open it. */

@@ -82,7 +82,7 @@ export const errorCodeDocs: Record<ErrorCode, string> = {
   PLAYER_NOT_FOUND: "That player is not seated in your room.",
   SPECTATOR: "Spectators can watch but not act.",
   RATE_LIMITED:
-    "Too many messages of this kind from this connection, this player, or (lobby chat, `LOBBY_CHAT_PER_MINUTE`) this address; wait a moment. Persistent flooding closes the connection. In the handshake: this address has been refused too often lately (over all its connections), and is let in again once it has earned some allowance back (10 a second).",
+    "Too many messages of this kind from this connection, this player, or (lobby chat, `LOBBY_CHAT_PER_MINUTE`) this address; wait a moment. Persistent flooding closes the connection. In the handshake: this address has been refused too often lately (over all its connections), and is shut out for 5 s.",
   TOO_MANY_CONNECTIONS:
     "Handshake only: this address already holds `MAX_CONNECTIONS_PER_ADDRESS` open connections (on this node). Refused handshakes never count.",
   TOO_MANY_SESSIONS:

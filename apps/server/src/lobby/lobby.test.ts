@@ -1,4 +1,4 @@
-import { ErrorCode } from "@lobby/contracts";
+import { ErrorCode, MODE_IDS } from "@lobby/contracts";
 import { describe, expect, it } from "vitest";
 import { lobbyHarness } from "../../test/support/lobby-harness";
 import { refusal } from "../../test/support/results";
@@ -6,6 +6,9 @@ import { refusal } from "../../test/support/results";
 const CF = "connect-four" as const;
 const drop = (column: number) => ({ mode: CF, column });
 
+
+/** Every mode's queue, empty. */
+const NO_QUEUES = Object.fromEntries(MODE_IDS.map((mode) => [mode, 0]));
 
 describe("quick-match matchmaking", () => {
   it("seats waiting players in FIFO order, one room per complete group", async () => {
@@ -84,7 +87,7 @@ describe("quick-match matchmaking", () => {
     const stats = () => h.effects.allToChannel("lobby", "lobby:stats");
     expect(stats()).toHaveLength(0);
     await h.advance(100);
-    expect(stats()).toEqual([{ online: 3, queues: { [CF]: 1, trails: 0 } }]);
+    expect(stats()).toEqual([{ online: 3, queues: { ...NO_QUEUES, [CF]: 1 } }]);
     // Nothing that changes the figures: nothing is sent.
     await h.lobby.sendChat(ann!, "lobby", "anyone?");
     await h.advance(100);
@@ -93,10 +96,10 @@ describe("quick-match matchmaking", () => {
     // Seated players are out of the lobby channel; coming back, they get the latest figures at once.
     await h.lobby.joinQueue(bob!, CF);
     await h.advance(100);
-    expect(stats().at(-1)).toEqual({ online: 3, queues: { [CF]: 0, trails: 0 } });
+    expect(stats().at(-1)).toEqual({ online: 3, queues: NO_QUEUES });
     expect(h.effects.members.get("lobby")?.has(bob!)).toBe(false);
     await h.lobby.leaveRoom(bob!);
-    expect(h.effects.allToPlayer(bob!, "lobby:stats").at(-1)).toEqual({ online: 3, queues: { [CF]: 0, trails: 0 } });
+    expect(h.effects.allToPlayer(bob!, "lobby:stats").at(-1)).toEqual({ online: 3, queues: NO_QUEUES });
   });
 });
 
@@ -237,5 +240,24 @@ describe("match room lifecycle", () => {
     await h.advance(h.settings.reconnectGraceMs);
     expect(await h.store.getRoom(roomId)).toBeUndefined();
     expect(await h.store.countPlayers()).toBe(0);
+  });
+});
+
+describe("a quick room whose countdown loses players", () => {
+  it("stops counting down below the game's minimum, and never starts a game short of it", async () => {
+    const h = lobbyHarness();
+    await h.connect("Ann", "Bob");
+    await h.lobby.joinQueue("ann", "trails");
+    await h.lobby.joinQueue("bob", "trails");
+    // Two of the eight quick match wants have waited long enough: a room, counting down.
+    await h.advance(h.settings.quickMatchWaitMs);
+    const room = await h.roomOf("ann");
+    expect(room.phase).toBe("countdown");
+    await h.lobby.leaveRoom("bob");
+    expect((await h.roomOf("ann")).phase).toBe("waiting");
+    await h.finishCountdown();
+    const after = await h.roomOf("ann");
+    expect(after.phase).toBe("waiting");
+    expect(after.game).toBeNull();
   });
 });

@@ -165,12 +165,13 @@ export function startGame(room: RoomRecord, game: AnyGameDefinition, random: Ran
 }
 
 /** A seat leaves before the start: it disappears, and the host role passes on. */
-export function removeSeatBeforeStart(room: RoomRecord, playerId: string, kicked = false): RoomRecord {
+export function removeSeatBeforeStart(room: RoomRecord, playerId: string, kicked = false, minPlayers = Infinity): RoomRecord {
   const seats = room.seats.filter((s) => s.playerId !== playerId);
   let next = bump({ ...room, seats, kicked: kicked ? [...room.kicked, playerId] : room.kicked });
   next = passHost(next);
-  // A quick room keeps counting down while it still has enough players.
-  return next.kind === "quick" && next.phase === "countdown" ? next : cancelCountdown(next);
+  // A quick room keeps counting down while it still has enough players for its game.
+  const keepsCounting = next.kind === "quick" && next.phase === "countdown" && next.seats.length >= minPlayers;
+  return keepsCounting ? next : cancelCountdown(next);
 }
 
 export function applyMove(room: RoomRecord, game: AnyGameDefinition, playerId: string, move: GameMove): RoomRecord {

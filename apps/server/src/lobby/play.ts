@@ -3,6 +3,7 @@ import { roomDueAt, type LobbyContext } from "./context";
 import { deadlineKey } from "./deadline-key";
 import {
   applyMove,
+  cancelCountdown,
   requestRematch,
   startGame,
   tickGame,
@@ -46,7 +47,13 @@ export async function roomDue(ctx: LobbyContext, roomId: string): Promise<void> 
     return;
   }
   if (room.phase === "countdown") {
-    const next = startGame(room, ctx.game(room.mode), ctx.deps.random);
+    const game = ctx.game(room.mode);
+    // Never a game below its minimum (players left during the countdown): back to waiting for more.
+    if (room.seats.length < game.mode.minPlayers) {
+      await ctx.saveRoom(cancelCountdown(room));
+      return;
+    }
+    const next = startGame(room, game, ctx.deps.random);
     await ctx.saveRoom(ctx.say(next, room.round === 0 ? "The game has started. Good luck!" : `Round ${next.round} — go!`));
     return;
   }

@@ -99,7 +99,7 @@ export async function leave(ctx: LobbyContext, playerId: string): Promise<null> 
 export async function vacate(ctx: LobbyContext, room: RoomRecord, player: PlayerRecord): Promise<RoomRecord> {
   const game = ctx.game(room.mode);
   if (room.phase === "waiting" || room.phase === "countdown") {
-    const next = ctx.say(removeSeatBeforeStart(room, player.id), `${player.name} left.`);
+    const next = ctx.say(removeSeatBeforeStart(room, player.id, false, game.mode.minPlayers), `${player.name} left.`);
     return backfill(ctx, announceHost(ctx, room, next));
   }
   let next = withResultNote(ctx, room, leaveGame(room, game, player.id));

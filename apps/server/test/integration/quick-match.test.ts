@@ -1,5 +1,6 @@
 import { ClientErrorCode, createLobbyClient } from "@lobby/client";
 import { ErrorCode, RoomView } from "@lobby/contracts";
+import { GAME_IDS } from "@lobby/games";
 import { afterEach, describe, expect, it } from "vitest";
 import { nextEvent, startTestServer } from "../support/test-server";
 
@@ -15,7 +16,7 @@ describe("quick match over websocket", () => {
     server = await startTestServer();
     const ann = await server.connect("Ann");
     const bob = await server.connect("Bob");
-    expect(ann.session.modes.map((m) => m.id)).toEqual([CF, "trails"]);
+    expect(ann.session.modes.map((m) => m.id)).toEqual([...GAME_IDS]);
 
     const annRoom = nextEvent(ann.client, "room:state");
     const bobRoom = nextEvent(bob.client, "room:state");

@@ -1,6 +1,6 @@
-import type { RoomView, SeatView, TrailsRider } from "@lobby/contracts";
-import { seatColour } from "../games/connect-four/connect-four-logic";
-import { seatStyle } from "../seat-style";
+import type { RoomView, SeatView } from "@lobby/contracts";
+import type { SeatNote } from "@lobby/game-kit/web";
+import { gameWeb } from "../game-web";
 import { useLobbyStore } from "../store";
 import { kickPlayer } from "../room-actions";
 import { LatencyBadge } from "./latency-badge";
@@ -10,7 +10,7 @@ interface RosterProps {
   room: RoomView;
   /** The viewer's player id; a spectator matches no seat. */
   myPlayerId: string;
-  /** Connect Four: the seat to move, highlighted; null when nobody is. */
+  /** Turn-based games: the seat to move, highlighted; null when nobody is. */
   turn?: number | null;
 }
 
@@ -23,7 +23,8 @@ export function Roster({ room, myPlayerId, turn = null }: RosterProps) {
   const latency = useLobbyStore((s) => (s.latency?.roomId === room.id ? s.latency.rttMs : null));
   const pregame = room.phase === "waiting" || (room.phase === "countdown" && room.game === null);
   const amHost = room.hostId !== null && room.hostId === myPlayerId;
-  const riders = room.game?.mode === "trails" ? room.game.riders : null;
+  const web = gameWeb(room.mode);
+  const won = (seat: number) => room.phase !== "playing" && room.result?.kind === "win" && room.result.winners.includes(seat);
   const openSeats = pregame ? Math.max(0, room.maxPlayers - room.seats.length) : 0;
 
   return (
@@ -38,7 +39,7 @@ export function Roster({ room, myPlayerId, turn = null }: RosterProps) {
           pregame={pregame}
           canKick={pregame && amHost && seat.player.id !== myPlayerId}
           turn={turn === seat.seat}
-          rider={riders?.find((rider) => rider.seat === seat.seat) ?? null}
+          note={room.game && !pregame ? (web.seatNote?.(room.game, seat.seat, won(seat.seat)) ?? null) : null}
           rttMs={latency?.[seat.player.id] ?? null}
         />
       ))}
@@ -64,11 +65,13 @@ interface SeatRowProps {
   pregame: boolean;
   canKick: boolean;
   turn: boolean;
-  rider: TrailsRider | null;
+  /** The game's note on this seat ("Crashed · 12"), while a game is on. */
+  note: SeatNote | null;
   rttMs: number | null;
 }
 
-function SeatRow({ room, seat, isMe, isHost, pregame, canKick, turn, rider, rttMs }: SeatRowProps) {
+function SeatRow({ room, seat, isMe, isHost, pregame, canKick, turn, note, rttMs }: SeatRowProps) {
+  const web = gameWeb(room.mode);
   const finished = room.phase === "finished";
   const name = seat.player.name;
   return (
@@ -79,8 +82,8 @@ function SeatRow({ room, seat, isMe, isHost, pregame, canKick, turn, rider, rttM
       data-status={seat.status}
       data-ready={(pregame && seat.ready) || undefined}
       data-turn={turn || undefined}
-      data-crashed={(rider && !rider.alive) || undefined}
-      style={seatStyle(room.mode, seat.seat)}
+      data-out={note?.tone === "out" || undefined}
+      style={web.seatStyle?.(seat.seat)}
     >
       <span className="roster-disc" data-seat={seat.seat} aria-hidden="true" />
       <span className="roster-body">
@@ -93,9 +96,7 @@ function SeatRow({ room, seat, isMe, isHost, pregame, canKick, turn, rider, rttM
         <span className="roster-meta">
           {isMe && <span className="badge badge--you">You</span>}
           {isHost && <span className="badge badge--host">Host</span>}
-          {room.mode === "connect-four" && (
-            <span className="visually-hidden">{seatColour(seat.seat)} discs. </span>
-          )}
+          {web.seatLabel && <span className="visually-hidden">{web.seatLabel(seat.seat)} </span>}
           {pregame ? (
             seat.ready ? (
               <span className="seat-status seat-status--ok">
@@ -104,11 +105,8 @@ function SeatRow({ room, seat, isMe, isHost, pregame, canKick, turn, rider, rttM
             ) : (
               <span className="seat-status seat-status--idle">Not ready</span>
             )
-          ) : rider && seat.status !== "left" ? (
-            <RiderStatus
-              rider={rider}
-              won={room.phase !== "playing" && room.result?.kind === "win" && room.result.winners.includes(seat.seat)}
-            />
+          ) : note && seat.status !== "left" ? (
+            <span className={`seat-status seat-status--${note.tone === "out" ? "crashed" : "ok"}`}>{note.text}</span>
           ) : (
             <SeatStatusText seat={seat} />
           )}
@@ -129,14 +127,5 @@ function SeatRow({ room, seat, isMe, isHost, pregame, canKick, turn, rider, rttM
         </button>
       )}
     </li>
-  );
-}
-
-function RiderStatus({ rider, won }: { rider: TrailsRider; won: boolean }) {
-  if (won) return <span className="seat-status seat-status--ok">Winner · {rider.length}</span>;
-  return rider.alive ? (
-    <span className="seat-status seat-status--ok">Riding · {rider.length}</span>
-  ) : (
-    <span className="seat-status seat-status--crashed">Crashed · {rider.length}</span>
   );
 }

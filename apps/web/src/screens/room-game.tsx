@@ -1,20 +1,17 @@
-import type { RoomView, TrailsDirection } from "@lobby/contracts";
+import type { GameView, RoomView } from "@lobby/contracts";
+import type { SeatInfo } from "@lobby/game-kit/web";
 import { useMemo, type RefObject } from "react";
 import { RoomChatPanel } from "../components/chat-panel";
 import { GameActions } from "../components/game-actions";
+import { ResultStatus } from "../components/result-status";
 import { RoomCountdown } from "../components/room-countdown";
 import { Roster } from "../components/roster";
-import { TrailsStatus } from "../components/trails-status";
 import { SpectatorCount, WatchingBanner } from "../components/watching-banner";
 import { roomMessages } from "../chat-state";
-import { ConnectFourBoard } from "../games/connect-four/connect-four-board";
-import { MatchStatus } from "../games/connect-four/match-status";
-import { TrailsBoard } from "../games/trails/trails-board";
-import { dropDisc, steer } from "../room-actions";
-import { namesBySeat } from "../seat-style";
+import { gameWeb } from "../game-web";
+import { describeOutcome } from "../match-outcome";
+import { sendMove } from "../room-actions";
 import { useLobbyStore } from "../store";
-
-const onSteer = (direction: TrailsDirection) => steer(direction);
 
 /** A game in progress or just finished, with its roster, result, rematch and chat. */
 export function RoomGame({ headingRef }: { headingRef: RefObject<HTMLHeadingElement | null> }) {
@@ -23,15 +20,17 @@ export function RoomGame({ headingRef }: { headingRef: RefObject<HTMLHeadingElem
   const watching = useLobbyStore((s) => s.watchingRoomId !== null);
   const modes = useLobbyStore((s) => s.session?.modes);
   const messages = useLobbyStore(roomMessages);
-  // The arena redraws when its props change: keep the names' identity while they stay the same.
-  const namesKey = useLobbyStore((s) => (s.room ? namesBySeat(s.room.seats).join("\n") : ""));
-  const seatNames = useMemo(() => namesKey.split("\n"), [namesKey]);
+  // Boards redraw when their props change: keep the seats' identity while they stay the same.
+  const seatsKey = useLobbyStore((s) => JSON.stringify(s.room ? seatInfos(s.room) : []));
+  const seats = useMemo(() => JSON.parse(seatsKey) as SeatInfo[], [seatsKey]);
   if (!room?.game) return null;
 
+  const web = gameWeb(room.mode);
+  const { Board } = web;
   const mode = modes?.find((m) => m.id === room.mode);
   const me = watching ? null : (room.seats.find((seat) => seat.player.id === myId) ?? null);
   const mySeat = me?.seat ?? null;
-  const turn = room.game.mode === "connect-four" && room.phase === "playing" ? room.game.turn : null;
+  const turn = room.phase === "playing" ? (web.turn?.(room.game) ?? null) : null;
 
   return (
     <section className="room" data-game={room.game.mode} aria-labelledby="room-title">
@@ -58,27 +57,18 @@ export function RoomGame({ headingRef }: { headingRef: RefObject<HTMLHeadingElem
       </div>
 
       <div className="room-status">
-        <Status room={room} mySeat={mySeat} turn={turn} />
+        <Status room={room} view={room.game} mySeat={mySeat} seats={seats} />
       </div>
 
       <div className="room-board">
-        {room.game.mode === "connect-four" ? (
-          <ConnectFourBoard
-            view={room.game}
-            mySeat={mySeat}
-            myTurn={mySeat !== null && turn === mySeat}
-            finished={room.phase === "finished"}
-            round={room.round}
-            onDrop={dropDisc}
-          />
-        ) : (
-          <TrailsBoard
-            view={room.game}
-            mySeat={mySeat}
-            seatNames={seatNames}
-            onSteer={onSteer}
-          />
-        )}
+        <Board
+          view={room.game}
+          mySeat={mySeat}
+          seats={seats}
+          phase={room.phase}
+          round={room.round}
+          onMove={sendMove}
+        />
       </div>
 
       <div className="room-actions-area">
@@ -92,8 +82,8 @@ export function RoomGame({ headingRef }: { headingRef: RefObject<HTMLHeadingElem
   );
 }
 
-function Status({ room, mySeat, turn }: { room: RoomView; mySeat: number | null; turn: number | null }) {
-  if (room.game?.mode === "trails") return <TrailsStatus room={room} view={room.game} mySeat={mySeat} />;
+/** The countdown, the game's own status line while it runs, or the result. */
+function Status({ room, view, mySeat, seats }: { room: RoomView; view: GameView; mySeat: number | null; seats: SeatInfo[] }) {
   if (room.phase === "countdown" && room.countdownEndsAt !== null) {
     return (
       <div className="match-status" data-testid="match-status" data-tone="active">
@@ -101,5 +91,16 @@ function Status({ room, mySeat, turn }: { room: RoomView; mySeat: number | null;
       </div>
     );
   }
-  return <MatchStatus seats={room.seats} mySeat={mySeat} turn={turn} result={room.result} />;
+  if (room.result && room.phase === "finished") {
+    const nameOf = (seat: number) => seats.find((s) => s.seat === seat)?.name ?? `Player ${seat + 1}`;
+    return <ResultStatus outcome={describeOutcome(room.result, mySeat, nameOf, room.mode)} />;
+  }
+  const { Status: GameStatus } = gameWeb(room.mode);
+  if (!GameStatus) return null;
+  return <GameStatus view={view} mySeat={mySeat} seats={seats} phase={room.phase} round={room.round} />;
+}
+
+/** The seats as a game's web half sees them. */
+function seatInfos(room: RoomView): SeatInfo[] {
+  return room.seats.map((s) => ({ seat: s.seat, name: s.player.name, playerId: s.player.id, connected: s.status === "connected" }));
 }

@@ -1,10 +1,6 @@
 import { MOVE_SCHEMAS, VIEW_SCHEMAS } from "@lobby/games";
 import { z } from "zod";
 
-// Each game's own schemas, for clients that render them.
-export * from "@lobby/game-connect-four/schemas";
-export * from "@lobby/game-trails/schemas";
-
 /** A move of any game, tagged with the mode it belongs to. */
 export const GameMove = z.discriminatedUnion("mode", MOVE_SCHEMAS);
 export type GameMove = z.infer<typeof GameMove>;

@@ -1,4 +1,4 @@
-import type { ConnectFourView } from "@lobby/contracts";
+import type { ConnectFourView } from "../schemas";
 import { describe, expect, it } from "vitest";
 import { describeColumn, isLastMove, isWinCell, landingRow } from "./connect-four-logic";
 

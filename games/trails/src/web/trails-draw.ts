@@ -1,4 +1,4 @@
-import type { TrailsRider, TrailsView } from "@lobby/contracts";
+import type { TrailsRider, TrailsView } from "../schemas";
 import { trailsColour } from "./trails-logic";
 
 /*

@@ -1,4 +1,4 @@
-import type { TrailsRider, TrailsView } from "@lobby/contracts";
+import type { TrailsRider, TrailsView } from "../schemas";
 import { describe, expect, it } from "vitest";
 import { fitCell } from "./trails-draw";
 import {

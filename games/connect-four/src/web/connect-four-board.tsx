@@ -1,4 +1,4 @@
-import type { ConnectFourView } from "@lobby/contracts";
+import type { ConnectFourView } from "../schemas";
 import { useId, useRef, useState, type CSSProperties, type KeyboardEvent } from "react";
 import { cellIndex, describeColumn, isLastMove, isWinCell, landingRow } from "./connect-four-logic";
 

@@ -1,4 +1,4 @@
-import type { TrailsDirection, TrailsView } from "@lobby/contracts";
+import type { TrailsDirection, TrailsView } from "../schemas";
 
 /*
  * Pure helpers for the Trails board. The server decides every rule; these

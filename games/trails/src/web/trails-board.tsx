@@ -1,4 +1,4 @@
-import type { TrailsDirection, TrailsView } from "@lobby/contracts";
+import type { TrailsDirection, TrailsView } from "../schemas";
 import { useEffect, useLayoutEffect, useRef, useState, type CSSProperties } from "react";
 import { drawArena, fitCell } from "./trails-draw";
 import { describeRiders, isRoundRunning, timeLeft, trailsColour } from "./trails-logic";

@@ -1,4 +1,4 @@
-import type { TrailsDirection } from "@lobby/contracts";
+import type { TrailsDirection } from "../schemas";
 import type { MouseEvent, PointerEvent } from "react";
 import { DIRECTIONS } from "./trails-logic";
 

@@ -1,4 +1,4 @@
-import type { TrailsDirection, TrailsView } from "@lobby/contracts";
+import type { TrailsDirection, TrailsView } from "../schemas";
 import { useEffect, useEffectEvent, useRef, type PointerEvent } from "react";
 import { directionForKey, planTurn, settlePending, swipeDirection, type PendingTurns } from "./trails-logic";
 

@@ -1,4 +1,4 @@
-import type { ConnectFourView } from "@lobby/contracts";
+import type { ConnectFourView } from "../schemas";
 
 /*
  * Read-only helpers over the server's board view. The server decides every

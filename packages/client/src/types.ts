@@ -1,0 +1,76 @@
+import type { AckError, AckResult } from "@lobby/contracts";
+
+/** Error codes produced by the SDK itself, never by the server. */
+export const ClientErrorCode = {
+  /** The server did not acknowledge in time. */
+  Timeout: "TIMEOUT",
+  /** The request was not sent because the socket is not connected. */
+  NotConnected: "NOT_CONNECTED",
+} as const;
+export type ClientErrorCode = (typeof ClientErrorCode)[keyof typeof ClientErrorCode];
+
+/** An ack from the server, or an SDK-side failure to get one. */
+export type RequestResult<T> =
+  | AckResult<T>
+  | { ok: false; error: { code: ClientErrorCode; message: string } };
+
+/**
+ * `replaced`: the same session connected elsewhere (another tab); this
+ * client stopped and will not reconnect on its own.
+ */
+export type ConnectionState = "idle" | "connecting" | "connected" | "reconnecting" | "disconnected" | "replaced";
+
+/** Why the handshake was refused, as the server put it. */
+export class HandshakeError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = "HandshakeError";
+  }
+}
+
+export interface LobbyClientOptions {
+  /** Server origin, e.g. `http://localhost:3000`. Omit in a browser to use the page's origin. */
+  url?: string;
+  /** Display name sent in the handshake. */
+  name: string;
+  /**
+   * A session token from an earlier `session:ready`, to resume that session
+   * (same id, queue place and seat). The client keeps the latest token and
+   * sends it on every reconnect.
+   */
+  token?: string;
+  /** How long to wait for an ack before resolving with `TIMEOUT`. Default 5000 ms. */
+  ackTimeoutMs?: number;
+  /**
+   * Reconnect automatically after a dropped connection, and try again later
+   * when a busy server refuses the handshake (SERVER_BUSY). Default true.
+   */
+  reconnection?: boolean;
+  /**
+   * Measure the round trip with a `session:ping` ack this often, and report
+   * it so others see this player's connection quality. Default 5000 ms; 0 turns it off.
+   */
+  pingIntervalMs?: number;
+  /**
+   * Extra HTTP headers on the websocket handshake (Node only; browsers do
+   * not let pages set them), e.g. `X-Forwarded-For` for a load generator
+   * standing in for players at many addresses behind a trusted proxy.
+   */
+  headers?: Record<string, string>;
+}
+
+
+/** Why the server refused a handshake: its error code (an `ErrorCode`, as a string) and message. */
+export interface HandshakeRefusal {
+  code: string;
+  message: string;
+}
+
+/** The server's reason for refusing a handshake (`connect_error` data), or null for a transport error. */
+export function handshakeRefusal(err: unknown): HandshakeRefusal | null {
+  const data = (err as { data?: Partial<AckError> } | null)?.data;
+  return typeof data?.code === "string" ? { code: data.code, message: data.message ?? "" } : null;
+}
