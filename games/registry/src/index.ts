@@ -1,4 +1,5 @@
 import { connectFourGame } from "../../connect-four/src/index";
+import { liarsDiceGame } from "../../liars-dice/src/index";
 import type { BotStrategy, GameMoves } from "@lobby/game-kit";
 import { trailsGame } from "../../trails/src/index";
 import type { z } from "zod";
@@ -10,7 +11,7 @@ import type { z } from "zod";
  * (mode ids, the move and view unions, the server's rules, the property
  * generators, the fuzz seeds, the bench's bots) is derived from this one.
  */
-export const GAMES = [connectFourGame, trailsGame] as const;
+export const GAMES = [connectFourGame, trailsGame, liarsDiceGame] as const;
 
 export type Games = typeof GAMES;
 export type AnyGame = Games[number];
