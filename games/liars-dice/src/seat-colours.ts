@@ -1,3 +1,4 @@
+import { discColours } from "@lobby/game-kit/web";
 import type { CSSProperties } from "react";
 
 /*
@@ -9,11 +10,5 @@ export const SEAT_COLOURS = ["#ff6b6b", "#ffc23d", "#2dd4bf", "#a78bfa", "#60a5f
 
 /** The CSS variables the app's seat discs read (--disc, --disc-deep, --disc-fill). */
 export function seatColourStyle(seat: number): CSSProperties {
-  const colour = SEAT_COLOURS[seat % SEAT_COLOURS.length] ?? SEAT_COLOURS[0];
-  const deep = `color-mix(in srgb, ${colour} 65%, #000)`;
-  return {
-    "--disc": colour,
-    "--disc-deep": deep,
-    "--disc-fill": `radial-gradient(circle at 35% 30%, color-mix(in srgb, ${colour} 55%, #fff), ${colour} 48%, ${deep})`,
-  } as CSSProperties;
+  return discColours(SEAT_COLOURS[seat % SEAT_COLOURS.length] ?? SEAT_COLOURS[0]);
 }

@@ -1,5 +1,5 @@
-import { defineGameWeb, type BoardProps, type GameViewProps } from "@lobby/game-kit/web";
-import { useMemo, type CSSProperties } from "react";
+import { defineGameWeb, discColours, type BoardProps, type GameViewProps } from "@lobby/game-kit/web";
+import { useMemo } from "react";
 import type { TrailsDirection, TrailsMove, TrailsView } from "./schemas";
 import { TrailsBoard } from "./web/trails-board";
 import { TRAILS_COLOURS } from "./web/trails-logic";
@@ -80,15 +80,7 @@ export const web = defineGameWeb<TrailsMove, TrailsView>({
     twoSeat: false,
   },
   // Riders wear the arena's colours everywhere the seat appears.
-  seatStyle(seat) {
-    const colour = TRAILS_COLOURS[seat % Math.max(1, TRAILS_COLOURS.length)] ?? "#8d8cb5";
-    const deep = `color-mix(in srgb, ${colour} 65%, #000)`;
-    return {
-      "--disc": colour,
-      "--disc-deep": deep,
-      "--disc-fill": `radial-gradient(circle at 35% 30%, color-mix(in srgb, ${colour} 55%, #fff), ${colour} 48%, ${deep})`,
-    } as CSSProperties;
-  },
+  seatStyle: (seat) => discColours(TRAILS_COLOURS[seat % Math.max(1, TRAILS_COLOURS.length)] ?? "#8d8cb5"),
   seatNote(view, seat, won) {
     const rider = view.riders.find((r) => r.seat === seat);
     if (!rider) return null;

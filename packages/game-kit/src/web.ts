@@ -76,6 +76,20 @@ export interface SeatNote {
   tone: "ok" | "out";
 }
 
+/**
+ * The CSS variables the web app's seat discs read (`--disc`, `--disc-deep`,
+ * `--disc-fill`), from one colour: a `seatStyle` for games whose seats have
+ * colours of their own.
+ */
+export function discColours(colour: string): CSSProperties {
+  const deep = `color-mix(in srgb, ${colour} 65%, #000)`;
+  return {
+    "--disc": colour,
+    "--disc-deep": deep,
+    "--disc-fill": `radial-gradient(circle at 35% 30%, color-mix(in srgb, ${colour} 55%, #fff), ${colour} 48%, ${deep})`,
+  } as CSSProperties;
+}
+
 /** Declare a game's web half (checks its types against the game's move and view). */
 export function defineGameWeb<Move, View>(web: GameWeb<Move, View>): GameWeb<Move, View> {
   return web;
