@@ -9,7 +9,10 @@ import { expect, playOpenerWin, quickMatchConnectFour, expectInRoom, expectWaiti
 let cluster: Cluster;
 
 test.beforeAll(async () => {
-  cluster = await startCluster({ nodes: 2, env: { RECONNECT_GRACE_MS: "5000", COUNTDOWN_MS: "1000", BUSY_QUEUE_MS: "1000" } });
+  cluster = await startCluster({
+    nodes: 2,
+    env: { RECONNECT_GRACE_MS: "5000", COUNTDOWN_MS: "1000", BUSY_QUEUE_MS: "1000" },
+  });
 });
 
 test.afterAll(async () => {

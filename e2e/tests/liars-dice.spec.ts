@@ -55,7 +55,11 @@ test("three friends play Liar's Dice to the end: each sees only their own dice u
       await page.getByRole("button", { name: "Bid", exact: true }).click();
     }
     await expect
-      .poll(async () => (await page.getByTestId("match-result").isVisible()) || (await page.getByTestId("current-bid").textContent()) !== before)
+      .poll(
+        async () =>
+          (await page.getByTestId("match-result").isVisible()) ||
+          (await page.getByTestId("current-bid").textContent()) !== before,
+      )
       .toBe(true);
     if (calls === 1 && move < 4) {
       // The first call of liar shows everyone every die of that round.

@@ -36,7 +36,9 @@ test("friends play Trails in a private room: join by code and by link, chat, kic
   await ann.getByTestId("room-chat").getByLabel("Message").fill("hi all <b>not bold</b>");
   await ann.getByTestId("room-chat").getByRole("button", { name: "Send" }).click();
   for (const p of [host, ann, bob, cat]) {
-    await expect(p.getByTestId("room-chat").getByRole("listitem").filter({ hasText: "hi all <b>not bold</b>" })).toHaveCount(1);
+    await expect(
+      p.getByTestId("room-chat").getByRole("listitem").filter({ hasText: "hi all <b>not bold</b>" }),
+    ).toHaveCount(1);
   }
   await expect(host.getByTestId("room-chat").locator("b")).toHaveCount(0);
 

@@ -1,6 +1,8 @@
 import { expect, matchedPair, playOpenerWin, test } from "./support/player";
 
-test("two players quick-match, play Connect Four to a win, play again, and go back to the lobby", async ({ player }) => {
+test("two players quick-match, play Connect Four to a win, play again, and go back to the lobby", async ({
+  player,
+}) => {
   const [ann, bob] = await matchedPair(player);
   await expect(ann.getByTestId("roster")).toContainText("Bob");
   await expect(bob.getByTestId("roster")).toContainText("Ann");

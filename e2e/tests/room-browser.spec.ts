@@ -23,7 +23,10 @@ test("the live room browser shows a public room appear, fill, start and close", 
 
   // Someone joins from the list: the count changes for the viewer.
   const ann = await player("Ann");
-  await ann.getByTestId("room-browser").getByRole("button", { name: `Join room ${code}` }).click();
+  await ann
+    .getByTestId("room-browser")
+    .getByRole("button", { name: `Join room ${code}` })
+    .click();
   await expect(ann.getByTestId("room-code")).toHaveText(code);
   await expect(row.getByTestId("room-players")).toHaveText("2/2");
 

@@ -7,9 +7,7 @@ async function onlineCount(page: Page): Promise<number> {
 }
 
 test("three players queue for a 2-player mode: two are matched, the third waits for a fourth", async ({ player }) => {
-  const [ann, bob, cat] = await Promise.all(
-    ["Ann", "Bob", "Cat"].map((name) => player(name)),
-  );
+  const [ann, bob, cat] = await Promise.all(["Ann", "Bob", "Cat"].map((name) => player(name)));
   await quickMatchConnectFour(ann!);
   await expectWaiting(ann!);
   await quickMatchConnectFour(bob!);

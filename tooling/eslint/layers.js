@@ -18,21 +18,27 @@ const APP_PATHS = ["(^|/)apps/", "Apps sit above this layer: nothing here may im
 const SDK = ["^@lobby/client(/|$)", "The SDK sits above this layer."];
 const SOCKETS = ["^(socket\\.io|socket\\.io-client|@socket\\.io/.*)$", "Sockets belong to the transport and the SDK."];
 const REDIS = ["^(redis|@redis/.*)$", "Redis belongs to the store implementations."];
-const LOBBY = ["^@lobby/(contracts|client|games)(/|$)", "A game depends on the game kit (and zod) only, not on the lobby."];
+const LOBBY = [
+  "^@lobby/(contracts|client|games)(/|$)",
+  "A game depends on the game kit (and zod) only, not on the lobby.",
+];
 
 /** packages/contracts: the wire's types. Nothing of the apps or the SDK. */
 export const contracts = [forbid(["**/*.ts"], [APPS, APP_PATHS, SDK, SOCKETS, REDIS])];
 
 /** packages/client: the SDK, unchanged in browsers and Node. No app, no server library, no React, nothing Node-only. */
 export const client = [
-  forbid(["src/**/*.ts"], [
-    APPS,
-    APP_PATHS,
-    REDIS,
-    ["^socket\\.io$", "The SDK speaks through socket.io-client, never the server library."],
-    ["^(react|react-dom)(/|$)", "The SDK is headless: the web app brings React."],
-    ["^node:", "The SDK runs in browsers too: nothing Node-only."],
-  ]),
+  forbid(
+    ["src/**/*.ts"],
+    [
+      APPS,
+      APP_PATHS,
+      REDIS,
+      ["^socket\\.io$", "The SDK speaks through socket.io-client, never the server library."],
+      ["^(react|react-dom)(/|$)", "The SDK is headless: the web app brings React."],
+      ["^node:", "The SDK runs in browsers too: nothing Node-only."],
+    ],
+  ),
 ];
 
 /** packages/game-kit and games/*: pure games. Nothing of the lobby, sockets or Redis. */
@@ -40,12 +46,15 @@ export const games = [forbid(["src/**/*.ts", "src/**/*.tsx"], [LOBBY, APPS, APP_
 
 /** apps/web: the browser app. It talks to the server only through the SDK. */
 export const web = [
-  forbid(["src/**/*.ts", "src/**/*.tsx"], [
-    ["^@lobby/(server|bench)(/|$)", "The web app reaches the server only through the SDK and the contracts."],
-    ["(^|/)server/", "The web app reaches the server only through the SDK and the contracts."],
-    ["^socket\\.io$", "The web app reaches the server only through the SDK."],
-    REDIS,
-  ]),
+  forbid(
+    ["src/**/*.ts", "src/**/*.tsx"],
+    [
+      ["^@lobby/(server|bench)(/|$)", "The web app reaches the server only through the SDK and the contracts."],
+      ["(^|/)server/", "The web app reaches the server only through the SDK and the contracts."],
+      ["^socket\\.io$", "The web app reaches the server only through the SDK."],
+      REDIS,
+    ],
+  ),
 ];
 
 const TRANSPORT = ["(^|/)transport/", "The lobby core knows nothing of the transport."];

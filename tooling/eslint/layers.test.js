@@ -21,27 +21,97 @@ async function violations(layer, path, code) {
 
 describe("layer rules", () => {
   it.each([
-    ["contracts importing the SDK", layers.contracts, "packages/contracts/src/x.ts", 'import { LobbyClient } from "@lobby/client";'],
-    ["contracts importing an app", layers.contracts, "packages/contracts/src/x.ts", 'import { games } from "../../../apps/server/src/games/registry";'],
-    ["the SDK importing the server", layers.client, "packages/client/src/x.ts", 'import { createLobbyServer } from "@lobby/server";'],
-    ["a game importing the contracts", layers.games, "games/trails/src/x.ts", 'import { ErrorCode } from "@lobby/contracts";'],
+    [
+      "contracts importing the SDK",
+      layers.contracts,
+      "packages/contracts/src/x.ts",
+      'import { LobbyClient } from "@lobby/client";',
+    ],
+    [
+      "contracts importing an app",
+      layers.contracts,
+      "packages/contracts/src/x.ts",
+      'import { games } from "../../../apps/server/src/games/registry";',
+    ],
+    [
+      "the SDK importing the server",
+      layers.client,
+      "packages/client/src/x.ts",
+      'import { createLobbyServer } from "@lobby/server";',
+    ],
+    [
+      "a game importing the contracts",
+      layers.games,
+      "games/trails/src/x.ts",
+      'import { ErrorCode } from "@lobby/contracts";',
+    ],
     ["a game importing socket.io", layers.games, "games/trails/src/x.ts", 'import { Server } from "socket.io";'],
     ["the web importing the server", layers.web, "apps/web/src/x.ts", 'import { Lobby } from "@lobby/server";'],
-    ["the lobby core importing socket.io", layers.server, "apps/server/src/lobby/x.ts", 'import { Server } from "socket.io";'],
-    ["the lobby core importing the transport", layers.server, "apps/server/src/lobby/x.ts", 'import { handshake } from "../transport/handshake";'],
-    ["the lobby core importing redis", layers.server, "apps/server/src/lobby/x.ts", 'import { createClient } from "redis";'],
-    ["the lobby core importing a store implementation", layers.server, "apps/server/src/lobby/x.ts", 'import { MemoryStore } from "../store/memory-store";'],
-    ["the transport importing a store implementation", layers.server, "apps/server/src/transport/x.ts", 'import { RedisStore } from "../store/redis-store";'],
+    [
+      "the lobby core importing socket.io",
+      layers.server,
+      "apps/server/src/lobby/x.ts",
+      'import { Server } from "socket.io";',
+    ],
+    [
+      "the lobby core importing the transport",
+      layers.server,
+      "apps/server/src/lobby/x.ts",
+      'import { handshake } from "../transport/handshake";',
+    ],
+    [
+      "the lobby core importing redis",
+      layers.server,
+      "apps/server/src/lobby/x.ts",
+      'import { createClient } from "redis";',
+    ],
+    [
+      "the lobby core importing a store implementation",
+      layers.server,
+      "apps/server/src/lobby/x.ts",
+      'import { MemoryStore } from "../store/memory-store";',
+    ],
+    [
+      "the transport importing a store implementation",
+      layers.server,
+      "apps/server/src/transport/x.ts",
+      'import { RedisStore } from "../store/redis-store";',
+    ],
   ])("reports %s", async (_, layer, filePath, code) => {
     expect(await violations(layer, filePath, code)).toBe(1);
   });
 
   it.each([
-    ["a game importing the game kit", layers.games, "games/trails/src/x.ts", 'import { defineGame } from "@lobby/game-kit";'],
-    ["the lobby core importing its store interface", layers.server, "apps/server/src/lobby/x.ts", 'import { LobbyStore } from "./store";'],
-    ["the composition root picking a store", layers.server, "apps/server/src/main.ts", 'import { MemoryStore } from "./store/memory-store";'],
-    ["a core test using the memory store", layers.server, "apps/server/src/lobby/x.test.ts", 'import { MemoryStore } from "../store/memory-store";'],
-    ["the web importing the SDK", layers.web, "apps/web/src/x.ts", 'import { createLobbyClient } from "@lobby/client";'],
+    [
+      "a game importing the game kit",
+      layers.games,
+      "games/trails/src/x.ts",
+      'import { defineGame } from "@lobby/game-kit";',
+    ],
+    [
+      "the lobby core importing its store interface",
+      layers.server,
+      "apps/server/src/lobby/x.ts",
+      'import { LobbyStore } from "./store";',
+    ],
+    [
+      "the composition root picking a store",
+      layers.server,
+      "apps/server/src/main.ts",
+      'import { MemoryStore } from "./store/memory-store";',
+    ],
+    [
+      "a core test using the memory store",
+      layers.server,
+      "apps/server/src/lobby/x.test.ts",
+      'import { MemoryStore } from "../store/memory-store";',
+    ],
+    [
+      "the web importing the SDK",
+      layers.web,
+      "apps/web/src/x.ts",
+      'import { createLobbyClient } from "@lobby/client";',
+    ],
   ])("allows %s", async (_, layer, filePath, code) => {
     expect(await violations(layer, filePath, code)).toBe(0);
   });

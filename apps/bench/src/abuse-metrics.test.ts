@@ -63,13 +63,28 @@ describe("attackMetrics", () => {
   });
 });
 
-const refusals = (over: Partial<HonestRefusals>): HonestRefusals => ({ errorAcks: {}, staleView: {}, handshakes: {}, drops: {}, notSeated: 0, ...over });
+const refusals = (over: Partial<HonestRefusals>): HonestRefusals => ({
+  errorAcks: {},
+  staleView: {},
+  handshakes: {},
+  drops: {},
+  notSeated: 0,
+  ...over,
+});
 
 describe("honest refusals", () => {
   it("counts every refusal but not the game's answers to a stale view", () => {
     const split = splitErrorAcks({ RATE_LIMITED: 2, ILLEGAL_MOVE: 5, GAME_NOT_RUNNING: 1, TIMEOUT: 1 });
-    expect(split).toEqual({ errorAcks: { RATE_LIMITED: 2, TIMEOUT: 1 }, staleView: { ILLEGAL_MOVE: 5, GAME_NOT_RUNNING: 1 } });
-    const all = refusals({ ...split, handshakes: { TOO_MANY_CONNECTIONS: 1 }, drops: { "ping timeout": 2 }, notSeated: 1 });
+    expect(split).toEqual({
+      errorAcks: { RATE_LIMITED: 2, TIMEOUT: 1 },
+      staleView: { ILLEGAL_MOVE: 5, GAME_NOT_RUNNING: 1 },
+    });
+    const all = refusals({
+      ...split,
+      handshakes: { TOO_MANY_CONNECTIONS: 1 },
+      drops: { "ping timeout": 2 },
+      notSeated: 1,
+    });
     expect(honestRefusalCount(all)).toBe(7);
     expect(describeRefusals(all)).toBe(
       "error acks: RATE_LIMITED 2, TIMEOUT 1; handshakes: TOO_MANY_CONNECTIONS 1; dropped: ping timeout 2; not seated: 1; not counted, the game's answers to a stale view: ILLEGAL_MOVE 5, GAME_NOT_RUNNING 1",
@@ -82,19 +97,31 @@ describe("honest refusals", () => {
   });
 
   it("counts a refused handshake by the server's code", () => {
-    const refused = describeHandshakeFailure(new HandshakeError("TOO_MANY_CONNECTIONS", "Too many connections from your address."));
+    const refused = describeHandshakeFailure(
+      new HandshakeError("TOO_MANY_CONNECTIONS", "Too many connections from your address."),
+    );
     expect(refused).toBe("refused TOO_MANY_CONNECTIONS: Too many connections from your address.");
     expect(connectErrorKey(refused)).toBe("TOO_MANY_CONNECTIONS");
-    const viaData = describeHandshakeFailure(Object.assign(new Error("busy"), { data: { code: "SERVER_BUSY", message: "busy" } }));
+    const viaData = describeHandshakeFailure(
+      Object.assign(new Error("busy"), { data: { code: "SERVER_BUSY", message: "busy" } }),
+    );
     expect(connectErrorKey(viaData)).toBe("SERVER_BUSY");
-    expect(connectErrorKey(describeHandshakeFailure(Object.assign(new Error("websocket error"), { description: { message: "connect EMFILE" } })))).toBe("EMFILE");
+    expect(
+      connectErrorKey(
+        describeHandshakeFailure(
+          Object.assign(new Error("websocket error"), { description: { message: "connect EMFILE" } }),
+        ),
+      ),
+    ).toBe("EMFILE");
   });
 });
 
 describe("memoryGrowth", () => {
   it("gives RSS and heap growth in MiB, negative when memory was returned", () => {
     const mib = 2 ** 20;
-    expect(memoryGrowth({ rssBytes: 100 * mib, heapUsedBytes: 20 * mib }, { rssBytes: 110 * mib, heapUsedBytes: 18 * mib })).toEqual({ rssMiB: 10, heapMiB: -2 });
+    expect(
+      memoryGrowth({ rssBytes: 100 * mib, heapUsedBytes: 20 * mib }, { rssBytes: 110 * mib, heapUsedBytes: 18 * mib }),
+    ).toEqual({ rssMiB: 10, heapMiB: -2 });
     expect(memoryGrowth(null, { rssBytes: 1, heapUsedBytes: 1 })).toBeNull();
   });
 });

@@ -46,14 +46,29 @@ export function attackMetrics(counts: AttackCounts): Metric[] {
   const seconds = counts.wallMs / 1000;
   const rate = (n: number) => (seconds > 0 ? n / seconds : null);
   const perKind = ATTACK_KINDS.flatMap((kind): Metric[] => [
-    { key: `attack.${kind}.tried`, label: `attacker: ${KIND_LABELS[kind].tried}`, unit: "/s", value: rate(counts.attempted[kind] ?? 0) },
-    { key: `attack.${kind}.through`, label: `attacker: ${KIND_LABELS[kind].through}`, unit: "/s", value: rate(counts.accepted[kind] ?? 0) },
+    {
+      key: `attack.${kind}.tried`,
+      label: `attacker: ${KIND_LABELS[kind].tried}`,
+      unit: "/s",
+      value: rate(counts.attempted[kind] ?? 0),
+    },
+    {
+      key: `attack.${kind}.through`,
+      label: `attacker: ${KIND_LABELS[kind].through}`,
+      unit: "/s",
+      value: rate(counts.accepted[kind] ?? 0),
+    },
   ]);
   const found = (counts.accepted["join-guess"] ?? 0) + (counts.accepted["watch-guess"] ?? 0);
   return [
     ...perKind,
     { key: "attack.codesFound", label: "attacker: invite codes found (count)", unit: "", value: found },
-    { key: "attack.refusedHandshakes", label: "attacker: handshakes refused", unit: "/s", value: rate(total(counts.refusedHandshakes)) },
+    {
+      key: "attack.refusedHandshakes",
+      label: "attacker: handshakes refused",
+      unit: "/s",
+      value: rate(total(counts.refusedHandshakes)),
+    },
     ...topCounts(counts.refusedHandshakes, MAX_CODE_ROWS).map(([code, n]): Metric => ({
       key: `attack.refused.${code}`,
       label: `attacker: handshakes refused ${code}`,
@@ -61,9 +76,24 @@ export function attackMetrics(counts: AttackCounts): Metric[] {
       value: rate(n),
     })),
     { key: "attack.errorAcks", label: "attacker: error acks", unit: "/s", value: rate(total(counts.errorAcks)) },
-    ...topCounts(counts.errorAcks, MAX_CODE_ROWS).map(([code, n]): Metric => ({ key: `attack.ack.${code}`, label: `attacker: error acks ${code}`, unit: "/s", value: rate(n) })),
-    { key: "attack.cutOffs", label: "attacker: connections cut off by the server", unit: "/s", value: rate(total(counts.cutOffs)) },
-    { key: "attack.cpu", label: "attacker CPU (share of one core)", unit: "%", value: counts.wallMs > 0 ? (counts.cpuMicros / 1000 / counts.wallMs) * 100 : null },
+    ...topCounts(counts.errorAcks, MAX_CODE_ROWS).map(([code, n]): Metric => ({
+      key: `attack.ack.${code}`,
+      label: `attacker: error acks ${code}`,
+      unit: "/s",
+      value: rate(n),
+    })),
+    {
+      key: "attack.cutOffs",
+      label: "attacker: connections cut off by the server",
+      unit: "/s",
+      value: rate(total(counts.cutOffs)),
+    },
+    {
+      key: "attack.cpu",
+      label: "attacker CPU (share of one core)",
+      unit: "%",
+      value: counts.wallMs > 0 ? (counts.cpuMicros / 1000 / counts.wallMs) * 100 : null,
+    },
   ];
 }
 
@@ -96,7 +126,9 @@ export interface HonestRefusals {
 }
 
 /** Split honest players' error acks into refusals and the game's answers to a stale view. */
-export function splitErrorAcks(errors: Readonly<Record<string, number>>): Pick<HonestRefusals, "errorAcks" | "staleView"> {
+export function splitErrorAcks(
+  errors: Readonly<Record<string, number>>,
+): Pick<HonestRefusals, "errorAcks" | "staleView"> {
   const errorAcks: Record<string, number> = {};
   const staleView: Record<string, number> = {};
   for (const [code, n] of Object.entries(errors)) (STALE_VIEW_CODES.has(code) ? staleView : errorAcks)[code] = n;
@@ -131,7 +163,13 @@ export interface MemorySample {
 }
 
 /** RSS and heap growth from `start` to `end`, in MiB (negative when it shrank); null without both samples. */
-export function memoryGrowth(start: MemorySample | null, end: MemorySample | null): { rssMiB: number; heapMiB: number } | null {
+export function memoryGrowth(
+  start: MemorySample | null,
+  end: MemorySample | null,
+): { rssMiB: number; heapMiB: number } | null {
   if (!start || !end) return null;
-  return { rssMiB: (end.rssBytes - start.rssBytes) / 2 ** 20, heapMiB: (end.heapUsedBytes - start.heapUsedBytes) / 2 ** 20 };
+  return {
+    rssMiB: (end.rssBytes - start.rssBytes) / 2 ** 20,
+    heapMiB: (end.heapUsedBytes - start.heapUsedBytes) / 2 ** 20,
+  };
 }

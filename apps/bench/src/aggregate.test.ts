@@ -50,7 +50,13 @@ describe("median, spread and worst", () => {
   });
 });
 
-const metric = (key: string, value: number | null, worst = false): Metric => ({ key, label: key, unit: "µs", value, ...(worst ? { worst } : {}) });
+const metric = (key: string, value: number | null, worst = false): Metric => ({
+  key,
+  label: key,
+  unit: "µs",
+  value,
+  ...(worst ? { worst } : {}),
+});
 
 describe("aggregateMetrics", () => {
   it("quotes medians, but the worst repetition for correctness counts, with every spread", () => {
@@ -78,9 +84,19 @@ describe("aggregateMetrics", () => {
   it("puts a row only a later repetition has beside its neighbours, not at the end", () => {
     const { metrics } = aggregateMetrics([
       [metric("attack.refused.TOO_MANY_CONNECTIONS", 5), metric("attack.errorAcks", 9), metric("end.players", 0, true)],
-      [metric("attack.refused.TOO_MANY_CONNECTIONS", 4), metric("attack.refused.TOO_MANY_SESSIONS", 1), metric("attack.errorAcks", 8), metric("end.players", 0, true)],
+      [
+        metric("attack.refused.TOO_MANY_CONNECTIONS", 4),
+        metric("attack.refused.TOO_MANY_SESSIONS", 1),
+        metric("attack.errorAcks", 8),
+        metric("end.players", 0, true),
+      ],
     ]);
-    expect(metrics.map((m) => m.key)).toEqual(["attack.refused.TOO_MANY_CONNECTIONS", "attack.refused.TOO_MANY_SESSIONS", "attack.errorAcks", "end.players"]);
+    expect(metrics.map((m) => m.key)).toEqual([
+      "attack.refused.TOO_MANY_CONNECTIONS",
+      "attack.refused.TOO_MANY_SESSIONS",
+      "attack.errorAcks",
+      "end.players",
+    ]);
   });
 
   it("leaves a figure no repetition measured null, without a spread", () => {
@@ -94,7 +110,11 @@ const check = (name: string, ok: boolean, detail = ok ? "fine" : "broken"): Chec
 
 describe("mergeChecks", () => {
   it("fails a check that failed in any one repetition and names it", () => {
-    const merged = mergeChecks([[check("no lost states", true)], [check("no lost states", false, "3 gaps")], [check("no lost states", true)]]);
+    const merged = mergeChecks([
+      [check("no lost states", true)],
+      [check("no lost states", false, "3 gaps")],
+      [check("no lost states", true)],
+    ]);
     expect(merged).toHaveLength(1);
     expect(merged[0]?.ok).toBe(false);
     expect(merged[0]?.detail).toContain("1 of 3");
@@ -107,7 +127,11 @@ describe("mergeChecks", () => {
   });
 
   it("fails a repetition that crashed, without failing the others' checks it never reached", () => {
-    const merged = mergeChecks([[check("no lost states", true)], [check("scenario completed", false, "server exited")], [check("no lost states", true)]]);
+    const merged = mergeChecks([
+      [check("no lost states", true)],
+      [check("scenario completed", false, "server exited")],
+      [check("no lost states", true)],
+    ]);
     expect(merged.find((c) => c.name === "scenario completed")).toMatchObject({ ok: false });
     expect(merged.find((c) => c.name === "scenario completed")?.detail).toContain("rep 2: server exited");
     expect(merged.find((c) => c.name === "no lost states")).toMatchObject({ ok: true });
@@ -123,10 +147,13 @@ describe("mergeChecks", () => {
 
 describe("mergeNotes", () => {
   it("keeps a note shared by every repetition once and labels the rest", () => {
-    expect(mergeNotes([["error acks: none", "⚠ bots at 95 % CPU"], ["error acks: none"], ["error acks: none", "⚠ bots at 95 % CPU"]])).toEqual([
-      "error acks: none",
-      "rep 1, 3: ⚠ bots at 95 % CPU",
-    ]);
+    expect(
+      mergeNotes([
+        ["error acks: none", "⚠ bots at 95 % CPU"],
+        ["error acks: none"],
+        ["error acks: none", "⚠ bots at 95 % CPU"],
+      ]),
+    ).toEqual(["error acks: none", "rep 1, 3: ⚠ bots at 95 % CPU"]);
     expect(mergeNotes([["x", "y"]])).toEqual(["x", "y"]);
   });
 });
@@ -155,7 +182,11 @@ const step = (players: number, p99: number, connectFailures = 0): ScaleStep => (
 
 describe("aggregateScaleSteps", () => {
   it("takes medians per step, the worst connect failures, and says which steps not every repetition reached", () => {
-    const { steps, notes } = aggregateScaleSteps([[step(20, 10), step(40, 30, 2)], [step(20, 12), step(40, 90)], [step(20, 80)]]);
+    const { steps, notes } = aggregateScaleSteps([
+      [step(20, 10), step(40, 30, 2)],
+      [step(20, 12), step(40, 90)],
+      [step(20, 80)],
+    ]);
     expect(steps.map((s) => [s.players, s.p99])).toEqual([
       [20, 12],
       [40, 60],
@@ -166,15 +197,30 @@ describe("aggregateScaleSteps", () => {
   });
 });
 
-function rep(server: ScenarioRun["server"], scenario: ScenarioRun["scenario"], cpu: number | null, lost: number, checks: Check[] = [check("no lost states", lost === 0)]): ScenarioRun {
+function rep(
+  server: ScenarioRun["server"],
+  scenario: ScenarioRun["scenario"],
+  cpu: number | null,
+  lost: number,
+  checks: Check[] = [check("no lost states", lost === 0)],
+): ScenarioRun {
   return {
     scenario,
     server,
     players: 200,
     metrics:
       scenario === "relay"
-        ? [metric("server.cpuPerMessage", cpu), metric("rtt.p99", cpu === null ? null : cpu / 10), metric("lost", lost, true), metric("duplicates", 0, true)]
-        : [metric("server.cpuPerSeat", cpu), metric("memory.rssPerPlayer", cpu === null ? null : cpu / 5), metric("connect.failures", lost, true)],
+        ? [
+            metric("server.cpuPerMessage", cpu),
+            metric("rtt.p99", cpu === null ? null : cpu / 10),
+            metric("lost", lost, true),
+            metric("duplicates", 0, true),
+          ]
+        : [
+            metric("server.cpuPerSeat", cpu),
+            metric("memory.rssPerPlayer", cpu === null ? null : cpu / 5),
+            metric("connect.failures", lost, true),
+          ],
     latencies: {},
     checks,
     notes: [],
@@ -183,14 +229,23 @@ function rep(server: ScenarioRun["server"], scenario: ScenarioRun["scenario"], c
 
 describe("aggregateRepetitions and aggregateAll", () => {
   it("groups interleaved runs by scenario and server, Lobby first, keeping every raw repetition", () => {
-    const raw = [rep("lobby", "burst", 100, 0), rep("baseline", "burst", 80, 0), rep("lobby", "burst", 140, 0), rep("baseline", "burst", 90, 0), rep("lobby", "burst", 110, 0), rep("baseline", "burst", 70, 0)];
+    const raw = [
+      rep("lobby", "burst", 100, 0),
+      rep("baseline", "burst", 80, 0),
+      rep("lobby", "burst", 140, 0),
+      rep("baseline", "burst", 90, 0),
+      rep("lobby", "burst", 110, 0),
+      rep("baseline", "burst", 70, 0),
+    ];
     const runs = aggregateAll(raw);
     expect(runs.map((r) => r.server)).toEqual(["lobby", "baseline"]);
     const [lobby, baseline] = runs;
     expect(lobby?.metrics.find((m) => m.key === "server.cpuPerSeat")?.value).toBe(110);
     expect(baseline?.metrics.find((m) => m.key === "server.cpuPerSeat")?.value).toBe(80);
     expect(lobby?.spread?.["server.cpuPerSeat"]).toEqual({ min: 100, max: 140, n: 3 });
-    expect(lobby?.repetitions?.map((r) => r.metrics.find((m) => m.key === "server.cpuPerSeat")?.value)).toEqual([100, 140, 110]);
+    expect(lobby?.repetitions?.map((r) => r.metrics.find((m) => m.key === "server.cpuPerSeat")?.value)).toEqual([
+      100, 140, 110,
+    ]);
   });
 
   it("refuses to mix scenarios or servers, and needs at least one repetition", () => {
@@ -201,7 +256,10 @@ describe("aggregateRepetitions and aggregateAll", () => {
 
 function repeatedReport(lobbyRelay: ScenarioRun[]): BenchReport {
   const raw = [
-    ...[100, 300, 120].flatMap((cpu, i) => [rep("lobby", "burst", cpu, 0), rep("baseline", "burst", [100, 100, 96][i]!, 0)]),
+    ...[100, 300, 120].flatMap((cpu, i) => [
+      rep("lobby", "burst", cpu, 0),
+      rep("baseline", "burst", [100, 100, 96][i]!, 0),
+    ]),
     ...lobbyRelay.flatMap((run) => [run, rep("baseline", "relay", 10, 0)]),
   ];
   const runs = aggregateAll(raw);
@@ -210,7 +268,16 @@ function repeatedReport(lobbyRelay: ScenarioRun[]): BenchReport {
     finishedAt: "2026-01-01T00:05:00.000Z",
     command: "pnpm bench --repeat 3",
     options: { players: 200, durationS: 3, hz: 10, repeat: 3 },
-    machine: { cpus: 2, node: "22.0.0", platform: "linux", pinning: "pinned", workers: 2, fileLimit: 1024, build: "esbuild", loadAverage: { start: [0, 0, 0], end: [0, 0, 0] } },
+    machine: {
+      cpus: 2,
+      node: "22.0.0",
+      platform: "linux",
+      pinning: "pinned",
+      workers: 2,
+      fileLimit: 1024,
+      build: "esbuild",
+      loadAverage: { start: [0, 0, 0], end: [0, 0, 0] },
+    },
     repeat: 3,
     runs,
     targets: evaluateTargets(runs, { players: 200, hz: 10 }),
@@ -220,7 +287,11 @@ function repeatedReport(lobbyRelay: ScenarioRun[]): BenchReport {
 
 describe("targets and reports over repetitions", () => {
   it("judge ratios on medians and lost messages on the worst repetition", () => {
-    const report = repeatedReport([rep("lobby", "relay", 11, 0), rep("lobby", "relay", 50, 2), rep("lobby", "relay", 12, 0)]);
+    const report = repeatedReport([
+      rep("lobby", "relay", 11, 0),
+      rep("lobby", "relay", 50, 2),
+      rep("lobby", "relay", 12, 0),
+    ]);
     const cpuPerSeat = report.targets.find((t) => t.target.startsWith("server CPU per seated"));
     // Medians 120 / 100; the 300 µs outlier does not fail the 1.25× target.
     expect(cpuPerSeat).toMatchObject({ lobby: 120, baseline: 100, ok: true });
@@ -233,7 +304,9 @@ describe("targets and reports over repetitions", () => {
   });
 
   it("print medians, the spread of the main figures and the worst counts in markdown", () => {
-    const md = renderMarkdown(repeatedReport([rep("lobby", "relay", 11, 0), rep("lobby", "relay", 13, 0), rep("lobby", "relay", 12, 0)]));
+    const md = renderMarkdown(
+      repeatedReport([rep("lobby", "relay", 11, 0), rep("lobby", "relay", 13, 0), rep("lobby", "relay", 12, 0)]),
+    );
     expect(md).toContain("| metric | Lobby (median of 3) | baseline (median of 3) | Lobby / baseline |");
     expect(md).toContain("| server.cpuPerSeat | 120 µs | 100 µs | 1.20× |");
     expect(md).toContain("| lost (worst of 3) | 0 µs | 0 µs | — |");
@@ -246,12 +319,16 @@ describe("targets and reports over repetitions", () => {
   });
 
   it("says when a main figure is missing from some repetitions", () => {
-    const md = renderMarkdown(repeatedReport([rep("lobby", "relay", 11, 0), rep("lobby", "relay", null, 0), rep("lobby", "relay", 13, 0)]));
+    const md = renderMarkdown(
+      repeatedReport([rep("lobby", "relay", 11, 0), rep("lobby", "relay", null, 0), rep("lobby", "relay", 13, 0)]),
+    );
     expect(md).toContain("| server CPU per delivered state (relay) | 12 µs | 11–13 µs (2 of 3) |");
   });
 
   it("put the spread in the HTML report too, still well formed", () => {
-    const html = renderHtml(repeatedReport([rep("lobby", "relay", 11, 0), rep("lobby", "relay", 13, 0), rep("lobby", "relay", 12, 0)]));
+    const html = renderHtml(
+      repeatedReport([rep("lobby", "relay", 11, 0), rep("lobby", "relay", 13, 0), rep("lobby", "relay", 12, 0)]),
+    );
     expect(html).toContain("Spread over 3 repetitions");
     expect(html).toContain("Lobby (median of 3)");
     expect(html).not.toMatch(/NaN|undefined|Infinity/);

@@ -57,11 +57,16 @@ export function mergeChecks(reps: readonly (readonly Check[])[]): Check[] {
     const absentNote = absent.length > 0 ? ` (not checked in ${repLabel(absent)})` : "";
     if (failed.length > 0) {
       const detail = failed.map((i) => `${repLabel([i])}: ${found[i]?.detail ?? ""}`).join("; ");
-      return { name, ok: false, detail: `failed in ${failed.length} of ${reps.length} repetitions — ${detail}${absentNote}` };
+      return {
+        name,
+        ok: false,
+        detail: `failed in ${failed.length} of ${reps.length} repetitions — ${detail}${absentNote}`,
+      };
     }
     const present = found.flatMap((c, i) => (c ? [{ c, i }] : []));
     const details = [...new Set(present.map(({ c }) => c.detail))];
-    const detail = details.length === 1 ? details[0]! : present.map(({ c, i }) => `${repLabel([i])}: ${c.detail}`).join("; ");
+    const detail =
+      details.length === 1 ? details[0]! : present.map(({ c, i }) => `${repLabel([i])}: ${c.detail}`).join("; ");
     return { name, ok: true, detail: `${detail}${absentNote}` };
   });
 }
@@ -80,7 +85,10 @@ export function mergeNotes(reps: readonly (readonly string[])[]): string[] {
  * Every metric key (in `metricOrder`: a row only a later repetition has stays
  * beside its neighbours) with its median — or worst — value and its spread.
  */
-export function aggregateMetrics(reps: readonly (readonly Metric[])[]): { metrics: Metric[]; spread: Record<string, Spread> } {
+export function aggregateMetrics(reps: readonly (readonly Metric[])[]): {
+  metrics: Metric[];
+  spread: Record<string, Spread>;
+} {
   const keys = metricOrder(reps);
   const spread: Record<string, Spread> = {};
   const metrics = keys.map((first): Metric => {
@@ -95,7 +103,8 @@ export function aggregateMetrics(reps: readonly (readonly Metric[])[]): { metric
 /** Each latency's percentiles, count, mean and max: the median over the repetitions that measured it. */
 export function aggregateLatencies(reps: readonly Record<string, LatencySummary>[]): Record<string, LatencySummary> {
   const names = [...new Set(reps.flatMap((r) => Object.keys(r)))];
-  const field = (summaries: LatencySummary[], key: keyof LatencySummary) => median(summaries.map((s) => s[key])) ?? Number.NaN;
+  const field = (summaries: LatencySummary[], key: keyof LatencySummary) =>
+    median(summaries.map((s) => s[key])) ?? Number.NaN;
   return Object.fromEntries(
     names.map((name) => {
       const summaries = reps.flatMap((r) => (r[name] ? [r[name]] : []));
@@ -117,12 +126,16 @@ export function aggregateLatencies(reps: readonly Record<string, LatencySummary>
  * step, connect failures the worst; plus a note for each step that not every
  * repetition reached (its median then covers fewer runs).
  */
-export function aggregateScaleSteps(reps: readonly (readonly ScaleStep[] | undefined)[]): { steps: ScaleStep[]; notes: string[] } {
+export function aggregateScaleSteps(reps: readonly (readonly ScaleStep[] | undefined)[]): {
+  steps: ScaleStep[];
+  notes: string[];
+} {
   const counts = [...new Set(reps.flatMap((steps) => (steps ?? []).map((s) => s.players)))].sort((a, b) => a - b);
   const notes: string[] = [];
   const steps = counts.map((players): ScaleStep => {
     const at = reps.flatMap((steps) => steps?.filter((s) => s.players === players) ?? []);
-    if (at.length < reps.length) notes.push(`${players} players: reached in ${at.length} of ${reps.length} repetitions; figures are over those`);
+    if (at.length < reps.length)
+      notes.push(`${players} players: reached in ${at.length} of ${reps.length} repetitions; figures are over those`);
     const med = (pick: (s: ScaleStep) => number | null) => median(at.map(pick));
     return {
       players,

@@ -44,7 +44,10 @@ const NOT_CONNECTED = { ok: false, code: "NOT_CONNECTED" } as const satisfies Ou
  */
 function outcomeOf(client: LobbyClient, result: RequestResult<unknown>): Outcome {
   if (result.ok) return { ok: true };
-  return { ok: false, code: result.error.code === "TIMEOUT" && !client.socket.connected ? NOT_CONNECTED.code : result.error.code };
+  return {
+    ok: false,
+    code: result.error.code === "TIMEOUT" && !client.socket.connected ? NOT_CONNECTED.code : result.error.code,
+  };
 }
 
 /** The counts of one attack run, with helpers for tallying them. */
@@ -103,7 +106,10 @@ async function emitJunk(socket: Socket, event: string, args: readonly unknown[])
 async function junk(client: LobbyClient, tally: Tally): Promise<void> {
   const socket = client.socket as unknown as Socket;
   // Without an ack nothing answers: the attempt is all there is to count.
-  for (const [event, payload] of [["queue:join", { mode: "connect-four" }], ["admin:shutdown", {}]] as const) {
+  for (const [event, payload] of [
+    ["queue:join", { mode: "connect-four" }],
+    ["admin:shutdown", {}],
+  ] as const) {
     if (!socket.connected) break;
     socket.emit(event, payload);
     tally.tried("junk");
@@ -121,7 +127,8 @@ async function junk(client: LobbyClient, tally: Tally): Promise<void> {
 
 function randomCode(): string {
   let code = "";
-  for (let i = 0; i < INVITE_CODE_LENGTH; i++) code += INVITE_CODE_ALPHABET[Math.floor(Math.random() * INVITE_CODE_ALPHABET.length)];
+  for (let i = 0; i < INVITE_CODE_LENGTH; i++)
+    code += INVITE_CODE_ALPHABET[Math.floor(Math.random() * INVITE_CODE_ALPHABET.length)];
   return code;
 }
 
@@ -136,11 +143,16 @@ async function guess(client: LobbyClient, tally: Tally, kind: "join-guess" | "wa
 async function round(client: LobbyClient, tally: Tally, index: number): Promise<void> {
   await Promise.all([
     junk(client, tally),
-    client.sendChat("lobby", `cheap gold, visit now #${index}`).then((result) => tally.answer("chat", outcomeOf(client, result))),
+    client
+      .sendChat("lobby", `cheap gold, visit now #${index}`)
+      .then((result) => tally.answer("chat", outcomeOf(client, result))),
     guess(client, tally, "join-guess"),
     guess(client, tally, "watch-guess"),
   ]);
-  const created = await client.createRoom("connect-four", { maxPlayers: 2, visibility: index % 2 === 0 ? "public" : "private" });
+  const created = await client.createRoom("connect-four", {
+    maxPlayers: 2,
+    visibility: index % 2 === 0 ? "public" : "private",
+  });
   if (tally.answer("room", outcomeOf(client, created))) tally.refused(outcomeOf(client, await client.leaveRoom()));
 }
 
@@ -170,7 +182,8 @@ async function lane(plan: AttackPlan, tally: Tally, laneIndex: number, deadline:
     client.socket.on("disconnect", (reason) => {
       if (reason !== "io client disconnect") tally.count(tally.counts.cutOffs, closedBecause ?? reason);
     });
-    for (let r = 0; r < ROUNDS_PER_IDENTITY && client.socket.connected && Date.now() < deadline; r++) await round(client, tally, r);
+    for (let r = 0; r < ROUNDS_PER_IDENTITY && client.socket.connected && Date.now() < deadline; r++)
+      await round(client, tally, r);
     client.disconnect();
   }
 }

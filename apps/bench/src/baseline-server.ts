@@ -12,10 +12,21 @@ import { monitorEventLoopDelay } from "node:perf_hooks";
 import { Server, type Socket } from "socket.io";
 
 type Ack = (result: unknown) => void;
-interface Player { id: string; name: string; socket: Socket; mode: string | null; room: Room | null }
+interface Player {
+  id: string;
+  name: string;
+  socket: Socket;
+  mode: string | null;
+  room: Room | null;
+}
 interface Room {
-  id: string; mode: string; version: number; phase: "countdown" | "playing";
-  seats: Player[]; game: Record<string, unknown> | null; timer: NodeJS.Timeout | null;
+  id: string;
+  mode: string;
+  version: number;
+  phase: "countdown" | "playing";
+  seats: Player[];
+  game: Record<string, unknown> | null;
+  timer: NodeJS.Timeout | null;
 }
 
 const env = (key: string, fallback: number) => Number(process.env[key] ?? fallback);
@@ -38,26 +49,79 @@ const http = createServer((req, res) => {
 const nsp = new Server(http, { transports: ["websocket"], serveClient: false }).of("/lobby");
 
 const view = (r: Room) => ({
-  id: r.id, code: r.id.slice(0, 6).toUpperCase(), kind: "quick", mode: r.mode, visibility: "public",
-  maxPlayers: SIZES[r.mode], hostId: r.seats[0]?.id ?? null, phase: r.phase, version: r.version, round: 1,
-  countdownEndsAt: null, spectatorCount: 0, game: r.game, result: null,
+  id: r.id,
+  code: r.id.slice(0, 6).toUpperCase(),
+  kind: "quick",
+  mode: r.mode,
+  visibility: "public",
+  maxPlayers: SIZES[r.mode],
+  hostId: r.seats[0]?.id ?? null,
+  phase: r.phase,
+  version: r.version,
+  round: 1,
+  countdownEndsAt: null,
+  spectatorCount: 0,
+  game: r.game,
+  result: null,
   seats: r.seats.map((p, seat) => ({
-    seat, player: { id: p.id, name: p.name }, status: "connected", ready: true, graceEndsAt: null, wantsRematch: false,
+    seat,
+    player: { id: p.id, name: p.name },
+    status: "connected",
+    ready: true,
+    graceEndsAt: null,
+    wantsRematch: false,
   })),
 });
-const push = (r: Room) => { r.version++; nsp.to(r.id).emit("room:state", view(r)); };
+const push = (r: Room) => {
+  r.version++;
+  nsp.to(r.id).emit("room:state", view(r));
+};
 
 function newGame(r: Room): Record<string, unknown> {
   if (r.mode === "connect-four") {
-    return { mode: "connect-four", rows: 6, columns: 7, board: Array<null>(42).fill(null), turn: 0, moves: 0, lastMove: null, winLine: null };
+    return {
+      mode: "connect-four",
+      rows: 6,
+      columns: 7,
+      board: Array<null>(42).fill(null),
+      turn: 0,
+      moves: 0,
+      lastMove: null,
+      winLine: null,
+    };
   }
   const [width, height] = r.seats.length <= 4 ? [40, 30] : [48, 36];
-  const riders = r.seats.map((_, seat) => ({ seat, x: 3 + seat, y: 3 + 3 * seat, direction: "right", alive: true, length: 1, crashedAt: null }));
-  return { mode: "trails", width, height, tick: 0, tickMs: 100, maxTicks: 1200, cells: ".".repeat(width * height), riders };
+  const riders = r.seats.map((_, seat) => ({
+    seat,
+    x: 3 + seat,
+    y: 3 + 3 * seat,
+    direction: "right",
+    alive: true,
+    length: 1,
+    crashedAt: null,
+  }));
+  return {
+    mode: "trails",
+    width,
+    height,
+    tick: 0,
+    tickMs: 100,
+    maxTicks: 1200,
+    cells: ".".repeat(width * height),
+    riders,
+  };
 }
 
 function makeRoom(mode: string, seats: Player[]) {
-  const room: Room = { id: randomBytes(6).toString("hex"), mode, version: 0, phase: "countdown", seats, game: null, timer: null };
+  const room: Room = {
+    id: randomBytes(6).toString("hex"),
+    mode,
+    version: 0,
+    phase: "countdown",
+    seats,
+    game: null,
+    timer: null,
+  };
   rooms.set(room.id, room);
   for (const p of seats) {
     Object.assign(p, { mode: null, room });
@@ -69,7 +133,11 @@ function makeRoom(mode: string, seats: Player[]) {
     Object.assign(room, { phase: "playing", game: newGame(room) });
     push(room);
     // Trails runs on a 10 Hz clock in Lobby; the baseline pushes at the same rhythm.
-    if (mode === "trails") room.timer = setInterval(() => { (room.game as { tick: number }).tick++; push(room); }, 100);
+    if (mode === "trails")
+      room.timer = setInterval(() => {
+        (room.game as { tick: number }).tick++;
+        push(room);
+      }, 100);
   }, countdownMs);
 }
 
@@ -79,10 +147,13 @@ function match(mode: string) {
   while (queue.length >= size) makeRoom(mode, queue.splice(0, size));
   // Fewer than a full room: those waiting start together after the quick-match wait.
   if (queue.length >= 2 && !waitTimers.has(mode)) {
-    waitTimers.set(mode, setTimeout(() => {
-      waitTimers.delete(mode);
-      if (queue.length >= 2) makeRoom(mode, queue.splice(0, size));
-    }, waitMs));
+    waitTimers.set(
+      mode,
+      setTimeout(() => {
+        waitTimers.delete(mode);
+        if (queue.length >= 2) makeRoom(mode, queue.splice(0, size));
+      }, waitMs),
+    );
   }
 }
 
@@ -118,7 +189,11 @@ function move(p: Player, m: { column?: number; direction?: string } | undefined)
     if (row >= 0) board[row * 7 + column] = game.turn as number;
     // No rules, no game end: a full board just starts over, so the bots never stall.
     if (!board.slice(0, 7).includes(null)) board.fill(null);
-    Object.assign(game, { turn: 1 - (game.turn as number), moves: (game.moves as number) + 1, lastMove: { row, column } });
+    Object.assign(game, {
+      turn: 1 - (game.turn as number),
+      moves: (game.moves as number) + 1,
+      lastMove: { row, column },
+    });
   } else {
     const rider = (game.riders as { direction: string }[])[room.seats.indexOf(p)];
     if (rider && m?.direction) rider.direction = m.direction;
@@ -129,9 +204,21 @@ function move(p: Player, m: { column?: number; direction?: string } | undefined)
 
 nsp.on("connection", (socket) => {
   const auth = socket.handshake.auth as { name?: string; token?: string };
-  const p: Player = { id: auth.token ?? randomBytes(8).toString("hex"), name: String(auth.name), socket, mode: null, room: null };
+  const p: Player = {
+    id: auth.token ?? randomBytes(8).toString("hex"),
+    name: String(auth.name),
+    socket,
+    mode: null,
+    room: null,
+  };
   players.set(socket.id, p);
-  socket.emit("session:ready", { player: { id: p.id, name: p.name }, modes: [], serverTime: Date.now(), token: p.id, resumed: false });
+  socket.emit("session:ready", {
+    player: { id: p.id, name: p.name },
+    modes: [],
+    serverTime: Date.now(),
+    token: p.id,
+    resumed: false,
+  });
   const on = (event: string, fn: (payload: Record<string, unknown>) => unknown) =>
     socket.on(event, (payload: Record<string, unknown>, ack?: Ack) => ack?.({ ok: true, data: fn(payload ?? {}) }));
   on("session:ping", () => ({ serverTime: Date.now() }));
@@ -143,11 +230,22 @@ nsp.on("connection", (socket) => {
     match(p.mode);
     return status(p);
   });
-  on("queue:leave", () => { leave(p); return { state: "idle" }; });
-  on("room:leave", () => { leave(p); return null; });
-  socket.on("game:move", ({ move: m }: { move?: { column?: number; direction?: string } }, ack?: Ack) => ack?.(move(p, m)));
+  on("queue:leave", () => {
+    leave(p);
+    return { state: "idle" };
+  });
+  on("room:leave", () => {
+    leave(p);
+    return null;
+  });
+  socket.on("game:move", ({ move: m }: { move?: { column?: number; direction?: string } }, ack?: Ack) =>
+    ack?.(move(p, m)),
+  );
   on("game:rematch", () => null);
-  socket.on("disconnect", () => { leave(p); players.delete(socket.id); });
+  socket.on("disconnect", () => {
+    leave(p);
+    players.delete(socket.id);
+  });
 });
 
 function stats(url: URL) {
@@ -160,8 +258,12 @@ function stats(url: URL) {
     cpu: { userMicros: cpu.user, systemMicros: cpu.system },
     eventLoopDelayMs: { p50: loop.percentile(50) / 1e6, p99: loop.percentile(99) / 1e6, max: loop.max / 1e6 },
     lobby: {
-      players: players.size, away: 0, rooms: rooms.size ? { playing: rooms.size } : {},
-      queues: Object.fromEntries([...queues].map(([mode, q]) => [mode, q.length])), violations: 0, firstViolations: [],
+      players: players.size,
+      away: 0,
+      rooms: rooms.size ? { playing: rooms.size } : {},
+      queues: Object.fromEntries([...queues].map(([mode, q]) => [mode, q.length])),
+      violations: 0,
+      firstViolations: [],
     },
   };
   if (url.searchParams.has("reset")) loop.reset();

@@ -8,7 +8,14 @@ import { runAttack } from "./attacker";
 import { runChurn } from "./churn";
 import { honestAddress } from "./forwarded-for";
 import { Meters } from "./meters";
-import { urlForBot, type AttackCounts, type Command, type Request, type WorkerMessage, type WorkerMetrics } from "./protocol";
+import {
+  urlForBot,
+  type AttackCounts,
+  type Command,
+  type Request,
+  type WorkerMessage,
+  type WorkerMetrics,
+} from "./protocol";
 
 const meters = new Meters();
 let bots: Bot[] = [];
@@ -113,7 +120,8 @@ process.on("message", (raw) => {
   }
   run(command).then(
     (attack) => send({ id, ok: true, metrics: snapshot(), ...(attack ? { attack } : {}) }),
-    (error: unknown) => send({ id, ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
+    (error: unknown) =>
+      send({ id, ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
   );
 });
 

@@ -266,10 +266,13 @@ export class Bot {
     }
     // A turn-based rhythm: think half a period on average, so two players alternating each
     // move `connectFourHz` times a second; jittered so rooms that started together drift apart.
-    this.thinkTimer = setTimeout(() => {
-      this.thinkTimer = null;
-      if (this.plan && this.room?.version === view.version) void this.move(move);
-    }, (500 / plan.connectFourHz) * (0.5 + Math.random()));
+    this.thinkTimer = setTimeout(
+      () => {
+        this.thinkTimer = null;
+        if (this.plan && this.room?.version === view.version) void this.move(move);
+      },
+      (500 / plan.connectFourHz) * (0.5 + Math.random()),
+    );
   }
 
   private steer() {

@@ -32,13 +32,20 @@ export function combineStats(nodes: readonly (ServerStats | null)[], redis: Proc
       collected: answered.every((s) => s.memory.collected),
     },
     // Only the sum of user and system time is ever used; redis-server's (utime + stime) goes to user.
-    cpu: { userMicros: sum((s) => s.cpu.userMicros) + (redis?.cpuMicros ?? 0), systemMicros: sum((s) => s.cpu.systemMicros) },
+    cpu: {
+      userMicros: sum((s) => s.cpu.userMicros) + (redis?.cpuMicros ?? 0),
+      systemMicros: sum((s) => s.cpu.systemMicros),
+    },
     eventLoopDelayMs: {
       p50: worst((s) => s.eventLoopDelayMs.p50),
       p99: worst((s) => s.eventLoopDelayMs.p99),
       max: worst((s) => s.eventLoopDelayMs.max),
     },
-    cluster: { nodes: answered.length, redisCpuMicros: redis?.cpuMicros ?? null, redisRssBytes: redis?.rssBytes ?? null },
+    cluster: {
+      nodes: answered.length,
+      redisCpuMicros: redis?.cpuMicros ?? null,
+      redisRssBytes: redis?.rssBytes ?? null,
+    },
     ...(lobby ? { lobby } : {}),
   };
 }
@@ -71,7 +78,13 @@ export async function startCluster(nodes: number, options: StartOptions): Promis
     const results = await Promise.allSettled(
       ports.map(async (port, i) => {
         const env = { ...options.env, REDIS_URL: redis.url, NODE_ID: nodeId(i), SESSION_SECRET: secret };
-        const node = await spawnServer("cluster", `cluster ${nodeId(i)}`, options.programs.lobby, { ...options, env }, port);
+        const node = await spawnServer(
+          "cluster",
+          `cluster ${nodeId(i)}`,
+          options.programs.lobby,
+          { ...options, env },
+          port,
+        );
         started.push(node);
         return node;
       }),
@@ -92,7 +105,17 @@ export async function startCluster(nodes: number, options: StartOptions): Promis
         const figures = await Promise.all(members.map((m, i) => m.stats(i === 0 ? query : { ...query, lobby: false })));
         return combineStats(figures, procUsage(redis.pid));
       },
-      logTail: () => members.map((m, i) => m.logTail().split("\n").slice(-20).map((line) => `[${nodeId(i)}] ${line}`).join("\n")).join("\n"),
+      logTail: () =>
+        members
+          .map((m, i) =>
+            m
+              .logTail()
+              .split("\n")
+              .slice(-20)
+              .map((line) => `[${nodeId(i)}] ${line}`)
+              .join("\n"),
+          )
+          .join("\n"),
       async stop() {
         await Promise.all(members.map((m) => m.stop()));
         await redis.stop();

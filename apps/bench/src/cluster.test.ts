@@ -28,9 +28,17 @@ describe("--cluster", () => {
 describe("bots over the nodes", () => {
   it("sends bot i to node i mod N, so N nodes get an even share", () => {
     const urls = ["http://a", "http://b", "http://c"];
-    expect([0, 1, 2, 3, 4, 7].map((i) => urlForBot(urls, i))).toEqual(["http://a", "http://b", "http://c", "http://a", "http://b", "http://b"]);
+    expect([0, 1, 2, 3, 4, 7].map((i) => urlForBot(urls, i))).toEqual([
+      "http://a",
+      "http://b",
+      "http://c",
+      "http://a",
+      "http://b",
+      "http://b",
+    ]);
     const counts = new Map<string, number>();
-    for (let i = 40; i < 40 + 200; i++) counts.set(urlForBot(urls.slice(0, 2), i), (counts.get(urlForBot(urls.slice(0, 2), i)) ?? 0) + 1);
+    for (let i = 40; i < 40 + 200; i++)
+      counts.set(urlForBot(urls.slice(0, 2), i), (counts.get(urlForBot(urls.slice(0, 2), i)) ?? 0) + 1);
     expect([...counts.values()]).toEqual([100, 100]);
     expect(urlForBot(["http://only"], 12345)).toBe("http://only");
     expect(() => urlForBot([], 0)).toThrow();
@@ -43,7 +51,8 @@ describe("bots over the nodes", () => {
 
 describe("/proc figures of redis-server", () => {
   // Fields after the name: state ppid pgrp session tty tpgid flags minflt cminflt majflt cmajflt utime stime …
-  const stat = (name: string, utime: number, stime: number) => `4242 (${name}) S 1 4242 4242 0 -1 4194560 100 0 0 0 ${utime} ${stime} 0 0 20 0 4 0 123 456 789`;
+  const stat = (name: string, utime: number, stime: number) =>
+    `4242 (${name}) S 1 4242 4242 0 -1 4194560 100 0 0 0 ${utime} ${stime} 0 0 20 0 4 0 123 456 789`;
 
   it("reads utime + stime in clock ticks as microseconds, whatever the command name holds", () => {
     expect(parseProcStatCpu(stat("redis-server", 150, 50), 100)).toBe(2_000_000);
@@ -54,7 +63,9 @@ describe("/proc figures of redis-server", () => {
   });
 
   it("reads VmRSS in bytes, and falls back to 100 ticks per second", () => {
-    expect(parseVmRssBytes("Name:\tredis-server\nVmPeak:\t  9000 kB\nVmRSS:\t    6144 kB\nVmData:\t 100 kB\n")).toBe(6144 * 1024);
+    expect(parseVmRssBytes("Name:\tredis-server\nVmPeak:\t  9000 kB\nVmRSS:\t    6144 kB\nVmData:\t 100 kB\n")).toBe(
+      6144 * 1024,
+    );
     expect(parseVmRssBytes("Name:\tkthreadd\n")).toBeNull();
     expect(parseClockTicks("100\n")).toBe(100);
     expect(parseClockTicks("1000")).toBe(1000);
@@ -118,17 +129,42 @@ describe("worstWaitPercent", () => {
   });
 });
 
-const metric = (key: string, value: number | null, unit = "µs", worst = false): Metric => ({ key, label: key, unit, value, ...(worst ? { worst } : {}) });
+const metric = (key: string, value: number | null, unit = "µs", worst = false): Metric => ({
+  key,
+  label: key,
+  unit,
+  value,
+  ...(worst ? { worst } : {}),
+});
 const ok: Check = { name: "no lost states", ok: true, detail: "0 gaps" };
 
-function run(server: ScenarioRun["server"], scenario: ScenarioRun["scenario"], cpu: number, extra: Metric[] = [], checks: Check[] = [ok]): ScenarioRun {
+function run(
+  server: ScenarioRun["server"],
+  scenario: ScenarioRun["scenario"],
+  cpu: number,
+  extra: Metric[] = [],
+  checks: Check[] = [ok],
+): ScenarioRun {
   const metrics =
     scenario === "relay"
-      ? [metric("server.cpuPerMessage", cpu), metric("rtt.p99", cpu / 10, "ms"), metric("lost", 0, "", true), metric("duplicates", 0, "", true)]
+      ? [
+          metric("server.cpuPerMessage", cpu),
+          metric("rtt.p99", cpu / 10, "ms"),
+          metric("lost", 0, "", true),
+          metric("duplicates", 0, "", true),
+        ]
       : [metric("server.cpuPerSeat", cpu), metric("memory.rssPerPlayer", cpu / 5, "KiB")];
   // The common rows close every table; the cluster's redis-server CPU sits between them.
   const common = [metric("server.cpu", cpu / 10, "%"), ...extra, metric("bots.cpu", 50, "%")];
-  return { scenario, server, players: 200, metrics: [...metrics, ...common], latencies: { rtt: { count: 10, mean: 1, p50: 1, p95: 2, p99: 3, max: 4 } }, checks, notes: [] };
+  return {
+    scenario,
+    server,
+    players: 200,
+    metrics: [...metrics, ...common],
+    latencies: { rtt: { count: 10, mean: 1, p50: 1, p95: 2, p99: 3, max: 4 } },
+    checks,
+    notes: [],
+  };
 }
 
 function report(raw: ScenarioRun[], repeat = 1): BenchReport {
@@ -138,7 +174,16 @@ function report(raw: ScenarioRun[], repeat = 1): BenchReport {
     finishedAt: "2026-01-01T00:05:00.000Z",
     command: "pnpm bench --cluster 2",
     options: { players: 200, durationS: 5, hz: 10, cluster: 2 },
-    machine: { cpus: 2, node: "22.0.0", platform: "linux", pinning: "pinned", workers: 2, fileLimit: 1024, build: "esbuild", loadAverage: { start: [0, 0, 0], end: [0, 0, 0] } },
+    machine: {
+      cpus: 2,
+      node: "22.0.0",
+      platform: "linux",
+      pinning: "pinned",
+      workers: 2,
+      fileLimit: 1024,
+      build: "esbuild",
+      loadAverage: { start: [0, 0, 0], end: [0, 0, 0] },
+    },
     repeat,
     clusterNodes: 2,
     runs,
@@ -159,7 +204,11 @@ const threeKinds = () => [
 
 describe("three server kinds", () => {
   it("aggregate per kind in the order they ran, with repetitions interleaved", () => {
-    const raw = [100, 120, 110].flatMap((cpu) => [run("lobby", "burst", cpu), run("baseline", "burst", 80), run("cluster", "burst", cpu * 3)]);
+    const raw = [100, 120, 110].flatMap((cpu) => [
+      run("lobby", "burst", cpu),
+      run("baseline", "burst", 80),
+      run("cluster", "burst", cpu * 3),
+    ]);
     const runs = aggregateAll(raw);
     expect(runs.map((r) => r.server)).toEqual(["lobby", "baseline", "cluster"]);
     expect(runs[2]?.metrics.find((m) => m.key === "server.cpuPerSeat")?.value).toBe(330);
@@ -169,9 +218,25 @@ describe("three server kinds", () => {
   it("join into rows with the cluster's figure and cluster / Lobby, a cluster-only row in its place", () => {
     const [lobby, baseline, cluster] = threeKinds();
     const rows = joinMetrics(lobby, baseline, cluster);
-    expect(rows.find((r) => r.key === "server.cpuPerSeat")).toMatchObject({ lobby: 100, baseline: 80, cluster: 250, ratio: 1.25, clusterRatio: 2.5 });
-    expect(rows.map((r) => r.key)).toEqual(["server.cpuPerSeat", "memory.rssPerPlayer", "server.cpu", "server.redisCpu", "bots.cpu"]);
-    expect(rows.find((r) => r.key === "server.redisCpu")).toMatchObject({ lobby: null, cluster: 6, clusterRatio: null });
+    expect(rows.find((r) => r.key === "server.cpuPerSeat")).toMatchObject({
+      lobby: 100,
+      baseline: 80,
+      cluster: 250,
+      ratio: 1.25,
+      clusterRatio: 2.5,
+    });
+    expect(rows.map((r) => r.key)).toEqual([
+      "server.cpuPerSeat",
+      "memory.rssPerPlayer",
+      "server.cpu",
+      "server.redisCpu",
+      "bots.cpu",
+    ]);
+    expect(rows.find((r) => r.key === "server.redisCpu")).toMatchObject({
+      lobby: null,
+      cluster: 6,
+      clusterRatio: null,
+    });
     // Without a cluster run the rows are what they were.
     expect(joinMetrics(lobby, baseline).every((r) => r.cluster === null && r.clusterRatio === null)).toBe(true);
   });
@@ -179,7 +244,10 @@ describe("three server kinds", () => {
   it("order keys Lobby's first, later runs' own keys after the key they follow", () => {
     const keys = metricKeys([
       { ...run("lobby", "burst", 1), metrics: [metric("a", 1), metric("c", 1)] },
-      { ...run("cluster", "burst", 1), metrics: [metric("z", 1), metric("a", 1), metric("b", 1), metric("c", 1), metric("d", 1)] },
+      {
+        ...run("cluster", "burst", 1),
+        metrics: [metric("z", 1), metric("a", 1), metric("b", 1), metric("c", 1), metric("d", 1)],
+      },
     ]).map((m) => m.key);
     // "z" follows nothing in its run: it goes to the end.
     expect(keys).toEqual(["a", "b", "c", "d", "z"]);
@@ -198,14 +266,23 @@ describe("three server kinds", () => {
 
   it("keep the targets Lobby against the baseline, with one line for the cluster", () => {
     const rep = report(threeKinds());
-    expect(rep.targets.find((t) => t.target.startsWith("server CPU per seated"))).toMatchObject({ lobby: 100, baseline: 80 });
+    expect(rep.targets.find((t) => t.target.startsWith("server CPU per seated"))).toMatchObject({
+      lobby: 100,
+      baseline: 80,
+    });
     const md = renderMarkdown(rep);
     expect(md).toContain("| target | Lobby | baseline | ratio | limit | | note |");
-    expect(md).toContain("Lobby ×2 nodes (not judged; CPU and memory summed over the nodes and redis-server): CPU per seat 250 µs (2.50× Lobby) · CPU per state 30 µs (3.00× Lobby) · relay p99 3 ms (3.00× Lobby) · RSS per player 50 KiB (2.50× Lobby) · lost or duplicated 0 · all checks passed");
+    expect(md).toContain(
+      "Lobby ×2 nodes (not judged; CPU and memory summed over the nodes and redis-server): CPU per seat 250 µs (2.50× Lobby) · CPU per state 30 µs (3.00× Lobby) · relay p99 3 ms (3.00× Lobby) · RSS per player 50 KiB (2.50× Lobby) · lost or duplicated 0 · all checks passed",
+    );
   });
 
   it("name the cluster's failed checks in its target line, and have no line without a cluster", () => {
-    const raw = threeKinds().map((r) => (r.server === "cluster" && r.scenario === "relay" ? { ...r, checks: [{ name: "no lost states", ok: false, detail: "3 gaps" }] } : r));
+    const raw = threeKinds().map((r) =>
+      r.server === "cluster" && r.scenario === "relay"
+        ? { ...r, checks: [{ name: "no lost states", ok: false, detail: "3 gaps" }] }
+        : r,
+    );
     expect(clusterTargetNote(aggregateAll(raw), 2, String)).toContain("failed: relay: no lost states");
     expect(clusterTargetNote(aggregateAll(raw.filter((r) => r.server !== "cluster")), 0, String)).toBeNull();
     const md = renderMarkdown(report(raw.filter((r) => r.server !== "cluster")));
@@ -214,10 +291,18 @@ describe("three server kinds", () => {
   });
 
   it("add the cluster's median and min–max to the spread over repetitions", () => {
-    const raw = [100, 300, 120].flatMap((cpu, i) => [run("lobby", "burst", cpu), run("baseline", "burst", 80), run("cluster", "burst", [200, 260, 240][i]!)]);
+    const raw = [100, 300, 120].flatMap((cpu, i) => [
+      run("lobby", "burst", cpu),
+      run("baseline", "burst", 80),
+      run("cluster", "burst", [200, 260, 240][i]!),
+    ]);
     const md = renderMarkdown(report(raw, 3));
-    expect(md).toContain("| figure | Lobby median | Lobby min–max | baseline median | baseline min–max | Lobby ×2 nodes median | Lobby ×2 nodes min–max |");
-    expect(md).toContain("| server CPU per seated player (burst) | 120 µs | 100–300 µs | 80 µs | 80–80 µs | 240 µs | 200–260 µs |");
+    expect(md).toContain(
+      "| figure | Lobby median | Lobby min–max | baseline median | baseline min–max | Lobby ×2 nodes median | Lobby ×2 nodes min–max |",
+    );
+    expect(md).toContain(
+      "| server CPU per seated player (burst) | 120 µs | 100–300 µs | 80 µs | 80–80 µs | 240 µs | 200–260 µs |",
+    );
     expect(md).toContain("Lobby, baseline and cluster interleaved");
   });
 

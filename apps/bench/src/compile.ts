@@ -19,7 +19,12 @@ export interface Programs {
 
 interface EsbuildPlugin {
   name: string;
-  setup(build: { onResolve(options: { filter: RegExp }, fn: (args: { path: string }) => { path: string; external: boolean } | undefined): void }): void;
+  setup(build: {
+    onResolve(
+      options: { filter: RegExp },
+      fn: (args: { path: string }) => { path: string; external: boolean } | undefined,
+    ): void;
+  }): void;
 }
 interface Esbuild {
   build: (options: Record<string, unknown>) => Promise<unknown>;
@@ -31,13 +36,19 @@ const SERVER_CONFIG = here("../../server/src/config.ts");
 const BASELINE_ENTRY = here("./baseline-server.ts");
 const WORKER_ENTRY = here("./bot-worker.ts");
 /** Where the compiled files find their npm dependencies (pnpm keeps each package's own). */
-const NODE_PATH = [here("../node_modules"), here("../../server/node_modules"), here("../../../packages/contracts/node_modules")].join(delimiter);
+const NODE_PATH = [
+  here("../node_modules"),
+  here("../../server/node_modules"),
+  here("../../../packages/contracts/node_modules"),
+].join(delimiter);
 
 /** Workspace packages are compiled in (they ship as TypeScript); npm packages stay external. */
 const externalNpm: EsbuildPlugin = {
   name: "externalize-npm-dependencies",
   setup(build) {
-    build.onResolve({ filter: /^[^./]/ }, (args) => (args.path.startsWith("@lobby/") ? undefined : { path: args.path, external: true }));
+    build.onResolve({ filter: /^[^./]/ }, (args) =>
+      args.path.startsWith("@lobby/") ? undefined : { path: args.path, external: true },
+    );
   },
 };
 
@@ -65,11 +76,27 @@ export async function compilePrograms(): Promise<Programs> {
     const esbuild = (await import(pathToFileURL(esbuildPath).href)) as Esbuild | { default: Esbuild };
     const { build } = "build" in esbuild ? esbuild : esbuild.default;
     dir = mkdtempSync(join(tmpdir(), "lobby-bench-"));
-    const out = { lobby: join(dir, "lobby.cjs"), baseline: join(dir, "baseline.cjs"), worker: join(dir, "bot-worker.cjs") };
-    const common = { bundle: true, platform: "node", target: "node20", format: "cjs", logLevel: "silent", plugins: [externalNpm] };
+    const out = {
+      lobby: join(dir, "lobby.cjs"),
+      baseline: join(dir, "baseline.cjs"),
+      worker: join(dir, "bot-worker.cjs"),
+    };
+    const common = {
+      bundle: true,
+      platform: "node",
+      target: "node20",
+      format: "cjs",
+      logLevel: "silent",
+      plugins: [externalNpm],
+    };
     await Promise.all([
       // config.ts reads import.meta.url for its default web folder; CommonJS has none, so pin it.
-      build({ ...common, entryPoints: [SERVER_ENTRY], outfile: out.lobby, define: { "import.meta.url": JSON.stringify(pathToFileURL(SERVER_CONFIG).href) } }),
+      build({
+        ...common,
+        entryPoints: [SERVER_ENTRY],
+        outfile: out.lobby,
+        define: { "import.meta.url": JSON.stringify(pathToFileURL(SERVER_CONFIG).href) },
+      }),
       build({ ...common, entryPoints: [BASELINE_ENTRY], outfile: out.baseline }),
       build({ ...common, entryPoints: [WORKER_ENTRY], outfile: out.worker }),
     ]);
@@ -84,6 +111,6 @@ export async function compilePrograms(): Promise<Programs> {
     };
   } catch (error) {
     if (dir) rmSync(dir, { recursive: true, force: true });
-    return fallback(error instanceof Error ? error.message.split("\n")[0] ?? "" : String(error));
+    return fallback(error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error));
   }
 }

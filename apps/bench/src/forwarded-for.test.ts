@@ -23,7 +23,13 @@ describe("honestAddress", () => {
 describe("forwardedForHeaders", () => {
   it("puts the address on the client's handshake", () => {
     // The SDK does not connect until asked: nothing is opened here.
-    const client = createLobbyClient({ url: "http://127.0.0.1:9", name: "bot", reconnection: false, pingIntervalMs: 0, headers: forwardedForHeaders("127.10.0.7") });
+    const client = createLobbyClient({
+      url: "http://127.0.0.1:9",
+      name: "bot",
+      reconnection: false,
+      pingIntervalMs: 0,
+      headers: forwardedForHeaders("127.10.0.7"),
+    });
     expect(client.socket.io.opts.extraHeaders).toEqual({ "x-forwarded-for": "127.10.0.7" });
     expect(client.socket.connected).toBe(false);
     client.disconnect();

@@ -30,7 +30,9 @@ describe("Histogram", () => {
       parts[i % 3]!.record(ms);
     }
     // Through JSON, as the workers send them over IPC.
-    const merged = summarize(parts.map((p) => JSON.parse(JSON.stringify(p.toJson())) as ReturnType<Histogram["toJson"]>));
+    const merged = summarize(
+      parts.map((p) => JSON.parse(JSON.stringify(p.toJson())) as ReturnType<Histogram["toJson"]>),
+    );
     expect(merged).toEqual(one.summary());
   });
 

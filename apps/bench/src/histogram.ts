@@ -96,7 +96,8 @@ export class Histogram {
     for (const bucket of [...this.counts.keys()].sort((a, b) => a - b)) {
       seen += this.counts.get(bucket) ?? 0;
       // The overflow bucket has no meaningful middle; its samples are at most the maximum.
-      if (seen >= rank) return bucket === BUCKETS - 1 ? this.maxMs : Math.min(this.maxMs, Math.max(this.minMs, representative(bucket)));
+      if (seen >= rank)
+        return bucket === BUCKETS - 1 ? this.maxMs : Math.min(this.maxMs, Math.max(this.minMs, representative(bucket)));
     }
     return this.maxMs;
   }

@@ -60,7 +60,16 @@ async function runOne(
       : kind === "cluster"
         ? await startCluster(options.cluster, start)
         : await startServer(kind, start);
-    const context = { options, pool, server, progress, botCores: pinning.botCores, graceMs: external ? null : scenario.graceMs, variant, attacker };
+    const context = {
+      options,
+      pool,
+      server,
+      progress,
+      botCores: pinning.botCores,
+      graceMs: external ? null : scenario.graceMs,
+      variant,
+      attacker,
+    };
     return { ...which, ...(await scenario.run(context, label)) };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
@@ -109,18 +118,30 @@ async function main(): Promise<number> {
   const attacker = options.scenarios.includes("abuse") ? await WorkerPool.start(1, pinning.botCpus, programs) : null;
   const progress = new ProgressLine(() => pool.progress(), pinning.botCores);
   progress.start();
-  progress.note(`bench: ${pinning.note}, ${workers} bot workers, servers and bots ${programs.note}, open-file limit ${pinning.fileLimit ?? "unknown"}`);
+  progress.note(
+    `bench: ${pinning.note}, ${workers} bot workers, servers and bots ${programs.note}, open-file limit ${pinning.fileLimit ?? "unknown"}`,
+  );
   if (options.cluster > 0) {
-    progress.note(`bench: cluster of ${options.cluster} Lobby nodes + redis-server, all on the server cores (${pinning.serverCpus ?? "unpinned"}); bot i connects to node i mod ${options.cluster}`);
+    progress.note(
+      `bench: cluster of ${options.cluster} Lobby nodes + redis-server, all on the server cores (${pinning.serverCpus ?? "unpinned"}); bot i connects to node i mod ${options.cluster}`,
+    );
   }
   if (options.cluster > 0 && options.scenarios.includes("abuse")) {
-    progress.note("bench: abuse compares Lobby with and without an attacker on one node; it does not run against the baseline or the cluster");
+    progress.note(
+      "bench: abuse compares Lobby with and without an attacker on one node; it does not run against the baseline or the cluster",
+    );
   }
   if (pinning.fileLimit !== null && pinning.fileLimit < options.players + 100) {
-    progress.note(`bench: warning — ${options.players} players need more than ${pinning.fileLimit} open files in the server; expect EMFILE (ulimit -n 65536)`);
+    progress.note(
+      `bench: warning — ${options.players} players need more than ${pinning.fileLimit} open files in the server; expect EMFILE (ulimit -n 65536)`,
+    );
   }
 
-  const kinds: ServerKind[] = ["lobby", ...(options.baseline ? (["baseline"] as const) : []), ...(options.cluster > 0 ? (["cluster"] as const) : [])];
+  const kinds: ServerKind[] = [
+    "lobby",
+    ...(options.baseline ? (["baseline"] as const) : []),
+    ...(options.cluster > 0 ? (["cluster"] as const) : []),
+  ];
   // Every repetition's own run, in the order they ran; the report folds them per scenario and server.
   const raw: ScenarioRun[] = [];
   try {
@@ -131,7 +152,14 @@ async function main(): Promise<number> {
         for (const { kind, variant } of plannedRuns(scenario, kinds)) {
           const which = variant ?? kind;
           const label = options.repeat > 1 ? `${name}/${which} #${rep}/${options.repeat}` : `${name}/${which}`;
-          const run = await runOne(scenario, kind, variant, label, { options, pinning, programs, pool, attacker, progress });
+          const run = await runOne(scenario, kind, variant, label, {
+            options,
+            pinning,
+            programs,
+            pool,
+            attacker,
+            progress,
+          });
           raw.push(run);
           const failed = run.checks.filter((c) => !c.ok).map((c) => c.name);
           progress.note(`${label}: ${failed.length === 0 ? "ok" : `FAILED ${failed.join(", ")}`}`);
@@ -149,7 +177,10 @@ async function main(): Promise<number> {
   const report: BenchReport = {
     startedAt,
     finishedAt: new Date().toISOString(),
-    command: `pnpm bench ${process.argv.slice(2).filter((a) => a !== "--").join(" ")}`.trim(),
+    command: `pnpm bench ${process.argv
+      .slice(2)
+      .filter((a) => a !== "--")
+      .join(" ")}`.trim(),
     options: { ...options },
     machine: {
       cpus: cores,

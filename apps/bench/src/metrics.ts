@@ -16,7 +16,10 @@ export const RUN_VARIANTS = ["no-attack", "attack"] as const;
 export type RunVariant = (typeof RUN_VARIANTS)[number];
 
 /** How the reports name a variant's runs. */
-export const VARIANT_TITLES = { "no-attack": "Lobby, no attack", attack: "Lobby, under attack" } as const satisfies Record<RunVariant, string>;
+export const VARIANT_TITLES = {
+  "no-attack": "Lobby, no attack",
+  attack: "Lobby, under attack",
+} as const satisfies Record<RunVariant, string>;
 
 /** One figure of one run; the markdown table joins Lobby's and the baseline's by `key`. */
 export interface Metric {

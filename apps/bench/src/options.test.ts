@@ -6,11 +6,22 @@ import { scaleSteps } from "./scenarios/scale";
 describe("parseOptions", () => {
   it("has defaults and takes pnpm's literal --", () => {
     const options = parseOptions(["--", "--players", "500", "--scenario", "relay,burst", "--no-baseline"]);
-    expect(options).toMatchObject({ players: 500, scenarios: ["burst", "relay"], baseline: false, durationS: 20, hz: 10 });
+    expect(options).toMatchObject({
+      players: 500,
+      scenarios: ["burst", "relay"],
+      baseline: false,
+      durationS: 20,
+      hz: 10,
+    });
   });
 
   it("makes the smoke preset small and skips the baseline for a target unless asked", () => {
-    expect(parseOptions(["--smoke"])).toMatchObject({ players: 40, durationS: 3, baseline: true, scenarios: ["burst", "relay", "churn", "scale"] });
+    expect(parseOptions(["--smoke"])).toMatchObject({
+      players: 40,
+      durationS: 3,
+      baseline: true,
+      scenarios: ["burst", "relay", "churn", "scale"],
+    });
     expect(parseOptions(["--target", "http://example.test:3000"]).baseline).toBe(false);
     expect(parseOptions(["--target", "http://example.test:3000", "--baseline"]).baseline).toBe(true);
   });

@@ -139,10 +139,13 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
   }
   const smoke = values.smoke ?? false;
   const target = values.target ?? null;
-  if (target !== null && !/^https?:\/\//.test(target)) throw new UsageError(`--target must be an http(s) URL, got "${target}"`);
-  if (values.baseline && values["no-baseline"]) throw new UsageError("--baseline and --no-baseline contradict each other");
+  if (target !== null && !/^https?:\/\//.test(target))
+    throw new UsageError(`--target must be an http(s) URL, got "${target}"`);
+  if (values.baseline && values["no-baseline"])
+    throw new UsageError("--baseline and --no-baseline contradict each other");
   const cluster = clusterNodes(values.cluster);
-  if (cluster > 0 && target !== null) throw new UsageError("--cluster starts its own nodes on this machine; it cannot be combined with --target");
+  if (cluster > 0 && target !== null)
+    throw new UsageError("--cluster starts its own nodes on this machine; it cannot be combined with --target");
   return {
     players: Math.round(positive("players", values.players, smoke ? 40 : 1000, 4)),
     scenarios: scenarioList(values.scenario, smoke),

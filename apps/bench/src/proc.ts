@@ -21,7 +21,10 @@ export function parseProcStatCpu(stat: string, ticksPerSecond: number): number |
   const close = stat.lastIndexOf(")");
   if (close < 0 || !(ticksPerSecond > 0)) return null;
   // After ")": field 3 (state) is index 0, so utime (14) is index 11 and stime (15) index 12.
-  const fields = stat.slice(close + 1).trim().split(/\s+/);
+  const fields = stat
+    .slice(close + 1)
+    .trim()
+    .split(/\s+/);
   const utime = Number(fields[11]);
   const stime = Number(fields[12]);
   if (fields.length < 13 || !Number.isFinite(utime) || !Number.isFinite(stime)) return null;

@@ -128,7 +128,8 @@ export interface WorkerMetrics {
 }
 
 /** A command's answer: the worker's metrics, and for `attack` what the attacker did. */
-export type Reply = { id: number; ok: true; metrics: WorkerMetrics; attack?: AttackCounts } | { id: number; ok: false; error: string };
+export type Reply =
+  { id: number; ok: true; metrics: WorkerMetrics; attack?: AttackCounts } | { id: number; ok: false; error: string };
 
 /** Live counters for the progress line. */
 export interface Progress {

@@ -16,7 +16,10 @@ export function repoRoot(): string {
 }
 
 /** Write `<stamp>.json` and `<stamp>.html`, read both back, and say whether they are well formed. */
-export async function writeReport(report: BenchReport, outDir: string | null): Promise<{ json: string; html: string; wellFormed: boolean; problem: string | null }> {
+export async function writeReport(
+  report: BenchReport,
+  outDir: string | null,
+): Promise<{ json: string; html: string; wellFormed: boolean; problem: string | null }> {
   const dir = resolve(outDir ?? join(repoRoot(), "bench-results"));
   await mkdir(dir, { recursive: true });
   const stamp = report.startedAt.replace(/[:.]/g, "-");

@@ -1,5 +1,15 @@
 import { VARIANT_TITLES, type ScenarioRun } from "./metrics";
-import { clusterExplanation, columnTitle, formatNumber, formatSpread, interleaved, joinMetrics, runName, spreadRows, VARIANTS_EXPLANATION } from "./report-markdown";
+import {
+  clusterExplanation,
+  columnTitle,
+  formatNumber,
+  formatSpread,
+  interleaved,
+  joinMetrics,
+  runName,
+  spreadRows,
+  VARIANTS_EXPLANATION,
+} from "./report-markdown";
 import { clusterName, clusterTargetNote, type BenchReport } from "./targets";
 
 /*
@@ -19,7 +29,10 @@ const H = 300;
 const PAD = { left: 76, right: 16, top: 28, bottom: 84 };
 
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
+  return text.replace(
+    /[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c,
+  );
 }
 
 /** A log10 scale covering `values` in whole decades, mapped onto [height, 0]. */
@@ -46,12 +59,19 @@ function yAxis(ticks: readonly number[], y: (v: number) => number, unit: string)
 
 function legend(series: readonly string[]): string {
   return series
-    .map((name, i) => `<rect x="${PAD.left + i * 110}" y="6" width="12" height="12" fill="${COLORS[name] ?? "#000"}"/><text x="${PAD.left + 16 + i * 110}" y="16">${escapeHtml(name)}</text>`)
+    .map(
+      (name, i) =>
+        `<rect x="${PAD.left + i * 110}" y="6" width="12" height="12" fill="${COLORS[name] ?? "#000"}"/><text x="${PAD.left + 16 + i * 110}" y="16">${escapeHtml(name)}</text>`,
+    )
     .join("");
 }
 
 /** Grouped bars on a log axis: for each group (e.g. "seat p99"), one bar per series. */
-export function barChart(title: string, groups: { label: string; values: Record<string, number | null> }[], series: string[]): string {
+export function barChart(
+  title: string,
+  groups: { label: string; values: Record<string, number | null> }[],
+  series: string[],
+): string {
   const plotW = W - PAD.left - PAD.right;
   const plotH = H - PAD.top - PAD.bottom;
   const all = groups.flatMap((g) => Object.values(g.values)).filter((v): v is number => v !== null);
@@ -78,7 +98,12 @@ export function barChart(title: string, groups: { label: string; values: Record<
 }
 
 /** Lines of (x, y) points on a linear x and log y axis, with an optional horizontal limit line. */
-export function lineChart(title: string, lines: { name: string; points: [number, number][] }[], limit: number | null, xLabel: string): string {
+export function lineChart(
+  title: string,
+  lines: { name: string; points: [number, number][] }[],
+  limit: number | null,
+  xLabel: string,
+): string {
   const plotW = W - PAD.left - PAD.right;
   const plotH = H - PAD.top - PAD.bottom;
   const xs = lines.flatMap((l) => l.points.map((p) => p[0]));
@@ -91,13 +116,25 @@ export function lineChart(title: string, lines: { name: string; points: [number,
     .map((line) => {
       const pts = line.points.filter((p) => Number.isFinite(p[1])).sort((a, b) => a[0] - b[0]);
       const color = COLORS[line.name] ?? "#000";
-      const d = pts.map((p, i) => `${i === 0 ? "M" : "L"}${x(p[0]).toFixed(1)},${(PAD.top + y(p[1])).toFixed(1)}`).join(" ");
-      const dots = pts.map((p) => `<circle cx="${x(p[0]).toFixed(1)}" cy="${(PAD.top + y(p[1])).toFixed(1)}" r="4" fill="${color}"><title>${escapeHtml(`${line.name}: ${formatNumber(p[0])} players, p99 ${formatNumber(p[1])} ms`)}</title></circle>`).join("");
+      const d = pts
+        .map((p, i) => `${i === 0 ? "M" : "L"}${x(p[0]).toFixed(1)},${(PAD.top + y(p[1])).toFixed(1)}`)
+        .join(" ");
+      const dots = pts
+        .map(
+          (p) =>
+            `<circle cx="${x(p[0]).toFixed(1)}" cy="${(PAD.top + y(p[1])).toFixed(1)}" r="4" fill="${color}"><title>${escapeHtml(`${line.name}: ${formatNumber(p[0])} players, p99 ${formatNumber(p[1])} ms`)}</title></circle>`,
+        )
+        .join("");
       return `<path d="${d}" fill="none" stroke="${color}" stroke-width="2"/>${dots}`;
     })
     .join("");
-  const limitLine = limit === null ? "" : `<line x1="${PAD.left}" x2="${PAD.left + plotW}" y1="${PAD.top + y(limit)}" y2="${PAD.top + y(limit)}" stroke="#dc2626" stroke-dasharray="6 4"/>`;
-  const xTicks = [...new Set(xs)].map((v) => `<text x="${x(v)}" y="${H - PAD.bottom + 16}" text-anchor="middle">${formatNumber(v)}</text>`).join("");
+  const limitLine =
+    limit === null
+      ? ""
+      : `<line x1="${PAD.left}" x2="${PAD.left + plotW}" y1="${PAD.top + y(limit)}" y2="${PAD.top + y(limit)}" stroke="#dc2626" stroke-dasharray="6 4"/>`;
+  const xTicks = [...new Set(xs)]
+    .map((v) => `<text x="${x(v)}" y="${H - PAD.bottom + 16}" text-anchor="middle">${formatNumber(v)}</text>`)
+    .join("");
   return `<figure><figcaption>${escapeHtml(title)}</figcaption><svg viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${escapeHtml(title)}">${legend(lines.map((l) => l.name))}${yAxis(ticks, y, " ms")}${limitLine}${paths}${xTicks}<text x="${PAD.left + plotW / 2}" y="${H - 12}" text-anchor="middle">${escapeHtml(xLabel)}</text></svg></figure>`;
 }
 
@@ -114,7 +151,12 @@ function latencyChart(scenario: string, runs: ScenarioRun[]): string {
 
 const ratioText = (ratio: number | null) => (ratio === null ? "—" : `${ratio.toFixed(2)}×`);
 
-function table(lobby: ScenarioRun | undefined, baseline: ScenarioRun | undefined, cluster: ScenarioRun | undefined, nodes: number | undefined): string {
+function table(
+  lobby: ScenarioRun | undefined,
+  baseline: ScenarioRun | undefined,
+  cluster: ScenarioRun | undefined,
+  nodes: number | undefined,
+): string {
   const rows = joinMetrics(lobby, baseline, cluster)
     .map((r) => {
       const clusterCells = cluster ? `<td>${formatNumber(r.cluster)} ${escapeHtml(r.unit)}</td>` : "";
@@ -129,9 +171,14 @@ function table(lobby: ScenarioRun | undefined, baseline: ScenarioRun | undefined
 /** A scenario that compares Lobby with itself: under attack, without, and their ratio. */
 function variantHtmlTable(attack: ScenarioRun | undefined, quiet: ScenarioRun | undefined): string {
   const rows = joinMetrics(attack, quiet)
-    .map((r) => `<tr><td>${escapeHtml(r.label)}</td><td>${formatNumber(r.lobby)} ${escapeHtml(r.unit)}</td><td>${formatNumber(r.baseline)} ${escapeHtml(r.unit)}</td><td>${ratioText(r.ratio)}</td></tr>`)
+    .map(
+      (r) =>
+        `<tr><td>${escapeHtml(r.label)}</td><td>${formatNumber(r.lobby)} ${escapeHtml(r.unit)}</td><td>${formatNumber(r.baseline)} ${escapeHtml(r.unit)}</td><td>${ratioText(r.ratio)}</td></tr>`,
+    )
     .join("");
-  const head = [columnTitle(VARIANT_TITLES.attack, attack), columnTitle(VARIANT_TITLES["no-attack"], quiet)].map((t) => `<th>${escapeHtml(t)}</th>`).join("");
+  const head = [columnTitle(VARIANT_TITLES.attack, attack), columnTitle(VARIANT_TITLES["no-attack"], quiet)]
+    .map((t) => `<th>${escapeHtml(t)}</th>`)
+    .join("");
   return `<table><thead><tr><th>metric</th>${head}<th>attack / no attack</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
@@ -141,7 +188,9 @@ function spreadSection(report: BenchReport): string {
   const withCluster = report.runs.some((r) => r.server === "cluster");
   const rows = spreadRows(report.runs)
     .map((r) => {
-      const clusterCells = withCluster ? `<td>${formatNumber(r.cluster?.median)} ${escapeHtml(r.unit)}</td><td>${escapeHtml(formatSpread(r.cluster, r.unit))}</td>` : "";
+      const clusterCells = withCluster
+        ? `<td>${formatNumber(r.cluster?.median)} ${escapeHtml(r.unit)}</td><td>${escapeHtml(formatSpread(r.cluster, r.unit))}</td>`
+        : "";
       return `<tr><td>${escapeHtml(r.label)}</td><td>${formatNumber(r.lobby?.median)} ${escapeHtml(r.unit)}</td><td>${escapeHtml(formatSpread(r.lobby, r.unit))}</td><td>${formatNumber(r.baseline?.median)} ${escapeHtml(r.unit)}</td><td>${escapeHtml(formatSpread(r.baseline, r.unit))}</td>${clusterCells}</tr>`;
     })
     .join("");
@@ -159,20 +208,39 @@ export function renderHtml(report: BenchReport): string {
     const baseline = runs.find((r) => r.server === "baseline");
     const cluster = runs.find((r) => r.server === "cluster");
     const checks = runs
-      .flatMap((r) => r.checks.map((c) => `<li class="${c.ok ? "ok" : "bad"}">${c.ok ? "✓" : "✗"} ${escapeHtml(runName(r))}: ${escapeHtml(c.name)} — ${escapeHtml(c.detail)}</li>`))
+      .flatMap((r) =>
+        r.checks.map(
+          (c) =>
+            `<li class="${c.ok ? "ok" : "bad"}">${c.ok ? "✓" : "✗"} ${escapeHtml(runName(r))}: ${escapeHtml(c.name)} — ${escapeHtml(c.detail)}</li>`,
+        ),
+      )
       .join("");
     if (runs.some((r) => r.variant)) {
-      const figures = variantHtmlTable(runs.find((r) => r.variant === "attack"), runs.find((r) => r.variant === "no-attack"));
+      const figures = variantHtmlTable(
+        runs.find((r) => r.variant === "attack"),
+        runs.find((r) => r.variant === "no-attack"),
+      );
       return `<section><h2>${escapeHtml(scenario)}</h2><p>${escapeHtml(VARIANTS_EXPLANATION)}</p>${figures}${latencyChart(scenario, runs)}<ul>${checks}</ul></section>`;
     }
     const scaleChart =
       scenario === "scale"
-        ? lineChart("players vs move → own-state p99 (log scale; dashed: 100 ms)", runs.map((r) => ({ name: r.server, points: (r.scaleSteps ?? []).map((s): [number, number] => [s.players, s.p99]) })), 100, "players")
+        ? lineChart(
+            "players vs move → own-state p99 (log scale; dashed: 100 ms)",
+            runs.map((r) => ({
+              name: r.server,
+              points: (r.scaleSteps ?? []).map((s): [number, number] => [s.players, s.p99]),
+            })),
+            100,
+            "players",
+          )
         : "";
     return `<section><h2>${escapeHtml(scenario)}</h2>${table(lobby, baseline, cluster, report.clusterNodes)}${latencyChart(scenario, runs)}${scaleChart}<ul>${checks}</ul></section>`;
   });
   const targets = report.targets
-    .map((t) => `<tr><td>${escapeHtml(t.target)}</td><td>${formatNumber(t.lobby)}</td><td>${formatNumber(t.baseline)}</td><td>${t.ratio === null ? "—" : `${t.ratio.toFixed(2)}×`}</td><td>${escapeHtml(t.limit)}</td><td class="${t.ok === null ? "" : t.ok ? "ok" : "bad"}">${t.ok === null ? "n/a" : t.ok ? "✓" : "✗"}</td><td>${escapeHtml(t.note)}</td></tr>`)
+    .map(
+      (t) =>
+        `<tr><td>${escapeHtml(t.target)}</td><td>${formatNumber(t.lobby)}</td><td>${formatNumber(t.baseline)}</td><td>${t.ratio === null ? "—" : `${t.ratio.toFixed(2)}×`}</td><td>${escapeHtml(t.limit)}</td><td class="${t.ok === null ? "" : t.ok ? "ok" : "bad"}">${t.ok === null ? "n/a" : t.ok ? "✓" : "✗"}</td><td>${escapeHtml(t.note)}</td></tr>`,
+    )
     .join("");
   const m = report.machine;
   const withCluster = report.runs.some((r) => r.server === "cluster");

@@ -1,5 +1,13 @@
 import { repetitionsOf } from "./aggregate";
-import { VARIANT_TITLES, metricOrder, type Metric, type RunVariant, type ScenarioName, type ScenarioRun, type Spread } from "./metrics";
+import {
+  VARIANT_TITLES,
+  metricOrder,
+  type Metric,
+  type RunVariant,
+  type ScenarioName,
+  type ScenarioRun,
+  type Spread,
+} from "./metrics";
 import { clusterName, clusterTargetNote, ratioOf, type BenchReport, type TargetRow } from "./targets";
 
 /** A number for a table: grouped thousands, fewer decimals the larger it is; "—" when missing. */
@@ -54,7 +62,11 @@ export function metricKeys(runs: readonly (ScenarioRun | undefined)[]): Metric[]
  * label says it is the worst repetition's (the others are medians; the column
  * headers say so).
  */
-export function joinMetrics(lobby: ScenarioRun | undefined, baseline: ScenarioRun | undefined, cluster?: ScenarioRun): MetricRow[] {
+export function joinMetrics(
+  lobby: ScenarioRun | undefined,
+  baseline: ScenarioRun | undefined,
+  cluster?: ScenarioRun,
+): MetricRow[] {
   const reps = Math.max(repetitionsOf(lobby), repetitionsOf(baseline), cluster ? repetitionsOf(cluster) : 1);
   const valueOf = (run: ScenarioRun | undefined, key: string) => run?.metrics.find((m) => m.key === key)?.value ?? null;
   return metricKeys([lobby, baseline, cluster]).map((metric) => {
@@ -62,7 +74,16 @@ export function joinMetrics(lobby: ScenarioRun | undefined, baseline: ScenarioRu
     const b = valueOf(baseline, metric.key);
     const c = valueOf(cluster, metric.key);
     const label = metric.worst && reps > 1 ? `${metric.label} (worst of ${reps})` : metric.label;
-    return { key: metric.key, label, unit: metric.unit, lobby: l, baseline: b, cluster: c, ratio: ratioOf(l, b), clusterRatio: ratioOf(c, l) };
+    return {
+      key: metric.key,
+      label,
+      unit: metric.unit,
+      lobby: l,
+      baseline: b,
+      cluster: c,
+      ratio: ratioOf(l, b),
+      clusterRatio: ratioOf(c, l),
+    };
   });
 }
 
@@ -76,11 +97,21 @@ export function columnTitle(name: string, run: ScenarioRun | undefined): string 
  * One scenario's table: Lobby, baseline, their ratio; with a cluster run also
  * the cluster's column ("Lobby ×N nodes") and cluster / Lobby.
  */
-export function scenarioTable(lobby: ScenarioRun | undefined, baseline: ScenarioRun | undefined, cluster?: ScenarioRun, nodes?: number): string[] {
+export function scenarioTable(
+  lobby: ScenarioRun | undefined,
+  baseline: ScenarioRun | undefined,
+  cluster?: ScenarioRun,
+  nodes?: number,
+): string[] {
   if (!cluster) {
-    const lines = [`| metric | ${columnTitle("Lobby", lobby)} | ${columnTitle("baseline", baseline)} | Lobby / baseline |`, "| --- | ---: | ---: | ---: |"];
+    const lines = [
+      `| metric | ${columnTitle("Lobby", lobby)} | ${columnTitle("baseline", baseline)} | Lobby / baseline |`,
+      "| --- | ---: | ---: | ---: |",
+    ];
     for (const row of joinMetrics(lobby, baseline)) {
-      lines.push(`| ${cell(row.label)} | ${withUnit(row.lobby, row.unit)} | ${withUnit(row.baseline, row.unit)} | ${formatRatio(row.ratio)} |`);
+      lines.push(
+        `| ${cell(row.label)} | ${withUnit(row.lobby, row.unit)} | ${withUnit(row.baseline, row.unit)} | ${formatRatio(row.ratio)} |`,
+      );
     }
     return lines;
   }
@@ -108,7 +139,9 @@ export function variantTable(attack: ScenarioRun | undefined, quiet: ScenarioRun
     "| --- | ---: | ---: | ---: |",
   ];
   for (const row of joinMetrics(attack, quiet)) {
-    lines.push(`| ${cell(row.label)} | ${withUnit(row.lobby, row.unit)} | ${withUnit(row.baseline, row.unit)} | ${formatRatio(row.ratio)} |`);
+    lines.push(
+      `| ${cell(row.label)} | ${withUnit(row.lobby, row.unit)} | ${withUnit(row.baseline, row.unit)} | ${formatRatio(row.ratio)} |`,
+    );
   }
   return lines;
 }
@@ -130,7 +163,12 @@ export const SPREAD_FIGURES: readonly { scenario: ScenarioName; key: string; lab
   { scenario: "scale", key: "scale.largest", label: "scale: largest count with p99 < 100 ms" },
   { scenario: "abuse", key: "rtt.p99", label: "abuse: honest move → own state p99, under attack", variant: "attack" },
   { scenario: "abuse", key: "rtt.p99", label: "abuse: honest move → own state p99, no attack", variant: "no-attack" },
-  { scenario: "abuse", key: "memory.heapGrowth", label: "abuse: server heap growth (after GC), under attack", variant: "attack" },
+  {
+    scenario: "abuse",
+    key: "memory.heapGrowth",
+    label: "abuse: server heap growth (after GC), under attack",
+    variant: "attack",
+  },
 ];
 
 /** One figure's median and min–max for Lobby, the baseline and the cluster. */
@@ -147,7 +185,9 @@ export interface SpreadRow {
 export function spreadRows(runs: readonly ScenarioRun[]): SpreadRow[] {
   return SPREAD_FIGURES.flatMap((figure): SpreadRow[] => {
     const side = (server: ScenarioRun["server"]) => {
-      const run = runs.find((r) => r.scenario === figure.scenario && r.server === server && r.variant === figure.variant);
+      const run = runs.find(
+        (r) => r.scenario === figure.scenario && r.server === server && r.variant === figure.variant,
+      );
       const metric = run?.metrics.find((m) => m.key === figure.key);
       if (!run || !metric) return null;
       return { median: metric.value, spread: run.spread?.[figure.key] ?? null, repetitions: repetitionsOf(run) };
@@ -156,7 +196,8 @@ export function spreadRows(runs: readonly ScenarioRun[]): SpreadRow[] {
     const baseline = side("baseline");
     const cluster = side("cluster");
     if (!lobby && !baseline && !cluster) return [];
-    const unit = runs.find((r) => r.scenario === figure.scenario)?.metrics.find((m) => m.key === figure.key)?.unit ?? "";
+    const unit =
+      runs.find((r) => r.scenario === figure.scenario)?.metrics.find((m) => m.key === figure.key)?.unit ?? "";
     return [{ label: figure.label, unit, lobby, baseline, cluster }];
   });
 }
@@ -175,10 +216,18 @@ function spreadTable(runs: readonly ScenarioRun[], nodes: number | undefined): s
   const withCluster = runs.some((r) => r.server === "cluster");
   const name = clusterName(nodes);
   const lines = withCluster
-    ? [`| figure | Lobby median | Lobby min–max | baseline median | baseline min–max | ${name} median | ${name} min–max |`, "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
-    : ["| figure | Lobby median | Lobby min–max | baseline median | baseline min–max |", "| --- | ---: | ---: | ---: | ---: |"];
+    ? [
+        `| figure | Lobby median | Lobby min–max | baseline median | baseline min–max | ${name} median | ${name} min–max |`,
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+      ]
+    : [
+        "| figure | Lobby median | Lobby min–max | baseline median | baseline min–max |",
+        "| --- | ---: | ---: | ---: | ---: |",
+      ];
   for (const row of rows) {
-    const clusterCells = withCluster ? ` ${withUnit(row.cluster?.median ?? null, row.unit)} | ${formatSpread(row.cluster, row.unit)} |` : "";
+    const clusterCells = withCluster
+      ? ` ${withUnit(row.cluster?.median ?? null, row.unit)} | ${formatSpread(row.cluster, row.unit)} |`
+      : "";
     lines.push(
       `| ${cell(row.label)} | ${withUnit(row.lobby?.median ?? null, row.unit)} | ${formatSpread(row.lobby, row.unit)} | ${withUnit(row.baseline?.median ?? null, row.unit)} | ${formatSpread(row.baseline, row.unit)} |${clusterCells}`,
     );
@@ -186,8 +235,18 @@ function spreadTable(runs: readonly ScenarioRun[], nodes: number | undefined): s
   return lines;
 }
 
-function scaleTable(lobby: ScenarioRun | undefined, baseline: ScenarioRun | undefined, cluster?: ScenarioRun): string[] {
-  const steps = [...new Set([...(lobby?.scaleSteps ?? []), ...(baseline?.scaleSteps ?? []), ...(cluster?.scaleSteps ?? [])].map((s) => s.players))];
+function scaleTable(
+  lobby: ScenarioRun | undefined,
+  baseline: ScenarioRun | undefined,
+  cluster?: ScenarioRun,
+): string[] {
+  const steps = [
+    ...new Set(
+      [...(lobby?.scaleSteps ?? []), ...(baseline?.scaleSteps ?? []), ...(cluster?.scaleSteps ?? [])].map(
+        (s) => s.players,
+      ),
+    ),
+  ];
   if (steps.length === 0) return [];
   const lines = [
     "",
@@ -222,7 +281,10 @@ function checkLines(runs: readonly (ScenarioRun | undefined)[]): string[] {
   return runs.flatMap((run) => {
     if (!run) return [];
     const failed = run.checks.filter((c) => !c.ok);
-    const status = failed.length === 0 ? `all ${run.checks.length} checks ✓` : failed.map((c) => `✗ ${c.name}: ${c.detail}`).join("; ");
+    const status =
+      failed.length === 0
+        ? `all ${run.checks.length} checks ✓`
+        : failed.map((c) => `✗ ${c.name}: ${c.detail}`).join("; ");
     const reps = repetitionsOf(run);
     const inAll = reps > 1 && failed.length === 0 ? ` in all ${reps} repetitions` : "";
     return [`- ${runName(run)}: ${status}${inAll}${run.notes.length ? ` — ${run.notes.join("; ")}` : ""}`];
@@ -231,10 +293,14 @@ function checkLines(runs: readonly (ScenarioRun | undefined)[]): string[] {
 
 /** What ran one after the other in each repetition: "Lobby and baseline", "… and cluster", "no attack and attack". */
 export function interleaved(runs: readonly ScenarioRun[]): string {
-  const servers = runs.filter((r) => !r.variant).some((r) => r.server === "cluster") ? "Lobby, baseline and cluster" : "Lobby and baseline";
+  const servers = runs.filter((r) => !r.variant).some((r) => r.server === "cluster")
+    ? "Lobby, baseline and cluster"
+    : "Lobby and baseline";
   const withVariants = runs.some((r) => r.variant);
   if (!withVariants) return servers;
-  return runs.some((r) => !r.variant) ? `${servers} (abuse: Lobby without and with an attacker)` : "Lobby without and with an attacker";
+  return runs.some((r) => !r.variant)
+    ? `${servers} (abuse: Lobby without and with an attacker)`
+    : "Lobby without and with an attacker";
 }
 
 /** The whole report as markdown, for stdout. */
@@ -259,14 +325,24 @@ export function renderMarkdown(report: BenchReport): string {
     if (variants.length > 0) {
       const attack = variants.find((r) => r.variant === "attack");
       const quiet = variants.find((r) => r.variant === "no-attack");
-      lines.push("", `### ${scenario} (${formatNumber(attack?.players ?? quiet?.players ?? null)} honest players)`, "", ...variantTable(attack, quiet), "");
+      lines.push(
+        "",
+        `### ${scenario} (${formatNumber(attack?.players ?? quiet?.players ?? null)} honest players)`,
+        "",
+        ...variantTable(attack, quiet),
+        "",
+      );
       lines.push(...checkLines(variants));
       continue;
     }
     const lobby = report.runs.find((r) => r.scenario === scenario && r.server === "lobby");
     const baseline = report.runs.find((r) => r.scenario === scenario && r.server === "baseline");
     const cluster = report.runs.find((r) => r.scenario === scenario && r.server === "cluster");
-    lines.push("", `### ${scenario} (${formatNumber(lobby?.players ?? baseline?.players ?? cluster?.players ?? null)} players)`, "");
+    lines.push(
+      "",
+      `### ${scenario} (${formatNumber(lobby?.players ?? baseline?.players ?? cluster?.players ?? null)} players)`,
+      "",
+    );
     lines.push(...scenarioTable(lobby, baseline, cluster, nodes));
     if (scenario === "scale") lines.push(...scaleTable(lobby, baseline, cluster));
     lines.push("", ...checkLines([lobby, baseline, cluster]));
@@ -275,7 +351,15 @@ export function renderMarkdown(report: BenchReport): string {
     const spread = spreadTable(report.runs, nodes);
     if (spread.length > 0) lines.push("", `### Spread over ${report.repeat} repetitions`, "", ...spread);
   }
-  lines.push("", report.repeat > 1 ? `### Targets (medians of ${report.repeat} repetitions; lost or duplicated: the worst)` : "### Targets", "", "| target | Lobby | baseline | ratio | limit | | note |", "| --- | ---: | ---: | ---: | --- | --- | --- |");
+  lines.push(
+    "",
+    report.repeat > 1
+      ? `### Targets (medians of ${report.repeat} repetitions; lost or duplicated: the worst)`
+      : "### Targets",
+    "",
+    "| target | Lobby | baseline | ratio | limit | | note |",
+    "| --- | ---: | ---: | ---: | --- | --- | --- |",
+  );
   lines.push(...report.targets.map(targetLine));
   const clusterNote = clusterTargetNote(report.runs, nodes, formatNumber);
   if (clusterNote) lines.push("", cell(clusterNote));

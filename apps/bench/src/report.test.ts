@@ -32,19 +32,43 @@ function run(scenario: ScenarioRun["scenario"], server: ScenarioRun["server"], f
     checks: [{ name: "no lost states", ok: true, detail: "0 gaps" }],
     notes: server === "lobby" ? ["error acks: ILLEGAL_MOVE 3 | pipe"] : [],
     ...(scenario === "scale"
-      ? { scaleSteps: [1000, 2000].map((players) => ({ players, seated: players, connectFailures: 0, p50: factor, p99: 40 * factor * (players / 1000), movesPerSecond: players, otherEventsPerSecond: 10, serverCpuPercent: 50, botCpuPercent: 60 })) }
+      ? {
+          scaleSteps: [1000, 2000].map((players) => ({
+            players,
+            seated: players,
+            connectFailures: 0,
+            p50: factor,
+            p99: 40 * factor * (players / 1000),
+            movesPerSecond: players,
+            otherEventsPerSecond: 10,
+            serverCpuPercent: 50,
+            botCpuPercent: 60,
+          })),
+        }
       : {}),
   };
 }
 
 function report(): BenchReport {
-  const runs = (["burst", "relay", "churn", "scale"] as const).flatMap((s) => [run(s, "lobby", 1.1), run(s, "baseline", 1)]);
+  const runs = (["burst", "relay", "churn", "scale"] as const).flatMap((s) => [
+    run(s, "lobby", 1.1),
+    run(s, "baseline", 1),
+  ]);
   return {
     startedAt: "2026-01-01T00:00:00.000Z",
     finishedAt: "2026-01-01T00:05:00.000Z",
     command: "pnpm bench --players 2000",
     options: { players: 2000, durationS: 20, hz: 5 },
-    machine: { cpus: 2, node: "20.0.0", platform: "linux", pinning: "server on CPU 0, bots on CPU 1", workers: 2, fileLimit: 20000, build: "compiled with esbuild", loadAverage: { start: [0.1, 0.2, 0.3], end: [1, 1, 1] } },
+    machine: {
+      cpus: 2,
+      node: "20.0.0",
+      platform: "linux",
+      pinning: "server on CPU 0, bots on CPU 1",
+      workers: 2,
+      fileLimit: 20000,
+      build: "compiled with esbuild",
+      loadAverage: { start: [0.1, 0.2, 0.3], end: [1, 1, 1] },
+    },
     repeat: 1,
     runs,
     targets: evaluateTargets(runs, { players: 2000, hz: 5 }),
@@ -65,7 +89,9 @@ describe("targets", () => {
 
   it("fails a ratio that looks fine when Lobby's run of that scenario failed a check", () => {
     const runs = report().runs.map((r) =>
-      r.scenario === "relay" && r.server === "lobby" ? { ...r, checks: [{ name: "no connection dropped", ok: false, detail: "ping timeout 5" }] } : r,
+      r.scenario === "relay" && r.server === "lobby"
+        ? { ...r, checks: [{ name: "no connection dropped", ok: false, detail: "ping timeout 5" }] }
+        : r,
     );
     const rtt = evaluateTargets(runs, { players: 2000, hz: 5 }).find((t) => t.target === "relay RTT p99");
     expect(rtt).toMatchObject({ ok: false });
@@ -112,7 +138,13 @@ describe("HTML report", () => {
 });
 
 describe("abuse: Lobby under attack beside Lobby without", () => {
-  const abuseRun = (variant: "attack" | "no-attack", p99: number, refused: number, heapGrowth: number, checks = [{ name: "nothing honest refused", ok: refused === 0, detail: "none" }]): ScenarioRun => ({
+  const abuseRun = (
+    variant: "attack" | "no-attack",
+    p99: number,
+    refused: number,
+    heapGrowth: number,
+    checks = [{ name: "nothing honest refused", ok: refused === 0, detail: "none" }],
+  ): ScenarioRun => ({
     scenario: "abuse",
     server: "lobby",
     variant,
@@ -120,18 +152,36 @@ describe("abuse: Lobby under attack beside Lobby without", () => {
     metrics: [
       { key: "rtt.p99", label: "honest move → own state (all) p99", unit: "ms", value: p99 },
       { key: "honest.refusals", label: "honest players refused", unit: "", value: refused, worst: true },
-      { key: "memory.heapGrowth", label: "server heap after GC: growth over the window", unit: "MiB", value: heapGrowth },
-      ...(variant === "attack" ? [{ key: "attack.chat.through", label: "attacker: lobby chat lines accepted", unit: "/s", value: 12 }] : []),
+      {
+        key: "memory.heapGrowth",
+        label: "server heap after GC: growth over the window",
+        unit: "MiB",
+        value: heapGrowth,
+      },
+      ...(variant === "attack"
+        ? [{ key: "attack.chat.through", label: "attacker: lobby chat lines accepted", unit: "/s", value: 12 }]
+        : []),
     ],
     latencies: { rtt: latency(p99 / 3) },
     checks,
     notes: [],
   });
   // Interleaved as main runs them: no attack, attack, no attack, attack.
-  const raw = [abuseRun("no-attack", 20, 0, 1), abuseRun("attack", 26, 0, 4), abuseRun("no-attack", 22, 0, 2), abuseRun("attack", 30, 0, 6)];
+  const raw = [
+    abuseRun("no-attack", 20, 0, 1),
+    abuseRun("attack", 26, 0, 4),
+    abuseRun("no-attack", 22, 0, 2),
+    abuseRun("attack", 30, 0, 6),
+  ];
 
   function abuseReport(runs: ScenarioRun[]): BenchReport {
-    return { ...report(), repeat: 2, runs, targets: evaluateTargets(runs, { players: 500, hz: 10 }), ok: runs.every((r) => r.checks.every((c) => c.ok)) };
+    return {
+      ...report(),
+      repeat: 2,
+      runs,
+      targets: evaluateTargets(runs, { players: 500, hz: 10 }),
+      ok: runs.every((r) => r.checks.every((c) => c.ok)),
+    };
   }
 
   it("keeps the two variants apart over repetitions and refuses to mix them", () => {
@@ -154,12 +204,16 @@ describe("abuse: Lobby under attack beside Lobby without", () => {
 
   it("prints which run is which, with attack / no attack", () => {
     const md = renderMarkdown(abuseReport(aggregateAll(raw)));
-    expect(md).toContain("| metric | Lobby, under attack (median of 2) | Lobby, no attack (median of 2) | attack / no attack |");
+    expect(md).toContain(
+      "| metric | Lobby, under attack (median of 2) | Lobby, no attack (median of 2) | attack / no attack |",
+    );
     expect(md).toContain("| honest move → own state (all) p99 | 28 ms | 21 ms | 1.33× |");
     expect(md).toContain("| attacker: lobby chat lines accepted | 12 /s | — | — |");
     expect(md).toContain("- Lobby, no attack: all 1 checks ✓ in all 2 repetitions");
     expect(md).toContain("- Lobby, under attack: all 1 checks ✓ in all 2 repetitions");
-    expect(md).toMatch(/\| honest move → own state p99 under attack \(abuse\) \| 28 \| 21 \| 1\.33× \| ≤ 1\.5× \| ✓ \|/);
+    expect(md).toMatch(
+      /\| honest move → own state p99 under attack \(abuse\) \| 28 \| 21 \| 1\.33× \| ≤ 1\.5× \| ✓ \|/,
+    );
     expect(md).toContain("2 repetitions per scenario and server, Lobby without and with an attacker interleaved");
     expect(md).toContain("| abuse: honest move → own state p99, under attack | 28 ms | 26–30 ms | — | — |");
     expect(md).toContain("| abuse: honest move → own state p99, no attack | 21 ms | 20–22 ms | — | — |");
@@ -167,7 +221,9 @@ describe("abuse: Lobby under attack beside Lobby without", () => {
 
   it("says what ran one after the other", () => {
     expect(interleaved(aggregateAll(raw))).toBe("Lobby without and with an attacker");
-    expect(interleaved([run("burst", "lobby", 1), ...raw])).toBe("Lobby and baseline (abuse: Lobby without and with an attacker)");
+    expect(interleaved([run("burst", "lobby", 1), ...raw])).toBe(
+      "Lobby and baseline (abuse: Lobby without and with an attacker)",
+    );
     expect(interleaved([run("burst", "cluster", 1)])).toBe("Lobby, baseline and cluster");
   });
 

@@ -64,7 +64,9 @@ export interface StatsQuery {
 }
 
 export async function fetchStats(url: string, query: StatsQuery): Promise<ServerStats | null> {
-  const params = [query.reset ? "reset=1" : "", query.gc ? "gc=1" : "", query.lobby ? "lobby=1" : ""].filter(Boolean).join("&");
+  const params = [query.reset ? "reset=1" : "", query.gc ? "gc=1" : "", query.lobby ? "lobby=1" : ""]
+    .filter(Boolean)
+    .join("&");
   try {
     const response = await fetch(`${url}/debug/stats${params ? `?${params}` : ""}`, {
       signal: AbortSignal.timeout(STATS_TIMEOUT_MS),
@@ -105,14 +107,21 @@ export type ServerEnv = Record<string, string | null>;
  * from one address and send as fast as the scenario says, which limits meant
  * for the open internet would refuse (the abuse scenario turns them on).
  */
-export const BENCH_DEFAULTS: Readonly<Record<string, string>> = { RATE_LIMITS: "off", MAX_CONNECTIONS_PER_ADDRESS: "0" };
+export const BENCH_DEFAULTS: Readonly<Record<string, string>> = {
+  RATE_LIMITS: "off",
+  MAX_CONNECTIONS_PER_ADDRESS: "0",
+};
 
 /**
  * A server's environment: the bench's own, then the bench's defaults, then the
  * scenario's settings (null deletes), then `fixed` (where it listens and what it
  * serves), which nothing overrides.
  */
-export function serverEnv(base: NodeJS.ProcessEnv, scenario: ServerEnv, fixed: Record<string, string>): NodeJS.ProcessEnv {
+export function serverEnv(
+  base: NodeJS.ProcessEnv,
+  scenario: ServerEnv,
+  fixed: Record<string, string>,
+): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...base, ...BENCH_DEFAULTS };
   for (const [name, value] of Object.entries(scenario)) {
     if (value === null) delete env[name];
@@ -132,7 +141,13 @@ export async function startServer(kind: "lobby" | "baseline", options: StartOpti
  * on `port` with the bench's settings over `options.env`; resolves once it
  * answers `/healthz`. `name` labels its errors (e.g. "cluster node-2").
  */
-export async function spawnServer(kind: ServerKind, name: string, program: readonly string[], options: StartOptions, port: number): Promise<ServerHandle> {
+export async function spawnServer(
+  kind: ServerKind,
+  name: string,
+  program: readonly string[],
+  options: StartOptions,
+  port: number,
+): Promise<ServerHandle> {
   const url = `http://127.0.0.1:${port}`;
   const env = serverEnv(process.env, options.env, {
     NODE_PATH: options.programs.nodePath,
@@ -141,7 +156,11 @@ export async function spawnServer(kind: ServerKind, name: string, program: reado
     STATS_ENDPOINT: "on",
     WEB_DIST: "",
   });
-  const child = spawnPinned(options.cpus, process.execPath, ["--expose-gc", ...program], { cwd: SERVER_ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawnPinned(options.cpus, process.execPath, ["--expose-gc", ...program], {
+    cwd: SERVER_ROOT,
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   const tail: string[] = [];
   const keep = (chunk: Buffer) => {
     tail.push(...chunk.toString("utf8").split("\n").filter(Boolean));

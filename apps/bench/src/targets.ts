@@ -49,12 +49,23 @@ export interface BenchReport {
 }
 
 /** The run of `scenario` against `server` (and for a scenario with variants, of `variant`). */
-export function runOf(runs: readonly ScenarioRun[], scenario: ScenarioName, server: ServerKind, variant?: RunVariant): ScenarioRun | undefined {
+export function runOf(
+  runs: readonly ScenarioRun[],
+  scenario: ScenarioName,
+  server: ServerKind,
+  variant?: RunVariant,
+): ScenarioRun | undefined {
   return runs.find((r) => r.scenario === scenario && r.server === server && r.variant === variant);
 }
 
 /** A metric's value from the run of `scenario` against `server` (and `variant`, for a scenario with variants). */
-export function metricOf(runs: readonly ScenarioRun[], scenario: ScenarioName, server: ServerKind, key: string, variant?: RunVariant): number | null {
+export function metricOf(
+  runs: readonly ScenarioRun[],
+  scenario: ScenarioName,
+  server: ServerKind,
+  key: string,
+  variant?: RunVariant,
+): number | null {
   const value = runOf(runs, scenario, server, variant)?.metrics.find((m) => m.key === key)?.value;
   return value ?? null;
 }
@@ -66,22 +77,43 @@ export function clusterName(nodes: number | undefined): string {
 
 /** Lobby / baseline, or null when either is missing or the baseline is zero. */
 export function ratioOf(lobby: number | null, baseline: number | null): number | null {
-  if (lobby === null || baseline === null || !Number.isFinite(lobby) || !Number.isFinite(baseline) || baseline <= 0) return null;
+  if (lobby === null || baseline === null || !Number.isFinite(lobby) || !Number.isFinite(baseline) || baseline <= 0)
+    return null;
   return lobby / baseline;
 }
 
 /** The names of the checks Lobby's run of `scenario` failed. */
 function failedChecks(runs: readonly ScenarioRun[], scenario: ScenarioName, variant?: RunVariant): string[] {
-  return runOf(runs, scenario, "lobby", variant)?.checks.filter((c) => !c.ok).map((c) => c.name) ?? [];
+  return (
+    runOf(runs, scenario, "lobby", variant)
+      ?.checks.filter((c) => !c.ok)
+      .map((c) => c.name) ?? []
+  );
 }
 
-function ratioRow(runs: readonly ScenarioRun[], scenario: ScenarioName, key: string, target: string, max: number, note: string): TargetRow {
+function ratioRow(
+  runs: readonly ScenarioRun[],
+  scenario: ScenarioName,
+  key: string,
+  target: string,
+  max: number,
+  note: string,
+): TargetRow {
   const lobby = metricOf(runs, scenario, "lobby", key);
   const baseline = metricOf(runs, scenario, "baseline", key);
   const ratio = ratioOf(lobby, baseline);
   // A ratio from a run that dropped players or lost state is no pass, however it looks.
   const failed = failedChecks(runs, scenario);
-  if (failed.length > 0) return { target, lobby, baseline, ratio, limit: `≤ ${max}×`, ok: false, note: `${note}; Lobby failed: ${failed.join(", ")}` };
+  if (failed.length > 0)
+    return {
+      target,
+      lobby,
+      baseline,
+      ratio,
+      limit: `≤ ${max}×`,
+      ok: false,
+      note: `${note}; Lobby failed: ${failed.join(", ")}`,
+    };
   return { target, lobby, baseline, ratio, limit: `≤ ${max}×`, ok: ratio === null ? null : ratio <= max, note };
 }
 
@@ -100,7 +132,11 @@ const CLUSTER_FIGURES: readonly { scenario: ScenarioName; key: string; label: st
  * and failed checks; null when the report has no cluster run. `format`
  * renders a number (the reports' own).
  */
-export function clusterTargetNote(runs: readonly ScenarioRun[], nodes: number | undefined, format: (value: number | null) => string): string | null {
+export function clusterTargetNote(
+  runs: readonly ScenarioRun[],
+  nodes: number | undefined,
+  format: (value: number | null) => string,
+): string | null {
   const clusterRuns = runs.filter((r) => r.server === "cluster");
   if (clusterRuns.length === 0) return null;
   const parts = CLUSTER_FIGURES.flatMap(({ scenario, key, label, unit }) => {
@@ -174,7 +210,10 @@ export const ABUSE_HEAP_SLACK_MIB = 16;
 export function abuseTargets(runs: readonly ScenarioRun[]): TargetRow[] {
   const attack = (key: string) => metricOf(runs, "abuse", "lobby", key, "attack");
   const quiet = (key: string) => metricOf(runs, "abuse", "lobby", key, "no-attack");
-  const failed = [...failedChecks(runs, "abuse", "attack").map((c) => `under attack: ${c}`), ...failedChecks(runs, "abuse", "no-attack").map((c) => `no attack: ${c}`)];
+  const failed = [
+    ...failedChecks(runs, "abuse", "attack").map((c) => `under attack: ${c}`),
+    ...failedChecks(runs, "abuse", "no-attack").map((c) => `no attack: ${c}`),
+  ];
   const columns = "Lobby column under attack, baseline column without";
   const p99 = { lobby: attack("rtt.p99"), baseline: quiet("rtt.p99") };
   const p99Ratio = ratioOf(p99.lobby, p99.baseline);
@@ -204,7 +243,10 @@ export function abuseTargets(runs: readonly ScenarioRun[]): TargetRow[] {
       ...heap,
       ratio: null,
       limit: `≤ no attack + ${ABUSE_HEAP_SLACK_MIB} MiB`,
-      ok: heap.lobby === null || heap.baseline === null ? null : heap.lobby - Math.max(0, heap.baseline) <= ABUSE_HEAP_SLACK_MIB,
+      ok:
+        heap.lobby === null || heap.baseline === null
+          ? null
+          : heap.lobby - Math.max(0, heap.baseline) <= ABUSE_HEAP_SLACK_MIB,
       note: `MiB; ${columns}`,
     },
   ];

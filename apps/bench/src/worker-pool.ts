@@ -51,7 +51,8 @@ export class WorkerPool {
           child.once("exit", (code) => {
             clearTimeout(timer);
             reject(new Error(`bot worker exited with ${code}`));
-            for (const settle of worker.pending.values()) settle({ id: 0, ok: false, error: `worker exited (${code})` });
+            for (const settle of worker.pending.values())
+              settle({ id: 0, ok: false, error: `worker exited (${code})` });
           });
           child.on("message", (raw) => {
             const message = raw as WorkerMessage;
@@ -100,7 +101,12 @@ export class WorkerPool {
    * the workers; bot i connects to `urls[i mod urls.length]`, and with
    * `forwardedFor` claims an address of its own (`honestAddress(i)`).
    */
-  spawnBots(urls: readonly string[], modes: readonly ModeId[], concurrencyPerWorker: number, forwardedFor = false): Promise<WorkerMetrics[]> {
+  spawnBots(
+    urls: readonly string[],
+    modes: readonly ModeId[],
+    concurrencyPerWorker: number,
+    forwardedFor = false,
+  ): Promise<WorkerMetrics[]> {
     const shares = this.workers.map(() => [] as ModeId[]);
     const load = this.workers.map((w) => w.bots);
     // Fill the emptiest worker first, so repeated spawns (scale steps) stay balanced.
@@ -116,7 +122,14 @@ export class WorkerPool {
       worker.bots += share.length;
       const firstIndex = this.nextBot;
       this.nextBot += share.length;
-      return { kind: "spawn", urls: [...urls], firstIndex, modes: share, concurrency: concurrencyPerWorker, forwardedFor };
+      return {
+        kind: "spawn",
+        urls: [...urls],
+        firstIndex,
+        modes: share,
+        concurrency: concurrencyPerWorker,
+        forwardedFor,
+      };
     });
   }
 

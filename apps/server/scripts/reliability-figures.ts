@@ -101,7 +101,7 @@ const proofs: Proof[] = [
     figures: (f) =>
       sentence(
         `${count(f, "sent")} requests from one connection: ${count(f, "rateLimited")} of its opening burst are refused`,
-        "with `RATE_LIMITED`, the flood is cut off with `session:closed { reason: \"abuse\" }`, the server stays healthy",
+        'with `RATE_LIMITED`, the flood is cut off with `session:closed { reason: "abuse" }`, the server stays healthy',
       ),
   },
 ];
@@ -113,7 +113,8 @@ function value(f: Figures, key: string): number {
 }
 
 const count = (f: Figures, key: string) => value(f, key).toLocaleString("en-US");
-const percent = (f: Figures, part: string, whole: string) => `${((100 * value(f, part)) / Math.max(value(f, whole), 1)).toFixed(1)} %`;
+const percent = (f: Figures, part: string, whole: string) =>
+  `${((100 * value(f, part)) / Math.max(value(f, whole), 1)).toFixed(1)} %`;
 
 const fileName = (name: string) => `${name.replaceAll(" ", "-")}.json`;
 

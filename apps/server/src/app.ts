@@ -78,8 +78,7 @@ export function createLobbyServer(components: LobbyServerComponents): LobbyServe
       else if (!connections.admits(req)) {
         refusals.note("TOO_MANY_CONNECTIONS_AT_THE_DOOR", addressKey(clientAddress(req, config.trustProxy)));
         callback("too many connections", false);
-      }
-      else callback(null, true);
+      } else callback(null, true);
     },
     serveClient: false,
     ...(components.adapter ? { adapter: components.adapter } : {}),
@@ -88,7 +87,8 @@ export function createLobbyServer(components: LobbyServerComponents): LobbyServe
     // docs/performance.md).
   });
   const nsp = io.of(LOBBY_NAMESPACE);
-  const localConnections = () => [...nsp.sockets.values()].map((s) => ({ playerId: s.data.playerId, connectionId: s.id }));
+  const localConnections = () =>
+    [...nsp.sockets.values()].map((s) => ({ playerId: s.data.playerId, connectionId: s.id }));
   const lobby = new Lobby({
     store,
     clock,

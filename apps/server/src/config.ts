@@ -41,7 +41,11 @@ const EnvSchema = z.object({
   CODE_MISSES_PER_MINUTE: z.coerce.number().int().min(0).default(30),
   LOBBY_CHAT_PER_MINUTE: z.coerce.number().int().min(0).default(60),
   /** How long a session token may be used to resume its session (each connection gets a fresh one). */
-  SESSION_TOKEN_TTL_MS: z.coerce.number().int().min(1000).default(24 * 60 * 60 * 1000),
+  SESSION_TOKEN_TTL_MS: z.coerce
+    .number()
+    .int()
+    .min(1000)
+    .default(24 * 60 * 60 * 1000),
   /** Comma-separated host names (with the port when not 80/443) the server answers to; empty for any. */
   PUBLIC_HOSTS: z.string().default(""),
   /** The built web app to serve; empty to serve none. Defaults to apps/web/dist when it exists. */

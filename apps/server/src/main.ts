@@ -25,7 +25,9 @@ async function start() {
     random: cryptoRandom,
     config,
     logger: jsonLogger,
-    ...(cluster ? { nodes: cluster.nodes, adapter: cluster.adapter, budgets: cluster.budgets(config.addressLimits) } : {}),
+    ...(cluster
+      ? { nodes: cluster.nodes, adapter: cluster.adapter, budgets: cluster.budgets(config.addressLimits) }
+      : {}),
   });
   busy = () => server.lobby.busy;
 

@@ -43,11 +43,7 @@ export function applyChatHistory(state: LobbyState, history: ChatHistory): Lobby
   return addRoomMessages(state, history.roomId, history.messages);
 }
 
-function addRoomMessages(
-  state: LobbyState,
-  roomId: string | null,
-  messages: readonly ChatMessage[],
-): LobbyState {
+function addRoomMessages(state: LobbyState, roomId: string | null, messages: readonly ChatMessage[]): LobbyState {
   if (roomId === null) return state;
   // A straggler from a room we have since left must not replace the current room's chat.
   // (With no room on screen yet, keep it: the history may arrive just before the room.)

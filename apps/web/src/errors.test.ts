@@ -5,9 +5,7 @@ import { describeError, describeHandshakeError } from "./errors";
 describe("describeError", () => {
   it("shows the server's own words for player-caused refusals", () => {
     expect(describeError({ code: "ILLEGAL_MOVE", message: "Column 3 is full." })).toBe("Column 3 is full.");
-    expect(describeError({ code: "NOT_YOUR_TURN", message: "It is not your turn." })).toBe(
-      "It is not your turn.",
-    );
+    expect(describeError({ code: "NOT_YOUR_TURN", message: "It is not your turn." })).toBe("It is not your turn.");
   });
 
   it("rewords SDK and technical failures", () => {
@@ -25,9 +23,7 @@ describe("describeError", () => {
 describe("describeHandshakeError", () => {
   it("explains a refused name", () => {
     const error = new HandshakeError("INVALID_NAME", "Name must not contain control characters");
-    expect(describeHandshakeError(error)).toBe(
-      "That name can't be used: name must not contain control characters.",
-    );
+    expect(describeHandshakeError(error)).toBe("That name can't be used: name must not contain control characters.");
   });
 
   it("falls back to a connection message for anything else", () => {

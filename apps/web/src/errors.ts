@@ -16,10 +16,12 @@ const OWN_WORDING: Partial<Record<string, string>> = {
   [ErrorCode.RoomNotFound]: "No room has that code — check it, or the room may have closed.",
   [ErrorCode.RoomFull]: "That room is full — every seat is taken.",
   [ErrorCode.RoomInPlay]: "That room's game has already started. You can watch it from the room list.",
-  [ErrorCode.RoomNotWatchable]: "That private room hasn't started yet, so it can't be watched — ask to join it instead.",
+  [ErrorCode.RoomNotWatchable]:
+    "That private room hasn't started yet, so it can't be watched — ask to join it instead.",
   [ErrorCode.Kicked]: "The host removed you from that room, so you can't rejoin or watch it.",
   [ErrorCode.TooManyRooms]: "Too many rooms were created from your network just now. Try again in a minute.",
-  [ErrorCode.TooManyGuesses]: "Too many wrong room codes were tried from your network. Wait a minute, then check the code.",
+  [ErrorCode.TooManyGuesses]:
+    "Too many wrong room codes were tried from your network. Wait a minute, then check the code.",
   [ErrorCode.TooManySessions]: "Too many players joined from your network just now. Try again in a minute.",
   [ErrorCode.TooManyConnections]: "Too many Lobby tabs are open on your network. Close one, then try again.",
   [ErrorCode.NotHost]: "Only the host can do that.",

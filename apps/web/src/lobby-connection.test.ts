@@ -305,7 +305,9 @@ describe("being removed", () => {
     expect(t.state().connection).toBe("reconnecting");
     t.client().accept({ ...session, player: { id: "me-2", name: "Ada" } });
     expect(t.state().queue).toEqual({ state: "idle" });
-    expect(t.toasts).toEqual([{ kind: "info", message: expect.stringContaining("dropped out of the queue") as string }]);
+    expect(t.toasts).toEqual([
+      { kind: "info", message: expect.stringContaining("dropped out of the queue") as string },
+    ]);
   });
 });
 

@@ -43,10 +43,29 @@ import { showToast, update, useLobbyStore } from "./store";
 export type ConnectionClient = Pick<
   LobbyClient,
   // The connection itself.
-  "connect" | "disconnect" | "connected" | "rttMs" | "onConnectionState" | "onConnectError" | "on"
+  | "connect"
+  | "disconnect"
+  | "connected"
+  | "rttMs"
+  | "onConnectionState"
+  | "onConnectError"
+  | "on"
   // Requests: the room browser's here, the rest from room-actions.ts through `request`.
-  | "quickMatch" | "cancelQueue" | "move" | "createRoom" | "joinRoom" | "watchRoom" | "setReady" | "startGame"
-  | "updateSettings" | "kick" | "subscribeRooms" | "unsubscribeRooms" | "sendChat" | "rematch" | "leaveRoom"
+  | "quickMatch"
+  | "cancelQueue"
+  | "move"
+  | "createRoom"
+  | "joinRoom"
+  | "watchRoom"
+  | "setReady"
+  | "startGame"
+  | "updateSettings"
+  | "kick"
+  | "subscribeRooms"
+  | "unsubscribeRooms"
+  | "sendChat"
+  | "rematch"
+  | "leaveRoom"
 >;
 
 /** Where the connection writes: the app state and its toasts. */

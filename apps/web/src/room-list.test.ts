@@ -52,7 +52,15 @@ describe("visibleRooms", () => {
   const rooms = [
     summary({ id: "p", code: "PPPPPP", mode: "connect-four", phase: "playing", createdAt: 1 }),
     summary({ id: "w2", code: "WWWWW2", mode: "trails", phase: "waiting", createdAt: 5 }),
-    summary({ id: "w1", code: "WWWWW1", mode: "connect-four", phase: "waiting", players: 1, maxPlayers: 2, createdAt: 3 }),
+    summary({
+      id: "w1",
+      code: "WWWWW1",
+      mode: "connect-four",
+      phase: "waiting",
+      players: 1,
+      maxPlayers: 2,
+      createdAt: 3,
+    }),
   ];
 
   it("lists open rooms first, oldest first, then running games, then the rest", () => {

@@ -66,10 +66,5 @@ function rank(room: RoomSummary): number {
 export function visibleRooms(rooms: readonly RoomSummary[], filter: RoomFilter): RoomSummary[] {
   return rooms
     .filter((room) => filter === "all" || room.mode === filter)
-    .sort(
-      (a, b) =>
-        rank(a) - rank(b) ||
-        a.createdAt - b.createdAt ||
-        a.code.localeCompare(b.code),
-    );
+    .sort((a, b) => rank(a) - rank(b) || a.createdAt - b.createdAt || a.code.localeCompare(b.code));
 }

@@ -1,4 +1,12 @@
-import { MODE_IDS, type ChatMessage, type GameView, type LobbyStats, type RoomSummary, type RoomView, type Session } from "@lobby/contracts";
+import {
+  MODE_IDS,
+  type ChatMessage,
+  type GameView,
+  type LobbyStats,
+  type RoomSummary,
+  type RoomView,
+  type Session,
+} from "@lobby/contracts";
 
 type ConnectFourView = Extract<GameView, { mode: "connect-four" }>;
 import { applySession, initialState, type LobbyState } from "./lobby-state";
@@ -33,7 +41,10 @@ export const session: Session = {
   serverTime: 10_000,
   token: "token-1",
   resumed: false,
-  stats: { online: 3, queues: { ...Object.fromEntries(MODE_IDS.map((mode) => [mode, 0])), "connect-four": 1 } as LobbyStats["queues"] },
+  stats: {
+    online: 3,
+    queues: { ...Object.fromEntries(MODE_IDS.map((mode) => [mode, 0])), "connect-four": 1 } as LobbyStats["queues"],
+  },
 };
 
 export const emptyBoard: ConnectFourView = {

@@ -21,11 +21,16 @@ export const connectFourGame = defineGame({
   View: ConnectFourView,
   rules: connectFour,
   moves: {
-    samples: [0, 1, 2, 3, 4, 5, 6].map((column) => ({ mode: "connect-four", column })) as [ConnectFourMove, ...ConnectFourMove[]],
+    samples: [0, 1, 2, 3, 4, 5, 6].map((column) => ({ mode: "connect-four", column })) as [
+      ConnectFourMove,
+      ...ConnectFourMove[],
+    ],
     sensible(view, seat) {
       if (view.turn !== seat) return [];
       // A column is open while its top cell is.
-      const open = Array.from({ length: CONNECT_FOUR_COLUMNS }, (_, column) => column).filter((column) => view.board[column] === null);
+      const open = Array.from({ length: CONNECT_FOUR_COLUMNS }, (_, column) => column).filter(
+        (column) => view.board[column] === null,
+      );
       return open.map((column): ConnectFourMove => ({ mode: "connect-four", column }));
     },
   },

@@ -69,8 +69,8 @@ describe("Connect Four rules", () => {
 
   it("reports a draw when the board fills with no line", () => {
     const fill = [
-      4, 5, 1, 4, 0, 4, 5, 3, 6, 1, 5, 5, 4, 0, 3, 2, 6, 2, 5, 5, 1, 0, 4, 1, 1, 0, 2, 6, 1, 2, 6, 2,
-      3, 6, 2, 4, 0, 6, 3, 3, 3, 0,
+      4, 5, 1, 4, 0, 4, 5, 3, 6, 1, 5, 5, 4, 0, 3, 2, 6, 2, 5, 5, 1, 0, 4, 1, 1, 0, 2, 6, 1, 2, 6, 2, 3, 6, 2, 4, 0, 6,
+      3, 3, 3, 0,
     ];
     const state = play(fill);
     expect(state.moves).toBe(42);
@@ -111,7 +111,16 @@ describe("moves for tests and bots", () => {
   it("are the columns with room, on the seat's turn only", () => {
     const board = Array<number | null>(42).fill(null);
     for (let c = 0; c < 7; c++) if (c !== 4) board[c] = 0;
-    const view: ConnectFourView = { mode: "connect-four", rows: 6, columns: 7, board, turn: 0, moves: 36, lastMove: null, winLine: null };
+    const view: ConnectFourView = {
+      mode: "connect-four",
+      rows: 6,
+      columns: 7,
+      board,
+      turn: 0,
+      moves: 36,
+      lastMove: null,
+      winLine: null,
+    };
     expect(connectFourGame.moves.sensible(view, 0)).toEqual([{ mode: "connect-four", column: 4 }]);
     expect(connectFourGame.moves.sensible(view, 1)).toEqual([]);
     expect(connectFourGame.moves.sensible({ ...view, board: Array<number | null>(42).fill(1) }, 0)).toEqual([]);

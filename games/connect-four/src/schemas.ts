@@ -6,7 +6,10 @@ export const CONNECT_FOUR_COLUMNS = 7;
 /** Drop a disc into a column (0 = leftmost). */
 export const ConnectFourMove = z.strictObject({
   mode: z.literal("connect-four"),
-  column: z.int().min(0).max(CONNECT_FOUR_COLUMNS - 1),
+  column: z
+    .int()
+    .min(0)
+    .max(CONNECT_FOUR_COLUMNS - 1),
 });
 export type ConnectFourMove = z.infer<typeof ConnectFourMove>;
 

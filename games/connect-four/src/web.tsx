@@ -24,7 +24,14 @@ function Status({ view, mySeat, seats }: GameViewProps<ConnectFourView>) {
   const { turn } = view;
   const myTurn = mySeat !== null && turn === mySeat;
   const colour = seatColour(turn ?? mySeat ?? 0).toLowerCase();
-  const text = turn === null ? "Game over" : myTurn ? "Your turn" : mySeat === null ? `${nameOf(turn)} to move` : `Waiting for ${nameOf(turn)}`;
+  const text =
+    turn === null
+      ? "Game over"
+      : myTurn
+        ? "Your turn"
+        : mySeat === null
+          ? `${nameOf(turn)} to move`
+          : `Waiting for ${nameOf(turn)}`;
   const detail =
     turn === null
       ? "Waiting for the result…"

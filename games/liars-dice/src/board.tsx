@@ -4,7 +4,16 @@ import { Die } from "./die";
 import { seatColourStyle } from "./seat-colours";
 import { describeBid, diceOnTable, type Bid } from "./rules";
 import { LIARS_DICE_FACES as FACES, type LiarsDiceMove, type LiarsDiceReveal, type LiarsDiceView } from "./schemas";
-import { bidProblem, capitalised, describeChallenge, describeCount, diceCount, namer, suggestedBid, type NameOf } from "./table-words";
+import {
+  bidProblem,
+  capitalised,
+  describeChallenge,
+  describeCount,
+  diceCount,
+  namer,
+  suggestedBid,
+  type NameOf,
+} from "./table-words";
 
 /*
  * The table: every seat's dice (face down, or face up for the viewer's own),
@@ -86,7 +95,9 @@ function Bidding({ view, nameOf }: { view: LiarsDiceView; nameOf: NameOf }) {
             <BidText bid={view.bid} />
           </>
         ) : (
-          <span className="liars-dice-bid-who">{view.turn === null ? "No bids" : "No bid yet: the bidding is open"}</span>
+          <span className="liars-dice-bid-who">
+            {view.turn === null ? "No bids" : "No bid yet: the bidding is open"}
+          </span>
         )}
       </p>
       <ol className="liars-dice-history" data-testid="bid-history" aria-label={`Bids in round ${view.round}`}>
@@ -236,7 +247,11 @@ function BidForm({ view, canAct, onMove }: { view: LiarsDiceView; canAct: boolea
 
 function Reveal({ reveal, nameOf, mySeat }: { reveal: LiarsDiceReveal; nameOf: NameOf; mySeat: number | null }) {
   return (
-    <section className="liars-dice-reveal liars-dice-panel" data-testid="reveal" aria-label={`Round ${reveal.round} revealed`}>
+    <section
+      className="liars-dice-reveal liars-dice-panel"
+      data-testid="reveal"
+      aria-label={`Round ${reveal.round} revealed`}
+    >
       <h3 className="liars-dice-reveal-title">{describeChallenge(reveal, nameOf, mySeat)}</h3>
       <p className="liars-dice-reveal-count">
         The bid was {describeBid(reveal.bid)}. {describeCount(reveal)}

@@ -9,11 +9,36 @@ const M = 12;
 const R = 17.5;
 const PIPS: Record<number, readonly (readonly [number, number])[]> = {
   1: [[M, M]],
-  2: [[L, L], [R, R]],
-  3: [[L, L], [M, M], [R, R]],
-  4: [[L, L], [R, L], [L, R], [R, R]],
-  5: [[L, L], [R, L], [M, M], [L, R], [R, R]],
-  6: [[L, L], [R, L], [L, M], [R, M], [L, R], [R, R]],
+  2: [
+    [L, L],
+    [R, R],
+  ],
+  3: [
+    [L, L],
+    [M, M],
+    [R, R],
+  ],
+  4: [
+    [L, L],
+    [R, L],
+    [L, R],
+    [R, R],
+  ],
+  5: [
+    [L, L],
+    [R, L],
+    [M, M],
+    [L, R],
+    [R, R],
+  ],
+  6: [
+    [L, L],
+    [R, L],
+    [L, M],
+    [R, M],
+    [L, R],
+    [R, R],
+  ],
 };
 
 interface DieProps {
@@ -39,7 +64,9 @@ export function Die({ face, match = false, label }: DieProps) {
       {face === null ? (
         <path className="liars-dice-die-back" d="M7 12h10M12 7v10" />
       ) : (
-        (PIPS[face] ?? []).map(([cx, cy]) => <circle key={`${cx},${cy}`} className="liars-dice-pip" cx={cx} cy={cy} r="2.3" />)
+        (PIPS[face] ?? []).map(([cx, cy]) => (
+          <circle key={`${cx},${cy}`} className="liars-dice-pip" cx={cx} cy={cy} r="2.3" />
+        ))
       )}
     </svg>
   );

@@ -13,7 +13,8 @@ export const liarsDiceGame = defineGame({
   mode: {
     id: "liars-dice",
     name: "Liar's Dice",
-    description: "Roll in secret, bid on what the whole table shows, and call out the liars. Keep your dice the longest.",
+    description:
+      "Roll in secret, bid on what the whole table shows, and call out the liars. Keep your dice the longest.",
     minPlayers: LIARS_DICE_MIN_PLAYERS,
     maxPlayers: LIARS_DICE_MAX_PLAYERS,
     quickMatchPlayers: 4,

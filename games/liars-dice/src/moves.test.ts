@@ -5,7 +5,12 @@ import { atLeast, chanceBidHolds, liarsDiceBot, samples, sensible } from "./move
 import { liarsDice } from "./rules";
 import { LiarsDiceMove, type LiarsDiceView } from "./schemas";
 
-const bid = (quantity: number, face: number) => ({ mode: "liars-dice" as const, action: "bid" as const, quantity, face });
+const bid = (quantity: number, face: number) => ({
+  mode: "liars-dice" as const,
+  action: "bid" as const,
+  quantity,
+  face,
+});
 const challenge = { mode: "liars-dice" as const, action: "challenge" as const };
 
 /** A view for seat 0 of two seats with `dice` each, holding `myDice`, facing `standing` (made by seat 1). */
@@ -44,8 +49,18 @@ describe("sensible moves", () => {
   it("are the smallest raise on each face, one die above it, and a challenge", () => {
     const moves = sensible(viewFor([1, 2, 3, 4, 5], { quantity: 3, face: 4 }), 0);
     expect(moves).toEqual([
-      bid(4, 1), bid(5, 1), bid(4, 2), bid(5, 2), bid(4, 3), bid(5, 3),
-      bid(4, 4), bid(5, 4), bid(3, 5), bid(4, 5), bid(3, 6), bid(4, 6),
+      bid(4, 1),
+      bid(5, 1),
+      bid(4, 2),
+      bid(5, 2),
+      bid(4, 3),
+      bid(5, 3),
+      bid(4, 4),
+      bid(5, 4),
+      bid(3, 5),
+      bid(4, 5),
+      bid(3, 6),
+      bid(4, 6),
       challenge,
     ]);
   });
@@ -53,7 +68,13 @@ describe("sensible moves", () => {
   it("stay within the dice on the table; only a challenge is left at the top", () => {
     expect(sensible(viewFor([6], { quantity: 2, face: 6 }, [1, 1]), 0)).toEqual([challenge]);
     expect(sensible(viewFor([6], { quantity: 1, face: 6 }, [1, 1]), 0)).toEqual([
-      bid(2, 1), bid(2, 2), bid(2, 3), bid(2, 4), bid(2, 5), bid(2, 6), challenge,
+      bid(2, 1),
+      bid(2, 2),
+      bid(2, 3),
+      bid(2, 4),
+      bid(2, 5),
+      bid(2, 6),
+      challenge,
     ]);
   });
 

@@ -5,13 +5,22 @@ import { liarsDiceGame } from "./index";
 import { liarsDice, rollsNeeded, type LiarsDiceState } from "./rules";
 import { LiarsDiceMove, LiarsDiceView, type LiarsDiceStandingBid } from "./schemas";
 
-const bid = (quantity: number, face: number) => ({ mode: "liars-dice" as const, action: "bid" as const, quantity, face });
+const bid = (quantity: number, face: number) => ({
+  mode: "liars-dice" as const,
+  action: "bid" as const,
+  quantity,
+  face,
+});
 const challenge = { mode: "liars-dice" as const, action: "challenge" as const };
 
 /** A hand-built table: these dice, seat `turn` to move, these bids so far, a pool of rolls to deal from. */
 function table(
   dice: number[][],
-  { turn = 0, bids = [], rolls = "123456".repeat(20) }: { turn?: number; bids?: LiarsDiceStandingBid[]; rolls?: string } = {},
+  {
+    turn = 0,
+    bids = [],
+    rolls = "123456".repeat(20),
+  }: { turn?: number; bids?: LiarsDiceStandingBid[]; rolls?: string } = {},
 ): LiarsDiceState {
   return { round: 1, seats: dice.map((hand) => ({ dice: hand, left: false })), turn, bids, reveal: null, rolls };
 }
@@ -58,7 +67,12 @@ describe("Liar's Dice setup", () => {
 });
 
 describe("Liar's Dice bids", () => {
-  const start = () => table([[2, 2, 3, 5, 6], [1, 4, 4, 5, 6], [3, 3, 3, 1, 2]]);
+  const start = () =>
+    table([
+      [2, 2, 3, 5, 6],
+      [1, 4, 4, 5, 6],
+      [3, 3, 3, 1, 2],
+    ]);
 
   it("accepts any opening bid and passes the turn on", () => {
     const state = play(start(), 0, bid(2, 3));
@@ -77,7 +91,9 @@ describe("Liar's Dice bids", () => {
     });
     expect(liarsDice.validateMove(state, 1, bid(2, 6))?.code).toBe(ErrorCode.IllegalMove);
     const sixes = play(state, 1, bid(3, 6));
-    expect(liarsDice.validateMove(sixes, 2, bid(3, 6))?.message).toBe("Your bid must beat 3 sixes: bid at least 4 dice.");
+    expect(liarsDice.validateMove(sixes, 2, bid(3, 6))?.message).toBe(
+      "Your bid must beat 3 sixes: bid at least 4 dice.",
+    );
     expect(liarsDice.validateMove(play(start(), 0, bid(1, 2)), 1, bid(1, 1))?.message).toBe(
       "Your bid must beat 1 two: bid more dice, or 1 of a higher face.",
     );
@@ -92,7 +108,10 @@ describe("Liar's Dice bids", () => {
   });
 
   it("refuses moves out of turn, from a seat that is out, and after the game", () => {
-    expect(liarsDice.validateMove(start(), 1, bid(1, 2))).toEqual({ code: ErrorCode.NotYourTurn, message: "It is not your turn." });
+    expect(liarsDice.validateMove(start(), 1, bid(1, 2))).toEqual({
+      code: ErrorCode.NotYourTurn,
+      message: "It is not your turn.",
+    });
     expect(liarsDice.validateMove(start(), 2, challenge)?.code).toBe(ErrorCode.NotYourTurn);
     const out = table([[1], [], [2]], { turn: 2 });
     expect(liarsDice.validateMove(out, 1, bid(1, 2))).toEqual({
@@ -101,7 +120,10 @@ describe("Liar's Dice bids", () => {
     });
     expect(liarsDice.validateMove(start(), 7, bid(1, 2))?.code).toBe(ErrorCode.IllegalMove);
     const over = { ...table([[3], []]), turn: null };
-    expect(liarsDice.validateMove(over, 0, bid(1, 2))).toEqual({ code: ErrorCode.IllegalMove, message: "The game is over." });
+    expect(liarsDice.validateMove(over, 0, bid(1, 2))).toEqual({
+      code: ErrorCode.IllegalMove,
+      message: "The game is over.",
+    });
   });
 
   it("refuses a challenge before any bid", () => {
@@ -120,11 +142,22 @@ describe("Liar's Dice bids", () => {
 
 describe("Liar's Dice challenges", () => {
   // Five 3s on the table: two with seat 0, one with seat 1, two with seat 2. No wilds: the 1s don't count.
-  const dice = [[3, 3, 1, 6, 2], [3, 1, 1, 4, 5], [3, 3, 6, 6, 2]];
+  const dice = [
+    [3, 3, 1, 6, 2],
+    [3, 1, 1, 4, 5],
+    [3, 3, 6, 6, 2],
+  ];
 
   it("costs the challenger a die when the bid holds, and the challenger opens the next round", () => {
     const state = play(play(table(dice), 0, bid(5, 3)), 1, challenge);
-    expect(state.reveal).toEqual({ round: 1, challenger: 1, bid: { seat: 0, quantity: 5, face: 3 }, dice, count: 5, loser: 1 });
+    expect(state.reveal).toEqual({
+      round: 1,
+      challenger: 1,
+      bid: { seat: 0, quantity: 5, face: 3 },
+      dice,
+      count: 5,
+      loser: 1,
+    });
     expect(state.seats.map((s) => s.dice.length)).toEqual([5, 4, 5]);
     expect(state).toMatchObject({ round: 2, turn: 1, bids: [] });
   });
@@ -139,7 +172,11 @@ describe("Liar's Dice challenges", () => {
   it("re-rolls every remaining die from the pool, in seat order", () => {
     // Nine sixes was a lie: the bidder, seat 0, goes down to four dice.
     const state = play(play(table(dice, { rolls: "65432112345612" }), 0, bid(9, 6)), 1, challenge);
-    expect(state.seats.map((s) => s.dice)).toEqual([[6, 5, 4, 3], [2, 1, 1, 2, 3], [4, 5, 6, 1, 2]]);
+    expect(state.seats.map((s) => s.dice)).toEqual([
+      [6, 5, 4, 3],
+      [2, 1, 1, 2, 3],
+      [4, 5, 6, 1, 2],
+    ]);
     expect(state.rolls).toBe("");
   });
 
@@ -175,15 +212,40 @@ describe("Liar's Dice challenges", () => {
 
 describe("Liar's Dice seats leaving", () => {
   it("takes a leaver's dice off the table and voids the round: re-roll, the seat to move opens", () => {
-    const before = play(table([[1, 2], [3, 4], [5, 6]], { rolls: "6666" }), 0, bid(2, 3));
+    const before = play(
+      table(
+        [
+          [1, 2],
+          [3, 4],
+          [5, 6],
+        ],
+        { rolls: "6666" },
+      ),
+      0,
+      bid(2, 3),
+    );
     const state = liarsDice.removeSeat!(before, 0);
-    expect(state.seats).toEqual([{ dice: [], left: true }, { dice: [6, 6], left: false }, { dice: [6, 6], left: false }]);
+    expect(state.seats).toEqual([
+      { dice: [], left: true },
+      { dice: [6, 6], left: false },
+      { dice: [6, 6], left: false },
+    ]);
     expect(state).toMatchObject({ round: 2, turn: 1, bids: [], reveal: null });
     expect(liarsDice.outcome(state)).toBeNull();
   });
 
   it("passes the opening to the next seat when the leaver was to move", () => {
-    const state = liarsDice.removeSeat!(table([[1, 2], [3, 4], [5, 6]], { turn: 1 }), 1);
+    const state = liarsDice.removeSeat!(
+      table(
+        [
+          [1, 2],
+          [3, 4],
+          [5, 6],
+        ],
+        { turn: 1 },
+      ),
+      1,
+    );
     expect(state.turn).toBe(2);
   });
 
@@ -205,7 +267,15 @@ describe("Liar's Dice seats leaving", () => {
 });
 
 describe("Liar's Dice views", () => {
-  const state = play(table([[2, 2, 3, 5, 6], [1, 4, 4, 5, 6], [3, 3, 3, 1, 2]]), 0, bid(2, 3));
+  const state = play(
+    table([
+      [2, 2, 3, 5, 6],
+      [1, 4, 4, 5, 6],
+      [3, 3, 3, 1, 2],
+    ]),
+    0,
+    bid(2, 3),
+  );
 
   it("show each seat its own dice, every seat's count, and the bidding", () => {
     const view = liarsDice.view(state, 1);
@@ -231,9 +301,12 @@ describe("Liar's Dice views", () => {
   it("report no problems for sound tables, and name broken ones", () => {
     expect(liarsDice.problems!(liarsDice.view(state, 0), 3)).toEqual([]);
     const view = liarsDice.view(state, null);
-    expect(liarsDice.problems!({ ...view, turn: 1, seats: view.seats.map((s) => ({ ...s, dice: s.seat === 1 ? 0 : s.dice })) }, 3)).toContain(
-      "turn on seat 1, which has no dice",
-    );
+    expect(
+      liarsDice.problems!(
+        { ...view, turn: 1, seats: view.seats.map((s) => ({ ...s, dice: s.seat === 1 ? 0 : s.dice })) },
+        3,
+      ),
+    ).toContain("turn on seat 1, which has no dice");
     expect(liarsDice.problems!({ ...view, bids: [...view.bids, { seat: 1, quantity: 2, face: 2 }] }, 3)).toContain(
       "bid 2 (2 twos) does not raise the one before",
     );
@@ -243,7 +316,15 @@ describe("Liar's Dice views", () => {
 
 describe("Liar's Dice purity", () => {
   it("never mutates the state it is given", () => {
-    const before = play(table([[2, 2, 3, 5, 6], [1, 4, 4, 5, 6], [3, 3, 3, 1, 2]]), 0, bid(2, 3));
+    const before = play(
+      table([
+        [2, 2, 3, 5, 6],
+        [1, 4, 4, 5, 6],
+        [3, 3, 3, 1, 2],
+      ]),
+      0,
+      bid(2, 3),
+    );
     const snapshot = structuredClone(before);
     liarsDice.applyMove(before, 1, bid(3, 3));
     liarsDice.applyMove(before, 1, challenge);

@@ -1,4 +1,11 @@
-import { assertNever, MoveRefusalCode, type GameRules, type MoveRefusal, type Outcome, type RandomSource } from "@lobby/game-kit";
+import {
+  assertNever,
+  MoveRefusalCode,
+  type GameRules,
+  type MoveRefusal,
+  type Outcome,
+  type RandomSource,
+} from "@lobby/game-kit";
 import {
   LIARS_DICE_FACES as FACES,
   LIARS_DICE_START_DICE as START_DICE,
@@ -150,7 +157,12 @@ export function diceOnTable(view: Pick<LiarsDiceView, "seats">): number {
 }
 
 /** A new round: everyone re-rolls, the bidding starts afresh with `opener`. */
-function newRound(state: LiarsDiceState, seats: LiarsDiceSeatState[], opener: number, reveal: LiarsDiceReveal | null): LiarsDiceState {
+function newRound(
+  state: LiarsDiceState,
+  seats: LiarsDiceSeatState[],
+  opener: number,
+  reveal: LiarsDiceReveal | null,
+): LiarsDiceState {
   if (holding({ seats }) < 2) return { ...state, seats, turn: null, bids: [], reveal };
   const dealt = deal(seats, state.rolls);
   return { round: state.round + 1, seats: dealt.seats, turn: opener, bids: [], reveal, rolls: dealt.rolls };
@@ -258,14 +270,17 @@ export const liarsDice: GameRules<LiarsDiceState, LiarsDiceMove, LiarsDiceView> 
     }
     const playing = view.seats.filter((s) => s.dice > 0).length;
     if ((view.turn === null) !== playing < 2) problems.push(`turn ${view.turn} with ${playing} seats holding dice`);
-    if (view.turn !== null && !(view.seats[view.turn]?.dice ?? 0)) problems.push(`turn on seat ${view.turn}, which has no dice`);
+    if (view.turn !== null && !(view.seats[view.turn]?.dice ?? 0))
+      problems.push(`turn on seat ${view.turn}, which has no dice`);
     const total = diceOnTable(view);
     view.bids.forEach((bid, i) => {
-      if (!raises(bid, view.bids[i - 1] ?? null)) problems.push(`bid ${i + 1} (${describeBid(bid)}) does not raise the one before`);
+      if (!raises(bid, view.bids[i - 1] ?? null))
+        problems.push(`bid ${i + 1} (${describeBid(bid)}) does not raise the one before`);
       if (bid.quantity > total) problems.push(`bid ${i + 1} names ${bid.quantity} of ${total} dice`);
       if (!(view.seats[bid.seat]?.dice ?? 0) && view.turn !== null) problems.push(`seat ${bid.seat} bid without dice`);
     });
-    if (JSON.stringify(view.bid) !== JSON.stringify(view.bids.at(-1) ?? null)) problems.push("the standing bid is not the last bid");
+    if (JSON.stringify(view.bid) !== JSON.stringify(view.bids.at(-1) ?? null))
+      problems.push("the standing bid is not the last bid");
     if (view.myDice && view.myDice.length > START_DICE) problems.push(`${view.myDice.length} dice in hand`);
     const reveal = view.reveal;
     if (reveal) {

@@ -8,7 +8,10 @@ export const LIARS_DICE_FACES = 6;
 /** The most dice that can ever be on the table (and so the highest quantity a bid can name). */
 export const LIARS_DICE_MAX_TOTAL = LIARS_DICE_MAX_PLAYERS * LIARS_DICE_START_DICE;
 
-const Seat = z.int().min(0).max(LIARS_DICE_MAX_PLAYERS - 1);
+const Seat = z
+  .int()
+  .min(0)
+  .max(LIARS_DICE_MAX_PLAYERS - 1);
 const Face = z.int().min(1).max(LIARS_DICE_FACES);
 const Quantity = z.int().min(1).max(LIARS_DICE_MAX_TOTAL);
 

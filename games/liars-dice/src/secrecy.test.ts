@@ -31,7 +31,12 @@ function hideAndSeek(state: LiarsDiceState, seat: number | null): LiarsDiceState
 }
 
 /** What `view` lets `seat` learn that it should not; empty when nothing. */
-function secrecyProblems(view: View, state: LiarsDiceState, seat: number | null, revealed: LiarsDiceReveal | null): string[] {
+function secrecyProblems(
+  view: View,
+  state: LiarsDiceState,
+  seat: number | null,
+  revealed: LiarsDiceReveal | null,
+): string[] {
   const problems: string[] = [];
   const shown = view(state, seat);
   const who = seat === null ? "a spectator" : `seat ${seat}`;
@@ -40,7 +45,8 @@ function secrecyProblems(view: View, state: LiarsDiceState, seat: number | null,
   }
   const expected = seat === null ? null : (state.seats[seat]?.dice ?? null);
   if (JSON.stringify(shown.myDice) !== JSON.stringify(expected)) problems.push(`${who} is shown the wrong hand`);
-  if (JSON.stringify(shown.reveal) !== JSON.stringify(revealed)) problems.push(`${who} sees a reveal that no challenge made`);
+  if (JSON.stringify(shown.reveal) !== JSON.stringify(revealed))
+    problems.push(`${who} sees a reveal that no challenge made`);
   return problems;
 }
 
@@ -112,7 +118,14 @@ function playOut(
       const bid = state.bids.at(-1)!;
       const dice = state.seats.map((s) => [...s.dice]);
       const count = dice.flat().filter((d) => d === bid.face).length;
-      revealed = { round: state.round, challenger: seat, bid, dice, count, loser: count >= bid.quantity ? seat : bid.seat };
+      revealed = {
+        round: state.round,
+        challenger: seat,
+        bid,
+        dice,
+        count,
+        loser: count >= bid.quantity ? seat : bid.seat,
+      };
     }
     state = rules.applyMove(state, seat, move);
     check(state, revealed);
@@ -146,8 +159,13 @@ describe("Liar's Dice secrecy", () => {
     const state = liarsDice.setup({ players: 3, round: 1, random: seededRandom(4) });
     const leaky: View = (s, seat) => ({ ...liarsDice.view(s, seat), myDice: s.seats[1]!.dice });
     expect(secrecyProblems(leaky, state, 0, null)).toContain("seat 0's view changes with dice it may not see");
-    const spectatorLeak: View = (s, seat) => ({ ...liarsDice.view(s, seat), bids: [{ seat: 0, quantity: 1, face: s.seats[0]!.dice[0]! }] });
-    expect(secrecyProblems(spectatorLeak, state, null, null)).toContain("a spectator's view changes with dice it may not see");
+    const spectatorLeak: View = (s, seat) => ({
+      ...liarsDice.view(s, seat),
+      bids: [{ seat: 0, quantity: 1, face: s.seats[0]!.dice[0]! }],
+    });
+    expect(secrecyProblems(spectatorLeak, state, null, null)).toContain(
+      "a spectator's view changes with dice it may not see",
+    );
     const future: View = (s, seat) => ({ ...liarsDice.view(s, seat), round: Number(s.rolls[0]) });
     expect(secrecyProblems(future, state, 2, null)).toContain("seat 2's view changes with dice it may not see");
   });

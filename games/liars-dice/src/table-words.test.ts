@@ -13,7 +13,11 @@ const reveal: LiarsDiceReveal = {
   round: 1,
   challenger: 0,
   bid: { seat: 1, quantity: 4, face: 5 },
-  dice: [[5, 1], [2, 2, 5], [3, 5, 5]],
+  dice: [
+    [5, 1],
+    [2, 2, 5],
+    [3, 5, 5],
+  ],
   count: 4,
   loser: 0,
 };
@@ -42,7 +46,9 @@ describe("the table in words", () => {
   it("tells who called whom a liar and who pays, with 'you' for the viewer", () => {
     expect(describeChallenge(reveal, namer(seats, 2), 2)).toBe("Ana called Bo a liar — Ana loses a die");
     expect(describeChallenge(reveal, namer(seats, 0), 0)).toBe("You called Bo a liar — you lose a die");
-    expect(describeChallenge({ ...reveal, loser: 1 }, namer(seats, 1), 1)).toBe("Ana called you a liar — you lose a die");
+    expect(describeChallenge({ ...reveal, loser: 1 }, namer(seats, 1), 1)).toBe(
+      "Ana called you a liar — you lose a die",
+    );
     expect(describeCount(reveal)).toBe("4 fives on the table: the bid held.");
     expect(describeCount({ ...reveal, count: 0 })).toBe("No fives on the table: the bid was a lie.");
     expect(namer(seats.slice(0, 2), null)(2)).toBe("Player 3");
@@ -55,13 +61,25 @@ describe("the table in words", () => {
       detail: "You called Bo a liar — you lose a die.",
       myTurn: true,
     });
-    const bidding = view({ turn: 2, bid: { seat: 1, quantity: 2, face: 3 }, bids: [{ seat: 1, quantity: 2, face: 3 }], reveal });
-    expect(statusLines(bidding, namer(seats, 0), 0)).toEqual({ text: "Waiting for Cy", detail: "Bo bids 2 threes.", myTurn: false });
+    const bidding = view({
+      turn: 2,
+      bid: { seat: 1, quantity: 2, face: 3 },
+      bids: [{ seat: 1, quantity: 2, face: 3 }],
+      reveal,
+    });
+    expect(statusLines(bidding, namer(seats, 0), 0)).toEqual({
+      text: "Waiting for Cy",
+      detail: "Bo bids 2 threes.",
+      myTurn: false,
+    });
     expect(statusLines({ ...bidding, turn: 0 }, namer(seats, 0), 0).text).toBe("Your turn: raise or call liar");
     expect(statusLines(bidding, namer(seats, 1), 1).detail).toBe("You bid 2 threes.");
     expect(statusLines(bidding, namer(seats, null), null).text).toBe("Cy to move");
     expect(statusLines(view(), namer(seats, null), null).detail).toBe("Round 2: 9 dice on the table.");
-    expect(statusLines(view({ turn: null, reveal }), namer(seats, null), null)).toMatchObject({ text: "Game over", detail: "Ana called Bo a liar — Ana loses a die." });
+    expect(statusLines(view({ turn: null, reveal }), namer(seats, null), null)).toMatchObject({
+      text: "Game over",
+      detail: "Ana called Bo a liar — Ana loses a die.",
+    });
   });
 
   it("suggests the smallest raise and says why a draft bid will not do", () => {

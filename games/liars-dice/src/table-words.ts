@@ -44,7 +44,11 @@ export function justRevealed(view: LiarsDiceView): boolean {
 }
 
 /** The status line: who is to move, and what just happened. */
-export function statusLines(view: LiarsDiceView, nameOf: NameOf, mySeat: number | null): { text: string; detail: string; myTurn: boolean } {
+export function statusLines(
+  view: LiarsDiceView,
+  nameOf: NameOf,
+  mySeat: number | null,
+): { text: string; detail: string; myTurn: boolean } {
   const { turn, bid, reveal } = view;
   const myTurn = mySeat !== null && turn === mySeat;
   const text =

@@ -9,7 +9,12 @@ import { web } from "./web";
  * test) finds by label, and secrecy once more at the last step, the page.
  */
 
-const seats: SeatInfo[] = ["Ana", "Bo", "Cy"].map((name, seat) => ({ seat, name, playerId: `p${seat}`, connected: true }));
+const seats: SeatInfo[] = ["Ana", "Bo", "Cy"].map((name, seat) => ({
+  seat,
+  name,
+  playerId: `p${seat}`,
+  connected: true,
+}));
 
 const state: LiarsDiceState = {
   round: 2,
@@ -24,7 +29,11 @@ const state: LiarsDiceState = {
     round: 1,
     challenger: 0,
     bid: { seat: 2, quantity: 4, face: 6 },
-    dice: [[6, 6, 1, 2, 3], [6, 1, 1, 2, 2], [4, 4, 4, 5, 6]],
+    dice: [
+      [6, 6, 1, 2, 3],
+      [6, 1, 1, 2, 2],
+      [4, 4, 4, 5, 6],
+    ],
     count: 4,
     loser: 0,
   },
@@ -34,7 +43,14 @@ const state: LiarsDiceState = {
 function board(mySeat: number | null, from = state, phase: RoomPhase = "playing"): string {
   const { Board } = web;
   return renderToStaticMarkup(
-    <Board view={liarsDice.view(from, mySeat)} mySeat={mySeat} seats={seats} phase={phase} round={1} onMove={() => undefined} />,
+    <Board
+      view={liarsDice.view(from, mySeat)}
+      mySeat={mySeat}
+      seats={seats}
+      phase={phase}
+      round={1}
+      onMove={() => undefined}
+    />,
   );
 }
 
@@ -54,7 +70,10 @@ describe("the board", () => {
     expect(html).toMatch(/id="[^"]+-face"[^>]*>Face</);
     expect(tagOf(html, />Bid<\/button>/)).not.toContain("disabled");
     expect(tagOf(html, />Call liar<\/button>/)).not.toContain("disabled");
-    const mine = html.slice(html.indexOf('data-testid="my-dice"'), html.indexOf("</ul>", html.indexOf('data-testid="my-dice"')));
+    const mine = html.slice(
+      html.indexOf('data-testid="my-dice"'),
+      html.indexOf("</ul>", html.indexOf('data-testid="my-dice"')),
+    );
     expect([...mine.matchAll(/aria-label="(\d)"/g)].map((m) => Number(m[1]))).toEqual([1, 4, 4, 5, 6]);
   });
 
@@ -94,7 +113,17 @@ describe("the rest of the web half", () => {
     const view = liarsDice.view(state, 1);
     expect(web.turn?.(view)).toBe(1);
     expect(web.seatNote?.(view, 0, false)).toEqual({ text: "4 dice", tone: "ok" });
-    const out = liarsDice.view({ ...state, seats: [{ dice: [], left: false }, { dice: [1], left: false }, { dice: [], left: true }] }, null);
+    const out = liarsDice.view(
+      {
+        ...state,
+        seats: [
+          { dice: [], left: false },
+          { dice: [1], left: false },
+          { dice: [], left: true },
+        ],
+      },
+      null,
+    );
     expect(web.seatNote?.(out, 0, false)).toEqual({ text: "Out", tone: "out" });
     expect(web.seatNote?.(out, 1, true)).toEqual({ text: "Winner · 1 die", tone: "ok" });
     expect(web.seatNote?.(out, 2, false)).toEqual({ text: "Left", tone: "out" });

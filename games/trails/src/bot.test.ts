@@ -2,9 +2,17 @@ import { describe, expect, it } from "vitest";
 import { freeRun, steerRider, trailsBot } from "./bot";
 import type { TrailsView } from "./schemas";
 
-function arena(rows: string[], rider: { x: number; y: number; direction: "up" | "down" | "left" | "right" }): TrailsView {
+function arena(
+  rows: string[],
+  rider: { x: number; y: number; direction: "up" | "down" | "left" | "right" },
+): TrailsView {
   return {
-    mode: "trails", width: rows[0]!.length, height: rows.length, tick: 1, tickMs: 100, maxTicks: 1200,
+    mode: "trails",
+    width: rows[0]!.length,
+    height: rows.length,
+    tick: 1,
+    tickMs: 100,
+    maxTicks: 1200,
     cells: rows.join(""),
     riders: [{ seat: 0, ...rider, alive: true, length: 1, crashedAt: null }],
   };

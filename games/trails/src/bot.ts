@@ -21,7 +21,12 @@ const TURNS: Record<TrailsDirection, [TrailsDirection, TrailsDirection]> = {
 const LOOK_AHEAD = 12;
 
 /** Empty cells in a straight line from (x, y) towards `direction`, up to LOOK_AHEAD. */
-export function freeRun(view: Pick<TrailsView, "width" | "height" | "cells">, x: number, y: number, direction: TrailsDirection): number {
+export function freeRun(
+  view: Pick<TrailsView, "width" | "height" | "cells">,
+  x: number,
+  y: number,
+  direction: TrailsDirection,
+): number {
   const [dx, dy] = STEP[direction];
   let run = 0;
   for (let cx = x + dx, cy = y + dy; run < LOOK_AHEAD; cx += dx, cy += dy) {

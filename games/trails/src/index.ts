@@ -25,12 +25,17 @@ export const trailsGame = defineGame({
   View: TrailsView,
   rules: trails,
   moves: {
-    samples: TrailsDirection.options.map((direction) => ({ mode: "trails", direction })) as [TrailsMove, ...TrailsMove[]],
+    samples: TrailsDirection.options.map((direction) => ({ mode: "trails", direction })) as [
+      TrailsMove,
+      ...TrailsMove[],
+    ],
     sensible(view, seat) {
       const rider = view.riders[seat];
       if (!rider?.alive) return [];
       // Any turn but back into its own trail.
-      return TrailsDirection.options.filter((d) => d !== OPPOSITE[rider.direction]).map((direction): TrailsMove => ({ mode: "trails", direction }));
+      return TrailsDirection.options
+        .filter((d) => d !== OPPOSITE[rider.direction])
+        .map((direction): TrailsMove => ({ mode: "trails", direction }));
     },
     bot: trailsBot,
   },

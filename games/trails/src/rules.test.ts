@@ -106,7 +106,15 @@ describe("Trails ticks", () => {
   });
 
   it("crashes a rider into the wall; it stops and the other wins", () => {
-    const state = tick(arena(["....", "....", "...."], [[3, 0, "right"], [0, 2, "up"]]));
+    const state = tick(
+      arena(
+        ["....", "....", "...."],
+        [
+          [3, 0, "right"],
+          [0, 2, "up"],
+        ],
+      ),
+    );
     expect(rider(state, 0)).toMatchObject({ x: 3, y: 0, alive: false, crashedAt: 1, length: 1 });
     expect(cellAt(state, 3, 0)).toBe("0");
     expect(rider(state, 1)).toMatchObject({ x: 0, y: 1, alive: true });
@@ -115,18 +123,40 @@ describe("Trails ticks", () => {
 
   it("crashes a rider into a trail, its own or another's", () => {
     // Seat 1 crosses (3,1) on the first tick; seat 0 reaches it on the third.
-    let state = arena([".....", ".....", "....."], [[0, 1, "right"], [3, 2, "up"]]);
+    let state = arena(
+      [".....", ".....", "....."],
+      [
+        [0, 1, "right"],
+        [3, 2, "up"],
+      ],
+    );
     state = tick(steerOk(tick(state), 1, "right"));
     expect(state.riders.map((r) => r.alive)).toEqual([true, true]);
     state = tick(state);
     expect(rider(state, 0)).toMatchObject({ x: 2, y: 1, alive: false, crashedAt: 3, length: 3 });
     expect(cellAt(state, 3, 1)).toBe("1");
-    const own = tick(arena(["...", "000", "..."], [[2, 0, "down"], [0, 2, "right"]]));
+    const own = tick(
+      arena(
+        ["...", "000", "..."],
+        [
+          [2, 0, "down"],
+          [0, 2, "right"],
+        ],
+      ),
+    );
     expect(rider(own, 0)).toMatchObject({ alive: false, crashedAt: 1 });
   });
 
   it("crashes both heads meeting in one cell: a draw for two riders", () => {
-    const state = tick(arena([".....", "....."], [[1, 0, "right"], [3, 0, "left"]]));
+    const state = tick(
+      arena(
+        [".....", "....."],
+        [
+          [1, 0, "right"],
+          [3, 0, "left"],
+        ],
+      ),
+    );
     expect(rider(state, 0)).toMatchObject({ x: 1, alive: false, crashedAt: 1 });
     expect(rider(state, 1)).toMatchObject({ x: 3, alive: false, crashedAt: 1 });
     expect(cellAt(state, 2, 0)).toBe(".");
@@ -134,13 +164,28 @@ describe("Trails ticks", () => {
   });
 
   it("crashes two heads that would swap places", () => {
-    const state = tick(arena(["....", "...."], [[1, 0, "right"], [2, 0, "left"]]));
+    const state = tick(
+      arena(
+        ["....", "...."],
+        [
+          [1, 0, "right"],
+          [2, 0, "left"],
+        ],
+      ),
+    );
     expect(state.riders.map((r) => r.alive)).toEqual([false, false]);
     expect(trails.outcome(state)).toEqual({ kind: "draw" });
   });
 
   it("lets the last rider alive win, even after a simultaneous crash of others", () => {
-    let state = arena(["......", "......", "......", "......"], [[0, 0, "right"], [2, 0, "left"], [0, 3, "right"]]);
+    let state = arena(
+      ["......", "......", "......", "......"],
+      [
+        [0, 0, "right"],
+        [2, 0, "left"],
+        [0, 3, "right"],
+      ],
+    );
     state = tick(state);
     expect(state.riders.map((r) => r.alive)).toEqual([false, false, true]);
     expect(trails.outcome(state)).toEqual({ kind: "win", winners: [2] });
@@ -150,7 +195,14 @@ describe("Trails ticks", () => {
 
   it("ends on time with the longest trail(s) winning", () => {
     const lanes = Array<string>(5).fill(".".repeat(40));
-    let state = { ...arena(lanes, [[0, 0, "right"], [0, 2, "right"], [0, 4, "right"]]), maxTicks: 30 };
+    let state = {
+      ...arena(lanes, [
+        [0, 0, "right"],
+        [0, 2, "right"],
+        [0, 4, "right"],
+      ]),
+      maxTicks: 30,
+    };
     state = trails.removeSeat!(tick(state, 10), 1);
     state = tick(state, 19);
     expect(trails.outcome(state)).toBeNull();
@@ -163,7 +215,11 @@ describe("Trails ticks", () => {
 });
 
 describe("Trails steering", () => {
-  const open = () => arena(Array<string>(7).fill("......."), [[3, 3, "right"], [0, 0, "down"]]);
+  const open = () =>
+    arena(Array<string>(7).fill("......."), [
+      [3, 3, "right"],
+      [0, 0, "down"],
+    ]);
 
   it("refuses a direct reversal, also of the last queued turn", () => {
     expect(trails.validateMove(open(), 0, steer("left"))).toMatchObject({ code: ErrorCode.IllegalMove });

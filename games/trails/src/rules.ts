@@ -73,8 +73,7 @@ function advance(state: TrailsState): TrailsState {
     const index = move.y * state.width + move.x;
     // Every occupied cell, heads included, is solid: this also makes two
     // riders swapping places crash into each other.
-    const crashed =
-      !inside(move.x, move.y) || state.cells[index] !== EMPTY || (claims.get(index) ?? 0) > 1;
+    const crashed = !inside(move.x, move.y) || state.cells[index] !== EMPTY || (claims.get(index) ?? 0) > 1;
     // Keep the heading it died on: the view then shows which way it hit.
     if (crashed) return { ...rider, direction: move.direction, alive: false, crashedAt: tick, turns: [] };
     cells[index] = String(rider.seat);

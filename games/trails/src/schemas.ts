@@ -13,7 +13,10 @@ export const TrailsMove = z.strictObject({
 export type TrailsMove = z.infer<typeof TrailsMove>;
 
 export const TrailsRider = z.object({
-  seat: z.int().min(0).max(TRAILS_MAX_PLAYERS - 1),
+  seat: z
+    .int()
+    .min(0)
+    .max(TRAILS_MAX_PLAYERS - 1),
   x: z.int().min(0),
   y: z.int().min(0),
   direction: TrailsDirection,

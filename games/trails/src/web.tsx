@@ -15,7 +15,11 @@ function Art() {
           </pattern>
         </defs>
         <rect width="104" height="104" fill="url(#trails-grid)" />
-        <polyline className="trails-art-line" points="6.5,97.5 6.5,58.5 45.5,58.5 45.5,19.5 84.5,19.5" stroke="#2dd4bf" />
+        <polyline
+          className="trails-art-line"
+          points="6.5,97.5 6.5,58.5 45.5,58.5 45.5,19.5 84.5,19.5"
+          stroke="#2dd4bf"
+        />
         <polyline className="trails-art-line" points="97.5,84.5 71.5,84.5 71.5,45.5 58.5,45.5" stroke="#ff5fa2" />
         <circle cx="84.5" cy="19.5" r="5" fill="#b9fff4" />
         <circle cx="58.5" cy="45.5" r="5" fill="#ffd0e4" />
@@ -85,7 +89,9 @@ export const web = defineGameWeb<TrailsMove, TrailsView>({
     const rider = view.riders.find((r) => r.seat === seat);
     if (!rider) return null;
     if (won) return { text: `Winner · ${rider.length}`, tone: "ok" };
-    return rider.alive ? { text: `Riding · ${rider.length}`, tone: "ok" } : { text: `Crashed · ${rider.length}`, tone: "out" };
+    return rider.alive
+      ? { text: `Riding · ${rider.length}`, tone: "ok" }
+      : { text: `Crashed · ${rider.length}`, tone: "out" };
   },
   // Steering many times a second: a refused reversal or a turn that lands after the round ended is routine.
   routineRefusals: ["ILLEGAL_MOVE", "GAME_NOT_RUNNING"],

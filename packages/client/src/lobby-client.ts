@@ -30,7 +30,6 @@ import {
 const BUSY_RETRY_FIRST_MS = 1000;
 const BUSY_RETRY_MAX_MS = 16_000;
 
-
 interface UntypedEmitter {
   on(event: string, fn: (...args: unknown[]) => void): unknown;
   off(event: string, fn: (...args: unknown[]) => void): unknown;
@@ -70,7 +69,8 @@ export class LobbyClient {
       autoConnect: false,
       transports: ["websocket"],
       // A function, so every reconnect presents the latest session token.
-      auth: (send) => send(this.sessionToken ? { name: options.name, token: this.sessionToken } : { name: options.name }),
+      auth: (send) =>
+        send(this.sessionToken ? { name: options.name, token: this.sessionToken } : { name: options.name }),
       reconnection: options.reconnection ?? true,
       ...(options.headers ? { extraHeaders: options.headers } : {}),
     });
@@ -253,7 +253,10 @@ export class LobbyClient {
     return new Promise((resolve) => {
       socket.timeout(this.ackTimeoutMs).emit(event, payload, (err: unknown, answer: unknown) => {
         if (err) {
-          resolve({ ok: false, error: { code: ClientErrorCode.Timeout, message: "The server did not answer in time." } });
+          resolve({
+            ok: false,
+            error: { code: ClientErrorCode.Timeout, message: "The server did not answer in time." },
+          });
           return;
         }
         this.inOrder.receive(true, () => resolve(answer as RequestResult<ClientResult<E>>));
@@ -340,10 +343,13 @@ export class LobbyClient {
     if (this.busyRetry) clearTimeout(this.busyRetry);
     const base = Math.min(BUSY_RETRY_MAX_MS, BUSY_RETRY_FIRST_MS * 2 ** this.busyRetries);
     this.busyRetries++;
-    this.busyRetry = setTimeout(() => {
-      this.busyRetry = null;
-      this.socket.connect();
-    }, base * (0.5 + Math.random()));
+    this.busyRetry = setTimeout(
+      () => {
+        this.busyRetry = null;
+        this.socket.connect();
+      },
+      base * (0.5 + Math.random()),
+    );
   }
 
   private setState(state: ConnectionState) {

@@ -10,9 +10,7 @@ export const ClientErrorCode = {
 export type ClientErrorCode = (typeof ClientErrorCode)[keyof typeof ClientErrorCode];
 
 /** An ack from the server, or an SDK-side failure to get one. */
-export type RequestResult<T> =
-  | AckResult<T>
-  | { ok: false; error: { code: ClientErrorCode; message: string } };
+export type RequestResult<T> = AckResult<T> | { ok: false; error: { code: ClientErrorCode; message: string } };
 
 /**
  * `replaced`: the same session connected elsewhere (another tab); this
@@ -61,7 +59,6 @@ export interface LobbyClientOptions {
    */
   headers?: Record<string, string>;
 }
-
 
 /** Why the server refused a handshake: its error code (an `ErrorCode`, as a string) and message. */
 export interface HandshakeRefusal {

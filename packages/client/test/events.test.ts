@@ -67,13 +67,9 @@ describe("wire order", () => {
       client.quickMatch("connect-four").then((a) => seen.push(`answer:${a.ok ? a.data.state : "refused"}`)),
       client.cancelQueue().then((a) => seen.push(`answer:${a.ok ? a.data.state : "refused"}`)),
     ]);
-    await expect.poll(() => seen).toEqual([
-      "push:stats 1",
-      "answer:queued",
-      "push:matched",
-      "answer:idle",
-      "push:stats 2",
-    ]);
+    await expect
+      .poll(() => seen)
+      .toEqual(["push:stats 1", "answer:queued", "push:matched", "answer:idle", "push:stats 2"]);
   });
 });
 

@@ -46,7 +46,12 @@ describe("every request method", () => {
   const methods: [name: string, event: string, payload: unknown, send: (c: LobbyClient) => Promise<unknown>][] = [
     ["quickMatch", "queue:join", { mode: "trails" }, (c) => c.quickMatch("trails")],
     ["cancelQueue", "queue:leave", {}, (c) => c.cancelQueue()],
-    ["move", "game:move", { move: { mode: "connect-four", column: 3 } }, (c) => c.move({ mode: "connect-four", column: 3 })],
+    [
+      "move",
+      "game:move",
+      { move: { mode: "connect-four", column: 3 } },
+      (c) => c.move({ mode: "connect-four", column: 3 }),
+    ],
     [
       "createRoom",
       "room:create",
@@ -95,10 +100,17 @@ describe("every request method", () => {
 describe("against the real server", () => {
   it("answers a queue, a room, a join by code and a chat line, and refuses with the server's code", async () => {
     const { url } = await lobby();
-    const [ada, bob, cat] = ["Ada", "Bob", "Cat"].map((name) => pool.client({ url, name })) as [LobbyClient, LobbyClient, LobbyClient];
+    const [ada, bob, cat] = ["Ada", "Bob", "Cat"].map((name) => pool.client({ url, name })) as [
+      LobbyClient,
+      LobbyClient,
+      LobbyClient,
+    ];
     const [adaSession] = await Promise.all([ada.connect(), bob.connect(), cat.connect()]);
 
-    expect(await cat.quickMatch("connect-four")).toMatchObject({ ok: true, data: { state: "queued", mode: "connect-four" } });
+    expect(await cat.quickMatch("connect-four")).toMatchObject({
+      ok: true,
+      data: { state: "queued", mode: "connect-four" },
+    });
     expect(await cat.cancelQueue()).toEqual({ ok: true, data: { state: "idle" } });
 
     const created = await ada.createRoom("connect-four", { maxPlayers: 2, visibility: "private" });
@@ -106,12 +118,18 @@ describe("against the real server", () => {
     expect(created.data).toMatchObject({ kind: "custom", hostId: adaSession.player.id, visibility: "private" });
     const joined = await bob.joinRoom(created.data.code);
     expect(joined).toMatchObject({ ok: true, data: { id: created.data.id } });
-    expect(await bob.joinRoom(created.data.code)).toMatchObject({ ok: false, error: { code: ErrorCode.AlreadySeated } });
+    expect(await bob.joinRoom(created.data.code)).toMatchObject({
+      ok: false,
+      error: { code: ErrorCode.AlreadySeated },
+    });
     expect(await cat.joinRoom(created.data.code)).toMatchObject({ ok: false, error: { code: ErrorCode.RoomFull } });
     expect(await ada.startGame()).toMatchObject({ ok: false, error: { code: ErrorCode.NotAllReady } });
 
     const heard = nextEvent(cat, "chat:message", (m) => m.scope === "lobby");
-    expect(await cat.sendChat("lobby", "hello")).toMatchObject({ ok: true, data: { id: expect.any(String) as string } });
+    expect(await cat.sendChat("lobby", "hello")).toMatchObject({
+      ok: true,
+      data: { id: expect.any(String) as string },
+    });
     expect(await heard).toMatchObject({ text: "hello", from: { name: "Cat" } });
     expect(await cat.subscribeRooms()).toMatchObject({ ok: true, data: { total: 0, rooms: [] } });
   });
@@ -121,7 +139,10 @@ describe("the SDK's own failures", () => {
   it("refuses a request while disconnected with NOT_CONNECTED, and never sends it later", async () => {
     const { url, received } = await echoServer();
     const client = pool.client({ url, name: "Ada" });
-    const notConnected = { ok: false, error: { code: ClientErrorCode.NotConnected, message: expect.any(String) as string } };
+    const notConnected = {
+      ok: false,
+      error: { code: ClientErrorCode.NotConnected, message: expect.any(String) as string },
+    };
     expect(await client.quickMatch("connect-four")).toEqual(notConnected);
     await client.connect();
     // Socket.IO would have buffered an emit and flushed it on connect; this request would then come second.

@@ -118,7 +118,8 @@ export const clientEvents = {
     payload: RoomCodePayload,
     result: RoomView,
     sender: "A player who is neither queued nor in a room, and was not kicked from that room.",
-    summary: "Take a seat in a room by its invite code (typed, shared as a /r/CODE link, or picked from the room browser).",
+    summary:
+      "Take a seat in a room by its invite code (typed, shared as a /r/CODE link, or picked from the room browser).",
   },
   "room:watch": {
     payload: RoomCodePayload,
@@ -202,9 +203,7 @@ export type ClientEventName = keyof typeof clientEvents;
 export const clientEventNames = Object.keys(clientEvents) as ClientEventName[];
 
 export type ClientPayload<E extends ClientEventName> = z.input<(typeof clientEvents)[E]["payload"]>;
-export type ParsedClientPayload<E extends ClientEventName> = z.output<
-  (typeof clientEvents)[E]["payload"]
->;
+export type ParsedClientPayload<E extends ClientEventName> = z.output<(typeof clientEvents)[E]["payload"]>;
 export type ClientResult<E extends ClientEventName> = z.output<(typeof clientEvents)[E]["result"]>;
 
 /** Event map for `Socket<ServerToClientEvents, ClientToServerEvents>` on the client. */
@@ -238,7 +237,8 @@ export const serverEvents = {
   },
   "lobby:stats": {
     payload: LobbyStats,
-    summary: "Players online and waiting per queue; pushed to players in the lobby (not in a room) when they change, and on arriving in the lobby.",
+    summary:
+      "Players online and waiting per queue; pushed to players in the lobby (not in a room) when they change, and on arriving in the lobby.",
   },
   "queue:status": {
     payload: QueueStatus,
@@ -256,7 +256,8 @@ export const serverEvents = {
   },
   "room:latency": {
     payload: z.object({ roomId: RoomId, rttMs: z.record(z.string(), z.number()) }),
-    summary: "Seated players' measured round trips (ms), pushed to the room every few seconds for the players whose figure changed noticeably or who are new to the room's roster. Merge it into what you have: a player missing from `rttMs` keeps their last figure.",
+    summary:
+      "Seated players' measured round trips (ms), pushed to the room every few seconds for the players whose figure changed noticeably or who are new to the room's roster. Merge it into what you have: a player missing from `rttMs` keeps their last figure.",
   },
   "rooms:upsert": {
     payload: RoomSummary,

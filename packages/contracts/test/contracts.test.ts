@@ -27,10 +27,8 @@ describe("event maps", () => {
     >();
     expectTypeOf<Parameters<ServerToClientEvents["room:state"]>[0]>().toEqualTypeOf<RoomViewType>();
 
-    const emit = <E extends keyof ClientToServerEvents>(
-      _event: E,
-      ..._args: Parameters<ClientToServerEvents[E]>
-    ) => undefined;
+    const emit = <E extends keyof ClientToServerEvents>(_event: E, ..._args: Parameters<ClientToServerEvents[E]>) =>
+      undefined;
     emit("queue:join", { mode: "connect-four" }, () => undefined);
     // @ts-expect-error an unknown mode does not compile
     emit("queue:join", { mode: "chess" }, () => undefined);
@@ -91,9 +89,7 @@ describe("schemas", () => {
 
   it("refuse extra fields, wrong types and non-finite numbers in client payloads", () => {
     expect(QueueJoinPayload.safeParse({ mode: "connect-four", x: 1 }).success).toBe(false);
-    expect(GameMovePayload.safeParse({ move: { mode: "connect-four", column: Number.NaN } }).success).toBe(
-      false,
-    );
+    expect(GameMovePayload.safeParse({ move: { mode: "connect-four", column: Number.NaN } }).success).toBe(false);
     expect(
       GameMovePayload.safeParse({ move: { mode: "connect-four", column: Number.POSITIVE_INFINITY } }).success,
     ).toBe(false);
@@ -104,9 +100,7 @@ describe("schemas", () => {
   it("describe every client event's ack", () => {
     for (const contract of Object.values(clientEvents)) {
       const schema = ackResultSchema(contract.result);
-      expect(schema.safeParse({ ok: false, error: { code: ErrorCode.Internal, message: "x" } }).success).toBe(
-        true,
-      );
+      expect(schema.safeParse({ ok: false, error: { code: ErrorCode.Internal, message: "x" } }).success).toBe(true);
       expect(schema.safeParse({ ok: false, error: { code: "MADE_UP", message: "x" } }).success).toBe(false);
     }
   });

@@ -134,9 +134,12 @@ export interface GameMoves<Move, View> {
 export type BotStrategy<Move, View> = (view: View, seat: number, random: number) => Move | null;
 
 /** Declare a game: checks at compile time that its mode, move and view all carry its id. */
-export function defineGame<Id extends string, State, MoveSchema extends TaggedSchema<Id>, ViewSchema extends TaggedSchema<Id>>(
-  game: GameModule<Id, State, MoveSchema, ViewSchema>,
-): GameModule<Id, State, MoveSchema, ViewSchema> {
+export function defineGame<
+  Id extends string,
+  State,
+  MoveSchema extends TaggedSchema<Id>,
+  ViewSchema extends TaggedSchema<Id>,
+>(game: GameModule<Id, State, MoveSchema, ViewSchema>): GameModule<Id, State, MoveSchema, ViewSchema> {
   return game;
 }
 

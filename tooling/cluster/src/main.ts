@@ -102,7 +102,8 @@ async function main(): Promise<void> {
     ...(redisUrl ? { redisUrl } : {}),
     onOutput: print,
   });
-  const open = cli.host === "127.0.0.1" || cli.host === "0.0.0.0" ? `http://localhost:${cluster.balancer.port}` : cluster.url;
+  const open =
+    cli.host === "127.0.0.1" || cli.host === "0.0.0.0" ? `http://localhost:${cluster.balancer.port}` : cluster.url;
   print("cluster", `redis: ${cluster.redisUrl}${cluster.redis ? " (started here)" : " (from REDIS_URL)"}`);
   for (const node of cluster.nodes) print("cluster", `${node.id}: ${node.url} (pid ${node.pid})`);
   console.info(`\n  Lobby cluster of ${cluster.nodes.length} nodes is ready — open ${open}\n`);

@@ -40,7 +40,10 @@ function isAlive(pid: number): boolean {
 describe("startCluster", () => {
   it("gives every node its id, the cluster's redis-server, the balancer's origin and one session secret", async () => {
     const lines: string[] = [];
-    const cluster = await start({ env: { EXTRA: "passed on" }, onOutput: (source, line) => lines.push(`${source}: ${line}`) });
+    const cluster = await start({
+      env: { EXTRA: "passed on" },
+      onOutput: (source, line) => lines.push(`${source}: ${line}`),
+    });
     const [one, two] = await Promise.all(cluster.nodes.map((node) => settings(node.url)));
 
     expect(cluster.nodes.map((node) => node.id)).toEqual(["node-1", "node-2"]);

@@ -1,9 +1,28 @@
-import { attackMetrics, describeRefusals, honestRefusalCount, memoryGrowth, splitErrorAcks, type HonestRefusals, type MemorySample } from "../abuse-metrics";
+import {
+  attackMetrics,
+  describeRefusals,
+  honestRefusalCount,
+  memoryGrowth,
+  splitErrorAcks,
+  type HonestRefusals,
+  type MemorySample,
+} from "../abuse-metrics";
 import { ATTACKER_ADDRESS } from "../forwarded-for";
 import { addCounts, describeCounts, mergeMetrics, total, type Merged, type Metric, type ScenarioRun } from "../metrics";
 import type { AttackCounts } from "../protocol";
 import type { ServerStats } from "../server-process";
-import { CONNECT_CONCURRENCY, assignModes, beginServerWindow, collect, commonMetrics, finish, measureFor, sleep, windowNotes, type ScenarioContext } from "./common";
+import {
+  CONNECT_CONCURRENCY,
+  assignModes,
+  beginServerWindow,
+  collect,
+  commonMetrics,
+  finish,
+  measureFor,
+  sleep,
+  windowNotes,
+  type ScenarioContext,
+} from "./common";
 import { deliveryChecks, deliveryMetrics, roundTripLatencies, roundTripMetrics, roundTrips } from "./round-trips";
 import type { Scenario } from "./scenario";
 
@@ -22,7 +41,9 @@ const TRAILS_MAX_HZ = 10;
 
 /** Server memory after a forced GC, or null when the reading is missing or was not collected. */
 function collectedMemory(stats: ServerStats | null): MemorySample | null {
-  return stats?.memory.collected ? { rssBytes: stats.memory.rssBytes, heapUsedBytes: stats.memory.heapUsedBytes } : null;
+  return stats?.memory.collected
+    ? { rssBytes: stats.memory.rssBytes, heapUsedBytes: stats.memory.heapUsedBytes }
+    : null;
 }
 
 /** Everything honest players were refused: before the window (`before`), and in it and the drain after (`after`). */
@@ -95,24 +116,70 @@ export const abuse: Scenario = {
     await measureFor(ctx, `${label} ${attack ? "under attack" : "measuring"}`, options.durationS * 1000);
     const [window, live] = await Promise.all([endWindow(), collect(ctx, "snapshot")]);
     ctx.progress.set(`${label} draining`);
-    const [counts, drained] = await Promise.all([attack, pool.all({ kind: "stop", drainMs: DRAIN_MS }).then(mergeMetrics)]);
+    const [counts, drained] = await Promise.all([
+      attack,
+      pool.all({ kind: "stop", drainMs: DRAIN_MS }).then(mergeMetrics),
+    ]);
 
-    const memoryAtEnd = window?.heapAfterGcBytes != null && window.rssAfterGcBytes != null ? { rssBytes: window.rssAfterGcBytes, heapUsedBytes: window.heapAfterGcBytes } : null;
+    const memoryAtEnd =
+      window?.heapAfterGcBytes != null && window.rssAfterGcBytes != null
+        ? { rssBytes: window.rssAfterGcBytes, heapUsedBytes: window.heapAfterGcBytes }
+        : null;
     const growth = memoryGrowth(memoryAtStart, memoryAtEnd);
     const refusals = refusalsOf(before, drained, seat.seatFailures);
     const seconds = live.wallMs / 1000;
     const trips = roundTrips(live);
     const metrics: Metric[] = [
-      ...roundTripMetrics(trips, "honest move → own state", { connectFour: `Connect Four ${CONNECT_FOUR_HZ} Hz`, trails: `Trails ${hz} Hz` }),
+      ...roundTripMetrics(trips, "honest move → own state", {
+        connectFour: `Connect Four ${CONNECT_FOUR_HZ} Hz`,
+        trails: `Trails ${hz} Hz`,
+      }),
       { key: "moves.rate", label: "honest moves accepted per second", unit: "/s", value: live.moves / seconds },
-      { key: "states.rate", label: "room:state delivered to honest players per second", unit: "/s", value: live.states / seconds },
-      { key: "server.cpuPerMove", label: "server CPU per honest move", unit: "µs", value: window && live.moves > 0 ? window.cpuMicros / live.moves : null },
-      { key: "honest.refusals", label: "honest players refused (error acks, failed handshakes, drops, not seated)", unit: "", value: honestRefusalCount(refusals), worst: true },
-      { key: "honest.staleView", label: "honest moves the game refused for a stale view (not refusals)", unit: "", value: total(refusals.staleView), worst: true },
+      {
+        key: "states.rate",
+        label: "room:state delivered to honest players per second",
+        unit: "/s",
+        value: live.states / seconds,
+      },
+      {
+        key: "server.cpuPerMove",
+        label: "server CPU per honest move",
+        unit: "µs",
+        value: window && live.moves > 0 ? window.cpuMicros / live.moves : null,
+      },
+      {
+        key: "honest.refusals",
+        label: "honest players refused (error acks, failed handshakes, drops, not seated)",
+        unit: "",
+        value: honestRefusalCount(refusals),
+        worst: true,
+      },
+      {
+        key: "honest.staleView",
+        label: "honest moves the game refused for a stale view (not refusals)",
+        unit: "",
+        value: total(refusals.staleView),
+        worst: true,
+      },
       ...deliveryMetrics(drained),
-      { key: "memory.heapStart", label: "server heap after GC at the start of the window", unit: "MiB", value: memoryAtStart ? memoryAtStart.heapUsedBytes / 2 ** 20 : null },
-      { key: "memory.heapGrowth", label: "server heap after GC: growth over the window", unit: "MiB", value: growth?.heapMiB ?? null },
-      { key: "memory.rssGrowth", label: "server RSS: growth over the window", unit: "MiB", value: growth?.rssMiB ?? null },
+      {
+        key: "memory.heapStart",
+        label: "server heap after GC at the start of the window",
+        unit: "MiB",
+        value: memoryAtStart ? memoryAtStart.heapUsedBytes / 2 ** 20 : null,
+      },
+      {
+        key: "memory.heapGrowth",
+        label: "server heap after GC: growth over the window",
+        unit: "MiB",
+        value: growth?.heapMiB ?? null,
+      },
+      {
+        key: "memory.rssGrowth",
+        label: "server RSS: growth over the window",
+        unit: "MiB",
+        value: growth?.rssMiB ?? null,
+      },
       ...(counts ? attackMetrics(counts) : []),
       ...commonMetrics(window, live, ctx.botCores),
     ];
@@ -124,11 +191,21 @@ export const abuse: Scenario = {
       checks: [
         { name: "nothing honest refused", ok: honestRefusalCount(refusals) === 0, detail: describeRefusals(refusals) },
         ...deliveryChecks(live, drained, trips),
-        ...(counts ? [{ name: "the attacker attacked", ok: total(counts.attempted) > 0, detail: describeCounts(counts.attempted) }] : []),
+        ...(counts
+          ? [
+              {
+                name: "the attacker attacked",
+                ok: total(counts.attempted) > 0,
+                detail: describeCounts(counts.attempted),
+              },
+            ]
+          : []),
         ...end.checks,
       ],
       notes: [
-        counts ? `this run: honest players with an attacker beside them for the whole window` : "this run: honest players alone (the comparison for the attack run)",
+        counts
+          ? `this run: honest players with an attacker beside them for the whole window`
+          : "this run: honest players alone (the comparison for the attack run)",
         ...windowNotes(ctx, window, live),
         ...(counts ? attackNotes(counts) : []),
       ],

@@ -1,5 +1,13 @@
 import { describeCounts, latencyMetrics, mergeMetrics, type Metric, type ScenarioRun } from "../metrics";
-import { CONNECT_CONCURRENCY, assignModes, beginServerWindow, commonMetrics, finish, windowNotes, type ScenarioContext } from "./common";
+import {
+  CONNECT_CONCURRENCY,
+  assignModes,
+  beginServerWindow,
+  commonMetrics,
+  finish,
+  windowNotes,
+  type ScenarioContext,
+} from "./common";
 import type { Scenario } from "./scenario";
 
 const SEAT_TIMEOUT_MS = 60_000;
@@ -41,13 +49,38 @@ export const burst: Scenario = {
       { key: "connect.rate", label: "connect rate", unit: "/s", value: connect.connected / connectSeconds },
       ...latencyMetrics("connect", "connect (handshake → session:ready)", connect.connectMs.summary()),
       { key: "connect.failures", label: "connect failures", unit: "", value: connect.connectFailures, worst: true },
-      { key: "memory.rssPerPlayer", label: "server RSS per connected player", unit: "KiB", value: perPlayer((s) => s.memory.rssBytes) },
-      { key: "memory.heapPerPlayer", label: "server heap (after GC) per connected player", unit: "KiB", value: perPlayer((s) => s.memory.heapUsedBytes) },
-      { key: "seat.rate", label: "players seated per second", unit: "/s", value: seatSeconds ? seat.seated / seatSeconds : null },
+      {
+        key: "memory.rssPerPlayer",
+        label: "server RSS per connected player",
+        unit: "KiB",
+        value: perPlayer((s) => s.memory.rssBytes),
+      },
+      {
+        key: "memory.heapPerPlayer",
+        label: "server heap (after GC) per connected player",
+        unit: "KiB",
+        value: perPlayer((s) => s.memory.heapUsedBytes),
+      },
+      {
+        key: "seat.rate",
+        label: "players seated per second",
+        unit: "/s",
+        value: seatSeconds ? seat.seated / seatSeconds : null,
+      },
       ...latencyMetrics("seat", "queue-join → seated", seat.seatMs.summary()),
       { key: "seat.failures", label: "players not seated", unit: "", value: seat.seatFailures, worst: true },
-      { key: "seat.events", label: "events delivered per seated player (while seating)", unit: "", value: seat.seated > 0 ? seat.events / seat.seated : null },
-      { key: "server.cpuPerSeat", label: "server CPU per seated player", unit: "µs", value: window && seat.seated > 0 ? window.cpuMicros / seat.seated : null },
+      {
+        key: "seat.events",
+        label: "events delivered per seated player (while seating)",
+        unit: "",
+        value: seat.seated > 0 ? seat.events / seat.seated : null,
+      },
+      {
+        key: "server.cpuPerSeat",
+        label: "server CPU per seated player",
+        unit: "µs",
+        value: window && seat.seated > 0 ? window.cpuMicros / seat.seated : null,
+      },
       ...commonMetrics(window, seat, ctx.botCores),
     ];
     const end = await finish(ctx, label);
@@ -57,7 +90,11 @@ export const burst: Scenario = {
       latencies: { connect: connect.connectMs.summary(), seat: seat.seatMs.summary() },
       checks: [
         ...end.checks,
-        { name: "everyone connected and seated", ok: connect.connectFailures === 0 && seat.seatFailures === 0, detail: `${connect.connectFailures} connect failures, ${seat.seatFailures} not seated` },
+        {
+          name: "everyone connected and seated",
+          ok: connect.connectFailures === 0 && seat.seatFailures === 0,
+          detail: `${connect.connectFailures} connect failures, ${seat.seatFailures} not seated`,
+        },
       ],
       notes: [
         ...windowNotes(ctx, window, seat),

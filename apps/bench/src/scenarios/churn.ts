@@ -1,5 +1,13 @@
 import { describeCounts, mergeMetrics, total, type Metric, type ScenarioRun } from "../metrics";
-import { CONNECT_CONCURRENCY, assignModes, beginServerWindow, commonMetrics, finish, windowNotes, type ScenarioContext } from "./common";
+import {
+  CONNECT_CONCURRENCY,
+  assignModes,
+  beginServerWindow,
+  commonMetrics,
+  finish,
+  windowNotes,
+  type ScenarioContext,
+} from "./common";
 import type { Scenario } from "./scenario";
 
 const GRACE_MS = 1500;
@@ -32,10 +40,31 @@ export const churn: Scenario = {
     const metrics: Metric[] = [
       { key: "churn.actions", label: "player actions per second", unit: "/s", value: total(live.actions) / seconds },
       { key: "churn.requests", label: "requests per second", unit: "/s", value: live.requests / seconds },
-      { key: "churn.connects", label: "connects per second (new + resumed)", unit: "/s", value: live.connected / seconds },
-      { key: "churn.errorRate", label: "error-ack rate", unit: "%", value: live.requests > 0 ? (errors / live.requests) * 100 : 0 },
-      { key: "churn.cpuPerRequest", label: "server CPU per request (incl. connects)", unit: "µs", value: window && live.requests > 0 ? window.cpuMicros / (live.requests + live.connected) : null },
-      { key: "churn.connectFailures", label: "connect failures", unit: "", value: live.connectFailures + connect.connectFailures, worst: true },
+      {
+        key: "churn.connects",
+        label: "connects per second (new + resumed)",
+        unit: "/s",
+        value: live.connected / seconds,
+      },
+      {
+        key: "churn.errorRate",
+        label: "error-ack rate",
+        unit: "%",
+        value: live.requests > 0 ? (errors / live.requests) * 100 : 0,
+      },
+      {
+        key: "churn.cpuPerRequest",
+        label: "server CPU per request (incl. connects)",
+        unit: "µs",
+        value: window && live.requests > 0 ? window.cpuMicros / (live.requests + live.connected) : null,
+      },
+      {
+        key: "churn.connectFailures",
+        label: "connect failures",
+        unit: "",
+        value: live.connectFailures + connect.connectFailures,
+        worst: true,
+      },
       ...commonMetrics(window, live, ctx.botCores),
     ];
     const end = await finish(ctx, label);

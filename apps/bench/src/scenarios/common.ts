@@ -118,10 +118,25 @@ export function worstWaitPercent(
 /** Rows every scenario reports about the server window and the bots' CPU. */
 export function commonMetrics(window: ServerWindow | null, bots: Merged, botCores: number): Metric[] {
   return [
-    { key: "server.cpu", label: "server CPU (share of one core)", unit: "%", value: window ? cpuPercent(window.cpuMicros, window.wallMs) : null },
+    {
+      key: "server.cpu",
+      label: "server CPU (share of one core)",
+      unit: "%",
+      value: window ? cpuPercent(window.cpuMicros, window.wallMs) : null,
+    },
     { key: "server.loopP99", label: "server event-loop delay p99", unit: "ms", value: window?.loopP99Ms ?? null },
-    { key: "server.runQueueWait", label: "server waiting for its core (run queue)", unit: "%", value: window?.runQueueWaitPercent ?? null },
-    { key: "server.rssEnd", label: "server RSS at the end", unit: "MiB", value: window ? window.after.memory.rssBytes / 2 ** 20 : null },
+    {
+      key: "server.runQueueWait",
+      label: "server waiting for its core (run queue)",
+      unit: "%",
+      value: window?.runQueueWaitPercent ?? null,
+    },
+    {
+      key: "server.rssEnd",
+      label: "server RSS at the end",
+      unit: "MiB",
+      value: window ? window.after.memory.rssBytes / 2 ** 20 : null,
+    },
     {
       key: "server.heapAfter",
       label: "server heap after GC at the end",
@@ -130,9 +145,21 @@ export function commonMetrics(window: ServerWindow | null, bots: Merged, botCore
     },
     // Only a cluster has it: the other kinds show "—" in this row.
     ...(window?.redisCpuPercent != null
-      ? [{ key: "server.redisCpu", label: "of which redis-server CPU (cluster)", unit: "%", value: window.redisCpuPercent }]
+      ? [
+          {
+            key: "server.redisCpu",
+            label: "of which redis-server CPU (cluster)",
+            unit: "%",
+            value: window.redisCpuPercent,
+          },
+        ]
       : []),
-    { key: "bots.cpu", label: "bots CPU (share of their cores)", unit: "%", value: cpuPercent(bots.cpuMicros, bots.wallMs) / botCores },
+    {
+      key: "bots.cpu",
+      label: "bots CPU (share of their cores)",
+      unit: "%",
+      value: cpuPercent(bots.cpuMicros, bots.wallMs) / botCores,
+    },
   ];
 }
 
@@ -140,7 +167,9 @@ export function commonMetrics(window: ServerWindow | null, bots: Merged, botCore
 export function windowNotes(ctx: ScenarioContext, window: ServerWindow | null, bots: Merged, prefix = ""): string[] {
   const notes: string[] = [];
   if (!window && ctx.server.managed) {
-    notes.push(`${prefix}⚠ /debug/stats did not answer within ${STATS_TIMEOUT_MS / 1000} s at the end of the window: the server was stalled`);
+    notes.push(
+      `${prefix}⚠ /debug/stats did not answer within ${STATS_TIMEOUT_MS / 1000} s at the end of the window: the server was stalled`,
+    );
   }
   const wait = window?.runQueueWaitPercent ?? 0;
   if (wait > 20) {
@@ -167,12 +196,19 @@ export async function measureFor(ctx: ScenarioContext, label: string, ms: number
  * read the server's own account. After a clean run nobody is left: no
  * players, no rooms, empty queues and no invariant violations.
  */
-export async function finish(ctx: ScenarioContext, label: string): Promise<{ checks: Check[]; metrics: Metric[]; end: ServerStats | null }> {
+export async function finish(
+  ctx: ScenarioContext,
+  label: string,
+): Promise<{ checks: Check[]; metrics: Metric[]; end: ServerStats | null }> {
   ctx.progress.set(`${label} leaving`);
   // The reply still counts the connections the server (or a missed heartbeat) closed during the scenario.
   const { drops } = mergeMetrics(await ctx.pool.all({ kind: "disconnect" }));
   ctx.pool.forgetBots();
-  const dropCheck: Check = { name: "no connection dropped", ok: total(drops) === 0, detail: `dropped: ${describeCounts(drops)}` };
+  const dropCheck: Check = {
+    name: "no connection dropped",
+    ok: total(drops) === 0,
+    detail: `dropped: ${describeCounts(drops)}`,
+  };
   const grace = ctx.graceMs ?? 0;
   const deadline = Date.now() + grace + 10_000;
   const scan = () => ctx.server.stats({ lobby: true });
@@ -193,14 +229,30 @@ export async function finish(ctx: ScenarioContext, label: string): Promise<{ che
   return {
     end,
     metrics: [
-      { key: "end.players", label: "players left after everyone left", unit: "", value: end.lobby.players, worst: true },
+      {
+        key: "end.players",
+        label: "players left after everyone left",
+        unit: "",
+        value: end.lobby.players,
+        worst: true,
+      },
       { key: "end.rooms", label: "rooms left after everyone left", unit: "", value: rooms, worst: true },
       { key: "end.queues", label: "queue entries left after everyone left", unit: "", value: queues, worst: true },
-      { key: "end.violations", label: "invariant violations (server)", unit: "", value: end.lobby.violations, worst: true },
+      {
+        key: "end.violations",
+        label: "invariant violations (server)",
+        unit: "",
+        value: end.lobby.violations,
+        worst: true,
+      },
     ],
     checks: [
       dropCheck,
-      { name: "no invariant violations", ok: end.lobby.violations === 0, detail: end.lobby.firstViolations.slice(0, 3).join("; ") || detail },
+      {
+        name: "no invariant violations",
+        ok: end.lobby.violations === 0,
+        detail: end.lobby.firstViolations.slice(0, 3).join("; ") || detail,
+      },
       { name: "nothing left after everyone left", ok: settled(end), detail },
     ],
   };

@@ -19,7 +19,11 @@ const SEAT_TIMEOUT_MS = 60_000;
 const DRAIN_MS = 10_000;
 
 /** Connect, quick-match and wait until every game runs; shared with scale. */
-export async function seatEveryone(ctx: ScenarioContext, label: string, modes: Parameters<typeof ctx.pool.spawnBots>[1]) {
+export async function seatEveryone(
+  ctx: ScenarioContext,
+  label: string,
+  modes: Parameters<typeof ctx.pool.spawnBots>[1],
+) {
   ctx.progress.set(`${label} connecting`);
   const connect = mergeMetrics(await ctx.pool.spawnBots(ctx.server.urls, modes, CONNECT_CONCURRENCY));
   ctx.progress.set(`${label} seating`);
@@ -58,14 +62,38 @@ export const relay: Scenario = {
     const trips = roundTrips(live);
     const { sequence } = drained;
     const metrics: Metric[] = [
-      ...roundTripMetrics(trips, "move → own state", { connectFour: "Connect Four", trails: `Trails ${options.hz} Hz` }),
+      ...roundTripMetrics(trips, "move → own state", {
+        connectFour: "Connect Four",
+        trails: `Trails ${options.hz} Hz`,
+      }),
       { key: "moves.rate", label: "moves accepted per second", unit: "/s", value: live.moves / seconds },
       { key: "states.rate", label: "room:state delivered per second", unit: "/s", value: live.states / seconds },
-      { key: "other.rate", label: "other events delivered per second", unit: "/s", value: (live.events - live.states) / seconds },
-      { key: "server.cpuPerMessage", label: "server CPU per delivered state", unit: "µs", value: window && live.states > 0 ? window.cpuMicros / live.states : null },
+      {
+        key: "other.rate",
+        label: "other events delivered per second",
+        unit: "/s",
+        value: (live.events - live.states) / seconds,
+      },
+      {
+        key: "server.cpuPerMessage",
+        label: "server CPU per delivered state",
+        unit: "µs",
+        value: window && live.states > 0 ? window.cpuMicros / live.states : null,
+      },
       ...deliveryMetrics(drained),
-      { key: "late", label: "states that arrived after a newer one (reordered across nodes; not lost)", unit: "", value: sequence.late, worst: true },
-      { key: "errors.rate", label: "error acks", unit: "%", value: live.requests > 0 ? (total(live.errors) / live.requests) * 100 : 0 },
+      {
+        key: "late",
+        label: "states that arrived after a newer one (reordered across nodes; not lost)",
+        unit: "",
+        value: sequence.late,
+        worst: true,
+      },
+      {
+        key: "errors.rate",
+        label: "error acks",
+        unit: "%",
+        value: live.requests > 0 ? (total(live.errors) / live.requests) * 100 : 0,
+      },
       ...commonMetrics(window, live, ctx.botCores),
     ];
     const end = await finish(ctx, label);
@@ -76,7 +104,11 @@ export const relay: Scenario = {
       latencies: roundTripLatencies(trips),
       checks: [
         ...deliveryChecks(live, drained, trips),
-        { name: "everyone connected and seated", ok: everyone, detail: `${connect.connectFailures} connect failures, ${seat.seatFailures} not seated` },
+        {
+          name: "everyone connected and seated",
+          ok: everyone,
+          detail: `${connect.connectFailures} connect failures, ${seat.seatFailures} not seated`,
+        },
         ...end.checks,
       ],
       notes: [

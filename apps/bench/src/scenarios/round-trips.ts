@@ -23,7 +23,11 @@ export function roundTrips(live: Merged): RoundTrips {
 }
 
 /** p50/p95/p99 rows (`rtt`, `rtt.c4`, `rtt.trails`), labelled `${what} (all)`, `${what} (Connect Four…)`, …. */
-export function roundTripMetrics(trips: RoundTrips, what: string, modes: { connectFour: string; trails: string }): Metric[] {
+export function roundTripMetrics(
+  trips: RoundTrips,
+  what: string,
+  modes: { connectFour: string; trails: string },
+): Metric[] {
   return [
     ...latencyMetrics("rtt", `${what} (all)`, trips.all),
     ...(trips.connectFour ? latencyMetrics("rtt.c4", `${what} (${modes.connectFour})`, trips.connectFour) : []),
@@ -44,8 +48,20 @@ export function roundTripLatencies(trips: RoundTrips): Record<string, LatencySum
 export function deliveryMetrics(drained: Merged): Metric[] {
   const { sequence } = drained;
   return [
-    { key: "lost", label: "lost states (gaps + acked moves never seen)", unit: "", value: sequence.missing + drained.lost, worst: true },
-    { key: "duplicates", label: "duplicated or out-of-order states", unit: "", value: sequence.duplicates + sequence.stale, worst: true },
+    {
+      key: "lost",
+      label: "lost states (gaps + acked moves never seen)",
+      unit: "",
+      value: sequence.missing + drained.lost,
+      worst: true,
+    },
+    {
+      key: "duplicates",
+      label: "duplicated or out-of-order states",
+      unit: "",
+      value: sequence.duplicates + sequence.stale,
+      worst: true,
+    },
   ];
 }
 
@@ -53,8 +69,20 @@ export function deliveryMetrics(drained: Merged): Metric[] {
 export function deliveryChecks(live: Merged, drained: Merged, trips: RoundTrips): Check[] {
   const { sequence } = drained;
   return [
-    { name: "no lost states", ok: sequence.missing + drained.lost === 0, detail: `${sequence.gaps} gaps (${sequence.missing} versions), ${drained.lost} acked moves never seen, ${sequence.late} arrived late` },
-    { name: "no duplicated states", ok: sequence.duplicates + sequence.stale === 0, detail: `${sequence.duplicates} duplicates, ${sequence.stale} out of order` },
-    { name: "moves were relayed", ok: live.moves > 0 && trips.all.count > 0, detail: `${live.moves} moves, ${trips.all.count} round trips` },
+    {
+      name: "no lost states",
+      ok: sequence.missing + drained.lost === 0,
+      detail: `${sequence.gaps} gaps (${sequence.missing} versions), ${drained.lost} acked moves never seen, ${sequence.late} arrived late`,
+    },
+    {
+      name: "no duplicated states",
+      ok: sequence.duplicates + sequence.stale === 0,
+      detail: `${sequence.duplicates} duplicates, ${sequence.stale} out of order`,
+    },
+    {
+      name: "moves were relayed",
+      ok: live.moves > 0 && trips.all.count > 0,
+      detail: `${live.moves} moves, ${trips.all.count} round trips`,
+    },
   ];
 }

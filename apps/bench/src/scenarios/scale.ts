@@ -73,7 +73,8 @@ export const scale: Scenario = {
       latencies[`rtt @${players}`] = rtt;
       notes.push(...windowNotes(ctx, window, live, `${players}: `));
       lastStepMs = Date.now() - stepStarted;
-      if (connect.connectFailures > 0) notes.push(`${players}: connect errors ${describeCounts(connect.connectErrors)}`);
+      if (connect.connectFailures > 0)
+        notes.push(`${players}: connect errors ${describeCounts(connect.connectErrors)}`);
       if (connect.connectFailures > players * 0.01) {
         notes.push(`stopped at ${players} players: ${connect.connectFailures} could not connect`);
         break;
@@ -86,15 +87,37 @@ export const scale: Scenario = {
     const passing = steps.filter((s) => s.p99 < SCALE_P99_LIMIT_MS && s.connectFailures === 0);
     const largest = passing.length > 0 ? Math.max(...passing.map((s) => s.players)) : 0;
     const metrics: Metric[] = [
-      { key: "scale.largest", label: `largest count with move → own-state p99 < ${SCALE_P99_LIMIT_MS} ms`, unit: "players", value: largest },
+      {
+        key: "scale.largest",
+        label: `largest count with move → own-state p99 < ${SCALE_P99_LIMIT_MS} ms`,
+        unit: "players",
+        value: largest,
+      },
       ...steps.flatMap((s): Metric[] => [
         { key: `scale.${s.players}.p99`, label: `${s.players} players: p99`, unit: "ms", value: s.p99 },
-        { key: `scale.${s.players}.serverCpu`, label: `${s.players} players: server CPU`, unit: "%", value: s.serverCpuPercent },
-        { key: `scale.${s.players}.botsCpu`, label: `${s.players} players: bots CPU`, unit: "%", value: s.botCpuPercent },
+        {
+          key: `scale.${s.players}.serverCpu`,
+          label: `${s.players} players: server CPU`,
+          unit: "%",
+          value: s.serverCpuPercent,
+        },
+        {
+          key: `scale.${s.players}.botsCpu`,
+          label: `${s.players} players: bots CPU`,
+          unit: "%",
+          value: s.botCpuPercent,
+        },
       ]),
     ];
     const end = await finish(ctx, label);
-    const checks: Check[] = [...end.checks, { name: "at least one step measured", ok: steps.length > 0 && steps.every((s) => Number.isFinite(s.p99)), detail: `${steps.length} steps` }];
+    const checks: Check[] = [
+      ...end.checks,
+      {
+        name: "at least one step measured",
+        ok: steps.length > 0 && steps.every((s) => Number.isFinite(s.p99)),
+        detail: `${steps.length} steps`,
+      },
+    ];
     return { players: current, metrics: [...metrics, ...end.metrics], latencies, checks, notes, scaleSteps: steps };
   },
 };

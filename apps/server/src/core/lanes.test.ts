@@ -45,7 +45,12 @@ describe("Lanes", () => {
     const b = gate(log, "b");
     const ab = gate(log, "ab");
     const b2 = gate(log, "b2");
-    const done = [lanes.run(["a"], a.run), lanes.run(["b"], b.run), lanes.run(["a", "b"], ab.run), lanes.run(["b"], b2.run)];
+    const done = [
+      lanes.run(["a"], a.run),
+      lanes.run(["b"], b.run),
+      lanes.run(["a", "b"], ab.run),
+      lanes.run(["b"], b2.run),
+    ];
     await settle();
     expect(log).toEqual(["a+", "b+"]);
     a.open();

@@ -14,10 +14,13 @@ export class Timers {
     const existing = this.timers.get(key);
     if (existing?.dueAt === dueAt) return;
     existing?.cancel();
-    const cancel = this.clock.setTimeout(() => {
-      this.timers.delete(key);
-      fn();
-    }, Math.max(0, dueAt - this.clock.now()));
+    const cancel = this.clock.setTimeout(
+      () => {
+        this.timers.delete(key);
+        fn();
+      },
+      Math.max(0, dueAt - this.clock.now()),
+    );
     this.timers.set(key, { dueAt, cancel });
   }
 

@@ -27,7 +27,11 @@ export function httpHandler(options: HttpOptions) {
     }
     if (url.pathname === "/debug/stats" && options.stats) {
       options
-        .stats({ reset: url.searchParams.has("reset"), gc: url.searchParams.has("gc"), lobby: url.searchParams.has("lobby") })
+        .stats({
+          reset: url.searchParams.has("reset"),
+          gc: url.searchParams.has("gc"),
+          lobby: url.searchParams.has("lobby"),
+        })
         .then((figures) => json(res, 200, figures))
         .catch(() => json(res, 500, { error: "stats failed" }));
       return;

@@ -39,7 +39,12 @@ export class ChatLimits {
 }
 
 /** Chat in the player's room or in the lobby (the budget is already spent). */
-export async function sendChat(ctx: LobbyContext, playerId: string, scope: ChatScope, text: string): Promise<{ id: string }> {
+export async function sendChat(
+  ctx: LobbyContext,
+  playerId: string,
+  scope: ChatScope,
+  text: string,
+): Promise<{ id: string }> {
   const player = await ctx.requirePlayer(playerId);
   if (scope === "room") {
     const { room } = await ctx.requireSeat(playerId);

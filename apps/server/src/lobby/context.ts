@@ -218,10 +218,7 @@ export class LobbyContext {
     return this.appendChat(room, { kind: "system", from: null, text });
   }
 
-  appendChat(
-    room: RoomRecord,
-    message: Pick<ChatMessage, "kind" | "from" | "text">,
-  ): RoomRecord {
+  appendChat(room: RoomRecord, message: Pick<ChatMessage, "kind" | "from" | "text">): RoomRecord {
     // Strictly later than the room's last line, so every client sorts the room's chat in commit order
     // even when nodes' clocks disagree or two lines land in the same millisecond.
     const at = Math.max(this.now(), (room.chat[room.chat.length - 1]?.at ?? 0) + 1);

@@ -2,9 +2,7 @@ import { MODE_IDS, type ModeId } from "@lobby/contracts";
 
 /** What a deadline is for: a room's next timed step, a player's grace period, or a quick-match wait. */
 export type DeadlineKey =
-  | { kind: "room"; roomId: string }
-  | { kind: "player"; playerId: string }
-  | { kind: "queue"; mode: ModeId };
+  { kind: "room"; roomId: string } | { kind: "player"; playerId: string } | { kind: "queue"; mode: ModeId };
 
 /**
  * Deadline keys, and their one stored form: `room:<id>`, `player:<id>`,

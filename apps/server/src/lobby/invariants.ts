@@ -93,7 +93,9 @@ function placementProblems({ players, rooms, queues }: Snapshot): string[] {
       place(spectator.playerId, `watch:${room.id}`);
       const location = players.get(spectator.playerId)?.location;
       if (location?.kind !== "watching" || location.roomId !== room.id) {
-        problems.push(`room ${room.id} lists spectator ${spectator.playerId}, whose location is ${JSON.stringify(location)}`);
+        problems.push(
+          `room ${room.id} lists spectator ${spectator.playerId}, whose location is ${JSON.stringify(location)}`,
+        );
       }
     }
   }
@@ -101,10 +103,13 @@ function placementProblems({ players, rooms, queues }: Snapshot): string[] {
     const where = placements.get(id) ?? [];
     if (where.length > 1) problems.push(`${id} is in ${where.join(" and ")}`);
     const expected = player.location.kind === "idle" ? 0 : 1;
-    if (where.length !== expected) problems.push(`${id} is ${player.location.kind} but placed in ${where.length} places`);
+    if (where.length !== expected)
+      problems.push(`${id} is ${player.location.kind} but placed in ${where.length} places`);
     const { location } = player;
     if (location.kind === "watching" && !rooms.get(location.roomId)?.spectators.some((s) => s.playerId === id)) {
-      problems.push(`${id} watches room ${location.roomId}, which ${rooms.has(location.roomId) ? "does not list them" : "is gone"}`);
+      problems.push(
+        `${id} watches room ${location.roomId}, which ${rooms.has(location.roomId) ? "does not list them" : "is gone"}`,
+      );
     }
   }
   for (const [id, where] of placements) {
@@ -136,11 +141,15 @@ function roomProblems(room: RoomRecord, { players }: Snapshot): string[] {
   // The last game stays on show until the next one starts (a rematch's countdown shows it too).
   const inGame = room.phase === "playing" || room.phase === "finished";
   if (inGame && room.game === null) problems.push(`room ${room.id} is ${room.phase} with no game`);
-  if ((room.round > 0) !== (room.game !== null)) {
-    problems.push(`room ${room.id} has played ${room.round} rounds but its game is ${room.game === null ? "missing" : "present"}`);
+  if (room.round > 0 !== (room.game !== null)) {
+    problems.push(
+      `room ${room.id} has played ${room.round} rounds but its game is ${room.game === null ? "missing" : "present"}`,
+    );
   }
-  if (room.phase === "countdown" && room.countdownEndsAt === null) problems.push(`room ${room.id} counts down to nothing`);
-  if (room.phase === "playing" && game.tickMs && room.tickAt === null) problems.push(`room ${room.id} plays in real time with no tick due`);
+  if (room.phase === "countdown" && room.countdownEndsAt === null)
+    problems.push(`room ${room.id} counts down to nothing`);
+  if (room.phase === "playing" && game.tickMs && room.tickAt === null)
+    problems.push(`room ${room.id} plays in real time with no tick due`);
   for (const seat of present) {
     const player = players.get(seat.playerId);
     if (!player) {
@@ -151,13 +160,16 @@ function roomProblems(room: RoomRecord, { players }: Snapshot): string[] {
       problems.push(`room ${room.id} seats ${seat.playerId}, whose location is ${JSON.stringify(player.location)}`);
     }
     if ((seat.status === "disconnected") !== (player.connectionId === null)) {
-      problems.push(`seat of ${seat.playerId} is ${seat.status} but the session is ${player.connectionId ? "connected" : "away"}`);
+      problems.push(
+        `seat of ${seat.playerId} is ${seat.status} but the session is ${player.connectionId ? "connected" : "away"}`,
+      );
     }
   }
   if (room.game !== null) {
     const view = toRoomView(room, game, null);
     const parsed = RoomView.safeParse(view);
-    if (!parsed.success) problems.push(`room ${room.id} view breaks the contract: ${parsed.error.message.slice(0, 200)}`);
+    if (!parsed.success)
+      problems.push(`room ${room.id} view breaks the contract: ${parsed.error.message.slice(0, 200)}`);
     // Between games the last one's seats may no longer be the room's (a rematch drops those who left).
     if (inGame) problems.push(...gameProblems(room.id, view.game, room.seats.length, game));
   }
@@ -169,8 +181,10 @@ function sessionProblems({ players, now }: Snapshot): string[] {
   const problems: string[] = [];
   for (const [id, player] of players) {
     if (player.awayUntil !== null && player.awayUntil < now) problems.push(`${id}'s session outlived its grace period`);
-    if ((player.connectionId === null) !== (player.awayUntil !== null)) problems.push(`${id} is neither connected nor away`);
-    if ((player.connectionId === null) !== (player.node === null)) problems.push(`${id}'s connection and node disagree`);
+    if ((player.connectionId === null) !== (player.awayUntil !== null))
+      problems.push(`${id} is neither connected nor away`);
+    if ((player.connectionId === null) !== (player.node === null))
+      problems.push(`${id}'s connection and node disagree`);
   }
   return problems;
 }
@@ -181,7 +195,8 @@ function indexProblems({ rooms, open: index, codes }: Snapshot): string[] {
   for (const [mode, indexed] of index) {
     const open = [...rooms.values()].filter((r) => r.mode === mode && isOpenForQuickMatch(r));
     for (const room of open) {
-      if (!indexed.includes(room.id)) problems.push(`room ${room.id} is open for quick match but not in the ${mode} index`);
+      if (!indexed.includes(room.id))
+        problems.push(`room ${room.id} is open for quick match but not in the ${mode} index`);
     }
     for (const id of indexed) {
       const room = rooms.get(id);
@@ -192,7 +207,8 @@ function indexProblems({ rooms, open: index, codes }: Snapshot): string[] {
       problems.push(`the ${mode} quick-match index lists room ${id}, which is ${what}`);
     }
     const created = indexed.map((id) => rooms.get(id)?.createdAt ?? 0);
-    if (created.some((at, i) => i > 0 && at < created[i - 1]!)) problems.push(`the ${mode} quick-match index is not oldest first`);
+    if (created.some((at, i) => i > 0 && at < created[i - 1]!))
+      problems.push(`the ${mode} quick-match index is not oldest first`);
   }
 
   for (const [code, roomId] of codes) {
@@ -221,12 +237,18 @@ function deadlineProblems({ players, rooms, queues, deadlines: stored }: Snapsho
     if (due) expected.set(deadlineKey.encode(deadlineKey.room(room.id)), due);
   }
   for (const player of players.values()) {
-    if (player.awayUntil !== null) expected.set(deadlineKey.encode(deadlineKey.player(player.id)), { dueAt: player.awayUntil, why: "the player's grace period ends" });
+    if (player.awayUntil !== null)
+      expected.set(deadlineKey.encode(deadlineKey.player(player.id)), {
+        dueAt: player.awayUntil,
+        why: "the player's grace period ends",
+      });
   }
   for (const [key, { dueAt, why }] of expected) {
     const actual = stored.get(key);
     if (actual === dueAt) continue;
-    problems.push(`deadline ${key} is ${actual === undefined ? "missing" : `due at ${actual}`}, but ${why} at ${dueAt}`);
+    problems.push(
+      `deadline ${key} is ${actual === undefined ? "missing" : `due at ${actual}`}, but ${why} at ${dueAt}`,
+    );
   }
 
   // A queue's deadline may be left over once its players are gone (firing it finds nothing to do),
@@ -242,7 +264,8 @@ function deadlineProblems({ players, rooms, queues, deadlines: stored }: Snapsho
     }
   }
   for (const [key, dueAt] of stored) {
-    if (!expected.has(key) && !queueKeys.has(key)) problems.push(`deadline ${key} is due at ${dueAt}, but nothing is due then`);
+    if (!expected.has(key) && !queueKeys.has(key))
+      problems.push(`deadline ${key} is due at ${dueAt}, but nothing is due then`);
   }
   return problems;
 }
@@ -252,7 +275,8 @@ function roomDue(room: RoomRecord, game: AnyGameDefinition): { dueAt: number; wh
   if (room.phase === "countdown" && room.countdownEndsAt !== null) {
     return { dueAt: room.countdownEndsAt, why: "the room's countdown ends" };
   }
-  if (room.phase === "playing" && game.tickMs && room.tickAt !== null) return { dueAt: room.tickAt, why: "the game's next tick is due" };
+  if (room.phase === "playing" && game.tickMs && room.tickAt !== null)
+    return { dueAt: room.tickAt, why: "the game's next tick is due" };
   return null;
 }
 

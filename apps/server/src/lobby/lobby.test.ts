@@ -6,7 +6,6 @@ import { refusal } from "../../test/support/results";
 const CF = "connect-four" as const;
 const drop = (column: number) => ({ mode: CF, column });
 
-
 /** Every mode's queue, empty. */
 const NO_QUEUES = Object.fromEntries(MODE_IDS.map((mode) => [mode, 0]));
 

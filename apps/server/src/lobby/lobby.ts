@@ -40,7 +40,11 @@ interface RoomList {
 /** Rooms with a free seat first (fullest, then newest), then games to watch (newest first). */
 function byInterest(a: RoomSummary, b: RoomSummary): number {
   const open = (r: RoomSummary) => (r.phase === "waiting" && r.players < r.maxPlayers ? 0 : 1);
-  return open(a) - open(b) || (open(a) === 0 ? b.players / b.maxPlayers - a.players / a.maxPlayers : 0) || b.createdAt - a.createdAt;
+  return (
+    open(a) - open(b) ||
+    (open(a) === 0 ? b.players / b.maxPlayers - a.players / a.maxPlayers : 0) ||
+    b.createdAt - a.createdAt
+  );
 }
 
 /**
@@ -209,7 +213,12 @@ export class Lobby implements LobbyRuntime {
    * spent here, outside the store transaction, so an operation that runs
    * again (a Redis race) does not spend it twice.
    */
-  async sendChat(playerId: string, scope: ChatScope, text: string, settle?: Settle<{ id: string }>): Promise<{ id: string }> {
+  async sendChat(
+    playerId: string,
+    scope: ChatScope,
+    text: string,
+    settle?: Settle<{ id: string }>,
+  ): Promise<{ id: string }> {
     if (this.busy) throw busyError();
     this.chatLimits.take(playerId);
     return this.request(playerId, (ctx) => sendChat(ctx, playerId, scope, text), settle);

@@ -1,4 +1,11 @@
-import { ErrorCode, type GameMove, type MatchResult, type ModeId, type RoomKind, type Visibility } from "@lobby/contracts";
+import {
+  ErrorCode,
+  type GameMove,
+  type MatchResult,
+  type ModeId,
+  type RoomKind,
+  type Visibility,
+} from "@lobby/contracts";
 import type { Random } from "../core/random";
 import type { AnyGameDefinition, Outcome } from "../games/game";
 import { LobbyError } from "./lobby-error";
@@ -60,7 +67,10 @@ export interface Identity {
 /** Whether the host removed this player: by id, or as a session started after a kick from the kicked player's address. */
 export function wasKicked(room: RoomRecord, player: Identity): boolean {
   if (room.kicked.includes(player.id)) return true;
-  return player.address !== "" && room.kickedAddresses.some((k) => k.address === player.address && player.connectedAt >= k.at);
+  return (
+    player.address !== "" &&
+    room.kickedAddresses.some((k) => k.address === player.address && player.connectedAt >= k.at)
+  );
 }
 
 /** Whether a player may take a seat by code now. */
@@ -165,7 +175,12 @@ export function startGame(room: RoomRecord, game: AnyGameDefinition, random: Ran
 }
 
 /** A seat leaves before the start: it disappears, and the host role passes on. */
-export function removeSeatBeforeStart(room: RoomRecord, playerId: string, kicked = false, minPlayers = Infinity): RoomRecord {
+export function removeSeatBeforeStart(
+  room: RoomRecord,
+  playerId: string,
+  kicked = false,
+  minPlayers = Infinity,
+): RoomRecord {
   const seats = room.seats.filter((s) => s.playerId !== playerId);
   let next = bump({ ...room, seats, kicked: kicked ? [...room.kicked, playerId] : room.kicked });
   next = passHost(next);

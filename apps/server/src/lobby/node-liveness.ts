@@ -62,7 +62,9 @@ export class NodeLiveness {
       // The next beat comes on time whatever this one finds to do: taking over a big dead node's
       // players must never make this node miss its own beats and look dead in turn.
       this.scheduleHeartbeat();
-      this.beat(nodes, every).catch((error: unknown) => logger.error("node heartbeat failed", { error: String(error) }));
+      this.beat(nodes, every).catch((error: unknown) =>
+        logger.error("node heartbeat failed", { error: String(error) }),
+      );
     }, every);
   }
 
@@ -80,7 +82,9 @@ export class NodeLiveness {
         const connections = this.deps.localConnections?.() ?? [];
         logger.warn("this node was silent too long; taking its players back", { connections: connections.length });
         for (const { playerId, connectionId } of connections) {
-          await this.operations.run(this.operations.scopeOf(playerId), (ctx) => sessions.reclaim(ctx, playerId, connectionId));
+          await this.operations.run(this.operations.scopeOf(playerId), (ctx) =>
+            sessions.reclaim(ctx, playerId, connectionId),
+          );
         }
       }
       for (const node of await nodes.deadNodes()) {

@@ -1,13 +1,7 @@
 import type { GameMove } from "@lobby/contracts";
 import { roomDueAt, type LobbyContext } from "./context";
 import { deadlineKey } from "./deadline-key";
-import {
-  applyMove,
-  cancelCountdown,
-  requestRematch,
-  startGame,
-  tickGame,
-} from "./match-room";
+import { applyMove, cancelCountdown, requestRematch, startGame, tickGame } from "./match-room";
 import type { RoomRecord } from "./records";
 
 /*
@@ -54,7 +48,9 @@ export async function roomDue(ctx: LobbyContext, roomId: string): Promise<void> 
       return;
     }
     const next = startGame(room, game, ctx.deps.random);
-    await ctx.saveRoom(ctx.say(next, room.round === 0 ? "The game has started. Good luck!" : `Round ${next.round} — go!`));
+    await ctx.saveRoom(
+      ctx.say(next, room.round === 0 ? "The game has started. Good luck!" : `Round ${next.round} — go!`),
+    );
     return;
   }
   const game = ctx.game(room.mode);

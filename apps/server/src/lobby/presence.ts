@@ -71,19 +71,21 @@ export class Presence {
     if (this.statsPending || this.closed) return;
     this.statsPending = this.deps.clock.setTimeout(() => {
       this.statsPending = null;
-      this.lanes.run([laneNames.presence], async () => {
-        const stats = await presenceOf(this.deps.store);
-        // Most operations (moves, chat, ready) change neither figure: send nothing then.
-        const key = JSON.stringify(stats);
-        if (key === this.lastStatsKey) return;
-        this.lastStatsKey = key;
-        this.lastStats = stats;
-        // Only the lobby shows these figures; players in rooms get them when they come back.
-        // Every process sends them to its own players, so nobody gets a copy per process.
-        this.deps.effects.toLocalChannel(channels.lobby, "lobby:stats", stats);
-      }).catch((error: unknown) => {
-        this.deps.logger.error("stats broadcast failed", { error: String(error) });
-      });
+      this.lanes
+        .run([laneNames.presence], async () => {
+          const stats = await presenceOf(this.deps.store);
+          // Most operations (moves, chat, ready) change neither figure: send nothing then.
+          const key = JSON.stringify(stats);
+          if (key === this.lastStatsKey) return;
+          this.lastStatsKey = key;
+          this.lastStats = stats;
+          // Only the lobby shows these figures; players in rooms get them when they come back.
+          // Every process sends them to its own players, so nobody gets a copy per process.
+          this.deps.effects.toLocalChannel(channels.lobby, "lobby:stats", stats);
+        })
+        .catch((error: unknown) => {
+          this.deps.logger.error("stats broadcast failed", { error: String(error) });
+        });
     }, this.deps.settings.statsIntervalMs);
   }
 
@@ -91,7 +93,8 @@ export class Presence {
     if (this.closed || this.deps.settings.presenceIntervalMs <= 0) return;
     this.presencePending = this.deps.clock.setTimeout(() => {
       this.presencePending = null;
-      this.lanes.run([laneNames.presence], () => this.pushLatency())
+      this.lanes
+        .run([laneNames.presence], () => this.pushLatency())
         .catch((error: unknown) => {
           this.deps.logger.error("presence update failed", { error: String(error) });
         })

@@ -1,12 +1,4 @@
-import type {
-  ChatMessage,
-  MatchResult,
-  ModeId,
-  RoomKind,
-  RoomPhase,
-  SeatStatus,
-  Visibility,
-} from "@lobby/contracts";
+import type { ChatMessage, MatchResult, ModeId, RoomKind, RoomPhase, SeatStatus, Visibility } from "@lobby/contracts";
 
 /** Where a player is. A player is in at most one queue or room at a time. */
 export type PlayerLocation =

@@ -25,7 +25,7 @@ export function toRoomView(room: RoomRecord, game: AnyGameDefinition, viewer: nu
       wantsRematch: s.wantsRematch,
     })),
     spectatorCount: room.spectators.length,
-    game: room.game === null ? null : (game.view(room.game, viewer)),
+    game: room.game === null ? null : game.view(room.game, viewer),
     result: room.result,
   };
 }

@@ -9,8 +9,11 @@ import { refusal } from "../../test/support/results";
 
 const CF = "connect-four" as const;
 
-
-async function hostedRoom(mode: "connect-four" | "trails" = "trails", maxPlayers = 4, visibility: "public" | "private" = "private") {
+async function hostedRoom(
+  mode: "connect-four" | "trails" = "trails",
+  maxPlayers = 4,
+  visibility: "public" | "private" = "private",
+) {
   const h = lobbyHarness();
   const ids = await h.connect("Host", "Ann", "Bob", "Cat", "Dan");
   const room = await h.lobby.createRoom("host", mode, { maxPlayers, visibility });
@@ -163,7 +166,13 @@ describe("host controls and the ready check", () => {
     await h.lobby.joinRoom("bob", room.code);
     await h.lobby.leaveRoom("host");
     expect((await h.roomOf("bob")).hostId).toBe("ann");
-    expect(systemTexts(h, room.id)).toEqual(["Host joined.", "Ann joined.", "Bob joined.", "Host left.", "Ann is now the host."]);
+    expect(systemTexts(h, room.id)).toEqual([
+      "Host joined.",
+      "Ann joined.",
+      "Bob joined.",
+      "Host left.",
+      "Ann is now the host.",
+    ]);
   });
 });
 
@@ -190,7 +199,12 @@ describe("chat", () => {
     await h.advance(5);
     await h.lobby.sendChat("ann", "room", "<b>hi</b>");
     const message = h.effects.allToChannel(`room:${room.id}`, "chat:message").at(-1);
-    expect(message).toMatchObject({ kind: "user", from: { id: "ann", name: "Ann" }, text: "<b>hi</b>", at: h.clock.now() });
+    expect(message).toMatchObject({
+      kind: "user",
+      from: { id: "ann", name: "Ann" },
+      text: "<b>hi</b>",
+      at: h.clock.now(),
+    });
     await h.lobby.sendChat("ann", "room", "two");
     await h.lobby.sendChat("ann", "room", "three");
     expect(await refusal(h.lobby.sendChat("ann", "room", "four"))).toBe(ErrorCode.RateLimited);
@@ -207,7 +221,12 @@ describe("chat", () => {
     const lines = h.effects.allToChannel(`room:${room.id}`, "chat:message");
     expect(lines.map((m) => m.text)).toEqual(["Host joined.", "Ann joined.", "one", "two"]);
     // Sorting by time, as clients do, keeps that order.
-    expect([...lines].sort((a, b) => a.at - b.at).map((m) => m.text)).toEqual(["Host joined.", "Ann joined.", "one", "two"]);
+    expect([...lines].sort((a, b) => a.at - b.at).map((m) => m.text)).toEqual([
+      "Host joined.",
+      "Ann joined.",
+      "one",
+      "two",
+    ]);
     expect(new Set(lines.map((m) => m.at)).size).toBe(4);
   });
 

@@ -15,7 +15,10 @@ describe("sessions that outlive connections", () => {
 
     await h.drop("bob");
     const away = await h.roomOf("ann");
-    expect(away.seats[1]).toMatchObject({ status: "disconnected", graceEndsAt: h.clock.now() + h.settings.reconnectGraceMs });
+    expect(away.seats[1]).toMatchObject({
+      status: "disconnected",
+      graceEndsAt: h.clock.now() + h.settings.reconnectGraceMs,
+    });
     await h.advance(h.settings.reconnectGraceMs - 1);
     expect(await h.reconnect("bob", "Bob")).toBe(true);
 
@@ -52,7 +55,11 @@ describe("sessions that outlive connections", () => {
     expect(room.seats.map((s) => s.status)).toEqual(["disconnected", "connected"]);
     await h.finishCountdown();
     await h.advance(h.settings.reconnectGraceMs);
-    expect(h.effects.lastToRoom(room.id, "room:state")?.result).toEqual({ kind: "win", winners: [1], reason: "forfeit" });
+    expect(h.effects.lastToRoom(room.id, "room:state")?.result).toEqual({
+      kind: "win",
+      winners: [1],
+      reason: "forfeit",
+    });
     expect(await h.store.getPlayer("ann")).toBeUndefined();
   });
 

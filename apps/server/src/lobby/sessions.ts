@@ -2,12 +2,7 @@ import { ErrorCode, type LobbyStats } from "@lobby/contracts";
 import type { LobbyContext } from "./context";
 import { deadlineKey } from "./deadline-key";
 import { channels } from "./channels";
-import {
-  forfeitIfStillAway,
-  markDisconnected,
-  markReconnected,
-  removeSpectator,
-} from "./match-room";
+import { forfeitIfStillAway, markDisconnected, markReconnected, removeSpectator } from "./match-room";
 import { LobbyError } from "./lobby-error";
 import { withResultNote } from "./play";
 import type { PlayerRecord } from "./records";
@@ -113,7 +108,9 @@ async function resync(ctx: LobbyContext, player: PlayerRecord): Promise<void> {
     ctx.effects.toPlayer(
       player.id,
       "queue:status",
-      location.kind === "queued" ? { state: "queued", mode: location.mode, joinedAt: location.joinedAt } : { state: "idle" },
+      location.kind === "queued"
+        ? { state: "queued", mode: location.mode, joinedAt: location.joinedAt }
+        : { state: "idle" },
     );
     await sendLobbyHistory(ctx, player.id);
     return;

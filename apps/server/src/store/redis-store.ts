@@ -162,7 +162,8 @@ export class RedisStore implements LobbyStore {
     // Codes have no index of their own (nothing on a hot path lists them): scan for their keys.
     const prefix = this.key("code", "");
     const keys: string[] = [];
-    for await (const batch of this.reads.scanIterator({ MATCH: `${globEscaped(prefix)}*`, COUNT: 10_000 })) keys.push(...batch);
+    for await (const batch of this.reads.scanIterator({ MATCH: `${globEscaped(prefix)}*`, COUNT: 10_000 }))
+      keys.push(...batch);
     if (keys.length === 0) return [];
     const roomIds = await this.reads.mGet(keys);
     return keys.flatMap((key, i) => {
@@ -181,4 +182,3 @@ export class RedisStore implements LobbyStore {
 function globEscaped(text: string): string {
   return text.replace(/[*?[\]\\]/g, "\\$&");
 }
-

@@ -74,7 +74,10 @@ export class RedisTx implements StoreTx {
     // (measured from now, so a lobby on a test clock far from the wall clock is not expired at once).
     const expiry =
       player.awayUntil === null ? [] : ["PX", String(AWAY_LEFTOVER_MS + Math.max(0, player.awayUntil - Date.now()))];
-    this.commands.push(["SET", this.key("player", player.id), json, ...expiry], ["SADD", this.key("players"), player.id]);
+    this.commands.push(
+      ["SET", this.key("player", player.id), json, ...expiry],
+      ["SADD", this.key("players"), player.id],
+    );
     this.moveNode(player.id, before?.node ?? null, player.node);
   }
 

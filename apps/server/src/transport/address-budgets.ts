@@ -72,7 +72,10 @@ export function addressBudgets(limits: AddressLimits, redis?: { client: RedisCli
       rejectIfRedisNotReady: true,
       inMemoryBlockOnConsumed: points,
     });
-    limiters.set(kind, new RLWrapperTimeouts({ limiter: shared, timeoutMs: REDIS_TIMEOUT_MS, insuranceLimiter: memory }));
+    limiters.set(
+      kind,
+      new RLWrapperTimeouts({ limiter: shared, timeoutMs: REDIS_TIMEOUT_MS, insuranceLimiter: memory }),
+    );
   }
   return {
     async take(kind, addressKey) {
@@ -88,7 +91,10 @@ export function addressBudgets(limits: AddressLimits, redis?: { client: RedisCli
       }
     },
     async refund(kind, addressKey) {
-      await limiters.get(kind)?.reward(addressKey).catch(() => undefined);
+      await limiters
+        .get(kind)
+        ?.reward(addressKey)
+        .catch(() => undefined);
     },
   };
 }

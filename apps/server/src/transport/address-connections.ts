@@ -68,7 +68,8 @@ export class AddressConnections {
     const address = clientAddress(req, this.trustProxy);
     if (this.count(address) < this.max) return true;
     let bucket = this.politeRefusals.get(address);
-    if (!bucket) this.politeRefusals.set(address, (bucket = new TokenBucket(this.clock, POLITE_BURST, POLITE_REFILL_MS)));
+    if (!bucket)
+      this.politeRefusals.set(address, (bucket = new TokenBucket(this.clock, POLITE_BURST, POLITE_REFILL_MS)));
     return bucket.take();
   }
 

@@ -37,7 +37,11 @@ describe("the origin check", () => {
 
   it("accepts the server's own origin, configured origins and non-browser clients", () => {
     expect(originAllowed(request({ host: "lobby.example:3000", origin: "http://lobby.example:3000" }), [])).toBe(true);
-    expect(originAllowed(request({ host: "lobby.example:3000", origin: "http://localhost:5173" }), ["http://localhost:5173"])).toBe(true);
+    expect(
+      originAllowed(request({ host: "lobby.example:3000", origin: "http://localhost:5173" }), [
+        "http://localhost:5173",
+      ]),
+    ).toBe(true);
     expect(originAllowed(request({ host: "lobby.example:3000" }), [])).toBe(true);
     expect(originAllowed(request({ host: "lobby.example:3000", origin: "http://evil.example" }), [])).toBe(false);
   });
@@ -46,7 +50,13 @@ describe("the origin check", () => {
     const rebound = request({ host: "evil.example:3000", origin: "http://evil.example:3000" });
     expect(originAllowed(rebound, [])).toBe(true);
     expect(originAllowed(rebound, [], ["lobby.example:3000"])).toBe(false);
-    expect(originAllowed(request({ host: "LOBBY.example:3000", origin: "http://lobby.example:3000" }), [], ["lobby.example:3000"])).toBe(true);
+    expect(
+      originAllowed(
+        request({ host: "LOBBY.example:3000", origin: "http://lobby.example:3000" }),
+        [],
+        ["lobby.example:3000"],
+      ),
+    ).toBe(true);
   });
 });
 

@@ -8,7 +8,11 @@ import type { IncomingMessage } from "node:http";
  * a DNS-rebinding page sends a foreign Origin and the same foreign Host,
  * which would otherwise pass as "the server's own origin".
  */
-export function originAllowed(req: IncomingMessage, allowed: readonly string[], publicHosts: readonly string[] = []): boolean {
+export function originAllowed(
+  req: IncomingMessage,
+  allowed: readonly string[],
+  publicHosts: readonly string[] = [],
+): boolean {
   const host = req.headers.host?.toLowerCase();
   if (publicHosts.length > 0 && !(host && publicHosts.includes(host))) return false;
   const origin = req.headers.origin;

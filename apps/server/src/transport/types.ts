@@ -12,10 +12,5 @@ export interface SocketData {
 }
 
 export type LobbyIo = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-export type LobbyNamespace = Namespace<
-  ClientToServerEvents,
-  ServerToClientEvents,
-  Record<string, never>,
-  SocketData
->;
+export type LobbyNamespace = Namespace<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 export type LobbySocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;

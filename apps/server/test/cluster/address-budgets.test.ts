@@ -22,7 +22,9 @@ describe("per-address budgets across a cluster", () => {
     const bob = await setup.players.connect(nodeUrl(1), "Bob");
     const cat = await setup.players.connect(nodeUrl(0), "Cat");
     for (const index of [0, 1]) {
-      await expect(setup.players.connect(nodeUrl(index), "Dan")).rejects.toMatchObject({ code: ErrorCode.TooManySessions });
+      await expect(setup.players.connect(nodeUrl(index), "Dan")).rejects.toMatchObject({
+        code: ErrorCode.TooManySessions,
+      });
     }
     data(await ann.client.createRoom("connect-four", { maxPlayers: 2, visibility: "public" }));
     data(await bob.client.createRoom("connect-four", { maxPlayers: 2, visibility: "public" }));

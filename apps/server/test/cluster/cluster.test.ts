@@ -53,25 +53,30 @@ describe("a cluster of three nodes over Redis", () => {
     await everyoneLeaves([ann, bob]);
   });
 
-  it.each([1, 2, 3])("seats each of 200 players racing across the nodes exactly once (seed %i)", async (seed) => {
-    const random = seededRandom(seed);
-    const racers = await Promise.all(
-      Array.from({ length: 200 }, (_, i) => connectTo(nodeUrl(Math.floor(random.next() * 3)), `R${seed}-${i}`)),
-    );
-    const answers = await Promise.all(racers.map((p) => p.client.quickMatch(CF)));
-    expect(answers.every((a) => a.ok)).toBe(true);
+  it.each([1, 2, 3])(
+    "seats each of 200 players racing across the nodes exactly once (seed %i)",
+    async (seed) => {
+      const random = seededRandom(seed);
+      const racers = await Promise.all(
+        Array.from({ length: 200 }, (_, i) => connectTo(nodeUrl(Math.floor(random.next() * 3)), `R${seed}-${i}`)),
+      );
+      const answers = await Promise.all(racers.map((p) => p.client.quickMatch(CF)));
+      expect(answers.every((a) => a.ok)).toBe(true);
 
-    // Everyone is seated once a pair exists; nobody may wait while another waits too.
-    await expect.poll(() => setup.store.queueLength(CF)).toBe(0);
-    const rooms = new Map<string, number>();
-    for (const { id } of racers) {
-      const record = await setup.store.getPlayer(id);
-      expect(record?.location.kind).toBe("seated");
-      if (record?.location.kind === "seated") rooms.set(record.location.roomId, (rooms.get(record.location.roomId) ?? 0) + 1);
-    }
-    expect(rooms.size).toBe(100);
-    expect([...rooms.values()].every((seats) => seats === 2)).toBe(true);
-    expect(await checkInvariants(setup.store, Date.now())).toEqual([]);
-    await everyoneLeaves(racers);
-  }, 60_000);
+      // Everyone is seated once a pair exists; nobody may wait while another waits too.
+      await expect.poll(() => setup.store.queueLength(CF)).toBe(0);
+      const rooms = new Map<string, number>();
+      for (const { id } of racers) {
+        const record = await setup.store.getPlayer(id);
+        expect(record?.location.kind).toBe("seated");
+        if (record?.location.kind === "seated")
+          rooms.set(record.location.roomId, (rooms.get(record.location.roomId) ?? 0) + 1);
+      }
+      expect(rooms.size).toBe(100);
+      expect([...rooms.values()].every((seats) => seats === 2)).toBe(true);
+      expect(await checkInvariants(setup.store, Date.now())).toEqual([]);
+      await everyoneLeaves(racers);
+    },
+    60_000,
+  );
 });

@@ -89,7 +89,11 @@ describe("a node stopping or dying", () => {
     const seatOf = (view: RoomView, id: string) => view.seats.findIndex((s) => s.player.id === id);
 
     const doomed = await nodeOf(ann.id);
-    const back = nextEvent(ann.client, "room:state", (r) => r.id === before.id && r.seats[seatOf(r, ann.id)]?.status === "connected");
+    const back = nextEvent(
+      ann.client,
+      "room:state",
+      (r) => r.id === before.id && r.seats[seatOf(r, ann.id)]?.status === "connected",
+    );
     await doomed.kill("SIGKILL");
     const resumed = await back;
     expect((await nodeOf(ann.id)).id).not.toBe(doomed.id);

@@ -27,14 +27,20 @@ describe("acks and pushes", () => {
         ({ client }, i) =>
           new Promise<void>((resolve) => {
             // The raw socket, so the ack is recorded the moment its packet is read.
-            client.socket.emit("queue:join", { mode: "connect-four" }, (ack: { ok: boolean; data?: { state: string } }) => {
-              seen[i]!.push(`ack:${ack.data?.state ?? "refused"}`);
-              resolve();
-            });
+            client.socket.emit(
+              "queue:join",
+              { mode: "connect-four" },
+              (ack: { ok: boolean; data?: { state: string } }) => {
+                seen[i]!.push(`ack:${ack.data?.state ?? "refused"}`);
+                resolve();
+              },
+            );
           }),
       ),
     );
-    await expect.poll(() => seen.filter((events) => events.some((e) => e === "push:matched" || e === "ack:matched")).length).toBe(80);
+    await expect
+      .poll(() => seen.filter((events) => events.some((e) => e === "push:matched" || e === "ack:matched")).length)
+      .toBe(80);
     const overtaken = seen.filter((events) => events[0] !== events.find((e) => e.startsWith("ack:")));
     expect(overtaken).toEqual([]);
     // Every player was answered "queued" (then told "matched"), or answered "matched" and told nothing more.
@@ -54,7 +60,9 @@ describe("acks and pushes", () => {
         seen[i]!.push(`ack:${answer.ok ? answer.data.state : "refused"}`);
       }),
     );
-    await expect.poll(() => seen.filter((events) => events.length > 0 && events.at(-1) !== "ack:queued").length).toBe(80);
+    await expect
+      .poll(() => seen.filter((events) => events.length > 0 && events.at(-1) !== "ack:queued").length)
+      .toBe(80);
     for (const events of seen) expect([["ack:queued", "push:matched"], ["ack:matched"]]).toContainEqual(events);
   });
 });

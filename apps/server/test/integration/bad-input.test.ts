@@ -25,9 +25,7 @@ const MALFORMED: unknown[] = [
 ];
 
 function raw(socket: Socket, event: string, ...args: unknown[]): Promise<AckResult<unknown>> {
-  return (socket.timeout(2000) as unknown as Socket).emitWithAck(event, ...args) as Promise<
-    AckResult<unknown>
-  >;
+  return (socket.timeout(2000) as unknown as Socket).emitWithAck(event, ...args) as Promise<AckResult<unknown>>;
 }
 
 describe("hostile input", () => {

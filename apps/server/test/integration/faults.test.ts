@@ -96,7 +96,9 @@ describe("graceful shutdown", () => {
         });
         child.once("exit", () => reject(new Error(`server exited early: ${out}`)));
       });
-      const clients = ["Ann", "Bob"].map((name) => createLobbyClient({ url, name, reconnection: false, pingIntervalMs: 0 }));
+      const clients = ["Ann", "Bob"].map((name) =>
+        createLobbyClient({ url, name, reconnection: false, pingIntervalMs: 0 }),
+      );
       await Promise.all(clients.map((c) => c.connect()));
       const playing = nextEvent(clients[1]!, "room:state", (r) => r.phase === "playing");
       await clients[0]!.quickMatch(CF);

@@ -23,7 +23,6 @@ afterEach(async () => {
   await server.close();
 });
 
-
 /** Open a raw `/lobby` connection; resolves with the refusal's code, or "accepted" and the socket. */
 function handshake(url: string, auth: Record<string, unknown>, namespace = "/lobby") {
   const socket = io(`${url}${namespace}`, { transports: ["websocket"], auth, reconnection: false, forceNew: true });
@@ -85,7 +84,12 @@ describe("refused handshakes never hold a connection slot", () => {
             } else {
               figures.handshakes++;
               const live = open.length;
-              const auth = s.kind === "bad-name" ? { name: "" } : s.kind === "bad-token" ? { name: "Tok", token: "x" } : { name: "Val" };
+              const auth =
+                s.kind === "bad-name"
+                  ? { name: "" }
+                  : s.kind === "bad-token"
+                    ? { name: "Tok", token: "x" }
+                    : { name: "Val" };
               const { outcome, socket } = await handshake(url, auth, s.kind === "root" ? "/" : "/lobby");
               if (s.kind === "valid") {
                 // At the cap: refused with the code, or — once the address keeps trying — at the door.
@@ -94,7 +98,11 @@ describe("refused handshakes never hold a connection slot", () => {
                 if (outcome === "accepted") figures.accepted++;
                 else figures.capped++;
               } else if (live < 3) {
-                const expected = { "bad-name": ErrorCode.InvalidName, "bad-token": ErrorCode.InvalidToken, root: ErrorCode.UnknownNamespace };
+                const expected = {
+                  "bad-name": ErrorCode.InvalidName,
+                  "bad-token": ErrorCode.InvalidToken,
+                  root: ErrorCode.UnknownNamespace,
+                };
                 expect(outcome).toBe(expected[s.kind]);
               }
               if (outcome === "accepted") open.push(socket);
@@ -142,14 +150,20 @@ describe("refusals per address", () => {
     for (let i = 0; i < 8; i++) flooders.push((await server.connect(`Junk ${i}`, { from: HOSTILE })).client);
     // 60 refusals each stay within one connection's allowance; 480 are past the address's 300.
     const answered = flooders.flatMap((client) =>
-      Array.from({ length: 60 }, () => new Promise<void>((resolve) => {
-        (client.socket as unknown as Socket).emit("no:such:event", {}, () => resolve());
-        client.socket.once("disconnect", () => resolve());
-      })),
+      Array.from(
+        { length: 60 },
+        () =>
+          new Promise<void>((resolve) => {
+            (client.socket as unknown as Socket).emit("no:such:event", {}, () => resolve());
+            client.socket.once("disconnect", () => resolve());
+          }),
+      ),
     );
     await Promise.all(answered);
     await expect.poll(() => flooders.filter((client) => !client.socket.connected).length).toBeGreaterThanOrEqual(3);
-    await expect(server.connect("Back again", { from: HOSTILE })).rejects.toMatchObject({ code: ErrorCode.RateLimited });
+    await expect(server.connect("Back again", { from: HOSTILE })).rejects.toMatchObject({
+      code: ErrorCode.RateLimited,
+    });
     expect((await server.connect("Neighbour", { from: "198.51.100.9" })).session.resumed).toBe(false);
   });
 });
@@ -171,8 +185,11 @@ describe("per-address budgets survive identity churn", () => {
     server = await start();
     const first = await server.connect("Mal 0", { from: HOSTILE });
     data(await first.client.quickMatch(CF));
-    for (let i = 1; i < limits.sessionsPerMinute; i++) (await server.connect(`Mal ${i}`, { from: HOSTILE })).client.disconnect();
-    await expect(server.connect("Mal again", { from: HOSTILE })).rejects.toMatchObject({ code: ErrorCode.TooManySessions });
+    for (let i = 1; i < limits.sessionsPerMinute; i++)
+      (await server.connect(`Mal ${i}`, { from: HOSTILE })).client.disconnect();
+    await expect(server.connect("Mal again", { from: HOSTILE })).rejects.toMatchObject({
+      code: ErrorCode.TooManySessions,
+    });
     // A session that holds something comes back with its token.
     const token = first.client.token!;
     first.client.disconnect();
@@ -194,13 +211,19 @@ describe("per-address budgets survive identity churn", () => {
       data(await p.createRoom(CF, { maxPlayers: 2, visibility: "public" }));
       data(await p.leaveRoom());
     }
-    expect(await d.createRoom(CF, { maxPlayers: 2, visibility: "public" })).toMatchObject({ ok: false, error: { code: ErrorCode.TooManyRooms } });
+    expect(await d.createRoom(CF, { maxPlayers: 2, visibility: "public" })).toMatchObject({
+      ok: false,
+      error: { code: ErrorCode.TooManyRooms },
+    });
 
     // Codes that work are no guesses: watching and joining by the right code spend nothing.
     data(await a.joinRoom(room.code));
     data(await a.leaveRoom());
     for (const [i, p] of [a, b, c, d].entries()) {
-      expect(await p.joinRoom(`ZZZZZ${"23456789"[i]}`)).toMatchObject({ ok: false, error: { code: ErrorCode.RoomNotFound } });
+      expect(await p.joinRoom(`ZZZZZ${"23456789"[i]}`)).toMatchObject({
+        ok: false,
+        error: { code: ErrorCode.RoomNotFound },
+      });
     }
     expect(await a.joinRoom(room.code)).toMatchObject({ ok: false, error: { code: ErrorCode.TooManyGuesses } });
     // The host's address still finds its rooms.

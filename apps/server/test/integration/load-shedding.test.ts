@@ -46,11 +46,19 @@ describe("a server that falls behind sheds load instead of queueing without boun
     // A returning player is let in: they may hold a seat.
     const danToken = dan.client.token!;
     dan.client.disconnect();
-    const danBack = createLobbyClient({ url: server.url, name: "Dan", token: danToken, reconnection: false, pingIntervalMs: 0 });
+    const danBack = createLobbyClient({
+      url: server.url,
+      name: "Dan",
+      token: danToken,
+      reconnection: false,
+      pingIntervalMs: 0,
+    });
     const danResumed = danBack.connect();
     // A new player whose SDK retries is not turned away for good: it gets in once the server catches up.
     const fay = createLobbyClient({ url: server.url, name: "Fay", pingIntervalMs: 0 });
-    const fayRefused = new Promise<unknown>((resolve) => fay.socket.once("connect_error", (err) => resolve((err as { data?: unknown }).data)));
+    const fayRefused = new Promise<unknown>((resolve) =>
+      fay.socket.once("connect_error", (err) => resolve((err as { data?: unknown }).data)),
+    );
     const fayIn = fay.connect();
     expect(await fayRefused).toMatchObject({ code: ErrorCode.ServerBusy });
     expect(fay.state).toBe("reconnecting");

@@ -34,7 +34,10 @@ describe("private rooms", () => {
 
     const playing = nextEvent(host.client, "room:state", (r) => r.phase === "playing");
     data(await guest.client.joinRoom(room.code));
-    expect(await peeker.client.watchRoom(room.code)).toMatchObject({ ok: false, error: { code: ErrorCode.RoomNotWatchable } });
+    expect(await peeker.client.watchRoom(room.code)).toMatchObject({
+      ok: false,
+      error: { code: ErrorCode.RoomNotWatchable },
+    });
     data(await host.client.setReady(true));
     data(await guest.client.setReady(true));
     data(await host.client.startGame());

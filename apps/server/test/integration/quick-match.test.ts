@@ -109,7 +109,12 @@ describe("quick match over websocket", () => {
 
 describe("the SDK", () => {
   it("rejects connect() when the server is unreachable and reconnection is off", async () => {
-    const client = createLobbyClient({ url: "http://127.0.0.1:1", name: "Nobody", reconnection: false, pingIntervalMs: 0 });
+    const client = createLobbyClient({
+      url: "http://127.0.0.1:1",
+      name: "Nobody",
+      reconnection: false,
+      pingIntervalMs: 0,
+    });
     await expect(client.connect()).rejects.toMatchObject({ code: ClientErrorCode.NotConnected });
     client.disconnect();
   });

@@ -11,7 +11,6 @@ afterEach(async () => {
   await server.close();
 });
 
-
 async function playingPair(settings: Parameters<typeof startTestServer>[0] = {}) {
   server = await startTestServer(settings);
   const ann = await server.connect("Ann");
@@ -47,7 +46,10 @@ describe("reconnection keeps the seat", () => {
     const forged = await server.connect("Mallory", { token: `${version}.${ann.id}x.${expiry}.${generation}.${mac}` });
     expect(forged.session.resumed).toBe(false);
     expect(forged.id).not.toBe(ann.id);
-    const raw = io(`${server.url}/lobby`, { transports: ["websocket"], auth: { name: "Mallory", token: "not-a-token" } });
+    const raw = io(`${server.url}/lobby`, {
+      transports: ["websocket"],
+      auth: { name: "Mallory", token: "not-a-token" },
+    });
     const refused = new Promise<unknown>((resolve) => {
       raw.once("connect_error", (err) => resolve((err as { data?: unknown }).data));
     });
@@ -103,7 +105,9 @@ describe("limits at the edge", () => {
       (ann.client.socket as unknown as Socket).emit("queue:leave", {}, () => undefined);
     }
     expect(await closed).toMatchObject({ reason: "abuse" });
-    console.info(`flood: ${JSON.stringify({ sent: flood + results.length, rateLimited: codes.filter((c) => c === ErrorCode.RateLimited).length })}`);
+    console.info(
+      `flood: ${JSON.stringify({ sent: flood + results.length, rateLimited: codes.filter((c) => c === ErrorCode.RateLimited).length })}`,
+    );
     await expect.poll(() => ann.client.socket.connected).toBe(false);
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
   });

@@ -9,7 +9,6 @@ afterEach(async () => {
   await server.close();
 });
 
-
 describe("rooms over websocket", () => {
   it("host creates a private room, friends join by code, chat, ready up, and the game starts after a countdown", async () => {
     server = await startTestServer({ countdownMs: 50 });
@@ -78,7 +77,13 @@ describe("rooms over websocket", () => {
 
     const created = nextEvent(viewer.client, "rooms:upsert");
     const room = data(await host.client.createRoom("connect-four", { maxPlayers: 2, visibility: "public" }));
-    expect(await created).toMatchObject({ code: room.code, hostName: "Host", players: 1, maxPlayers: 2, phase: "waiting" });
+    expect(await created).toMatchObject({
+      code: room.code,
+      hostName: "Host",
+      players: 1,
+      maxPlayers: 2,
+      phase: "waiting",
+    });
 
     const filled = nextEvent(viewer.client, "rooms:upsert", (r) => r.players === 2);
     data(await ann.client.joinRoom(room.code));
@@ -110,7 +115,11 @@ describe("rooms over websocket", () => {
     const watched = data(await fan.client.watchRoom(room.code));
     expect(watched.phase).toBe("playing");
     await counted;
-    const seen = nextEvent(fan.client, "room:state", (r: RoomView) => r.game?.mode === "connect-four" && r.game.moves === 1);
+    const seen = nextEvent(
+      fan.client,
+      "room:state",
+      (r: RoomView) => r.game?.mode === "connect-four" && r.game.moves === 1,
+    );
     data(await ann.client.move({ mode: "connect-four", column: 2 }));
     await seen;
     expect(await fan.client.move({ mode: "connect-four", column: 2 })).toMatchObject({
@@ -134,7 +143,10 @@ describe("rooms over websocket", () => {
     const ann = await server.connect("Ann");
     data(await ann.client.sendChat("lobby", "one"));
     data(await ann.client.sendChat("lobby", "two"));
-    expect(await ann.client.sendChat("lobby", "three")).toMatchObject({ ok: false, error: { code: ErrorCode.RateLimited } });
+    expect(await ann.client.sendChat("lobby", "three")).toMatchObject({
+      ok: false,
+      error: { code: ErrorCode.RateLimited },
+    });
     expect(await ann.client.sendChat("lobby", "x".repeat(501))).toMatchObject({
       ok: false,
       error: { code: ErrorCode.InvalidPayload },

@@ -30,7 +30,10 @@ const SEEDS: Record<ClientEventName, unknown[]> = {
   "room:kick": [{ playerId: "someone" }],
   "rooms:subscribe": [{}],
   "rooms:unsubscribe": [{}],
-  "chat:send": [{ scope: "room", text: "hi" }, { scope: "lobby", text: "hello" }],
+  "chat:send": [
+    { scope: "room", text: "hi" },
+    { scope: "lobby", text: "hello" },
+  ],
   "session:ping": [{ rttMs: 12 }, { rttMs: null }],
   "game:move": SAMPLE_MOVES.map((move) => ({ move })),
   "game:rematch": [{}],
@@ -55,23 +58,33 @@ function mutated(seed: unknown): fc.Arbitrary<unknown> {
   return fc.oneof(
     fc.constant(seed),
     hostile,
-    fc.record({ key: fc.string({ maxLength: 12 }), value: hostile }).map(({ key, value }) => ({ ...base, [key]: value })),
+    fc
+      .record({ key: fc.string({ maxLength: 12 }), value: hostile })
+      .map(({ key, value }) => ({ ...base, [key]: value })),
     ...(keys.length
       ? [
           fc.constantFrom(...keys).map((key) => {
             const { [key]: _dropped, ...rest } = base;
             return rest;
           }),
-          fc.record({ key: fc.constantFrom(...keys), value: hostile }).map(({ key, value }) => ({ ...base, [key]: value })),
+          fc
+            .record({ key: fc.constantFrom(...keys), value: hostile })
+            .map(({ key, value }) => ({ ...base, [key]: value })),
         ]
       : []),
   );
 }
 
 const shot = fc.oneof(
-  { weight: 9, arbitrary: fc.constantFrom(...clientEventNames).chain((event) =>
-    fc.constantFrom(...SEEDS[event]).chain(mutated).map((payload) => ({ event: event, payload })),
-  ) },
+  {
+    weight: 9,
+    arbitrary: fc.constantFrom(...clientEventNames).chain((event) =>
+      fc
+        .constantFrom(...SEEDS[event])
+        .chain(mutated)
+        .map((payload) => ({ event: event, payload })),
+    ),
+  },
   { weight: 1, arbitrary: fc.record({ event: fc.string({ maxLength: 40 }), payload: hostile }) },
 );
 
@@ -101,7 +114,10 @@ describe("the wire fuzzer", () => {
             const schema = Object.hasOwn(ackSchemas, event) ? ackSchemas[event] : undefined;
             if (schema) {
               const parsed = schema.safeParse(ack);
-              expect(parsed.success, `${event} ${JSON.stringify(payload)?.slice(0, 200)} → ${JSON.stringify(ack)}`).toBe(true);
+              expect(
+                parsed.success,
+                `${event} ${JSON.stringify(payload)?.slice(0, 200)} → ${JSON.stringify(ack)}`,
+              ).toBe(true);
             } else {
               expect(ack).toMatchObject({ ok: false, error: { code: "UNKNOWN_EVENT" } });
             }

@@ -62,10 +62,20 @@ export const command = fc.oneof(
     weight: 6,
     arbitrary: fc.record({ kind: fc.constant("move" as const), ...by, move: anyMove, choice: pick }),
   },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant("chat" as const), ...by, scope: fc.constantFrom("room", "lobby" as const) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant("chat" as const),
+      ...by,
+      scope: fc.constantFrom("room", "lobby" as const),
+    }),
+  },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant("rematch" as const), ...by }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant("leave" as const), ...by }) },
-  { weight: 4, arbitrary: fc.record({ kind: fc.constant("wait" as const), ms: fc.constantFrom(100, 1000, 3000, 5000, 30_000) }) },
+  {
+    weight: 4,
+    arbitrary: fc.record({ kind: fc.constant("wait" as const), ms: fc.constantFrom(100, 1000, 3000, 5000, 30_000) }),
+  },
 );
 
 export type Command = typeof command extends fc.Arbitrary<infer C> ? C : never;

@@ -129,7 +129,11 @@ describe.each(storeKinds())("lobby invariants under random play ($name store)", 
 
   it("hold after every step of random sequences", async () => {
     // Shrinking a failure on Redis can outlast the test: stop in time to report what was found so far.
-    await fc.assert(property, { numRuns: RUNS[kind.name], interruptAfterTimeLimit: 200_000, markInterruptAsFailure: true });
+    await fc.assert(property, {
+      numRuns: RUNS[kind.name],
+      interruptAfterTimeLimit: 200_000,
+      markInterruptAsFailure: true,
+    });
     // Seconds alone; much longer when CI runs every package's checks at once on two cores.
   }, 240_000);
 

@@ -1,11 +1,4 @@
-import {
-  MODE_IDS,
-  type ChatScope,
-  type GameMove,
-  type GameView,
-  type ModeId,
-  type Visibility,
-} from "@lobby/contracts";
+import { MODE_IDS, type ChatScope, type GameMove, type GameView, type ModeId, type Visibility } from "@lobby/contracts";
 import { movesOf } from "@lobby/games";
 import { games } from "../../src/games/registry";
 import { startBlocker } from "../../src/lobby/match-room";
@@ -199,12 +192,18 @@ class Options {
 
   /** Idle players, each with a room they may watch: public, or private once its game started. */
   watch(room: number): Action[] {
-    return this.withRoom("watch", room, (r) => r.visibility === "public" || r.phase === "playing" || r.phase === "finished");
+    return this.withRoom(
+      "watch",
+      room,
+      (r) => r.visibility === "public" || r.phase === "playing" || r.phase === "finished",
+    );
   }
 
   kick(): Action[] {
     return this.hosted(this.beforeStart).flatMap((r) =>
-      r.seats.filter((s) => s.playerId !== r.hostId).map((s): Action => ({ kind: "kick", player: r.hostId!, target: s.playerId })),
+      r.seats
+        .filter((s) => s.playerId !== r.hostId)
+        .map((s): Action => ({ kind: "kick", player: r.hostId!, target: s.playerId })),
     );
   }
 
@@ -226,7 +225,12 @@ class Options {
     return this.hosted(this.beforeStart).map((r) => {
       const { minPlayers, maxPlayers } = games[r.mode].mode;
       const least = Math.max(minPlayers, r.seats.length);
-      return { kind: "settings", player: r.hostId!, maxPlayers: least + (seats % (maxPlayers - least + 1)), visibility };
+      return {
+        kind: "settings",
+        player: r.hostId!,
+        maxPlayers: least + (seats % (maxPlayers - least + 1)),
+        visibility,
+      };
     });
   }
 
@@ -276,7 +280,10 @@ class Options {
   private withRoom(kind: "join" | "watch", pick: number, fits: (room: RoomRecord) => boolean): Action[] {
     return this.idle.flatMap((player) => {
       // Never a room that kicked them: that is a refusal, and wild steps cover those.
-      const room = at(this.world.rooms.filter((r) => fits(r) && !r.kicked.includes(player)), pick);
+      const room = at(
+        this.world.rooms.filter((r) => fits(r) && !r.kicked.includes(player)),
+        pick,
+      );
       return room ? [{ kind, player, code: room.code }] : [];
     });
   }

@@ -56,7 +56,15 @@ it("gives an away player's record an expiry after their grace period, and a conn
 });
 
 it("lets a room and its code expire a day after the room last changed", async () => {
-  const room = newRoom({ id: "r1", code: "EXP234", kind: "custom", mode: "connect-four", visibility: "private", maxPlayers: 2, now: 0 });
+  const room = newRoom({
+    id: "r1",
+    code: "EXP234",
+    kind: "custom",
+    mode: "connect-four",
+    visibility: "private",
+    maxPlayers: 2,
+    now: 0,
+  });
   await store.transaction(async (tx) => {
     await tx.claimCode(room.code, room.id);
     await tx.putRoom(room);

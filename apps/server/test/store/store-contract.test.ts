@@ -8,7 +8,17 @@ import { storeKinds } from "../support/stores";
 const CF = "connect-four" as const;
 
 function player(id: string, joinedAt = 0): PlayerRecord {
-  return { id, name: id, connectedAt: joinedAt, location: { kind: "idle" }, connectionId: `c-${id}`, node: "n1", awayUntil: null, tokenGeneration: 1, address: "" };
+  return {
+    id,
+    name: id,
+    connectedAt: joinedAt,
+    location: { kind: "idle" },
+    connectionId: `c-${id}`,
+    node: "n1",
+    awayUntil: null,
+    tokenGeneration: 1,
+    address: "",
+  };
 }
 
 function room(id: string, createdAt: number, seats = 0, maxPlayers = 2): RoomRecord {
@@ -247,29 +257,32 @@ describe.each(storeKinds())("$name store", (kind) => {
     expect((await store!.getRoom("counter"))?.version).toBe(room("counter", 1).version + changes);
   });
 
-  it.skipIf(kind.name !== "redis")("watches what it prefetched: a change by another process makes it run again", async () => {
-    const [one, two] = await kind.nodes(2);
-    await write(one!, (tx) => tx.putRoom(room("pre", 1)));
-    const base = room("pre", 1).version;
-    let attempts = 0;
-    const written = await one!.parallel!.transactionReading({ players: ["nobody"], rooms: ["pre"] }, async (tx) => {
-      attempts++;
-      // Another process changes the room after this one read it (first attempt only).
-      if (attempts === 1) {
-        await write(two!, async (other) => {
-          const current = await other.getRoom("pre");
-          await other.putRoom({ ...current!, version: current!.version + 10 });
-        });
-      }
-      expect(await tx.getPlayer("nobody")).toBeUndefined();
-      const current = await tx.getRoom("pre");
-      await tx.putRoom({ ...current!, version: current!.version + 1 });
-      return current!.version + 1;
-    });
-    expect(attempts).toBe(2);
-    expect(written).toBe(base + 11);
-    expect((await two!.getRoom("pre"))?.version).toBe(base + 11);
-  });
+  it.skipIf(kind.name !== "redis")(
+    "watches what it prefetched: a change by another process makes it run again",
+    async () => {
+      const [one, two] = await kind.nodes(2);
+      await write(one!, (tx) => tx.putRoom(room("pre", 1)));
+      const base = room("pre", 1).version;
+      let attempts = 0;
+      const written = await one!.parallel!.transactionReading({ players: ["nobody"], rooms: ["pre"] }, async (tx) => {
+        attempts++;
+        // Another process changes the room after this one read it (first attempt only).
+        if (attempts === 1) {
+          await write(two!, async (other) => {
+            const current = await other.getRoom("pre");
+            await other.putRoom({ ...current!, version: current!.version + 10 });
+          });
+        }
+        expect(await tx.getPlayer("nobody")).toBeUndefined();
+        const current = await tx.getRoom("pre");
+        await tx.putRoom({ ...current!, version: current!.version + 1 });
+        return current!.version + 1;
+      });
+      expect(attempts).toBe(2);
+      expect(written).toBe(base + 11);
+      expect((await two!.getRoom("pre"))?.version).toBe(base + 11);
+    },
+  );
 
   it("pops every queued player exactly once when several processes take groups at once", async () => {
     const nodes = await kind.nodes(3);

@@ -79,7 +79,11 @@ type Player = { client: LobbyClient; id: string };
  * in the column of their seat, so seat 0 wins in column 0. `watcher` is the
  * player whose view of the room is followed. Resolves with the final view.
  */
-export async function playConnectFourToTheEnd(players: [Player, Player], watcher: Player, from: RoomView): Promise<RoomView> {
+export async function playConnectFourToTheEnd(
+  players: [Player, Player],
+  watcher: Player,
+  from: RoomView,
+): Promise<RoomView> {
   let view = from;
   while (view.phase === "playing" && view.game?.mode === "connect-four" && view.game.turn !== null) {
     const turn = view.game.turn;

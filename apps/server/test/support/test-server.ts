@@ -16,12 +16,23 @@ import { MemoryStore } from "../../src/store/memory-store";
 export async function startTestServer(
   settings: Partial<LobbySettings> = {},
   edge: Partial<
-    Pick<LobbyConfig, "maxConnectionsPerAddress" | "allowedOrigins" | "rateLimits" | "trustProxy" | "addressLimits" | "publicHosts" | "sessionTokenTtlMs">
+    Pick<
+      LobbyConfig,
+      | "maxConnectionsPerAddress"
+      | "allowedOrigins"
+      | "rateLimits"
+      | "trustProxy"
+      | "addressLimits"
+      | "publicHosts"
+      | "sessionTokenTtlMs"
+    >
   > = {},
   store: MemoryStore = new MemoryStore(),
 ) {
   let busy = () => false;
-  const httpServer = createServer(httpHandler({ webDist: null, stats: serverStats(store, systemClock), busy: () => busy() }));
+  const httpServer = createServer(
+    httpHandler({ webDist: null, stats: serverStats(store, systemClock), busy: () => busy() }),
+  );
   const server = createLobbyServer({
     httpServer,
     store,

@@ -67,7 +67,9 @@ export function CreateRoomDialog({ modes, onClose }: CreateRoomDialogProps) {
         <h2 id={ids.title} className="dialog-title">
           Create a room
         </h2>
-        <p className="dialog-lead">You'll be the host: invite friends with the code, then start when everyone is ready.</p>
+        <p className="dialog-lead">
+          You'll be the host: invite friends with the code, then start when everyone is ready.
+        </p>
 
         <label htmlFor={ids.game} className="field-label">
           Game

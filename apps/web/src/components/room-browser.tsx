@@ -103,9 +103,7 @@ function RoomRow({ room, modeName }: { room: RoomSummary; modeName: string }) {
           {phaseLabel(room.phase)}
           {full && (room.phase === "waiting" || room.phase === "countdown") ? " · Full" : ""}
         </span>
-        {room.spectatorCount > 0 && (
-          <span className="browser-spectators">{room.spectatorCount} watching</span>
-        )}
+        {room.spectatorCount > 0 && <span className="browser-spectators">{room.spectatorCount} watching</span>}
       </span>
       <span className="browser-action">
         {action === "join" && (

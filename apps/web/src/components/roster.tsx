@@ -24,7 +24,8 @@ export function Roster({ room, myPlayerId, turn = null }: RosterProps) {
   const pregame = room.phase === "waiting" || (room.phase === "countdown" && room.game === null);
   const amHost = room.hostId !== null && room.hostId === myPlayerId;
   const web = gameWeb(room.mode);
-  const won = (seat: number) => room.phase !== "playing" && room.result?.kind === "win" && room.result.winners.includes(seat);
+  const won = (seat: number) =>
+    room.phase !== "playing" && room.result?.kind === "win" && room.result.winners.includes(seat);
   const openSeats = pregame ? Math.max(0, room.maxPlayers - room.seats.length) : 0;
 
   return (

@@ -20,9 +20,5 @@ export function SeatStatusText({ seat }: { seat: SeatView }) {
 // Its own component so only this line re-renders on every clock tick.
 function GraceCountdown({ endsAt }: { endsAt: number }) {
   const now = useServerNow();
-  return (
-    <span className="seat-status seat-status--away">
-      Reconnecting… forfeits in {secondsLeft(endsAt, now)}s
-    </span>
-  );
+  return <span className="seat-status seat-status--away">Reconnecting… forfeits in {secondsLeft(endsAt, now)}s</span>;
 }

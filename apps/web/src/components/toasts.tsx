@@ -15,12 +15,7 @@ export function Toasts() {
             {toast.kind === "error" ? "!" : "i"}
           </span>
           <p className="toast-message">{toast.message}</p>
-          <button
-            type="button"
-            className="toast-close"
-            aria-label="Dismiss"
-            onClick={() => dismissToast(toast.id)}
-          >
+          <button type="button" className="toast-close" aria-label="Dismiss" onClick={() => dismissToast(toast.id)}>
             ×
           </button>
         </div>

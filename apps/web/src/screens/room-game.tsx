@@ -61,14 +61,7 @@ export function RoomGame({ headingRef }: { headingRef: RefObject<HTMLHeadingElem
       </div>
 
       <div className="room-board">
-        <Board
-          view={room.game}
-          mySeat={mySeat}
-          seats={seats}
-          phase={room.phase}
-          round={room.round}
-          onMove={sendMove}
-        />
+        <Board view={room.game} mySeat={mySeat} seats={seats} phase={room.phase} round={room.round} onMove={sendMove} />
       </div>
 
       <div className="room-actions-area">
@@ -83,7 +76,17 @@ export function RoomGame({ headingRef }: { headingRef: RefObject<HTMLHeadingElem
 }
 
 /** The countdown, the game's own status line while it runs, or the result. */
-function Status({ room, view, mySeat, seats }: { room: RoomView; view: GameView; mySeat: number | null; seats: SeatInfo[] }) {
+function Status({
+  room,
+  view,
+  mySeat,
+  seats,
+}: {
+  room: RoomView;
+  view: GameView;
+  mySeat: number | null;
+  seats: SeatInfo[];
+}) {
   if (room.phase === "countdown" && room.countdownEndsAt !== null) {
     return (
       <div className="match-status" data-testid="match-status" data-tone="active">
@@ -102,5 +105,10 @@ function Status({ room, view, mySeat, seats }: { room: RoomView; view: GameView;
 
 /** The seats as a game's web half sees them. */
 function seatInfos(room: RoomView): SeatInfo[] {
-  return room.seats.map((s) => ({ seat: s.seat, name: s.player.name, playerId: s.player.id, connected: s.status === "connected" }));
+  return room.seats.map((s) => ({
+    seat: s.seat,
+    name: s.player.name,
+    playerId: s.player.id,
+    connected: s.status === "connected",
+  }));
 }

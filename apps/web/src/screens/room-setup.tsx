@@ -22,7 +22,8 @@ export function RoomSetup({ headingRef }: { headingRef: RefObject<HTMLHeadingEle
   const mode = modes?.find((m) => m.id === room.mode);
   const me = watching ? null : (room.seats.find((seat) => seat.player.id === myId) ?? null);
   const amHost = me !== null && room.hostId === me.player.id;
-  const kind = room.kind === "quick" ? "Quick match room" : room.visibility === "private" ? "Private room" : "Public room";
+  const kind =
+    room.kind === "quick" ? "Quick match room" : room.visibility === "private" ? "Private room" : "Public room";
 
   return (
     <section className="room-setup" aria-labelledby="room-title">

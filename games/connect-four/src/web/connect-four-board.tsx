@@ -98,11 +98,7 @@ export function ConnectFourBoard({ view, mySeat, myTurn, finished, round, onDrop
         <div className="c4-layer c4-face" aria-hidden="true">
           {rows.map((row) =>
             columns.map((column) => (
-              <span
-                key={`${row}-${column}`}
-                className="c4-hole"
-                data-win={isWinCell(view, row, column) || undefined}
-              />
+              <span key={`${row}-${column}`} className="c4-hole" data-win={isWinCell(view, row, column) || undefined} />
             )),
           )}
         </div>

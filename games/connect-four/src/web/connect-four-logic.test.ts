@@ -20,7 +20,15 @@ function view(discs: [row: number, column: number, seat: number][]): ConnectFour
 describe("landingRow", () => {
   it("lands on the bottom row (row 5) of an empty column and stacks upward", () => {
     expect(landingRow(view([]), 3)).toBe(5);
-    expect(landingRow(view([[5, 3, 0], [4, 3, 1]]), 3)).toBe(3);
+    expect(
+      landingRow(
+        view([
+          [5, 3, 0],
+          [4, 3, 1],
+        ]),
+        3,
+      ),
+    ).toBe(3);
   });
 
   it("is null for a full column", () => {
@@ -32,7 +40,15 @@ describe("landingRow", () => {
 
 describe("describeColumn", () => {
   it("lists discs from the bottom up with the free space left", () => {
-    expect(describeColumn(view([[5, 0, 0], [4, 0, 1]]), 0)).toBe("coral, gold from the bottom; 4 free.");
+    expect(
+      describeColumn(
+        view([
+          [5, 0, 0],
+          [4, 0, 1],
+        ]),
+        0,
+      ),
+    ).toBe("coral, gold from the bottom; 4 free.");
     expect(describeColumn(view([]), 0)).toBe("Empty.");
   });
 });

@@ -8,19 +8,12 @@ import type { ConnectFourView } from "../schemas";
 
 export type Board = ConnectFourView["board"];
 
-export function cellIndex(
-  view: Pick<ConnectFourView, "columns">,
-  row: number,
-  column: number,
-): number {
+export function cellIndex(view: Pick<ConnectFourView, "columns">, row: number, column: number): number {
   return row * view.columns + column;
 }
 
 /** The row a disc dropped in `column` would land in, or null when the column is full. */
-export function landingRow(
-  view: Pick<ConnectFourView, "board" | "rows" | "columns">,
-  column: number,
-): number | null {
+export function landingRow(view: Pick<ConnectFourView, "board" | "rows" | "columns">, column: number): number | null {
   for (let row = view.rows - 1; row >= 0; row--) {
     if (view.board[cellIndex(view, row, column)] == null) return row;
   }

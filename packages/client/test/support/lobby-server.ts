@@ -1,6 +1,13 @@
 import { createServer } from "node:http";
 // By path, not as a package: the server depends on the SDK, and a dependency back would be a cycle.
-import { MemoryStore, createLobbyServer, defaultConfig, seededRandom, silentLogger, systemClock } from "../../../../apps/server/src/index";
+import {
+  MemoryStore,
+  createLobbyServer,
+  defaultConfig,
+  seededRandom,
+  silentLogger,
+  systemClock,
+} from "../../../../apps/server/src/index";
 import { listen } from "./servers";
 
 /*
