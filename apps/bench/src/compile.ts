@@ -1,5 +1,5 @@
+import { build, type BuildOptions, type Plugin } from "esbuild";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -17,25 +17,16 @@ export interface Programs {
   dispose(): void;
 }
 
-interface EsbuildPlugin {
-  name: string;
-  setup(build: {
-    onResolve(
-      options: { filter: RegExp },
-      fn: (args: { path: string }) => { path: string; external: boolean } | undefined,
-    ): void;
-  }): void;
-}
-interface Esbuild {
-  build: (options: Record<string, unknown>) => Promise<unknown>;
-}
-
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 const SERVER_ENTRY = here("../../server/src/main.ts");
 const SERVER_CONFIG = here("../../server/src/config.ts");
 const BASELINE_ENTRY = here("./baseline-server.ts");
 const WORKER_ENTRY = here("./bot-worker.ts");
-/** Where the compiled files find their npm dependencies (pnpm keeps each package's own). */
+/**
+ * Where the compiled files find their npm dependencies: they stay external (as in the server's own
+ * production build) and pnpm keeps each package's dependencies beside it, so the bundles, written to a
+ * temporary folder, look in the folders of the packages they came from.
+ */
 const NODE_PATH = [
   here("../node_modules"),
   here("../../server/node_modules"),
@@ -43,7 +34,7 @@ const NODE_PATH = [
 ].join(delimiter);
 
 /** Workspace packages are compiled in (they ship as TypeScript); npm packages stay external. */
-const externalNpm: EsbuildPlugin = {
+const externalNpm: Plugin = {
   name: "externalize-npm-dependencies",
   setup(build) {
     build.onResolve({ filter: /^[^./]/ }, (args) =>
@@ -53,8 +44,8 @@ const externalNpm: EsbuildPlugin = {
 };
 
 /**
- * Compile Lobby, the baseline and the bot worker to CommonJS with esbuild
- * (tsx's own copy), once per run. Everything under test then runs on plain
+ * Compile Lobby, the baseline and the bot worker to CommonJS with esbuild,
+ * once per run. Everything under test then runs on plain
  * `node` like a production build, with the same compiler for Lobby and the
  * baseline, instead of through tsx's loader, whose per-function `__name`
  * helper showed up in Lobby's CPU profile. Falls back to tsx if compiling fails.
@@ -72,16 +63,13 @@ export async function compilePrograms(): Promise<Programs> {
   });
   let dir: string | null = null;
   try {
-    const esbuildPath = createRequire(tsx).resolve("esbuild");
-    const esbuild = (await import(pathToFileURL(esbuildPath).href)) as Esbuild | { default: Esbuild };
-    const { build } = "build" in esbuild ? esbuild : esbuild.default;
     dir = mkdtempSync(join(tmpdir(), "lobby-bench-"));
     const out = {
       lobby: join(dir, "lobby.cjs"),
       baseline: join(dir, "baseline.cjs"),
       worker: join(dir, "bot-worker.cjs"),
     };
-    const common = {
+    const common: BuildOptions = {
       bundle: true,
       platform: "node",
       target: "node20",
