@@ -1,4 +1,4 @@
-import { defineGameWeb, type GameViewProps } from "@lobby/game-kit/web";
+import { defineGameWeb, StatusLine, type GameViewProps } from "@lobby/game-kit/web";
 import type { ConnectFourMove, ConnectFourView } from "./schemas";
 import { ConnectFourBoard } from "./web/connect-four-board";
 import { seatColour } from "./web/connect-four-logic";
@@ -41,13 +41,12 @@ function Status({ view, mySeat, seats }: GameViewProps<ConnectFourView>) {
           ? `The ${colour} disc is next.`
           : `Their ${colour} disc is next.`;
   return (
-    <div className="match-status" data-testid="match-status" data-tone={myTurn ? "active" : "waiting"}>
-      <span className="match-status-disc" data-seat={turn ?? undefined} aria-hidden="true" />
-      <span className="match-status-lines">
-        <span className="match-status-text">{text}</span>
-        <span className="match-status-detail">{detail}</span>
-      </span>
-    </div>
+    <StatusLine
+      text={text}
+      detail={detail}
+      tone={myTurn ? "active" : "waiting"}
+      badge={<span className="match-status-disc" data-seat={turn ?? undefined} aria-hidden="true" />}
+    />
   );
 }
 

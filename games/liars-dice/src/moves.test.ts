@@ -1,17 +1,9 @@
 import { seededRandom } from "@lobby/game-kit";
 import { describe, expect, it } from "vitest";
 import { liarsDiceGame } from "./index";
-import { atLeast, chanceBidHolds, liarsDiceBot, samples, sensible } from "./moves";
+import { atLeast, bid, challenge, chanceBidHolds, liarsDiceBot, samples, sensible } from "./moves";
 import { liarsDice } from "./rules";
 import { LiarsDiceMove, type LiarsDiceView } from "./schemas";
-
-const bid = (quantity: number, face: number) => ({
-  mode: "liars-dice" as const,
-  action: "bid" as const,
-  quantity,
-  face,
-});
-const challenge = { mode: "liars-dice" as const, action: "challenge" as const };
 
 /** A view for seat 0 of two seats with `dice` each, holding `myDice`, facing `standing` (made by seat 1). */
 function viewFor(myDice: number[], standing: { quantity: number; face: number } | null, dice = [5, 5]): LiarsDiceView {

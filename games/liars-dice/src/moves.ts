@@ -1,6 +1,12 @@
 import type { BotStrategy } from "@lobby/game-kit";
 import { countFace, diceOnTable, minimalRaise, type Bid } from "./rules";
-import { LIARS_DICE_FACES as FACES, type LiarsDiceMove, type LiarsDiceView } from "./schemas";
+import {
+  LIARS_DICE_FACES as FACES,
+  type LiarsDiceBid,
+  type LiarsDiceChallenge,
+  type LiarsDiceMove,
+  type LiarsDiceView,
+} from "./schemas";
 
 /*
  * Moves as tests and bots need them (see `GameMoves` in the kit). Pure: they
@@ -9,8 +15,15 @@ import { LIARS_DICE_FACES as FACES, type LiarsDiceMove, type LiarsDiceView } fro
 
 const FACE_LIST = Array.from({ length: FACES }, (_, i) => i + 1);
 
-const bid = (quantity: number, face: number): LiarsDiceMove => ({ mode: "liars-dice", action: "bid", quantity, face });
-const challenge: LiarsDiceMove = { mode: "liars-dice", action: "challenge" };
+/** A bid move. */
+export const bid = (quantity: number, face: number): LiarsDiceBid => ({
+  mode: "liars-dice",
+  action: "bid",
+  quantity,
+  face,
+});
+/** The challenge move. */
+export const challenge: LiarsDiceChallenge = { mode: "liars-dice", action: "challenge" };
 
 /** A handful of bids (low, high, every face) and a challenge: each shape the schema admits. */
 export const samples: [LiarsDiceMove, ...LiarsDiceMove[]] = [

@@ -2,16 +2,9 @@ import { MoveRefusalCode as ErrorCode, seededRandom } from "@lobby/game-kit";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { liarsDiceGame } from "./index";
+import { bid, challenge } from "./moves";
 import { liarsDice, rollsNeeded, type LiarsDiceState } from "./rules";
 import { LiarsDiceMove, LiarsDiceView, type LiarsDiceStandingBid } from "./schemas";
-
-const bid = (quantity: number, face: number) => ({
-  mode: "liars-dice" as const,
-  action: "bid" as const,
-  quantity,
-  face,
-});
-const challenge = { mode: "liars-dice" as const, action: "challenge" as const };
 
 /** A hand-built table: these dice, seat `turn` to move, these bids so far, a pool of rolls to deal from. */
 function table(

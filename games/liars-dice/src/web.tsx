@@ -1,4 +1,4 @@
-import { defineGameWeb, type GameViewProps } from "@lobby/game-kit/web";
+import { defineGameWeb, StatusLine, type GameViewProps } from "@lobby/game-kit/web";
 import { Board } from "./board";
 import { Die } from "./die";
 import type { LiarsDiceMove, LiarsDiceView } from "./schemas";
@@ -9,14 +9,7 @@ import "./liars-dice.css";
 /** The status line: whose turn it is, and what just happened at the table. */
 function Status({ view, mySeat, seats }: GameViewProps<LiarsDiceView>) {
   const { text, detail, myTurn } = statusLines(view, namer(seats, mySeat), mySeat);
-  return (
-    <div className="match-status" data-testid="match-status" data-tone={myTurn ? "active" : "waiting"}>
-      <span className="match-status-lines">
-        <span className="match-status-text">{text}</span>
-        <span className="match-status-detail">{detail}</span>
-      </span>
-    </div>
-  );
+  return <StatusLine text={text} detail={detail} tone={myTurn ? "active" : "waiting"} />;
 }
 
 /** Two dice on green felt, one showing a five. Decorative. */

@@ -1,4 +1,4 @@
-import { defineGameWeb, discColours, type BoardProps, type GameViewProps } from "@lobby/game-kit/web";
+import { defineGameWeb, discColours, StatusLine, type BoardProps, type GameViewProps } from "@lobby/game-kit/web";
 import { useMemo } from "react";
 import type { TrailsDirection, TrailsMove, TrailsView } from "./schemas";
 import { TrailsBoard } from "./web/trails-board";
@@ -39,14 +39,7 @@ function Status({ view, mySeat }: GameViewProps<TrailsView>) {
     : riding
       ? "Don't hit a wall or a trail. The last rider standing wins."
       : `Your trail reached ${mine.length}. ${alive} still riding.`;
-  return (
-    <div className="match-status" data-testid="match-status" data-tone={riding ? "active" : "waiting"}>
-      <span className="match-status-lines">
-        <span className="match-status-text">{text}</span>
-        <span className="match-status-detail">{detail}</span>
-      </span>
-    </div>
-  );
+  return <StatusLine text={text} detail={detail} tone={riding ? "active" : "waiting"} />;
 }
 
 function Board({ view, mySeat, seats, onMove }: BoardProps<TrailsMove, TrailsView>) {

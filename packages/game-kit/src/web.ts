@@ -1,5 +1,7 @@
 import type { ComponentType, CSSProperties } from "react";
 
+export { StatusLine, type StatusLineProps } from "./status-line";
+
 /*
  * The web half of a game: what the web app renders for it. A game's folder
  * exports it from `src/web.tsx` as `web`; the web app finds the half of

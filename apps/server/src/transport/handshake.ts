@@ -44,9 +44,7 @@ async function admit(deps: HandshakeDeps, socket: LobbySocket, next: Next): Prom
   const addressKey = deps.addressKey(address);
   const refuse = (code: ErrorCode, message: string) => {
     deps.refusals.note(code, addressKey);
-    const err: ExtendedError = new Error(message);
-    err.data = { code, message };
-    next(err);
+    next(refusal(code, message));
   };
   // Socket.IO does not catch errors thrown by middleware; nothing may escape.
   try {
@@ -101,9 +99,13 @@ async function admit(deps: HandshakeDeps, socket: LobbySocket, next: Next): Prom
 export function refuseNamespace(refusals: RefusalLog, addressOf: (socket: Socket) => string) {
   return (socket: Socket, next: Next) => {
     refusals.note(ErrorCode.UnknownNamespace, addressOf(socket));
-    const message = "Lobby serves /lobby only.";
-    const err: ExtendedError = new Error(message);
-    err.data = { code: ErrorCode.UnknownNamespace, message };
-    next(err);
+    next(refusal(ErrorCode.UnknownNamespace, "Lobby serves /lobby only."));
   };
+}
+
+/** A handshake refusal as clients read it: `connect_error` with `data: { code, message }`. */
+function refusal(code: ErrorCode, message: string): ExtendedError {
+  const err: ExtendedError = new Error(message);
+  err.data = { code, message };
+  return err;
 }

@@ -5,8 +5,6 @@ import {
   MODE_IDS,
   Session,
   type ClientToServerEvents,
-  type ServerEventName,
-  type ServerPayload,
   type ServerToClientEvents,
 } from "@lobby/contracts";
 import { Server, type Namespace, type Socket as ServerSocket } from "socket.io";
@@ -92,17 +90,5 @@ export function clientPool() {
   };
 }
 
-/** Resolve with the next `event` payload that satisfies `predicate`. */
-export function nextEvent<E extends ServerEventName>(
-  client: LobbyClient,
-  event: E,
-  predicate: (payload: ServerPayload<E>) => boolean = () => true,
-): Promise<ServerPayload<E>> {
-  return new Promise((resolve) => {
-    const off = client.on(event, (payload) => {
-      if (!predicate(payload)) return;
-      off();
-      resolve(payload);
-    });
-  });
-}
+// The server's test helper, by path like the server itself (see lobby-server.ts).
+export { nextEvent } from "../../../../apps/server/test/support/test-server";
