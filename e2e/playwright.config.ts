@@ -1,21 +1,10 @@
-import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "@playwright/test";
+import getPort from "get-port";
 import { chromiumLaunchOptions } from "./tests/support/chromium";
 
-/** A free loopback port, chosen once in the runner and inherited by the workers. */
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
-
-process.env.E2E_PORT ??= String(await freePort());
+// A free loopback port, chosen once in the runner and inherited by the workers.
+process.env.E2E_PORT ??= String(await getPort({ host: "127.0.0.1" }));
 const port = Number(process.env.E2E_PORT);
 const serverDir = fileURLToPath(new URL("../apps/server", import.meta.url));
 const webDist = fileURLToPath(new URL("../apps/web/dist", import.meta.url));

@@ -2,7 +2,7 @@
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist/**", "node_modules/**", "test-results/**", "playwright-report/**"] },
+  { ignores: ["dist/**", ".bench-build/**", "node_modules/**", "test-results/**", "playwright-report/**"] },
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {

@@ -1,8 +1,9 @@
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { startRedis, type RedisServer } from "@lobby/redis-server";
+import getPort from "get-port";
 import { procUsage, type ProcUsage } from "./proc";
-import { freePort, spawnServer, type ServerHandle, type ServerStats, type StartOptions } from "./server-process";
+import { spawnServer, type ServerHandle, type ServerStats, type StartOptions } from "./server-process";
 
 /*
  * `--cluster N`: a throwaway redis-server and N Lobby nodes — the same
@@ -53,13 +54,6 @@ export function combineStats(nodes: readonly (ServerStats | null)[], redis: Proc
 /** `NODE_ID` of node i (0-based): `node-1`, `node-2`, … like `pnpm dev:cluster`. */
 export const nodeId = (index: number) => `node-${index + 1}`;
 
-/** Ports the OS reports free, none twice (it may offer a port again once its probe has closed). */
-async function distinctFreePorts(count: number): Promise<number[]> {
-  const ports = new Set<number>();
-  while (ports.size < count) ports.add(await freePort());
-  return [...ports];
-}
-
 /** Pin every thread of an already running process (redis-server has background threads) to `cpus`. */
 function pinProcess(pid: number | null, cpus: string | null): void {
   if (pid === null || !cpus) return;
@@ -74,7 +68,9 @@ export async function startCluster(nodes: number, options: StartOptions): Promis
   const secret = randomBytes(32).toString("hex");
   const started: ServerHandle[] = [];
   try {
-    const ports = await distinctFreePorts(nodes);
+    // get-port gives no port twice in a while (15 s or more) within a process, so the nodes' ports differ.
+    const ports: number[] = [];
+    for (let i = 0; i < nodes; i++) ports.push(await getPort({ host: "127.0.0.1" }));
     const results = await Promise.allSettled(
       ports.map(async (port, i) => {
         const env = { ...options.env, REDIS_URL: redis.url, NODE_ID: nodeId(i), SESSION_SECRET: secret };

@@ -1,37 +1,31 @@
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import { fileURLToPath } from "node:url";
 import { build, type BuildOptions, type Plugin } from "esbuild";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { delimiter, join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
 
-/** The programs the bench starts, ready for plain `node`. */
+/** The programs the bench starts: arguments to plain `node`. */
 export interface Programs {
   lobby: string[];
   baseline: string[];
   worker: string[];
-  /** Module search path for the compiled files' npm dependencies. */
-  nodePath: string;
   /** How they were built, for the report. */
   note: string;
-  /** Delete the temporary build. */
-  dispose(): void;
 }
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
-const SERVER_ENTRY = here("../../server/src/main.ts");
-const SERVER_CONFIG = here("../../server/src/config.ts");
+/** The Lobby server's package folder (its export is `src/index.ts`); servers run with it as their working folder. */
+export const SERVER_ROOT = fileURLToPath(new URL("../", import.meta.resolve("@lobby/server")));
+const SERVER_ENTRY = `${SERVER_ROOT}src/main.ts`;
+/** What the server's own `build` script (`build.mjs`, for `pnpm start`) writes. */
+const SERVER_BUNDLE = `${SERVER_ROOT}dist/main.js`;
 const BASELINE_ENTRY = here("./baseline-server.ts");
 const WORKER_ENTRY = here("./bot-worker.ts");
 /**
- * Where the compiled files find their npm dependencies: they stay external (as in the server's own
- * production build) and pnpm keeps each package's dependencies beside it, so the bundles, written to a
- * temporary folder, look in the folders of the packages they came from.
+ * The baseline's and the bot worker's bundles (gitignored). Their npm imports stay external and, from
+ * inside this package, resolve from its own node_modules, as Lobby's bundle in apps/server/dist does from
+ * the server's: every package a bundle imports is a dependency of the package it sits in.
  */
-const NODE_PATH = [
-  here("../node_modules"),
-  here("../../server/node_modules"),
-  here("../../../packages/contracts/node_modules"),
-].join(delimiter);
+const BUILD_DIR = here("../.bench-build/");
 
 /** Workspace packages are compiled in (they ship as TypeScript); npm packages stay external. */
 const externalNpm: Plugin = {
@@ -43,62 +37,59 @@ const externalNpm: Plugin = {
   },
 };
 
+/** The server's `build.mjs` settings but for its source map and log: Lobby and the baseline are compiled alike. */
+const SERVER_BUILD_SETTINGS: BuildOptions = {
+  bundle: true,
+  platform: "node",
+  target: "node20",
+  format: "esm",
+  logLevel: "silent",
+  plugins: [externalNpm],
+};
+
+/** Run the server's production build, as `pnpm --filter @lobby/server build` does; its log only on failure. */
+async function buildServer(): Promise<void> {
+  try {
+    await promisify(execFile)(process.execPath, ["build.mjs"], { cwd: SERVER_ROOT });
+  } catch (error) {
+    // esbuild's "✘ [ERROR] …" or Node's "Error: …", not the stack around it.
+    const lines = ((error as { stderr?: string }).stderr ?? "").split("\n");
+    const why = lines.find((line) => /error/i.test(line))?.trim() ?? lines[0]?.trim();
+    throw new Error(`the server's build failed${why ? `: ${why}` : ""}`, { cause: error });
+  }
+}
+
 /**
- * Compile Lobby, the baseline and the bot worker to CommonJS with esbuild,
- * once per run. Everything under test then runs on plain
- * `node` like a production build, with the same compiler for Lobby and the
- * baseline, instead of through tsx's loader, whose per-function `__name`
- * helper showed up in Lobby's CPU profile. Falls back to tsx if compiling fails.
+ * Build Lobby with the server's production build and the baseline and the bot worker
+ * with the same esbuild settings, once per run. Everything under test then runs on plain
+ * `node` as it does in production, with the same compiler for Lobby and the baseline,
+ * instead of through tsx's loader, whose per-function `__name` helper showed up in
+ * Lobby's CPU profile. Falls back to tsx if building fails.
  */
 export async function compilePrograms(): Promise<Programs> {
-  const tsx = import.meta.resolve("tsx");
-  const viaTsx = (entry: string) => ["--import", tsx, entry];
-  const fallback = (why: string): Programs => ({
-    lobby: viaTsx(SERVER_ENTRY),
-    baseline: viaTsx(BASELINE_ENTRY),
-    worker: viaTsx(WORKER_ENTRY),
-    nodePath: NODE_PATH,
-    note: `run through tsx (${why})`,
-    dispose: () => undefined,
-  });
-  let dir: string | null = null;
   try {
-    dir = mkdtempSync(join(tmpdir(), "lobby-bench-"));
-    const out = {
-      lobby: join(dir, "lobby.cjs"),
-      baseline: join(dir, "baseline.cjs"),
-      worker: join(dir, "bot-worker.cjs"),
-    };
-    const common: BuildOptions = {
-      bundle: true,
-      platform: "node",
-      target: "node20",
-      format: "cjs",
-      logLevel: "silent",
-      plugins: [externalNpm],
-    };
+    const bundle = (entry: string, name: string) =>
+      build({ ...SERVER_BUILD_SETTINGS, entryPoints: [entry], outfile: `${BUILD_DIR}${name}` });
     await Promise.all([
-      // config.ts reads import.meta.url for its default web folder; CommonJS has none, so pin it.
-      build({
-        ...common,
-        entryPoints: [SERVER_ENTRY],
-        outfile: out.lobby,
-        define: { "import.meta.url": JSON.stringify(pathToFileURL(SERVER_CONFIG).href) },
-      }),
-      build({ ...common, entryPoints: [BASELINE_ENTRY], outfile: out.baseline }),
-      build({ ...common, entryPoints: [WORKER_ENTRY], outfile: out.worker }),
+      buildServer(),
+      bundle(BASELINE_ENTRY, "baseline-server.js"),
+      bundle(WORKER_ENTRY, "bot-worker.js"),
     ]);
-    const built = dir;
     return {
-      lobby: [out.lobby],
-      baseline: [out.baseline],
-      worker: [out.worker],
-      nodePath: NODE_PATH,
-      note: "compiled with esbuild",
-      dispose: () => rmSync(built, { recursive: true, force: true }),
+      lobby: [SERVER_BUNDLE],
+      baseline: [`${BUILD_DIR}baseline-server.js`],
+      worker: [`${BUILD_DIR}bot-worker.js`],
+      note: "built with esbuild (Lobby by its production build)",
     };
   } catch (error) {
-    if (dir) rmSync(dir, { recursive: true, force: true });
-    return fallback(error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error));
+    const tsx = import.meta.resolve("tsx");
+    const viaTsx = (entry: string) => ["--import", tsx, entry];
+    const why = error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error);
+    return {
+      lobby: viaTsx(SERVER_ENTRY),
+      baseline: viaTsx(BASELINE_ENTRY),
+      worker: viaTsx(WORKER_ENTRY),
+      note: `run through tsx (${why})`,
+    };
   }
 }

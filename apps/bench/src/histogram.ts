@@ -1,21 +1,33 @@
 /**
- * A mergeable latency histogram with log-spaced buckets (1 % wide), so
- * every bot worker records locally and the coordinator sums the buckets:
- * percentiles over all workers without shipping raw samples over IPC.
+ * A mergeable latency histogram over HdrHistogram (`hdr-histogram-js`, its
+ * pure-JS build), so every bot worker records locally and the coordinator adds
+ * the workers' histograms: percentiles over all workers without shipping raw
+ * samples over IPC. Beside the HdrHistogram it keeps the exact count, sum,
+ * minimum and maximum, so means and extremes are exact.
  */
+import * as hdr from "hdr-histogram-js";
 
-/** Smallest distinguishable value (ms); anything below lands in bucket 0. */
-const MIN_MS = 0.01;
-/** Relative width of a bucket: percentiles are exact to within this. */
-const GROWTH = 1.01;
-const LOG_GROWTH = Math.log(GROWTH);
-/** Values above this (ms) share the last bucket; nothing the bench waits for takes longer. */
-const MAX_MS = 600_000;
-const BUCKETS = Math.ceil(Math.log(MAX_MS / MIN_MS) / LOG_GROWTH) + 2;
+/** Samples are recorded in whole microseconds: 0.01 ms is 10 µs, kept exactly. */
+const MICROS_PER_MS = 1000;
+/** Values above this (600 s, in µs) are recorded as this; nothing the bench waits for takes longer. */
+const HIGHEST_MICROS = 600_000 * MICROS_PER_MS;
+/** Three significant digits: below 2.048 ms every microsecond apart, above it within 0.1 %. */
+const SIGNIFICANT_DIGITS = 3;
 
-/** A histogram as plain JSON: sparse `[bucket, count]` pairs plus exact extremes. */
+function emptyHdr(): hdr.Histogram {
+  return hdr.build({
+    lowestDiscernibleValue: 1,
+    highestTrackableValue: HIGHEST_MICROS,
+    numberOfSignificantValueDigits: SIGNIFICANT_DIGITS,
+    autoResize: false,
+    useWebAssembly: false,
+  });
+}
+
+/** A histogram as plain JSON: HdrHistogram's compressed base64 encoding plus the exact count, sum and extremes. */
 export interface HistogramJson {
-  buckets: [number, number][];
+  /** HdrHistogram's `encodeIntoCompressedBase64` of the samples in microseconds; empty when there are none. */
+  encoded: string;
   count: number;
   sum: number;
   min: number;
@@ -32,26 +44,15 @@ export interface LatencySummary {
   max: number;
 }
 
-function bucketOf(ms: number): number {
-  if (!(ms > MIN_MS)) return 0;
-  return Math.min(BUCKETS - 1, Math.floor(Math.log(ms / MIN_MS) / LOG_GROWTH) + 1);
-}
-
-/** The geometric middle of a bucket: at most half a bucket (0.5 %) from any value in it. */
-function representative(bucket: number): number {
-  if (bucket === 0) return MIN_MS / 2;
-  return MIN_MS * GROWTH ** (bucket - 0.5);
-}
-
 /** Latency samples in milliseconds. */
 export class Histogram {
-  private counts = new Map<number, number>();
+  private readonly samples = emptyHdr();
   private total = 0;
   private sumMs = 0;
   private minMs = Number.POSITIVE_INFINITY;
   private maxMs = 0;
 
-  /** Rebuild a histogram sent over IPC or read back from a report. */
+  /** Rebuild a histogram a worker sent over IPC. */
   static fromJson(json: HistogramJson): Histogram {
     const h = new Histogram();
     h.merge(json);
@@ -65,8 +66,7 @@ export class Histogram {
   record(ms: number): void {
     if (!Number.isFinite(ms)) return;
     const value = Math.max(0, ms);
-    const bucket = bucketOf(value);
-    this.counts.set(bucket, (this.counts.get(bucket) ?? 0) + 1);
+    this.samples.recordValue(Math.min(HIGHEST_MICROS, Math.round(value * MICROS_PER_MS)));
     this.total++;
     this.sumMs += value;
     if (value < this.minMs) this.minMs = value;
@@ -75,13 +75,14 @@ export class Histogram {
 
   /** Add another histogram's samples to this one. */
   merge(other: Histogram | HistogramJson): void {
-    const json = other instanceof Histogram ? other.toJson() : other;
-    if (json.count === 0) return;
-    for (const [bucket, count] of json.buckets) this.counts.set(bucket, (this.counts.get(bucket) ?? 0) + count);
-    this.total += json.count;
-    this.sumMs += json.sum;
-    this.minMs = Math.min(this.minMs, json.min);
-    this.maxMs = Math.max(this.maxMs, json.max);
+    if (other.count === 0) return;
+    if (other instanceof Histogram) {
+      this.samples.add(other.samples);
+      this.addExact(other.total, other.sumMs, other.minMs, other.maxMs);
+    } else {
+      this.samples.add(hdr.decodeFromCompressedBase64(other.encoded, 32, false));
+      this.addExact(other.count, other.sum, other.min, other.max);
+    }
   }
 
   /**
@@ -90,16 +91,10 @@ export class Histogram {
    */
   percentile(p: number): number {
     if (this.total === 0) return Number.NaN;
-    const rank = Math.max(1, Math.ceil((Math.min(100, Math.max(0, p)) / 100) * this.total));
-    if (rank >= this.total) return this.maxMs;
-    let seen = 0;
-    for (const bucket of [...this.counts.keys()].sort((a, b) => a - b)) {
-      seen += this.counts.get(bucket) ?? 0;
-      // The overflow bucket has no meaningful middle; its samples are at most the maximum.
-      if (seen >= rank)
-        return bucket === BUCKETS - 1 ? this.maxMs : Math.min(this.maxMs, Math.max(this.minMs, representative(bucket)));
-    }
-    return this.maxMs;
+    const micros = this.samples.getValueAtPercentile(Math.min(100, Math.max(0, p)));
+    // Samples past the top were recorded at the top: at most the maximum, with no meaningful value of their own.
+    if (micros >= HIGHEST_MICROS) return this.maxMs;
+    return Math.min(this.maxMs, Math.max(this.minMs, micros / MICROS_PER_MS));
   }
 
   summary(): LatencySummary {
@@ -114,7 +109,7 @@ export class Histogram {
   }
 
   reset(): void {
-    this.counts = new Map();
+    this.samples.reset();
     this.total = 0;
     this.sumMs = 0;
     this.minMs = Number.POSITIVE_INFINITY;
@@ -123,12 +118,19 @@ export class Histogram {
 
   toJson(): HistogramJson {
     return {
-      buckets: [...this.counts.entries()],
+      encoded: this.total === 0 ? "" : hdr.encodeIntoCompressedBase64(this.samples),
       count: this.total,
       sum: this.sumMs,
       min: this.total === 0 ? 0 : this.minMs,
       max: this.maxMs,
     };
+  }
+
+  private addExact(count: number, sum: number, min: number, max: number): void {
+    this.total += count;
+    this.sumMs += sum;
+    this.minMs = Math.min(this.minMs, min);
+    this.maxMs = Math.max(this.maxMs, max);
   }
 }
 

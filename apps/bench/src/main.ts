@@ -169,7 +169,6 @@ async function main(): Promise<number> {
   } finally {
     progress.stop();
     await Promise.all([pool.close(), attacker?.close()]);
-    programs.dispose();
   }
 
   // Medians over the repetitions (worst for lost/duplicated counts and failures; a check fails if any repetition failed it).

@@ -134,8 +134,9 @@ export function mergeMetrics(parts: readonly WorkerMetrics[]): Merged {
     merged.connectMs.merge(part.connectMs);
     merged.seatMs.merge(part.seatMs);
     for (const [mode, json] of Object.entries(part.rttMs)) {
-      merged.rttMs.merge(json);
-      (merged.rttByMode[mode] ??= new Histogram()).merge(json);
+      const rtt = Histogram.fromJson(json);
+      merged.rttMs.merge(rtt);
+      (merged.rttByMode[mode] ??= new Histogram()).merge(rtt);
     }
     merged.connected += part.connected;
     merged.connectFailures += part.connectFailures;

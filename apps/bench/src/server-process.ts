@@ -1,7 +1,6 @@
 import type { ChildProcess } from "node:child_process";
-import { freePort } from "@lobby/redis-server";
-import { fileURLToPath } from "node:url";
-import type { Programs } from "./compile";
+import getPort from "get-port";
+import { SERVER_ROOT, type Programs } from "./compile";
 import { spawnPinned } from "./pinning";
 
 /** Which server a run is against: one Lobby process, the bare baseline, or `--cluster N` Lobby nodes over Redis. */
@@ -47,14 +46,10 @@ export interface ServerHandle {
   stop(): Promise<void>;
 }
 
-const SERVER_ROOT = fileURLToPath(new URL("../../server/", import.meta.url));
 const READY_TIMEOUT_MS = 30_000;
 /** A server that cannot answer its stats endpoint this fast is stalled; the window is reported without server figures. */
 export const STATS_TIMEOUT_MS = 15_000;
 const STOP_TIMEOUT_MS = 12_000;
-
-// A free TCP port on loopback, shared with the cluster tooling.
-export { freePort };
 
 /** `reset` restarts the event-loop histogram, `gc` collects first, `lobby` adds the (costly) scan of the lobby's state. */
 export interface StatsQuery {
@@ -133,7 +128,7 @@ export function serverEnv(
 /** Start a server on a free loopback port and wait until it answers `/healthz`. */
 export async function startServer(kind: "lobby" | "baseline", options: StartOptions): Promise<ServerHandle> {
   const program = kind === "lobby" ? options.programs.lobby : options.programs.baseline;
-  return spawnServer(kind, kind, program, options, await freePort());
+  return spawnServer(kind, kind, program, options, await getPort({ host: "127.0.0.1" }));
 }
 
 /**
@@ -150,7 +145,6 @@ export async function spawnServer(
 ): Promise<ServerHandle> {
   const url = `http://127.0.0.1:${port}`;
   const env = serverEnv(process.env, options.env, {
-    NODE_PATH: options.programs.nodePath,
     PORT: String(port),
     HOST: "127.0.0.1",
     STATS_ENDPOINT: "on",

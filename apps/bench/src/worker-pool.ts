@@ -37,7 +37,6 @@ export class WorkerPool {
       Array.from({ length: count }, () => {
         const child = spawnPinned(cpus, process.execPath, programs.worker, {
           cwd: APP_ROOT,
-          env: { ...process.env, NODE_PATH: programs.nodePath },
           stdio: ["ignore", "inherit", "inherit", "ipc"],
         });
         const worker: Worker = {

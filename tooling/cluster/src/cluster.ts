@@ -6,7 +6,8 @@ import { createInterface } from "node:readline";
 import type { Readable } from "node:stream";
 import { setTimeout as delay } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
-import { freePort, isRunning, spawnOwned, startRedis, terminate, type RedisServer } from "@lobby/redis-server";
+import { isRunning, spawnOwned, startRedis, terminate, type RedisServer } from "@lobby/redis-server";
+import getPort from "get-port";
 import { createBalancer, type Balancer } from "./balancer";
 
 const REPO_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
@@ -99,14 +100,18 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     const redisUrl = redis ? redis.url : (options.redisUrl ?? "");
 
     // The nodes bind their ports only later, so a balancer on "any port" could be handed one of
-    // them; picking all the ports together keeps them distinct.
-    const [balancerPort = 0, ...ports] = await distinctFreePorts(options.nodes + 1);
+    // them; picking all the ports first keeps them distinct (get-port gives no port twice within
+    // 15 s in one process).
+    const host = options.host ?? "127.0.0.1";
+    const balancerPort = options.port || (await getPort({ host }));
+    const ports: number[] = [];
+    for (let i = 0; i < options.nodes; i++) ports.push(await getPort({ host: "127.0.0.1", exclude: [balancerPort] }));
     const members = ports.map((port, i) => ({ id: `node-${i + 1}`, url: `http://127.0.0.1:${port}` }));
     const idOf = new Map(members.map(({ id, url }) => [url, id]));
     // The balancer listens first: its port has to be in every node's ALLOWED_ORIGINS.
     const balancer = await createBalancer({
-      port: options.port || balancerPort,
-      host: options.host ?? "127.0.0.1",
+      port: balancerPort,
+      host,
       targets: members.map(({ url }) => url),
       onTargetDown: (target, error) =>
         output("balancer", `${idOf.get(target)} (${target}) failed to connect (${error.message}); passing over it`),
@@ -238,13 +243,6 @@ async function answersHealthz(url: string): Promise<boolean> {
   } catch {
     return false;
   }
-}
-
-/** Ports the OS reports free, none twice (it may offer a port again once its probe has closed). */
-async function distinctFreePorts(count: number): Promise<number[]> {
-  const ports = new Set<number>();
-  while (ports.size < count) ports.add(await freePort());
-  return [...ports];
 }
 
 function describeExit(child: ChildProcess): string {

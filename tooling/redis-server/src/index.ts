@@ -1,3 +1,2 @@
-export { freePort } from "./free-port";
 export { findExecutable, isRunning, spawnOwned, terminate } from "./owned-process";
 export { RedisServerNotFoundError, startRedis, type RedisServer, type StartRedisOptions } from "./redis-server";

@@ -5,8 +5,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import type { Readable } from "node:stream";
+import getPort from "get-port";
 import { createClient } from "redis";
-import { freePort } from "./free-port";
 import { findExecutable, isRunning, spawnOwned, terminate } from "./owned-process";
 
 /** Options for {@link startRedis}. */
@@ -90,7 +90,7 @@ export async function startRedis(options: StartRedisOptions = {}): Promise<Redis
   let child: ChildProcess | null = null;
   try {
     for (let attempt = 1; child === null; attempt++) {
-      const candidate = options.port ?? (await freePort());
+      const candidate = options.port ?? (await getPort({ host: "127.0.0.1" }));
       try {
         child = await launchOn(candidate);
         port = candidate;
