@@ -22,7 +22,7 @@ import { originAllowed } from "./transport/origin";
 import { ConnectionLimits, unlimited } from "./transport/rate-limits";
 import { RefusalLog } from "./transport/refusal-log";
 import { socketRooms } from "./transport/rooms";
-import { sessionTokens } from "./transport/session-token";
+import { identityTokens, sessionTokens } from "./transport/session-token";
 import { socketEffects } from "./transport/socket-effects";
 import type { LobbyIo } from "./transport/types";
 
@@ -63,6 +63,7 @@ export function createLobbyServer(components: LobbyServerComponents): LobbyServe
   const logger = components.logger ?? jsonLogger;
   const games = components.games ?? defaultGames;
   const tokens = sessionTokens(config.sessionSecret, clock, config.sessionTokenTtlMs);
+  const identities = identityTokens(config.sessionSecret, clock, config.lobby.identityTtlMs);
   const addressKey = addressKeyer(config.sessionSecret);
   const budgets = !config.rateLimits ? unlimitedBudgets : (components.budgets ?? addressBudgets(config.addressLimits));
   const refusals = new RefusalLog(logger, clock);
@@ -108,6 +109,7 @@ export function createLobbyServer(components: LobbyServerComponents): LobbyServe
     handshake({
       random,
       tokens,
+      identities,
       connections,
       maxConnectionsPerAddress: config.maxConnectionsPerAddress,
       trustProxy: config.trustProxy,
@@ -117,13 +119,14 @@ export function createLobbyServer(components: LobbyServerComponents): LobbyServe
       abusive: (key) => config.rateLimits && abuse.exhausted(key),
       busy: () => lobby.busy,
       sessionStands: async (claims) => {
-        const player = await store.getPlayer(claims.playerId);
+        const player = await store.getPlayer(claims.id);
         return player !== undefined && claimHolds(player, claims.generation);
       },
+      rejoinTarget: (identity) => lobby.rejoinTarget(identity),
     }),
   );
   nsp.on("connection", (socket) => {
-    const { playerId, name, addressKey: address, claim } = socket.data;
+    const { playerId, name, addressKey: address, claim, identity } = socket.data;
     const playerRoom = socketRooms.player(playerId);
     // One session, one connection: an older tab of the same session gives way and is told why.
     nsp.to(playerRoom).except(socketRooms.connection(socket.id)).emit("session:closed", {
@@ -151,7 +154,7 @@ export function createLobbyServer(components: LobbyServerComponents): LobbyServe
         logger.error("disconnect failed", { playerId, error: String(error) });
       });
     });
-    const greet = ({ resumed, stats, name: sessionName, tokenGeneration }: Greeting) => {
+    const greet = ({ resumed, stats, name: sessionName, tokenGeneration, identity: held, rejoin }: Greeting) => {
       socket.emit("session:ready", {
         player: { id: playerId, name: sessionName },
         modes,
@@ -159,12 +162,16 @@ export function createLobbyServer(components: LobbyServerComponents): LobbyServe
         token: tokens.sign(playerId, tokenGeneration),
         resumed,
         stats,
+        identity: identities.sign(held.id, held.generation),
+        rejoin,
       });
     };
-    lobby.connect({ id: playerId, name, connectionId: socket.id, address, claim }, greet).catch((error: unknown) => {
-      if (!(error instanceof LobbyError)) logger.error("connect failed", { playerId, error: String(error) });
-      socket.disconnect(true);
-    });
+    lobby
+      .connect({ id: playerId, name, connectionId: socket.id, address, claim, identity }, greet)
+      .catch((error: unknown) => {
+        if (!(error instanceof LobbyError)) logger.error("connect failed", { playerId, error: String(error) });
+        socket.disconnect(true);
+      });
   });
 
   return {

@@ -46,6 +46,12 @@ const EnvSchema = z.object({
     .int()
     .min(1000)
     .default(24 * 60 * 60 * 1000),
+  /** How long a device's identity lasts without a connection (each connection extends it). */
+  IDENTITY_TTL_MS: z.coerce
+    .number()
+    .int()
+    .min(60_000)
+    .default(180 * 24 * 60 * 60 * 1000),
   /** Comma-separated host names (with the port when not 80/443) the server answers to; empty for any. */
   PUBLIC_HOSTS: z.string().default(""),
   /** The built web app to serve; empty to serve none. Defaults to apps/web/dist when it exists. */
@@ -113,6 +119,7 @@ export const defaultConfig: LobbyConfig = {
     nodeId: "local",
     nodeHeartbeatMs: 2000,
     busyQueueMs: 2000,
+    identityTtlMs: 180 * 24 * 60 * 60 * 1000,
   },
 };
 
@@ -155,6 +162,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LobbyConfig {
       nodeId: e.NODE_ID ?? `${hostname()}-${process.pid}`,
       nodeHeartbeatMs: e.NODE_HEARTBEAT_MS,
       busyQueueMs: e.BUSY_QUEUE_MS,
+      identityTtlMs: e.IDENTITY_TTL_MS,
     },
   };
 }

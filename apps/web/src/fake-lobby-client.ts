@@ -6,7 +6,7 @@ import {
   type LobbyClientOptions,
 } from "@lobby/client";
 import type { ServerEventName, ServerPayload, Session } from "@lobby/contracts";
-import type { ConnectionClient } from "./lobby-connection";
+import type { ConnectionClient, ConnectionMember } from "./connection-api";
 
 /*
  * A stand-in for the SDK's LobbyClient in the connection module's unit
@@ -18,10 +18,7 @@ import type { ConnectionClient } from "./lobby-connection";
  */
 
 /** The SDK's request methods: each sends one event and resolves with its answer. */
-type RequestMethod = Exclude<
-  keyof ConnectionClient,
-  "connect" | "disconnect" | "connected" | "rttMs" | "onConnectionState" | "onConnectError" | "on"
->;
+type RequestMethod = Exclude<keyof ConnectionClient, ConnectionMember>;
 type Answer<M extends RequestMethod> = Awaited<ReturnType<ConnectionClient[M]>>;
 
 interface Call {
@@ -34,7 +31,11 @@ interface Call {
 export class FakeLobbyClient implements ConnectionClient {
   connected = false;
   rttMs: number | null = null;
+  /** Like the SDK: the identity it was created with, then the latest session's. */
+  identity: string | undefined;
   disconnected = false;
+  /** How many times `rejoin()` was called. */
+  rejoins = 0;
   /** Every request made while connected, in order. */
   readonly calls: Call[] = [];
   private handshake: { resolve: (session: Session) => void; reject: (error: unknown) => void } | null = null;
@@ -42,7 +43,9 @@ export class FakeLobbyClient implements ConnectionClient {
   private readonly stateListeners = new Set<(state: ConnectionState) => void>();
   private readonly errorListeners = new Set<(refusal: HandshakeRefusal | null) => void>();
 
-  constructor(readonly options: Pick<LobbyClientOptions, "name" | "token">) {}
+  constructor(readonly options: Pick<LobbyClientOptions, "name" | "token" | "identity">) {
+    this.identity = options.identity;
+  }
 
   // ------------------------------------------------------------ the SDK's side
 
@@ -51,6 +54,13 @@ export class FakeLobbyClient implements ConnectionClient {
     return new Promise((resolve, reject) => {
       this.handshake = { resolve, reject };
     });
+  }
+
+  /** Like the SDK: the connection closes, then a new handshake starts; the test accepts or refuses it. */
+  rejoin(): Promise<Session> {
+    this.rejoins++;
+    this.setState("disconnected");
+    return this.connect();
   }
 
   disconnect(): void {
@@ -97,6 +107,7 @@ export class FakeLobbyClient implements ConnectionClient {
 
   /** The server accepted the handshake. */
   accept(session: Session): void {
+    this.identity = session.identity;
     this.connected = true;
     this.setState("connected");
     this.push("session:ready", session);

@@ -1,22 +1,37 @@
-import { ErrorCode } from "@lobby/contracts";
+import { ErrorCode, type RejoinOffer } from "@lobby/contracts";
 import { describe, expect, it } from "vitest";
 import { FakeLobbyClient } from "./fake-lobby-client";
-import {
-  DISCONNECTED_MESSAGE,
-  KICKED_MESSAGE,
-  REPLACED_MESSAGE,
-  createLobbyConnection,
-  type SessionMemory,
-} from "./lobby-connection";
+import { KICKED_MESSAGE } from "./client-events";
+import type { SessionMemory } from "./connection-api";
+import { DISCONNECTED_MESSAGE, REPLACED_MESSAGE, createLobbyConnection } from "./lobby-connection";
 import { initialState, setPendingJoin, type LobbyState, type ToastKind } from "./lobby-state";
+import { REJOIN_FAILED_MESSAGE, rejoinLostMessage } from "./rejoin-offer";
 import { room, session, summary } from "./test-fixtures";
 
-/** This tab's storage, in memory. */
+/** What this device remembers across tabs: the last name and the identity token. */
+interface Device {
+  name?: string;
+  identity?: string;
+}
+
+/** This tab's and this device's storage, in memory. */
 class FakeSessionMemory implements SessionMemory {
-  name: string | null = null;
-  constructor(public saved: { name: string; token: string } | null) {}
+  name: string | null;
+  identity: string | undefined;
+  constructor(
+    public saved: { name: string; token: string } | null,
+    device: Device,
+  ) {
+    this.name = device.name ?? null;
+    this.identity = device.identity;
+  }
+  loadRememberedName = () => this.name ?? "";
   rememberName = (name: string) => {
     this.name = name;
+  };
+  loadIdentity = () => this.identity;
+  rememberIdentity = (identity: string) => {
+    this.identity = identity;
   };
   loadSavedSession = () => this.saved;
   loadSessionToken = (name: string) => (this.saved?.name === name ? this.saved.token : undefined);
@@ -29,14 +44,14 @@ class FakeSessionMemory implements SessionMemory {
 }
 
 /** A connection over fake clients, a plain store and an in-memory session memory. */
-function setup(saved: { name: string; token: string } | null = null) {
+function setup(saved: { name: string; token: string } | null = null, device: Device = {}) {
   let state: LobbyState = initialState;
   const update = (transition: (s: LobbyState) => LobbyState) => {
     state = transition(state);
   };
   const toasts: { kind: ToastKind; message: string }[] = [];
   const clients: FakeLobbyClient[] = [];
-  const memory = new FakeSessionMemory(saved);
+  const memory = new FakeSessionMemory(saved, device);
   const connection = createLobbyConnection({
     createClient: (options) => {
       const client = new FakeLobbyClient(options);
@@ -135,17 +150,53 @@ describe("joining", () => {
   });
 });
 
-describe("resuming a saved session", () => {
+describe("signing in on start-up", () => {
   it("reconnects a reloaded tab under its name with its token", () => {
     const t = setup({ name: "Ada", token: "token-0" });
-    t.connection.resumeSavedSession();
+    t.connection.signInOnStartUp();
     expect(t.client().options).toEqual({ name: "Ada", token: "token-0" });
+    expect(t.state()).toMatchObject({ joining: true, autoSignIn: "Ada" });
   });
 
-  it("does nothing when this tab had no session", () => {
+  it("does nothing when this tab had no session and the device knows nobody", () => {
     const t = setup();
-    t.connection.resumeSavedSession();
+    t.connection.signInOnStartUp();
     expect(t.clients).toEqual([]);
+  });
+
+  it("signs a returning player in at once under the remembered name, with the device's identity", () => {
+    const t = setup(null, { name: "Ada", identity: "identity-0" });
+    t.connection.signInOnStartUp();
+    expect(t.client().options).toEqual({ name: "Ada", identity: "identity-0" });
+    expect(t.state()).toMatchObject({ joining: true, autoSignIn: "Ada" });
+    t.client().accept(session);
+    expect(t.state()).toMatchObject({ session, joining: false, autoSignIn: null });
+  });
+
+  it("asks for the name when the device has only a name, or only an identity", () => {
+    for (const device of [{ name: "Ada" }, { identity: "identity-0" }]) {
+      const t = setup(null, device);
+      t.connection.signInOnStartUp();
+      expect(t.clients).toEqual([]);
+      expect(t.state()).toMatchObject({ joining: false, autoSignIn: null });
+    }
+  });
+
+  it("falls back to the name screen, saying why, when the server turns the returning player away", async () => {
+    const t = setup(null, { name: "Ada", identity: "identity-0" });
+    t.connection.signInOnStartUp();
+    t.client().refuse(ErrorCode.TooManySessions, "Too many.");
+    await settle();
+    expect(t.state()).toMatchObject({ joining: false, autoSignIn: null, session: null });
+    expect(t.state().nameError).toContain("Too many players joined");
+  });
+
+  it("lets the player stop and pick another name instead", () => {
+    const t = setup(null, { name: "Ada", identity: "identity-0" });
+    t.connection.signInOnStartUp();
+    t.connection.cancelJoin();
+    expect(t.client().disconnected).toBe(true);
+    expect(t.state()).toMatchObject({ joining: false, autoSignIn: null, session: null });
   });
 
   it("never presents one name's token under another name", () => {
@@ -156,7 +207,7 @@ describe("resuming a saved session", () => {
 
   it("joins the room of a shared link after a resume, quietly when the seat is already ours", async () => {
     const t = setup({ name: "Ada", token: "token-0" });
-    t.connection.resumeSavedSession();
+    t.connection.signInOnStartUp();
     // The page was opened at /r/ABC234.
     t.update((s) => setPendingJoin(s, "ABC234"));
     t.client().accept({ ...session, resumed: true });
@@ -165,6 +216,122 @@ describe("resuming a saved session", () => {
     await settle();
     expect(t.state().pendingJoin).toBeNull();
     expect(t.toasts).toEqual([]);
+  });
+});
+
+describe("the device's identity", () => {
+  it("is passed when connecting, and the newest one is kept from every session", () => {
+    const t = setup(null, { identity: "identity-0" });
+    t.connection.joinLobby("Ada");
+    expect(t.client().options).toEqual({ name: "Ada", identity: "identity-0" });
+    expect(t.state().autoSignIn).toBeNull();
+    t.client().accept(session);
+    expect(t.memory.identity).toBe("identity-1");
+    // Every connection, a reconnect too, brings a new one.
+    t.client().setState("reconnecting");
+    t.client().accept({ ...session, resumed: true, identity: "identity-2" });
+    expect(t.memory.identity).toBe("identity-2");
+  });
+
+  it("is first given to a device that had none", () => {
+    const t = setup();
+    t.connection.joinLobby("Ada");
+    expect(t.client().options).toEqual({ name: "Ada" });
+    t.client().accept(session);
+    expect(t.memory.identity).toBe("identity-1");
+  });
+
+  it("is kept when the player changes name", () => {
+    const t = signedIn();
+    t.connection.changeName();
+    t.connection.joinLobby("Bea");
+    expect(t.client().options).toEqual({ name: "Bea", identity: "identity-1" });
+  });
+});
+
+describe("rejoining a game left behind", () => {
+  const offer: RejoinOffer = { mode: "connect-four", phase: "playing", with: ["Grace"], awayUntil: 30_000 };
+  /** Ada's new lobby session, in a new tab, while her old one sits in a game. */
+  const lobbySession = { ...session, player: { id: "me-lobby", name: "Ada" }, rejoin: offer };
+  /** The old session, taken over: the player seated in room(). */
+  const resumedSession = { ...session, token: "token-9", resumed: true };
+
+  function offered() {
+    const t = setup(null, { name: "Ada", identity: "identity-0" });
+    t.connection.signInOnStartUp();
+    t.client().accept(lobbySession);
+    return t;
+  }
+
+  it("offers the game the session carries", () => {
+    expect(offered().state().rejoinOffer).toEqual(offer);
+  });
+
+  it("takes the player back into the game's room in one click, on the same client", () => {
+    const t = offered();
+    t.connection.rejoinGame();
+    t.connection.rejoinGame();
+    expect(t.client().rejoins).toBe(1);
+    expect(t.clients).toHaveLength(1);
+    // The SDK closes the connection on purpose to open it again: that is no sign-out.
+    expect(t.state()).toMatchObject({ rejoining: true, session: lobbySession, connection: "connecting" });
+    t.client().accept(resumedSession);
+    expect(t.state()).toMatchObject({ rejoining: false, rejoinOffer: null, session: resumedSession });
+    t.client().push("room:state", room());
+    expect(t.state().room?.id).toBe("room-1");
+    expect(t.memory.saved).toEqual({ name: "Ada", token: "token-9" });
+    // Nothing was lost and nothing needs saying: the room is on screen.
+    expect(t.toasts).toEqual([]);
+  });
+
+  it("says so when the place was lost meanwhile, and stops offering it", async () => {
+    const t = offered();
+    t.connection.rejoinGame();
+    t.client().accept({ ...session, player: { id: "me-new", name: "Ada" } });
+    await settle();
+    expect(t.state()).toMatchObject({ rejoining: false, rejoinOffer: null, room: null });
+    expect(t.toasts).toEqual([{ kind: "info", message: rejoinLostMessage(offer) }]);
+  });
+
+  it("on a refusal, says why, drops the offer and signs in again with the lobby still on screen", async () => {
+    const t = offered();
+    const refused = t.client();
+    t.connection.rejoinGame();
+    refused.refuse(ErrorCode.TooManyConnections, "Too many.");
+    await settle();
+    expect(refused.disconnected).toBe(true);
+    expect(t.toasts).toEqual([
+      {
+        kind: "error",
+        message: `${REJOIN_FAILED_MESSAGE} Too many Lobby tabs are open on your network. Close one, then try again.`,
+      },
+    ]);
+    expect(t.state()).toMatchObject({ rejoinOffer: null, session: lobbySession, joining: true });
+    expect(t.client()).not.toBe(refused);
+    // With the lobby session's token, to carry on with it if the server still holds it.
+    expect(t.client().options).toEqual({ name: "Ada", token: "token-1", identity: "identity-1" });
+    t.client().accept({ ...lobbySession, resumed: true, rejoin: null });
+    expect(t.state()).toMatchObject({ rejoining: false, rejoinOffer: null, joining: false });
+    expect(t.toasts).toHaveLength(1);
+  });
+
+  it("keeps the offer across a dropped connection that resumed the same session", () => {
+    const t = offered();
+    t.client().setState("reconnecting");
+    t.client().accept({ ...lobbySession, resumed: true, rejoin: null });
+    expect(t.state().rejoinOffer).toEqual(offer);
+  });
+
+  it("stops offering it once the player queues for another game", () => {
+    const t = offered();
+    t.client().push("queue:status", { state: "queued", mode: "trails", joinedAt: 1 });
+    expect(t.state().rejoinOffer).toBeNull();
+  });
+
+  it("does nothing without an offer", () => {
+    const t = signedIn();
+    t.connection.rejoinGame();
+    expect(t.client().rejoins).toBe(0);
   });
 });
 

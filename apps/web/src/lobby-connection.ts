@@ -1,31 +1,22 @@
 import { ErrorCode, PlayerName, type RoomView } from "@lobby/contracts";
-import {
-  ClientErrorCode,
-  createLobbyClient,
-  type LobbyClient,
-  type LobbyClientOptions,
-  type RequestResult,
-} from "@lobby/client";
-import { applyChatHistory, applyChatMessage } from "./chat-state";
-import { describeError, describeHandshakeError, type RequestError } from "./errors";
+import { ClientErrorCode, createLobbyClient, type RequestResult } from "@lobby/client";
+import { subscribeRoomEvents } from "./client-events";
+import type { ConnectionClient, LobbyConnection, LobbyConnectionDeps, RequestOptions } from "./connection-api";
+import { describeError, describeHandshakeError } from "./errors";
 import {
   applyConnectError,
   applyConnection,
-  applyKicked,
-  applyLatency,
-  applyQueueStatus,
   applyRoomState,
   applySession,
-  applyStats,
   applyWatching,
   setPendingJoin,
   signedOut,
-  type LobbyState,
+  startRejoin,
   type SessionLoss,
-  type ToastKind,
 } from "./lobby-state";
 import * as nameStorage from "./name-storage";
-import { applyRoomList, applyRoomRemove, applyRoomUpsert, clearRoomList } from "./room-list";
+import { REJOIN_FAILED_MESSAGE, rejoinLostMessage } from "./rejoin-offer";
+import { applyRoomList, clearRoomList } from "./room-list";
 import { showToast, update, useLobbyStore } from "./store";
 
 /*
@@ -33,107 +24,14 @@ import { showToast, update, useLobbyStore } from "./store";
  * turns its events and acks into store transitions, and exports the session,
  * room-browser and chat actions; room and game actions live in
  * room-actions.ts on top of `request`. Components never see the client.
+ * Its contract is connection-api.ts; the pushes that only update state are
+ * subscribed in client-events.ts.
  *
  * `createLobbyConnection` builds one from what it depends on, so tests can
  * drive it with a fake client and a plain store; the app uses the one
  * instance this module exports.
  */
 
-/** The part of the SDK this module (and room-actions.ts, through `request`) uses. */
-export type ConnectionClient = Pick<
-  LobbyClient,
-  // The connection itself.
-  | "connect"
-  | "disconnect"
-  | "connected"
-  | "rttMs"
-  | "onConnectionState"
-  | "onConnectError"
-  | "on"
-  // Requests: the room browser's here, the rest from room-actions.ts through `request`.
-  | "quickMatch"
-  | "cancelQueue"
-  | "move"
-  | "createRoom"
-  | "joinRoom"
-  | "watchRoom"
-  | "setReady"
-  | "startGame"
-  | "updateSettings"
-  | "kick"
-  | "subscribeRooms"
-  | "unsubscribeRooms"
-  | "sendChat"
-  | "rematch"
-  | "leaveRoom"
->;
-
-/** Where the connection writes: the app state and its toasts. */
-export interface ConnectionStore {
-  getState: () => LobbyState;
-  update: (transition: (state: LobbyState) => LobbyState) => void;
-  showToast: (kind: ToastKind, message: string) => void;
-}
-
-/** Where the name and this tab's session token are kept between page loads. */
-export type SessionMemory = Pick<
-  typeof nameStorage,
-  "rememberName" | "loadSavedSession" | "loadSessionToken" | "rememberSessionToken" | "forgetSessionToken"
->;
-
-export interface LobbyConnectionDeps {
-  createClient: (options: Pick<LobbyClientOptions, "name" | "token">) => ConnectionClient;
-  store: ConnectionStore;
-  memory: SessionMemory;
-  /** Local time, to measure the server clock's offset when a session arrives. */
-  now: () => number;
-}
-
-export interface RequestOptions {
-  /** Refusals that are routine here and need no toast. */
-  quiet?: (error: RequestError) => boolean;
-}
-
-/** What the app can ask of the connection. Plain functions, so they can be passed around unbound. */
-export interface LobbyConnection {
-  /** Connect under `rawName`; errors land in `nameError` for the name screen. */
-  joinLobby: (rawName: string) => void;
-  /** On start-up: a reload of a tab that was signed in carries on with the same session. */
-  resumeSavedSession: () => void;
-  /** The player is editing the name: an old complaint no longer applies. */
-  clearNameError: () => void;
-  /** Give up on a handshake that is still retrying. */
-  cancelJoin: () => void;
-  /** Leave the lobby and go back to the name screen. */
-  changeName: () => void;
-  /**
-   * Send a request on the current client. Resolves with the result (a refusal
-   * has already been shown as a toast unless `quiet` says otherwise), or null
-   * when there is no client or the answer belongs to a replaced one.
-   */
-  request: <T>(
-    send: (c: ConnectionClient) => Promise<RequestResult<T>>,
-    options?: RequestOptions,
-  ) => Promise<RequestResult<T> | null>;
-  /** The lobby screen is showing: keep the public room list current. */
-  openRoomBrowser: () => void;
-  /** The lobby screen is gone: stop the pushes and drop the list. */
-  closeRoomBrowser: () => void;
-  /**
-   * Take a seat by invite code. From a shared link, a game that has already
-   * started is watched instead, since that is the closest thing to what the
-   * link promised. Resolves true once in the room.
-   */
-  enterByCode: (code: string, fromLink?: boolean, resumed?: boolean) => Promise<boolean>;
-  /** A create/join ack: the room we now sit in. */
-  enteredRoom: (view: RoomView) => void;
-  /** Send a chat line; resolves true when the server accepted it (so the input can clear). */
-  sendChat: (scope: "room" | "lobby", text: string) => Promise<boolean>;
-  /** Our own last measured round trip, for the roster before the room reports it. */
-  ownRttMs: () => number | null;
-}
-
-export const KICKED_MESSAGE = "You were removed from the room by the host.";
 export const REPLACED_MESSAGE = "You opened Lobby in another tab, so this one stopped. Press Play to continue here.";
 export const DISCONNECTED_MESSAGE = "You were disconnected from the server. Press Play to come back.";
 
@@ -146,6 +44,11 @@ export function createLobbyConnection({ createClient, store, memory, now }: Lobb
   let browserGeneration = 0;
 
   function joinLobby(rawName: string): void {
+    join(rawName, false);
+  }
+
+  /** Connect under `rawName`; `auto` when the app signs the player in rather than the name form. */
+  function join(rawName: string, auto: boolean): void {
     const parsed = PlayerName.safeParse(rawName);
     if (!parsed.success) {
       const nameError = parsed.error.issues[0]?.message ?? "That name can't be used.";
@@ -158,10 +61,12 @@ export function createLobbyConnection({ createClient, store, memory, now }: Lobb
 
     // A reload in the same tab resumes the session: same player, same seat.
     const token = memory.loadSessionToken(name);
-    const next = createClient(token ? { name, token } : { name });
+    // The device's identity lets the server know the player again, and offer what another tab left behind.
+    const identity = memory.loadIdentity();
+    const next = createClient({ name, ...(token ? { token } : {}), ...(identity ? { identity } : {}) });
     client = next;
     unsubscribe = subscribe(next);
-    update((s) => ({ ...s, joining: true, nameError: null }));
+    update((s) => ({ ...s, joining: true, autoSignIn: auto ? name : null, nameError: null }));
     next.connect().catch((error: unknown) => {
       if (client !== next) return;
       closeClient();
@@ -169,9 +74,15 @@ export function createLobbyConnection({ createClient, store, memory, now }: Lobb
     });
   }
 
-  function resumeSavedSession(): void {
+  function signInOnStartUp(): void {
     const saved = memory.loadSavedSession();
-    if (saved) joinLobby(saved.name);
+    if (saved) {
+      join(saved.name, true);
+      return;
+    }
+    // Without an identity the server would not know the player: ask for the name as for anyone new.
+    const name = memory.loadRememberedName();
+    if (name && memory.loadIdentity()) join(name, true);
   }
 
   function clearNameError(): void {
@@ -187,6 +98,29 @@ export function createLobbyConnection({ createClient, store, memory, now }: Lobb
     memory.forgetSessionToken();
     closeClient();
     update((s) => signedOut(s, null));
+  }
+
+  function rejoinGame(): void {
+    const current = client;
+    const { rejoinOffer: offer, rejoining, session } = store.getState();
+    if (!current || !offer || !session || rejoining) return;
+    update(startRejoin);
+    current.rejoin().then(
+      (next) => {
+        // The place was lost meanwhile: the server started a new session instead.
+        if (client === current && !next.resumed) showToast("info", rejoinLostMessage(offer));
+      },
+      (error: unknown) => {
+        if (client !== current) return;
+        showToast("error", `${REJOIN_FAILED_MESSAGE} ${describeHandshakeError(error)}`);
+        // That handshake ended this tab's lobby session too: sign in again as the same player while the
+        // lobby stays on screen. The offer goes; `rejoining` stays until that session arrives, so its
+        // arrival is not announced as a reconnect.
+        closeClient();
+        update((s) => ({ ...s, rejoinOffer: null }));
+        join(session.player.name, true);
+      },
+    );
   }
 
   async function request<T>(
@@ -277,7 +211,9 @@ export function createLobbyConnection({ createClient, store, memory, now }: Lobb
     return [
       c.onConnectionState((connection) => {
         if (!live()) return;
-        const { session } = store.getState();
+        const { session, rejoining } = store.getState();
+        // rejoin() closes this connection on purpose, to open it again as the player of that game.
+        if (connection === "disconnected" && rejoining) return;
         if (connection === "replaced") {
           // The same session went on in another tab; this one must stop.
           closeClient();
@@ -297,49 +233,18 @@ export function createLobbyConnection({ createClient, store, memory, now }: Lobb
       }),
       c.on("session:ready", (session) => {
         if (!live()) return;
+        // The session a rejoin asked for: a new player id, by design, and nothing lost.
+        const rejoined = store.getState().rejoining;
         const { state, lost } = applySession(store.getState(), session, now());
         update(() => state);
         memory.rememberSessionToken(session.player.name, session.token);
-        announceReconnect(lost);
+        // The SDK has already taken the new identity token from this session.
+        if (c.identity) memory.rememberIdentity(c.identity);
+        if (!rejoined) announceReconnect(lost);
         if (browserWanted) void subscribeRoomBrowser();
         void joinPendingRoom(session.resumed);
       }),
-      c.on("lobby:stats", (stats) => {
-        if (live()) update((s) => applyStats(s, stats));
-      }),
-      c.on("queue:status", (status) => {
-        if (live()) update((s) => applyQueueStatus(s, status));
-      }),
-      c.on("room:state", (view) => {
-        if (live()) update((s) => applyRoomState(s, view));
-      }),
-      c.on("room:kicked", ({ roomId, reason }) => {
-        if (!live()) return;
-        const { state, wasHere } = applyKicked(store.getState(), roomId);
-        update(() => state);
-        // The server says why: the host's kick, or a watched room closing.
-        if (wasHere) showToast("error", reason || KICKED_MESSAGE);
-      }),
-      c.on("room:latency", ({ roomId, rttMs }) => {
-        if (!live()) return;
-        // Our own figure may not have been reported yet; the client measured it anyway.
-        const me = store.getState().session?.player.id;
-        const own = c.rttMs;
-        const withMine = me && rttMs[me] === undefined && own !== null ? { ...rttMs, [me]: own } : rttMs;
-        update((s) => applyLatency(s, { roomId, rttMs: withMine }));
-      }),
-      c.on("rooms:upsert", (summary) => {
-        if (live()) update((s) => applyRoomUpsert(s, summary));
-      }),
-      c.on("rooms:remove", ({ roomId }) => {
-        if (live()) update((s) => applyRoomRemove(s, roomId));
-      }),
-      c.on("chat:message", (message) => {
-        if (live()) update((s) => applyChatMessage(s, message));
-      }),
-      c.on("chat:history", (history) => {
-        if (live()) update((s) => applyChatHistory(s, history));
-      }),
+      ...subscribeRoomEvents(c, live, store),
     ];
   }
 
@@ -364,10 +269,11 @@ export function createLobbyConnection({ createClient, store, memory, now }: Lobb
 
   return {
     joinLobby,
-    resumeSavedSession,
+    signInOnStartUp,
     clearNameError,
     cancelJoin,
     changeName,
+    rejoinGame,
     request,
     openRoomBrowser,
     closeRoomBrowser,
@@ -381,10 +287,11 @@ export function createLobbyConnection({ createClient, store, memory, now }: Lobb
 /** The app's connection: the real SDK, the app store and the browser's storage. */
 export const {
   joinLobby,
-  resumeSavedSession,
+  signInOnStartUp,
   clearNameError,
   cancelJoin,
   changeName,
+  rejoinGame,
   request,
   openRoomBrowser,
   closeRoomBrowser,

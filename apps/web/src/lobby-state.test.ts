@@ -1,4 +1,4 @@
-import { ErrorCode } from "@lobby/contracts";
+import { ErrorCode, type RejoinOffer } from "@lobby/contracts";
 import { describe, expect, it } from "vitest";
 import {
   MAX_TOASTS,
@@ -15,6 +15,7 @@ import {
   initialState,
   removeToast,
   signedOut,
+  startRejoin,
 } from "./lobby-state";
 import { ME, room, session, signedIn, strangersRoom } from "./test-fixtures";
 
@@ -186,6 +187,43 @@ describe("applyLatency", () => {
       me: 40,
       other: 120,
     });
+  });
+});
+
+describe("the rejoin offer", () => {
+  const offer: RejoinOffer = { mode: "connect-four", phase: "playing", with: ["Grace"], awayUntil: 30_000 };
+  const offered = () => applySession(initialState, { ...session, rejoin: offer }, 9_000).state;
+
+  it("comes with the session and stays on offer while the player looks around the lobby", () => {
+    expect(offered().rejoinOffer).toEqual(offer);
+    expect(applyQueueStatus(offered(), { state: "idle" }).rejoinOffer).toEqual(offer);
+  });
+
+  it("goes once the player queues or sits down elsewhere", () => {
+    expect(applyQueueStatus(offered(), { state: "queued", mode: "trails", joinedAt: 1 }).rejoinOffer).toBeNull();
+    expect(applyRoomState(offered(), room({ id: "room-7" })).rejoinOffer).toBeNull();
+    expect(applyWatching(offered(), strangersRoom()).rejoinOffer).toBeNull();
+  });
+
+  it("is taken once: the session that answers the rejoin has none", () => {
+    const rejoining = startRejoin(offered());
+    expect(rejoining.rejoining).toBe(true);
+    expect(startRejoin(rejoining)).toBe(rejoining);
+    const back = applySession(rejoining, { ...session, player: { id: "me-old", name: "Ada" }, resumed: true }, 9_000);
+    expect(back.state).toMatchObject({ rejoining: false, rejoinOffer: null });
+  });
+
+  it("outlives a dropped connection that resumed the same session, which never carries one", () => {
+    const { state } = applySession(offered(), { ...session, resumed: true }, 9_500);
+    expect(state.rejoinOffer).toEqual(offer);
+  });
+
+  it("cannot be taken when there is none", () => {
+    expect(startRejoin(signedIn()).rejoining).toBe(false);
+  });
+
+  it("is forgotten on signing out", () => {
+    expect(signedOut(startRejoin(offered()), null)).toMatchObject({ rejoinOffer: null, rejoining: false });
   });
 });
 

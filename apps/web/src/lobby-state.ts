@@ -3,6 +3,7 @@ import {
   type ChatMessage,
   type LobbyStats,
   type QueueStatus,
+  type RejoinOffer,
   type RoomSummary,
   type RoomView,
   type Session,
@@ -37,8 +38,14 @@ export interface RoomLatency {
 
 export interface LobbyState {
   connection: ConnectionState;
-  /** A handshake is in flight from the name screen. */
+  /** A handshake is in flight: from the name screen, or signing in again after a refused rejoin. */
   joining: boolean;
+  /**
+   * The name that handshake is under when the app signs a returning player in
+   * by itself (a reload, or a remembered name and identity) rather than the
+   * name form: the name screen shows a welcome back instead of the form.
+   */
+  autoSignIn: string | null;
   /** Why the name screen could not get in, in plain words. */
   nameError: string | null;
   /** The server turned the handshake away as too busy for now; the client tries again by itself. */
@@ -62,6 +69,14 @@ export interface LobbyState {
   lobbyChat: readonly ChatMessage[];
   roomChat: RoomChat | null;
   latency: RoomLatency | null;
+  /**
+   * A game (or queue place) this player left behind in another session, e.g.
+   * a closed tab's: offered in the lobby until it is taken back, runs out
+   * (`awayUntil`), or the player has gone on to another queue or room.
+   */
+  rejoinOffer: RejoinOffer | null;
+  /** The player asked to take that game back; the handshake is in flight. */
+  rejoining: boolean;
   /** A room code from a /r/CODE link, joined right after the next sign-in. */
   pendingJoin: string | null;
   /**
@@ -77,6 +92,7 @@ export const MAX_TOASTS = 3;
 export const initialState: LobbyState = {
   connection: "idle",
   joining: false,
+  autoSignIn: null,
   nameError: null,
   serverBusy: false,
   session: null,
@@ -90,6 +106,8 @@ export const initialState: LobbyState = {
   lobbyChat: [],
   roomChat: null,
   latency: null,
+  rejoinOffer: null,
+  rejoining: false,
   pendingJoin: null,
   resyncing: false,
   toasts: [],
@@ -104,20 +122,25 @@ export function applySession(
   receivedAt: number,
 ): { state: LobbyState; lost: SessionLoss } {
   const clockOffsetMs = session.serverTime - receivedAt;
-  // A resumed session keeps our id, queue place and seat; the server re-sends
-  // them at once. Only the per-connection subscriptions (and a watch) are gone.
+  const sameSession = state.session !== null && session.resumed && session.player.id === state.session.player.id;
   // Whatever the session, the handshake is over and per-connection subscriptions are gone.
   const arrived: LobbyState = {
     ...state,
     session,
     joining: false,
+    autoSignIn: null,
     nameError: null,
     serverBusy: false,
     clockOffsetMs,
     stats: session.stats,
     rooms: null,
+    // A resumed session never carries an offer; after a dropped connection the one we had still stands.
+    rejoinOffer: sameSession && !state.rejoining ? state.rejoinOffer : session.rejoin,
+    rejoining: false,
   };
-  if (state.session && session.resumed && session.player.id === state.session.player.id) {
+  // A resumed session keeps our id, queue place and seat; the server re-sends
+  // them at once. Only the per-connection subscriptions (and a watch) are gone.
+  if (sameSession) {
     return { state: { ...arrived, resyncing: true }, lost: "nothing" };
   }
   // Otherwise a second session:ready means socket.io reconnected under a new
@@ -154,7 +177,8 @@ export function applyQueueStatus(state: LobbyState, status: QueueStatus): LobbyS
   const settled = state.resyncing ? { ...state, resyncing: false } : state;
   if (state.room && (status.state !== "matched" || status.roomId === state.room.id)) return settled;
   if (status.state === "queued" && state.queue.state === "matched") return settled;
-  return { ...settled, queue: status };
+  // Waiting for another game: the one left behind is no longer on offer.
+  return { ...settled, queue: status, rejoinOffer: status.state === "idle" ? settled.rejoinOffer : null };
 }
 
 export function mySeat(room: RoomView, playerId: string) {
@@ -204,6 +228,8 @@ function enterRoom(state: LobbyState, view: RoomView, watchingRoomId: string | n
     latency: state.latency?.roomId === view.id ? state.latency : null,
     // Room chat may have arrived just before the room itself; keep only that room's.
     roomChat: state.roomChat?.roomId === view.id ? state.roomChat : null,
+    // In a room now, whether the one left behind or another: nothing more to offer.
+    rejoinOffer: null,
   };
 }
 
@@ -243,6 +269,11 @@ export function applyLatency(state: LobbyState, latency: RoomLatency): LobbyStat
   if (state.room?.id !== latency.roomId) return state;
   const known = state.latency?.roomId === latency.roomId ? state.latency.rttMs : {};
   return { ...state, latency: { roomId: latency.roomId, rttMs: { ...known, ...latency.rttMs } } };
+}
+
+/** The player pressed "Rejoin your game". */
+export function startRejoin(state: LobbyState): LobbyState {
+  return state.rejoinOffer && !state.rejoining ? { ...state, rejoining: true } : state;
 }
 
 export function setPendingJoin(state: LobbyState, code: string | null): LobbyState {

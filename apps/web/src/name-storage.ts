@@ -1,6 +1,12 @@
 const KEY = "lobby:name";
+const IDENTITY_KEY = "lobby:identity";
 
-// Storage can throw (private mode, disabled cookies); a forgotten name is harmless.
+/*
+ * The name and this device's identity token live in localStorage: they
+ * outlive the tab, so a player who comes back is known again. Storage can
+ * throw (private mode, disabled cookies); a forgotten name or identity is
+ * harmless: the player just types the name again, as a new player.
+ */
 
 export function loadRememberedName(): string {
   try {
@@ -15,6 +21,23 @@ export function rememberName(name: string): void {
     localStorage.setItem(KEY, name);
   } catch {
     // Nothing to do: the player just types it again next time.
+  }
+}
+
+/** This device's latest identity token (see `Session.identity`), if it was ever given one. */
+export function loadIdentity(): string | undefined {
+  try {
+    return localStorage.getItem(IDENTITY_KEY) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function rememberIdentity(identity: string): void {
+  try {
+    localStorage.setItem(IDENTITY_KEY, identity);
+  } catch {
+    // Nothing to do: next time this device starts as a new player.
   }
 }
 

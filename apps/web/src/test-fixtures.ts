@@ -40,6 +40,8 @@ export const session: Session = {
   ],
   serverTime: 10_000,
   token: "token-1",
+  identity: "identity-1",
+  rejoin: null,
   resumed: false,
   stats: {
     online: 3,

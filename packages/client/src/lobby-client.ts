@@ -50,6 +50,9 @@ export class LobbyClient {
   private lastSession: Session | null = null;
   private lastRttMs: number | null = null;
   private sessionToken: string | undefined;
+  private identityToken: string | undefined;
+  /** The next handshake asks to take over this identity's session that is away (see `rejoin`). */
+  private rejoinNext = false;
   private pingTimer: ReturnType<typeof setInterval> | null = null;
   private readonly pingIntervalMs: number;
   /** A handshake retry after a SERVER_BUSY refusal, and how many refusals came in a row. */
@@ -64,19 +67,26 @@ export class LobbyClient {
     this.ackTimeoutMs = options.ackTimeoutMs ?? 5000;
     this.pingIntervalMs = options.pingIntervalMs ?? 5000;
     this.sessionToken = options.token;
+    this.identityToken = options.identity;
     const uri = options.url ? new URL(LOBBY_NAMESPACE, options.url).toString() : LOBBY_NAMESPACE;
     this.socket = io(uri, {
       autoConnect: false,
       transports: ["websocket"],
       // A function, so every reconnect presents the latest session token.
       auth: (send) =>
-        send(this.sessionToken ? { name: options.name, token: this.sessionToken } : { name: options.name }),
+        send({
+          name: options.name,
+          ...(this.sessionToken ? { token: this.sessionToken } : {}),
+          ...(this.identityToken ? { identity: this.identityToken } : {}),
+          ...(this.rejoinNext ? { rejoin: true } : {}),
+        }),
       reconnection: options.reconnection ?? true,
       ...(options.headers ? { extraHeaders: options.headers } : {}),
     });
     this.socket.on("connect", () => this.setState("connected"));
     this.socket.on("disconnect", () => {
-      if (this.connectionState === "replaced") return;
+      // rejoin() closes the connection on purpose and opens it again at once: "connecting" follows.
+      if (this.connectionState === "replaced" || this.rejoinNext) return;
       this.setState(this.socket.active ? "reconnecting" : "disconnected");
     });
     this.socket.on("connect", () => {
@@ -99,6 +109,8 @@ export class LobbyClient {
     this.socket.on("session:ready", (session) => {
       this.lastSession = session;
       this.sessionToken = session.token;
+      this.identityToken = session.identity;
+      this.rejoinNext = false;
       void this.ping();
     });
     this.socket.on("session:closed", ({ reason }) => {
@@ -134,6 +146,11 @@ export class LobbyClient {
   /** The latest session token: store it to resume after a reload. */
   get token(): string | undefined {
     return this.sessionToken;
+  }
+
+  /** This device's latest identity token: store it where it outlives the tab (e.g. localStorage). */
+  get identity(): string | undefined {
+    return this.identityToken;
   }
 
   /** The session from the latest handshake, if any. */
@@ -182,6 +199,21 @@ export class LobbyClient {
       this.socket.on("connect_error", onError);
       this.setState("connecting");
       this.socket.connect();
+    });
+  }
+
+  /**
+   * Take over the game this identity left behind (`session.rejoin`): this
+   * connection's own session, which holds nothing, ends, and the client
+   * reconnects as the player of that game. Resolves with the resumed
+   * session; if the place was lost meanwhile, with a new session as before.
+   */
+  rejoin(): Promise<Session> {
+    this.rejoinNext = true;
+    this.sessionToken = undefined;
+    this.socket.disconnect();
+    return this.connect().finally(() => {
+      this.rejoinNext = false;
     });
   }
 

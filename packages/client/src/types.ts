@@ -40,6 +40,12 @@ export interface LobbyClientOptions {
    * sends it on every reconnect.
    */
   token?: string;
+  /**
+   * This device's identity token from an earlier session (`client.identity`),
+   * so the server knows the player again: their name, and any game a closed tab
+   * left behind (`session.rejoin`). Omit it for a new identity.
+   */
+  identity?: string;
   /** How long to wait for an ack before resolving with `TIMEOUT`. Default 5000 ms. */
   ackTimeoutMs?: number;
   /**

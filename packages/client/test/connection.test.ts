@@ -2,7 +2,7 @@ import { ErrorCode, LOBBY_NAMESPACE } from "@lobby/contracts";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { ClientErrorCode, HandshakeError, type ConnectionState, type HandshakeRefusal, type LobbyClient } from "../src";
 import { startLobby } from "./support/lobby-server";
-import { clientPool, greet, nextEvent, refusal, startBareServer } from "./support/servers";
+import { clientPool, fakeIdentity, greet, nextEvent, refusal, startBareServer } from "./support/servers";
 
 /*
  * The connection lifecycle: what `connect()` settles with, the states a
@@ -237,5 +237,73 @@ describe("refusals the SDK retries", () => {
     expect(session.resumed).toBe(false);
     expect(client.token).toBe(session.token);
     expect(client.token).not.toBe("not-a-token");
+  });
+});
+
+describe("the device identity", () => {
+  it("is sent with every handshake as the latest one the server gave", async () => {
+    const auths: unknown[] = [];
+    const { url } = await bare((lobby) => {
+      lobby.use((socket, next) => {
+        auths.push(socket.handshake.auth);
+        next();
+      });
+      greet(lobby);
+    });
+    const client = pool.client({ url, name: "Ada", identity: fakeIdentity(9) });
+    await client.connect();
+    expect(client.identity).toBe(fakeIdentity(1));
+    const back = nextEvent(client, "session:ready");
+    client.socket.disconnect().connect();
+    await back;
+    expect(auths).toEqual([
+      { name: "Ada", identity: fakeIdentity(9) },
+      { name: "Ada", token: "token-1", identity: fakeIdentity(1) },
+    ]);
+    expect(client.identity).toBe(fakeIdentity(2));
+  });
+
+  it("rejoin asks once, without the session token, and resolves with the session it resumed", async () => {
+    const auths: Record<string, unknown>[] = [];
+    const { url } = await bare((lobby) => {
+      lobby.use((socket, next) => {
+        auths.push(socket.handshake.auth);
+        next();
+      });
+      greet(lobby);
+    });
+    const client = pool.client({ url, name: "Ada" });
+    await client.connect();
+    const states = recordStates(client);
+    const session = await client.rejoin();
+    // Straight from connected to connecting: the connection closed on purpose, not lost.
+    expect(states).toEqual(["connecting", "connected"]);
+    expect(auths[1]).toEqual({ name: "Ada", identity: fakeIdentity(1), rejoin: true });
+    expect(session.token).toBe("token-2");
+    expect(client.state).toBe("connected");
+    // Only that handshake asked: a later reconnect resumes the session it got.
+    client.socket.disconnect().connect();
+    await expect.poll(() => auths.length).toBe(3);
+    expect(auths[2]).toEqual({ name: "Ada", token: "token-2", identity: fakeIdentity(2) });
+  });
+
+  it("on the real server: a closed client's game is offered to the next client of its identity, which rejoins it", async () => {
+    const { url } = await lobby();
+    const ann = pool.client({ url, name: "Ann" });
+    const bob = pool.client({ url, name: "Bob" });
+    await Promise.all([ann.connect(), bob.connect()]);
+    const playing = nextEvent(bob, "room:state", (room) => room.phase === "playing");
+    await ann.quickMatch("connect-four");
+    await bob.quickMatch("connect-four");
+    await playing;
+    const annId = ann.session?.player.id;
+    const annAway = nextEvent(bob, "room:state", (room) => room.seats.some((s) => s.status === "disconnected"));
+    ann.disconnect();
+    await annAway;
+    const reopened = pool.client({ url, name: "Ann", identity: ann.identity! });
+    const fresh = await reopened.connect();
+    expect(fresh.rejoin).toMatchObject({ mode: "connect-four", phase: "playing", with: ["Bob"] });
+    const resumed = await reopened.rejoin();
+    expect(resumed).toMatchObject({ resumed: true, player: { id: annId } });
   });
 });

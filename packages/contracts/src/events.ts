@@ -3,8 +3,8 @@ import type { Ack } from "./ack";
 import { GameMove } from "./games";
 import { ModeId, ModeInfo } from "./modes";
 import { ChatMessage, ChatScope, ChatText } from "./chat";
-import { PlayerId, PublicPlayer } from "./player";
-import { InviteCode, RoomId, RoomSummary, RoomView, Visibility } from "./room";
+import { IdentityToken, PlayerId, PublicPlayer } from "./player";
+import { InviteCode, RoomId, RoomPhase, RoomSummary, RoomView, Visibility } from "./room";
 
 /** The namespace every lobby connection uses. */
 export const LOBBY_NAMESPACE = "/lobby";
@@ -35,6 +35,18 @@ export const LobbyStats = z.object({
 export type LobbyStats = z.infer<typeof LobbyStats>;
 
 /** Sent right after every accepted handshake. */
+/** What a session of this identity left behind when its connection went away. */
+export const RejoinOffer = z.object({
+  mode: ModeId,
+  /** The room's phase, or `queued` while waiting in quick match. */
+  phase: z.enum([...RoomPhase.options, "queued"]),
+  /** The other players' names in the room (none while queued). */
+  with: z.array(z.string()),
+  /** Server time (ms) at which the place is lost: the seat forfeits, or the queue place ends. */
+  awayUntil: z.number(),
+});
+export type RejoinOffer = z.infer<typeof RejoinOffer>;
+
 export const Session = z.object({
   player: PublicPlayer,
   modes: z.array(ModeInfo),
@@ -46,6 +58,17 @@ export const Session = z.object({
   resumed: z.boolean(),
   /** The lobby's presence figures as of now; changes follow as `lobby:stats`. */
   stats: LobbyStats,
+  /**
+   * This device's identity token, new on every connection: keep it (e.g. in localStorage) and send it as
+   * `auth.identity` on every handshake, so the server knows the player again after the browser closed.
+   */
+  identity: IdentityToken,
+  /**
+   * A game (or queue place) another session of this identity holds while away, e.g. in a tab that was
+   * closed: connect again with `auth.rejoin` to take it over before `awayUntil`, when it is forfeited.
+   * Null when there is none, and always on a resumed session.
+   */
+  rejoin: RejoinOffer.nullable(),
 });
 export type Session = z.infer<typeof Session>;
 

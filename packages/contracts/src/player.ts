@@ -48,8 +48,29 @@ export const SessionToken = z
   .max(256)
   .regex(/^v2\.[A-Za-z0-9_-]{1,64}\.[0-9a-z]{1,12}\.[0-9a-z]{1,12}\.[A-Za-z0-9_-]{43}$/, "Malformed session token");
 
-/** What the handshake must carry in `auth`. */
-export const HandshakeAuth = z.object({ name: PlayerName, token: SessionToken.optional() });
+/**
+ * A server-signed identity token: the lasting identity of a device (a browser profile), kept across
+ * sessions, so the player's name and places survive closing the browser. Opaque to clients: its shape
+ * is `i1.<identity id>.<expiry>.<generation>.<signature>`. It is rotated on every connection (keep the
+ * newest; the one before still works) and expires unless used. A token the server no longer knows
+ * (revoked, expired, or from a server that lost its memory) starts a new identity.
+ */
+export const IdentityToken = z
+  .string()
+  .max(256)
+  .regex(/^i1\.[A-Za-z0-9_-]{1,64}\.[0-9a-z]{1,12}\.[0-9a-z]{1,12}\.[A-Za-z0-9_-]{43}$/, "Malformed identity token");
+
+/**
+ * What the handshake carries in `auth`: the name; the session token to resume a session; the identity
+ * token of this device; and `rejoin`, to take over this identity's own session that is away from its
+ * game (see `Session.rejoin`) instead of starting a new one.
+ */
+export const HandshakeAuth = z.object({
+  name: PlayerName,
+  token: SessionToken.optional(),
+  identity: z.string().optional(),
+  rejoin: z.boolean().optional(),
+});
 export type HandshakeAuth = z.input<typeof HandshakeAuth>;
 
 /** A player as everyone else sees them. */

@@ -47,6 +47,8 @@ export interface LobbySettings {
    * clients' ack timeout, so what is accepted is still answered in time.
    */
   busyQueueMs: number;
+  /** How long a device's identity lasts without a connection; every connection of its sessions extends it. */
+  identityTtlMs: number;
 }
 
 export interface LobbyDeps {

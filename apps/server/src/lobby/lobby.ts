@@ -14,6 +14,7 @@ import { ChatLimits, sendChat } from "./chat";
 import type { LobbyDeps, LobbyRuntime } from "./context";
 import type { DeadlineKey } from "./deadline-key";
 import { DeadlineSweep } from "./deadline-sweep";
+import { claimedIdentity, rejoinable, type IdentityClaim } from "./identities";
 import { laneNames } from "./lane-names";
 import * as matchmaker from "./matchmaker";
 import { NodeLiveness } from "./node-liveness";
@@ -100,7 +101,34 @@ export class Lobby implements LobbyRuntime {
    */
   connect(arrival: sessions.Arrival, greet: sessions.Greet = () => undefined): Promise<boolean> {
     this.hints.connected(arrival.id, arrival.connectionId);
-    return this.operations.run(this.hints.scopeOf(arrival.id), (ctx) => sessions.arrive(ctx, arrival, greet));
+    const identity = arrival.identity ? [laneNames.identity(arrival.identity.id)] : [];
+    return this.operations.run(this.hints.scopeOf(arrival.id, ...identity), (ctx) =>
+      sessions.arrive(ctx, arrival, greet),
+    );
+  }
+
+  /**
+   * The session a `rejoin` handshake of this identity takes over: its newest
+   * one that is away holding a seat or a queue place, and that session's
+   * token generation. A plain read, like the handshake's check of a session
+   * token; the arrival checks the generation again in its transaction.
+   */
+  async rejoinTarget(claim: IdentityClaim): Promise<{ playerId: string; generation: number } | null> {
+    const { store, clock } = this.deps;
+    const identity = await claimedIdentity(store, clock.now(), claim);
+    const player = identity && (await rejoinable(store, clock.now(), identity));
+    return player ? { playerId: player.id, generation: player.tokenGeneration } : null;
+  }
+
+  /**
+   * Revoke a device identity: none of its tokens stands for anything any
+   * more, so its next connection starts a new identity. Its sessions go on
+   * until they end; a session resumed by its own token gets a new identity.
+   */
+  revokeIdentity(identityId: string): Promise<void> {
+    return this.operations.run({ lanes: [laneNames.identity(identityId)] }, (ctx) =>
+      ctx.store.deleteIdentity(identityId),
+    );
   }
 
   /**

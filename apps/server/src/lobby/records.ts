@@ -30,6 +30,26 @@ export interface PlayerRecord {
   tokenGeneration: number;
   /** The client address the session last connected from, as a keyed hash; "" when unknown. */
   address: string;
+  /** The device identity the session belongs to (see `IdentityRecord`). */
+  identityId: string;
+}
+
+/**
+ * A device's lasting identity: it outlives sessions (a closed tab, a closed
+ * browser), so the player is known again when they come back, and it is
+ * where what a player keeps across sessions hangs.
+ */
+export interface IdentityRecord {
+  id: string;
+  /**
+   * Bumped by every connection of one of its sessions; only a token of this
+   * generation or the one before stands for it (see `claimHolds`).
+   */
+  generation: number;
+  /** Its latest sessions, oldest first (at most `IDENTITY_SESSIONS`): where a closed tab's game is found. */
+  sessions: string[];
+  /** When the identity ends unless one of its sessions connects again (then it is extended). */
+  expiresAt: number;
 }
 
 export interface QueueEntry {

@@ -1,8 +1,9 @@
-import { ErrorCode, type LobbyStats } from "@lobby/contracts";
+import { ErrorCode, type LobbyStats, type RejoinOffer } from "@lobby/contracts";
 import type { LobbyContext } from "./context";
 import { deadlineKey } from "./deadline-key";
 import { channels } from "./channels";
 import { forfeitIfStillAway, markDisconnected, markReconnected, removeSpectator } from "./match-room";
+import { claimedIdentity, connectIdentity, generationHolds, type IdentityClaim } from "./identities";
 import { LobbyError } from "./lobby-error";
 import { withResultNote } from "./play";
 import type { PlayerRecord } from "./records";
@@ -27,6 +28,10 @@ export interface Greeting {
   name: string;
   /** The generation its new token is for. */
   tokenGeneration: number;
+  /** The device identity, at the generation its new token is for. */
+  identity: IdentityClaim;
+  /** What another session of the identity left behind while away (new sessions only). */
+  rejoin: RejoinOffer | null;
 }
 
 /** Tells the new connection who it is. */
@@ -43,6 +48,8 @@ export interface Arrival {
    * absent for a new session (and for callers inside the process, which are trusted).
    */
   claim?: number | null;
+  /** The device identity the connection presented, if any (a new one is made otherwise). */
+  identity?: IdentityClaim | null;
 }
 
 /**
@@ -51,7 +58,7 @@ export interface Arrival {
  * session on may have dropped before its client heard the new token).
  */
 export function claimHolds(player: PlayerRecord, generation: number): boolean {
-  return player.tokenGeneration === generation || player.tokenGeneration === generation + 1;
+  return generationHolds(player.tokenGeneration, generation);
 }
 
 /**
@@ -62,6 +69,7 @@ export function claimHolds(player: PlayerRecord, generation: number): boolean {
 export async function arrive(ctx: LobbyContext, arrival: Arrival, greet: Greet): Promise<boolean> {
   const existing = await ctx.store.getPlayer(arrival.id);
   if (!existing) {
+    const claimed = await claimedIdentity(ctx.store, ctx.now(), arrival.identity);
     const player: PlayerRecord = {
       id: arrival.id,
       name: arrival.name,
@@ -72,11 +80,22 @@ export async function arrive(ctx: LobbyContext, arrival: Arrival, greet: Greet):
       awayUntil: null,
       tokenGeneration: 1,
       address: arrival.address ?? "",
+      identityId: claimed?.id ?? ctx.id(16),
     };
     await ctx.savePlayer(player);
+    const { identity, rejoin } = await connectIdentity(ctx, claimed, player);
     ctx.effects.join(player.id, channels.lobby);
     const stats = await ctx.presence();
-    ctx.afterCommit(() => greet({ resumed: false, stats, name: player.name, tokenGeneration: player.tokenGeneration }));
+    ctx.afterCommit(() =>
+      greet({
+        resumed: false,
+        stats,
+        name: player.name,
+        tokenGeneration: player.tokenGeneration,
+        identity: { id: identity.id, generation: identity.generation },
+        rejoin,
+      }),
+    );
     await sendLobbyHistory(ctx, player.id);
     return false;
   }
@@ -85,6 +104,9 @@ export async function arrive(ctx: LobbyContext, arrival: Arrival, greet: Greet):
     throw new LobbyError(ErrorCode.InvalidToken, "That session has moved on; connect again without its token.");
   }
 
+  // The session keeps its identity while that stands; one revoked or expired meanwhile is replaced.
+  const kept = existing.identityId ? await ctx.store.getIdentity(existing.identityId) : undefined;
+  const standing = kept && kept.expiresAt > ctx.now() ? kept : undefined;
   const player: PlayerRecord = {
     ...existing,
     connectionId: arrival.connectionId,
@@ -92,10 +114,21 @@ export async function arrive(ctx: LobbyContext, arrival: Arrival, greet: Greet):
     awayUntil: null,
     tokenGeneration: existing.tokenGeneration + 1,
     address: arrival.address ?? existing.address,
+    identityId: standing?.id ?? ctx.id(16),
   };
   await ctx.savePlayer(player);
+  const { identity } = await connectIdentity(ctx, standing, player);
   const stats = await ctx.presence();
-  ctx.afterCommit(() => greet({ resumed: true, stats, name: player.name, tokenGeneration: player.tokenGeneration }));
+  ctx.afterCommit(() =>
+    greet({
+      resumed: true,
+      stats,
+      name: player.name,
+      tokenGeneration: player.tokenGeneration,
+      identity: { id: identity.id, generation: identity.generation },
+      rejoin: null,
+    }),
+  );
   await resync(ctx, player);
   return true;
 }

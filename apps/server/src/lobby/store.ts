@@ -1,5 +1,5 @@
 import type { ChatMessage, ModeId } from "@lobby/contracts";
-import type { PlayerRecord, QueueEntry, RoomRecord } from "./records";
+import type { IdentityRecord, PlayerRecord, QueueEntry, RoomRecord } from "./records";
 
 /**
  * One lobby operation's view of the state. Reads see the operation's own
@@ -11,6 +11,12 @@ export interface StoreTx {
   getPlayer(id: string): Promise<PlayerRecord | undefined>;
   putPlayer(player: PlayerRecord): Promise<void>;
   deletePlayer(id: string): Promise<void>;
+
+  /** A device identity; undefined once it was revoked, expired or evicted. */
+  getIdentity(id: string): Promise<IdentityRecord | undefined>;
+  /** Store an identity; the store may drop it after `expiresAt`. */
+  putIdentity(identity: IdentityRecord): Promise<void>;
+  deleteIdentity(id: string): Promise<void>;
 
   /** Append to the back of a mode's queue. */
   enqueue(mode: ModeId, entry: QueueEntry): Promise<void>;
@@ -45,7 +51,7 @@ export interface StoreTx {
 }
 
 /**
- * Lobby state: players, queues, rooms, invite codes, deadlines and lobby
+ * Lobby state: players, device identities, queues, rooms, invite codes, deadlines and lobby
  * chat. Changes go through `transaction`, which makes each lobby operation
  * atomic — in one process (the memory store) and across processes (the
  * Redis store, where a transaction that lost a race with another process
@@ -67,6 +73,7 @@ export interface LobbyStore {
   transaction<T>(work: (tx: StoreTx) => Promise<T>): Promise<T>;
 
   getPlayer(id: string): Promise<PlayerRecord | undefined>;
+  getIdentity(id: string): Promise<IdentityRecord | undefined>;
   countPlayers(): Promise<number>;
   listPlayerIds(): Promise<string[]>;
   queueLength(mode: ModeId): Promise<number>;

@@ -1,7 +1,10 @@
 import type { ChatMessage, ModeId } from "@lobby/contracts";
 import { isOpenForQuickMatch } from "../lobby/match-room";
-import type { PlayerRecord, QueueEntry, RoomRecord } from "../lobby/records";
+import type { IdentityRecord, PlayerRecord, QueueEntry, RoomRecord } from "../lobby/records";
 import type { LobbyStore, StoreTx } from "../lobby/store";
+
+/** Identities kept in memory before the least recently seen give way. */
+const DEFAULT_MAX_IDENTITIES = 100_000;
 
 /**
  * The embedded default: everything in this process's memory. Queues are
@@ -21,6 +24,13 @@ import type { LobbyStore, StoreTx } from "../lobby/store";
  */
 export class MemoryStore implements LobbyStore {
   private readonly players = new Map<string, PlayerRecord>();
+  /**
+   * Identities, least recently stored first: past `maxIdentities` the oldest
+   * go, so identities minted without end cannot grow memory without bound
+   * (each new one also costs its address a new session). Expired ones are
+   * dropped when read; the lobby treats one past `expiresAt` as gone anyway.
+   */
+  private readonly identities = new Map<string, IdentityRecord>();
   private readonly queues = new Map<ModeId, Map<string, QueueEntry>>();
   private readonly rooms = new Map<string, RoomRecord>();
   private readonly openRooms = new Map<ModeId, Set<string>>();
@@ -34,6 +44,8 @@ export class MemoryStore implements LobbyStore {
   private undo: (() => void)[] | null = null;
   /** One view serves every transaction (they never overlap): no allocation per operation. */
   private readonly tx: StoreTx = this.txView();
+
+  constructor(private readonly maxIdentities = DEFAULT_MAX_IDENTITIES) {}
 
   async transaction<T>(work: (tx: StoreTx) => Promise<T>): Promise<T> {
     if (this.undo) throw new Error("MemoryStore runs one transaction at a time");
@@ -51,6 +63,10 @@ export class MemoryStore implements LobbyStore {
 
   getPlayer(id: string) {
     return Promise.resolve(this.players.get(id));
+  }
+
+  getIdentity(id: string) {
+    return Promise.resolve(this.identities.get(id));
   }
 
   countPlayers() {
@@ -139,6 +155,24 @@ export class MemoryStore implements LobbyStore {
       deletePlayer: (id) => {
         restore(this.players, id);
         this.players.delete(id);
+        return Promise.resolve();
+      },
+      getIdentity: (id) => this.getIdentity(id),
+      putIdentity: (identity) => {
+        restore(this.identities, identity.id);
+        // Re-inserted, so the map's order stays least recently stored first.
+        this.identities.delete(identity.id);
+        this.identities.set(identity.id, frozen(identity));
+        const oldest = this.identities.keys().next();
+        if (this.identities.size > this.maxIdentities && !oldest.done) {
+          restore(this.identities, oldest.value);
+          this.identities.delete(oldest.value);
+        }
+        return Promise.resolve();
+      },
+      deleteIdentity: (id) => {
+        restore(this.identities, id);
+        this.identities.delete(id);
         return Promise.resolve();
       },
       enqueue: (mode, entry) => {

@@ -2,7 +2,7 @@ import type { ChatMessage, ModeId } from "@lobby/contracts";
 import { WatchError } from "redis";
 import type { NodeRegistry } from "../lobby/node-registry";
 import type { LobbyStore, ParallelTransactions, RecordIds, StoreTx } from "../lobby/store";
-import type { PlayerRecord, RoomRecord } from "../lobby/records";
+import type { IdentityRecord, PlayerRecord, RoomRecord } from "../lobby/records";
 import { redisClient, redisKeys, type RedisClient, type RedisKeys } from "./redis-client";
 import { RedisNodeRegistry } from "./redis-node-registry";
 import { parse, RedisTx, toEntries } from "./redis-tx";
@@ -26,13 +26,14 @@ const MAX_ATTEMPTS = 64;
  * connections of its own (the lobby runs that many operations side by side;
  * the rest wait for a connection); plain reads share another.
  *
- * Keys (under `prefix`): `player:<id>` and `room:<id>` (JSON), `code:<code>`
+ * Keys (under `prefix`): `player:<id>`, `identity:<id>` and `room:<id>` (JSON), `code:<code>`
  * (room id), `queue:<mode>` (sorted set of player ids by join time),
  * `open:<mode>` (sorted set of quick-match-open rooms by creation time),
  * `players` and `rooms` (sets of ids), `deadlines` (sorted set of deadline
  * keys by due time) and `lobby-chat` (list). Nothing here outlives its
  * owner: a session's record goes when its grace period ends, a room's when
- * it is destroyed; the chat list is trimmed on every append.
+ * it is destroyed, an identity's when it expires unused (`IDENTITY_TTL_MS`;
+ * durable only as far as Redis persists); the chat list is trimmed on every append.
  *
  * The cluster's node registry lives beside this state (`nodes`): each
  * transaction keeps a node's set of players in step with the records.
@@ -110,6 +111,10 @@ export class RedisStore implements LobbyStore {
 
   async getPlayer(id: string) {
     return parse<PlayerRecord>(await this.reads.get(this.key("player", id)));
+  }
+
+  async getIdentity(id: string) {
+    return parse<IdentityRecord>(await this.reads.get(this.key("identity", id)));
   }
 
   countPlayers() {

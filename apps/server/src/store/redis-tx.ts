@@ -1,6 +1,6 @@
 import type { ChatMessage, ModeId } from "@lobby/contracts";
 import { isOpenForQuickMatch } from "../lobby/match-room";
-import type { PlayerRecord, QueueEntry, RoomRecord } from "../lobby/records";
+import type { IdentityRecord, PlayerRecord, QueueEntry, RoomRecord } from "../lobby/records";
 import type { RecordIds, StoreTx } from "../lobby/store";
 import type { RedisClient, RedisKeys } from "./redis-client";
 
@@ -23,6 +23,7 @@ type Command = string[];
  */
 export class RedisTx implements StoreTx {
   private readonly players = new Map<string, PlayerRecord | null>();
+  private readonly identities = new Map<string, IdentityRecord | null>();
   private readonly rooms = new Map<string, RoomRecord | null>();
   private readonly codes = new Map<string, string | null>();
   private readonly queues = new Map<ModeId, QueueEntry[]>();
@@ -86,6 +87,28 @@ export class RedisTx implements StoreTx {
     this.players.set(id, null);
     this.commands.push(["DEL", this.key("player", id)], ["SREM", this.key("players"), id]);
     this.moveNode(id, before?.node ?? null, null);
+  }
+
+  async getIdentity(id: string) {
+    const cached = this.identities.get(id);
+    if (cached !== undefined) return cached ?? undefined;
+    const identity = parse<IdentityRecord>(await this.watchedGet(this.key("identity", id)));
+    this.identities.set(id, identity ?? null);
+    return identity;
+  }
+
+  putIdentity(identity: IdentityRecord) {
+    this.identities.set(identity.id, identity);
+    // Redis drops it once it expires (measured from now, as for away players above).
+    const ttl = Math.max(1, identity.expiresAt - Date.now());
+    this.commands.push(["SET", this.key("identity", identity.id), JSON.stringify(identity), "PX", String(ttl)]);
+    return Promise.resolve();
+  }
+
+  deleteIdentity(id: string) {
+    this.identities.set(id, null);
+    this.commands.push(["DEL", this.key("identity", id)]);
+    return Promise.resolve();
   }
 
   /** Keep each node's set of players in step with the records' `node`. */

@@ -65,7 +65,7 @@ describe("session tokens", () => {
     const clock = new FakeClock();
     const tokens = sessionTokens("s".repeat(32), clock, 60_000);
     const token = tokens.sign("player1", 7);
-    expect(tokens.verify(token)).toMatchObject({ playerId: "player1", generation: 7 });
+    expect(tokens.verify(token)).toMatchObject({ id: "player1", generation: 7 });
     expect(tokens.verify(token.replace("player1", "player2"))).toBeNull();
     expect(sessionTokens("t".repeat(32), clock, 60_000).verify(token)).toBeNull();
     clock.advance(60_000);

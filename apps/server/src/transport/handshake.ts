@@ -1,17 +1,18 @@
-import { ErrorCode, PlayerName, SessionToken } from "@lobby/contracts";
+import { ErrorCode, IdentityToken, PlayerName, SessionToken } from "@lobby/contracts";
 import type { ExtendedError, Socket } from "socket.io";
 import { randomId, type Random } from "../core/random";
 import type { AddressBudgets } from "./address-budgets";
 import { clientAddress, type AddressConnections } from "./address-connections";
 import type { RefusalLog } from "./refusal-log";
-import type { SessionTokens, TokenClaims } from "./session-token";
+import type { SignedClaims, SignedTokens } from "./session-token";
 import type { LobbySocket } from "./types";
 
 type Next = (err?: ExtendedError) => void;
 
 export interface HandshakeDeps {
   random: Random;
-  tokens: SessionTokens;
+  tokens: SignedTokens;
+  identities: SignedTokens;
   connections: AddressConnections;
   /** Live connections allowed per address; 0 for no cap. */
   maxConnectionsPerAddress: number;
@@ -20,7 +21,12 @@ export interface HandshakeDeps {
   budgets: AddressBudgets;
   refusals: RefusalLog;
   /** Whether the session a genuine token names still stands at the token's generation. */
-  sessionStands: (claims: TokenClaims) => Promise<boolean>;
+  sessionStands: (claims: SignedClaims) => Promise<boolean>;
+  /** The away session a `rejoin` of this identity takes over, and its generation; null for none. */
+  rejoinTarget: (identity: {
+    id: string;
+    generation: number;
+  }) => Promise<{ playerId: string; generation: number } | null>;
   /** Whether an address has been refused too often lately (see `AddressAbuse`): then it is not let in. */
   abusive: (addressKey: string) => boolean;
   /** Whether the lobby sheds load: then no new players. */
@@ -30,9 +36,12 @@ export interface HandshakeDeps {
 /**
  * The `/lobby` handshake. In order: the address's connection cap, the
  * display name, the token's shape; then the player is either the one a
- * genuine, unexpired token of a standing session names (a resume), or a
- * new player with a fresh server-assigned id — but no new player while the
- * lobby is busy or once the address has started its quota of new sessions.
+ * genuine, unexpired token of a standing session names (a resume), the
+ * away session of the device's identity that `rejoin` asks for (a resume
+ * too), or a new player with a fresh server-assigned id — but no new player
+ * while the lobby is busy or once the address has started its quota of new
+ * sessions. An identity token that is malformed, forged or expired is
+ * ignored: the player then gets a new identity.
  * A refusal reaches the client as `connect_error` with `data: { code, message }`.
  */
 export function handshake(deps: HandshakeDeps): (socket: LobbySocket, next: Next) => void {
@@ -64,17 +73,21 @@ async function admit(deps: HandshakeDeps, socket: LobbySocket, next: Next): Prom
       refuse(ErrorCode.InvalidName, name.error.issues[0]?.message ?? "Invalid name");
       return;
     }
-    let claims: TokenClaims | null = null;
+    let resume: { playerId: string; generation: number } | null = null;
     if (fields.token !== undefined) {
       const token = SessionToken.safeParse(fields.token);
       if (!token.success) {
         refuse(ErrorCode.InvalidToken, "That session token is malformed; connect without it to start a new session.");
         return;
       }
-      claims = deps.tokens.verify(token.data);
-      if (claims && !(await deps.sessionStands(claims))) claims = null;
+      const claims = deps.tokens.verify(token.data);
+      if (claims && (await deps.sessionStands(claims))) resume = { playerId: claims.id, generation: claims.generation };
     }
-    if (!claims) {
+    const identityToken = IdentityToken.safeParse(fields.identity);
+    const identityClaims = identityToken.success ? deps.identities.verify(identityToken.data) : null;
+    const identity = identityClaims && { id: identityClaims.id, generation: identityClaims.generation };
+    if (!resume && identity && fields.rejoin === true) resume = await deps.rejoinTarget(identity);
+    if (!resume) {
       // A server that is behind takes no new players; a returning one may hold a seat and comes in.
       if (deps.busy()) {
         refuse(ErrorCode.ServerBusy, "The server is busy — trying again shortly.");
@@ -85,10 +98,11 @@ async function admit(deps: HandshakeDeps, socket: LobbySocket, next: Next): Prom
         return;
       }
     }
-    socket.data.playerId = claims?.playerId ?? randomId(deps.random, 16);
+    socket.data.playerId = resume?.playerId ?? randomId(deps.random, 16);
     socket.data.name = name.data;
     socket.data.addressKey = addressKey;
-    socket.data.claim = claims?.generation ?? null;
+    socket.data.claim = resume?.generation ?? null;
+    socket.data.identity = identity;
     next();
   } catch {
     refuse(ErrorCode.Internal, "The server could not accept the connection.");

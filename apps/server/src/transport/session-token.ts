@@ -1,50 +1,62 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import type { Clock } from "../core/clock";
 
-const VERSION = "v2";
-
 /** What a genuine, unexpired token says. */
-export interface TokenClaims {
-  playerId: string;
+export interface SignedClaims {
+  /** The id it names: a player's session, or a device's identity. */
+  id: string;
   /**
-   * The session's token generation when it was issued. Every connection
-   * (a new session or a resume) moves the session to the next generation
-   * and is given a token for it; a token resumes only a live session at its
-   * generation or the one before (see `sessions.claimHolds`), so an older
-   * token, or any token of an ended session, resumes nothing.
+   * The record's generation when the token was issued. Every connection
+   * moves a session (and its identity) to the next generation and is given
+   * tokens for it; a token holds only for a live record at its generation
+   * or the one before (see `sessions.claimHolds`), so an older token, or any
+   * token of an ended record, holds nothing.
    */
   generation: number;
   expiresAt: number;
 }
 
 /**
- * Session tokens: `v2.<playerId>.<expiresAt>.<generation>.<HMAC-SHA256>`
+ * Tokens of the form `<version>.<id>.<expiresAt>.<generation>.<HMAC-SHA256>`
  * (numbers in base 36; the MAC covers everything before it). Only the server
  * can mint one, so a client cannot claim another player's id. The signature
- * and expiry are checked here; whether the session still stands at that
+ * and expiry are checked here; whether the record still stands at that
  * generation is the store's to say.
  */
-export function sessionTokens(secret: string, clock: Clock, ttlMs: number) {
-  const mac = (body: string) => createHmac("sha256", secret).update(body).digest("base64url");
+function signedTokens(version: string, key: string, clock: Clock, ttlMs: number) {
+  const mac = (body: string) => createHmac("sha256", key).update(body).digest("base64url");
   return {
-    /** A token for `playerId`'s session at `generation`, valid for `ttlMs` from now. */
-    sign(playerId: string, generation: number): string {
-      const body = `${VERSION}.${playerId}.${(clock.now() + ttlMs).toString(36)}.${generation.toString(36)}`;
+    /** A token for `id` at `generation`, valid for `ttlMs` from now. */
+    sign(id: string, generation: number): string {
+      const body = `${version}.${id}.${(clock.now() + ttlMs).toString(36)}.${generation.toString(36)}`;
       return `${body}.${mac(body)}`;
     },
     /** The claims of a genuine token that has not expired; null if malformed, forged or expired. */
-    verify(token: string): TokenClaims | null {
+    verify(token: string): SignedClaims | null {
       const parts = token.split(".");
-      if (parts.length !== 5 || parts[0] !== VERSION) return null;
-      const [, playerId, expiry, generation, signature] = parts as [string, string, string, string, string];
+      if (parts.length !== 5 || parts[0] !== version) return null;
+      const [, id, expiry, generation, signature] = parts as [string, string, string, string, string];
       const expected = Buffer.from(mac(parts.slice(0, 4).join(".")));
       const given = Buffer.from(signature);
       if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
       const expiresAt = parseInt(expiry, 36);
-      if (!playerId || !(expiresAt > clock.now())) return null;
-      return { playerId, generation: parseInt(generation, 36), expiresAt };
+      if (!id || !(expiresAt > clock.now())) return null;
+      return { id, generation: parseInt(generation, 36), expiresAt };
     },
   };
 }
 
-export type SessionTokens = ReturnType<typeof sessionTokens>;
+export type SignedTokens = ReturnType<typeof signedTokens>;
+
+/** Session tokens (`v2.…`): resume one session — its id, queue place and seat. Per tab. */
+export function sessionTokens(secret: string, clock: Clock, ttlMs: number): SignedTokens {
+  return signedTokens("v2", secret, clock, ttlMs);
+}
+
+/**
+ * Identity tokens (`i1.…`): the lasting identity of a device, across sessions. Signed with a key of
+ * their own derived from the secret, so neither kind of token can stand in for the other.
+ */
+export function identityTokens(secret: string, clock: Clock, ttlMs: number): SignedTokens {
+  return signedTokens("i1", createHmac("sha256", secret).update("lobby identity tokens").digest("hex"), clock, ttlMs);
+}

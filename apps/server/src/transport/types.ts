@@ -9,6 +9,8 @@ export interface SocketData {
   addressKey: string;
   /** The token generation this connection resumes its session at; null for a new session. */
   claim: number | null;
+  /** The device identity the connection presented with a genuine token; null for none. */
+  identity: { id: string; generation: number } | null;
 }
 
 export type LobbyIo = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;

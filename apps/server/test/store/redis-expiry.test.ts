@@ -37,6 +37,7 @@ const player = (id: string, awayUntil: number | null): PlayerRecord => ({
   awayUntil,
   tokenGeneration: 1,
   address: "",
+  identityId: "identity1",
 });
 
 it("gives an away player's record an expiry after their grace period, and a connected one none", async () => {
@@ -75,4 +76,15 @@ it("lets a room and its code expire a day after the room last changed", async ()
     expect(left).toBeGreaterThan(day - 60_000);
     expect(left).toBeLessThanOrEqual(day);
   }
+});
+
+it("lets an identity expire when it is not used, and every use extends it", async () => {
+  const day = 24 * 60 * 60 * 1000;
+  const identity = { id: "i1", generation: 1, sessions: [], expiresAt: Date.now() + day };
+  await store.transaction((tx) => tx.putIdentity(identity));
+  const left = await raw.pTTL("expiry:identity:i1");
+  expect(left).toBeGreaterThan(day - 60_000);
+  expect(left).toBeLessThanOrEqual(day);
+  await store.transaction((tx) => tx.putIdentity({ ...identity, generation: 2, expiresAt: Date.now() + 2 * day }));
+  expect(await raw.pTTL("expiry:identity:i1")).toBeGreaterThan(2 * day - 60_000);
 });

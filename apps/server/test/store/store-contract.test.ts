@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { addSeat, newRoom } from "../../src/lobby/match-room";
 import type { PlayerRecord, RoomRecord } from "../../src/lobby/records";
 import type { LobbyStore, StoreTx } from "../../src/lobby/store";
+import { MemoryStore } from "../../src/store/memory-store";
 import { storeKinds } from "../support/stores";
 
 const CF = "connect-four" as const;
@@ -18,6 +19,7 @@ function player(id: string, joinedAt = 0): PlayerRecord {
     awayUntil: null,
     tokenGeneration: 1,
     address: "",
+    identityId: "identity1",
   };
 }
 
@@ -46,6 +48,25 @@ describe.each(storeKinds())("$name store", (kind) => {
     await write(store, (tx) => tx.deletePlayer("ann"));
     expect(await store.getPlayer("ann")).toBeUndefined();
     expect(await store.countPlayers()).toBe(1);
+  });
+
+  it("keeps identities, reads its own writes, undoes them with a failed transaction and deletes them", async () => {
+    const store = await kind.create();
+    const identity = { id: "i1", generation: 1, sessions: ["ann"], expiresAt: Date.now() + 60_000 };
+    await write(store, async (tx) => {
+      await tx.putIdentity(identity);
+      expect(await tx.getIdentity("i1")).toEqual(identity);
+    });
+    expect(await store.getIdentity("i1")).toEqual(identity);
+    await expect(
+      write(store, async (tx) => {
+        await tx.putIdentity({ ...identity, generation: 2 });
+        throw new Error("abandoned");
+      }),
+    ).rejects.toThrow("abandoned");
+    expect(await store.getIdentity("i1")).toEqual(identity);
+    await write(store, (tx) => tx.deleteIdentity("i1"));
+    expect(await store.getIdentity("i1")).toBeUndefined();
   });
 
   it("queues first come, first served, and takes a group only when enough wait", async () => {
@@ -298,5 +319,22 @@ describe.each(storeKinds())("$name store", (kind) => {
     expect(new Set(taken).size).toBe(30);
     expect(groups.every((g) => g.length === 0 || g.length === 2)).toBe(true);
     expect(await first!.queueLength(CF)).toBe(0);
+  });
+});
+
+describe("the memory store's identities", () => {
+  it("keep at most their cap, the least recently stored giving way first", async () => {
+    const store = new MemoryStore(2);
+    const identity = (id: string) => ({ id, generation: 1, sessions: [], expiresAt: Number.MAX_SAFE_INTEGER });
+    await write(store, async (tx) => {
+      await tx.putIdentity(identity("a"));
+      await tx.putIdentity(identity("b"));
+      // Stored again: now the most recent.
+      await tx.putIdentity(identity("a"));
+      await tx.putIdentity(identity("c"));
+    });
+    expect(await store.getIdentity("b")).toBeUndefined();
+    expect((await store.getIdentity("a"))?.id).toBe("a");
+    expect((await store.getIdentity("c"))?.id).toBe("c");
   });
 });

@@ -20,6 +20,7 @@ export const TEST_SETTINGS: LobbySettings = {
   nodeId: "local",
   nodeHeartbeatMs: 0,
   busyQueueMs: 0,
+  identityTtlMs: 24 * 60 * 60 * 1000,
 };
 
 /** A lobby core on a store (in memory unless given), a fake clock and a seeded random source. */

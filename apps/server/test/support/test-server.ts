@@ -59,7 +59,7 @@ export async function startTestServer(
 
   async function connect(
     name: string,
-    options: { pingIntervalMs?: number; token?: string; reconnection?: boolean; from?: string } = {},
+    options: { pingIntervalMs?: number; token?: string; identity?: string; reconnection?: boolean; from?: string } = {},
   ) {
     const client = createLobbyClient({
       url,
@@ -67,6 +67,7 @@ export async function startTestServer(
       reconnection: options.reconnection ?? false,
       pingIntervalMs: options.pingIntervalMs ?? 0,
       ...(options.token ? { token: options.token } : {}),
+      ...(options.identity ? { identity: options.identity } : {}),
       // With trustProxy, the address the server counts this client under.
       ...(options.from ? { headers: { "x-forwarded-for": options.from } } : {}),
     });

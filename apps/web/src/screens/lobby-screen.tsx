@@ -4,6 +4,7 @@ import { CreateRoomDialog } from "../components/create-room-dialog";
 import { JoinCodeForm } from "../components/join-code-form";
 import { ModeCard } from "../components/mode-card";
 import { QueuePanel } from "../components/queue-panel";
+import { RejoinBanner } from "../components/rejoin-banner";
 import { RoomBrowser } from "../components/room-browser";
 import { changeName, closeRoomBrowser, openRoomBrowser } from "../lobby-connection";
 import { useLobbyStore } from "../store";
@@ -51,6 +52,8 @@ export function LobbyScreen() {
           <span>online</span>
         </p>
       </header>
+
+      <RejoinBanner modes={session.modes} />
 
       {pendingJoin && (
         <p className="lobby-notice" role="status">

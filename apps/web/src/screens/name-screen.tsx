@@ -5,11 +5,15 @@ import { loadRememberedName } from "../name-storage";
 import { useLobbyStore } from "../store";
 
 export function NameScreen() {
+  // A returning player is being signed in by the app: no form to fill in.
+  const returning = useLobbyStore((s) => (s.joining ? s.autoSignIn : null));
+  return returning === null ? <NameForm /> : <WelcomeBack name={returning} />;
+}
+
+function NameForm() {
   const [name, setName] = useState(loadRememberedName);
   const joining = useLobbyStore((s) => s.joining);
   const nameError = useLobbyStore((s) => s.nameError);
-  const stuck = useLobbyStore((s) => s.joining && s.connection === "reconnecting");
-  const busy = useLobbyStore((s) => s.serverBusy);
   const pendingJoin = useLobbyStore((s) => s.pendingJoin);
   const inputId = useId();
   const hintId = useId();
@@ -22,12 +26,7 @@ export function NameScreen() {
 
   return (
     <section className="name-screen" aria-labelledby="name-title">
-      <div className="name-hero" aria-hidden="true">
-        <span className="hero-disc" data-seat="0" />
-        <span className="hero-disc" data-seat="1" />
-        <span className="hero-disc" data-seat="0" />
-        <span className="hero-disc" data-seat="1" />
-      </div>
+      <Hero />
       <h1 id="name-title" className="name-title">
         Ready to play?
       </h1>
@@ -79,17 +78,65 @@ export function NameScreen() {
             "Play"
           )}
         </button>
-        {stuck && (
-          <p className="field-hint field-hint--warn">
-            {busy
-              ? "The server is very busy right now — you'll get in as soon as it catches up."
-              : "Can't reach the server yet — still trying."}{" "}
-            <button type="button" className="link-button" onClick={cancelJoin}>
-              Stop
-            </button>
-          </p>
-        )}
+        <StuckHint stoppable />
       </form>
     </section>
+  );
+}
+
+/** A reload, or a player this device remembers: signed in without the form. */
+function WelcomeBack({ name }: { name: string }) {
+  const pendingJoin = useLobbyStore((s) => s.pendingJoin);
+  return (
+    <section className="name-screen" aria-labelledby="name-title" aria-busy="true">
+      <Hero />
+      <h1 id="name-title" className="name-title">
+        Welcome back, <span className="name-returning">{name}</span>!
+      </h1>
+      <p className="name-tagline name-signing-in" role="status">
+        <span className="spinner" aria-hidden="true" />
+        {pendingJoin ? `Signing you in to join room ${pendingJoin}…` : "Signing you in…"}
+      </p>
+      <StuckHint />
+      <p className="name-switch">
+        Not {name}?{" "}
+        <button type="button" className="link-button" onClick={cancelJoin}>
+          Use another name
+        </button>
+      </p>
+    </section>
+  );
+}
+
+function Hero() {
+  return (
+    <div className="name-hero" aria-hidden="true">
+      <span className="hero-disc" data-seat="0" />
+      <span className="hero-disc" data-seat="1" />
+      <span className="hero-disc" data-seat="0" />
+      <span className="hero-disc" data-seat="1" />
+    </div>
+  );
+}
+
+/** Still no session after a while: say why we wait, and (on the form) offer to stop. */
+function StuckHint({ stoppable = false }: { stoppable?: boolean }) {
+  const stuck = useLobbyStore((s) => s.joining && s.connection === "reconnecting");
+  const busy = useLobbyStore((s) => s.serverBusy);
+  if (!stuck) return null;
+  return (
+    <p className="field-hint field-hint--warn">
+      {busy
+        ? "The server is very busy right now — you'll get in as soon as it catches up."
+        : "Can't reach the server yet — still trying."}
+      {stoppable && (
+        <>
+          {" "}
+          <button type="button" className="link-button" onClick={cancelJoin}>
+            Stop
+          </button>
+        </>
+      )}
+    </p>
   );
 }

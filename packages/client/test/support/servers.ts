@@ -37,7 +37,7 @@ export async function startBareServer(setup: (lobby: BareNamespace) => void) {
 }
 
 /** A `session:ready` payload, checked against the contract so the bare server speaks the real shape. */
-export function fakeSession(token: string, playerId = "p1"): Session {
+export function fakeSession(token: string, playerId = "p1", identity = fakeIdentity(1)): Session {
   return Session.parse({
     player: { id: playerId, name: "Ada" },
     modes: [],
@@ -45,7 +45,14 @@ export function fakeSession(token: string, playerId = "p1"): Session {
     token,
     resumed: false,
     stats: { online: 1, queues: Object.fromEntries(MODE_IDS.map((mode) => [mode, 0])) },
+    identity,
+    rejoin: null,
   });
+}
+
+/** An identity token shaped as the server's (`i1.<id>.<expiry>.<generation>.<mac>`), at `generation`. */
+export function fakeIdentity(generation: number): string {
+  return `i1.device.zz.${generation.toString(36)}.${"A".repeat(43)}`;
 }
 
 /**
@@ -58,7 +65,7 @@ export function greet(lobby: BareNamespace, handle: (socket: BareSocket) => void
     connections++;
     socket.on("session:ping", (_payload, ack) => ack({ ok: true, data: { serverTime: Date.now() } }));
     handle(socket);
-    socket.emit("session:ready", fakeSession(`token-${connections}`));
+    socket.emit("session:ready", fakeSession(`token-${connections}`, "p1", fakeIdentity(connections)));
   });
 }
 

@@ -1,0 +1,57 @@
+import { applyChatHistory, applyChatMessage } from "./chat-state";
+import type { ConnectionClient, ConnectionStore } from "./connection-api";
+import { applyKicked, applyLatency, applyQueueStatus, applyRoomState, applyStats } from "./lobby-state";
+import { applyRoomRemove, applyRoomUpsert } from "./room-list";
+
+export const KICKED_MESSAGE = "You were removed from the room by the host.";
+
+/**
+ * The pushes that only update the app state: presence, queue, room, room
+ * browser and chat. `live` says whether `c` is still the connection's client
+ * (a replaced client's events belong to a dead session). Returns the
+ * unsubscribe functions.
+ */
+export function subscribeRoomEvents(
+  c: ConnectionClient,
+  live: () => boolean,
+  { getState, update, showToast }: ConnectionStore,
+): (() => void)[] {
+  return [
+    c.on("lobby:stats", (stats) => {
+      if (live()) update((s) => applyStats(s, stats));
+    }),
+    c.on("queue:status", (status) => {
+      if (live()) update((s) => applyQueueStatus(s, status));
+    }),
+    c.on("room:state", (view) => {
+      if (live()) update((s) => applyRoomState(s, view));
+    }),
+    c.on("room:kicked", ({ roomId, reason }) => {
+      if (!live()) return;
+      const { state, wasHere } = applyKicked(getState(), roomId);
+      update(() => state);
+      // The server says why: the host's kick, or a watched room closing.
+      if (wasHere) showToast("error", reason || KICKED_MESSAGE);
+    }),
+    c.on("room:latency", ({ roomId, rttMs }) => {
+      if (!live()) return;
+      // Our own figure may not have been reported yet; the client measured it anyway.
+      const me = getState().session?.player.id;
+      const own = c.rttMs;
+      const withMine = me && rttMs[me] === undefined && own !== null ? { ...rttMs, [me]: own } : rttMs;
+      update((s) => applyLatency(s, { roomId, rttMs: withMine }));
+    }),
+    c.on("rooms:upsert", (summary) => {
+      if (live()) update((s) => applyRoomUpsert(s, summary));
+    }),
+    c.on("rooms:remove", ({ roomId }) => {
+      if (live()) update((s) => applyRoomRemove(s, roomId));
+    }),
+    c.on("chat:message", (message) => {
+      if (live()) update((s) => applyChatMessage(s, message));
+    }),
+    c.on("chat:history", (history) => {
+      if (live()) update((s) => applyChatHistory(s, history));
+    }),
+  ];
+}
