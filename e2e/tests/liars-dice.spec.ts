@@ -18,7 +18,7 @@ test("three friends play Liar's Dice to the end: each sees only their own dice u
   test.setTimeout(150_000);
   const host = await player("Hana");
   await host.getByRole("button", { name: "Create room" }).click();
-  await host.getByLabel("Game").selectOption({ label: "Liar's Dice" });
+  await host.getByLabel("Game", { exact: true }).selectOption({ label: "Liar's Dice" });
   await host.getByLabel("Seats").fill("3");
   await host.getByLabel("Private room").check();
   await host.getByRole("button", { name: "Create", exact: true }).click();

@@ -9,7 +9,7 @@ test("friends play Trails in a private room: join by code and by link, chat, kic
   const browser = viewer.getByTestId("room-browser");
   const host = await player("Hana");
   await host.getByRole("button", { name: "Create room" }).click();
-  await host.getByLabel("Game").selectOption({ label: "Trails" });
+  await host.getByLabel("Game", { exact: true }).selectOption({ label: "Trails" });
   await host.getByLabel("Seats").fill("4");
   await host.getByLabel("Private room").check();
   await host.getByRole("button", { name: "Create", exact: true }).click();

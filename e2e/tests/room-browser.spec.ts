@@ -6,7 +6,7 @@ test("the live room browser shows a public room appear, fill, start and close", 
 
   const host = await player("Hugo");
   await host.getByRole("button", { name: "Create room" }).click();
-  await host.getByLabel("Game").selectOption({ label: "Connect Four" });
+  await host.getByLabel("Game", { exact: true }).selectOption({ label: "Connect Four" });
   await host.getByRole("button", { name: "Create", exact: true }).click();
   const code = (await host.getByTestId("room-code").textContent())!.trim();
 

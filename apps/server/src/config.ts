@@ -3,6 +3,7 @@ import { existsSync } from "node:fs";
 import { hostname } from "node:os";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
+import { DEFAULT_WIDENING } from "./lobby/skill-window";
 import type { LobbySettings } from "./lobby/context";
 import type { AddressLimits } from "./transport/address-budgets";
 
@@ -46,6 +47,13 @@ const EnvSchema = z.object({
     .int()
     .min(1000)
     .default(24 * 60 * 60 * 1000),
+  /** Quick match's rating window: points accepted at once, points added per second waited, the widest, and when anyone fits. */
+  MATCH_WINDOW_INITIAL: z.coerce.number().min(0).default(50),
+  MATCH_WINDOW_PER_SECOND: z.coerce.number().min(0).default(25),
+  MATCH_WINDOW_CAP: z.coerce.number().min(0).default(400),
+  MATCH_ANYONE_AFTER_MS: z.coerce.number().int().min(0).default(30_000),
+  /** How long leaving a rated match during its countdown keeps a player out of quick match; 0 for never. */
+  DODGE_COOLDOWN_MS: z.coerce.number().int().min(0).default(30_000),
   /** How long a device's identity lasts without a connection (each connection extends it). */
   IDENTITY_TTL_MS: z.coerce
     .number()
@@ -120,6 +128,8 @@ export const defaultConfig: LobbyConfig = {
     nodeHeartbeatMs: 2000,
     busyQueueMs: 2000,
     identityTtlMs: 180 * 24 * 60 * 60 * 1000,
+    widening: DEFAULT_WIDENING,
+    dodgeCooldownMs: 30_000,
   },
 };
 
@@ -163,6 +173,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LobbyConfig {
       nodeHeartbeatMs: e.NODE_HEARTBEAT_MS,
       busyQueueMs: e.BUSY_QUEUE_MS,
       identityTtlMs: e.IDENTITY_TTL_MS,
+      widening: {
+        initial: e.MATCH_WINDOW_INITIAL,
+        perSecond: e.MATCH_WINDOW_PER_SECOND,
+        cap: e.MATCH_WINDOW_CAP,
+        anyoneAfterMs: e.MATCH_ANYONE_AFTER_MS,
+      },
+      dodgeCooldownMs: e.DODGE_COOLDOWN_MS,
     },
   };
 }

@@ -6,5 +6,15 @@ export { cryptoRandom, seededRandom, type Random } from "./core/random";
 export { httpHandler } from "./http/http-handler";
 export { serverStats } from "./http/server-stats";
 export { checkInvariants } from "./lobby/invariants";
+// The matcher and the rating rules, for the bench's matchmaking simulation.
+export { publicRating, ratedOutcome, startingRating, winChances, type Outcome, type Rating } from "./lobby/ratings";
+export {
+  DEFAULT_WIDENING,
+  pickFirstCome,
+  pickGroup,
+  windowOf,
+  type Candidate,
+  type Widening,
+} from "./lobby/skill-window";
 export { MemoryStore } from "./store/memory-store";
 export type { LobbyStore } from "./lobby/store";

@@ -41,6 +41,7 @@ export type ConnectionClient = Pick<
   | "sendChat"
   | "rematch"
   | "leaveRoom"
+  | "profile"
 >;
 
 /** Where the connection writes: the app state and its toasts. */
@@ -121,6 +122,11 @@ export interface LobbyConnection {
   enteredRoom: (view: RoomView) => void;
   /** Send a chat line; resolves true when the server accepted it (so the input can clear). */
   sendChat: (scope: "room" | "lobby", text: string) => Promise<boolean>;
+  /**
+   * Fetch this device's profile (ratings and last games) into `profile`.
+   * Resolves true once it is there; a refusal is a toast unless `quiet`.
+   */
+  loadProfile: (options?: RequestOptions) => Promise<boolean>;
   /** Our own last measured round trip, for the roster before the room reports it. */
   ownRttMs: () => number | null;
 }

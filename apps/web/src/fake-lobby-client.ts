@@ -102,6 +102,7 @@ export class FakeLobbyClient implements ConnectionClient {
   readonly sendChat = this.request("sendChat");
   readonly rematch = this.request("rematch");
   readonly leaveRoom = this.request("leaveRoom");
+  readonly profile = this.request("profile");
 
   // ---------------------------------------------------------- the test's side
 

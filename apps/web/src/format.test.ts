@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatElapsed, formatRtt, rttQuality, secondsLeft } from "./format";
+import { formatAgo, formatElapsed, formatRtt, rttQuality, secondsLeft } from "./format";
 
 describe("formatElapsed", () => {
   it("formats as mm:ss, flooring partial seconds", () => {
@@ -35,5 +35,17 @@ describe("rttQuality / formatRtt", () => {
   it("rounds to whole milliseconds", () => {
     expect(formatRtt(41.6)).toBe("42 ms");
     expect(formatRtt(-3)).toBe("0 ms");
+  });
+});
+
+describe("formatAgo", () => {
+  it("says roughly how long ago, in the largest unit that fits", () => {
+    expect(formatAgo(-2_000)).toBe("just now");
+    expect(formatAgo(59_999)).toBe("just now");
+    expect(formatAgo(3 * 60_000 + 20_000)).toBe("3 min ago");
+    expect(formatAgo(59 * 60_000)).toBe("59 min ago");
+    expect(formatAgo(2 * 3_600_000 + 59 * 60_000)).toBe("2 h ago");
+    expect(formatAgo(30 * 3_600_000)).toBe("yesterday");
+    expect(formatAgo(5 * 86_400_000)).toBe("5 days ago");
   });
 });

@@ -22,3 +22,14 @@ export function rttQuality(ms: number): RttQuality {
 export function formatRtt(ms: number): string {
   return `${Math.max(0, Math.round(ms))} ms`;
 }
+
+/** How long ago something happened, roughly: "just now", "3 min ago", "2 h ago", "yesterday", "5 days ago". */
+export function formatAgo(ms: number): string {
+  const minutes = Math.floor(ms / 60_000);
+  if (minutes < 1) return "just now";
+  if (minutes < 60) return `${minutes} min ago`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return `${hours} h ago`;
+  const days = Math.floor(hours / 24);
+  return days === 1 ? "yesterday" : `${days} days ago`;
+}

@@ -1,94 +1,11 @@
 import { ErrorCode, type RejoinOffer } from "@lobby/contracts";
 import { describe, expect, it } from "vitest";
-import { FakeLobbyClient } from "./fake-lobby-client";
 import { KICKED_MESSAGE } from "./client-events";
-import type { SessionMemory } from "./connection-api";
-import { DISCONNECTED_MESSAGE, REPLACED_MESSAGE, createLobbyConnection } from "./lobby-connection";
-import { initialState, setPendingJoin, type LobbyState, type ToastKind } from "./lobby-state";
+import { DISCONNECTED_MESSAGE, REPLACED_MESSAGE } from "./lobby-connection";
+import { setPendingJoin } from "./lobby-state";
 import { REJOIN_FAILED_MESSAGE, rejoinLostMessage } from "./rejoin-offer";
-import { room, session, summary } from "./test-fixtures";
-
-/** What this device remembers across tabs: the last name and the identity token. */
-interface Device {
-  name?: string;
-  identity?: string;
-}
-
-/** This tab's and this device's storage, in memory. */
-class FakeSessionMemory implements SessionMemory {
-  name: string | null;
-  identity: string | undefined;
-  constructor(
-    public saved: { name: string; token: string } | null,
-    device: Device,
-  ) {
-    this.name = device.name ?? null;
-    this.identity = device.identity;
-  }
-  loadRememberedName = () => this.name ?? "";
-  rememberName = (name: string) => {
-    this.name = name;
-  };
-  loadIdentity = () => this.identity;
-  rememberIdentity = (identity: string) => {
-    this.identity = identity;
-  };
-  loadSavedSession = () => this.saved;
-  loadSessionToken = (name: string) => (this.saved?.name === name ? this.saved.token : undefined);
-  rememberSessionToken = (name: string, token: string) => {
-    this.saved = { name, token };
-  };
-  forgetSessionToken = () => {
-    this.saved = null;
-  };
-}
-
-/** A connection over fake clients, a plain store and an in-memory session memory. */
-function setup(saved: { name: string; token: string } | null = null, device: Device = {}) {
-  let state: LobbyState = initialState;
-  const update = (transition: (s: LobbyState) => LobbyState) => {
-    state = transition(state);
-  };
-  const toasts: { kind: ToastKind; message: string }[] = [];
-  const clients: FakeLobbyClient[] = [];
-  const memory = new FakeSessionMemory(saved, device);
-  const connection = createLobbyConnection({
-    createClient: (options) => {
-      const client = new FakeLobbyClient(options);
-      clients.push(client);
-      return client;
-    },
-    store: {
-      getState: () => state,
-      update,
-      showToast: (kind, message) => {
-        toasts.push({ kind, message });
-      },
-    },
-    memory,
-    now: () => 9_000,
-  });
-  /** The client the connection made last. */
-  const client = () => {
-    const last = clients.at(-1);
-    if (!last) throw new Error("No client was created");
-    return last;
-  };
-  return { connection, clients, client, memory, toasts, update, state: () => state };
-}
-
-/** A connection signed in as Ada. */
-function signedIn() {
-  const t = setup();
-  t.connection.joinLobby("Ada");
-  t.client().accept(session);
-  return t;
-}
-
-/** Let every answer already given run its awaiting code (they all settle in microtasks). */
-function settle(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
+import { settle, setup, signedIn } from "./test-connection";
+import { queued, room, session, summary } from "./test-fixtures";
 
 describe("joining", () => {
   it("connects under the parsed name and signs in when the session arrives", () => {
@@ -324,7 +241,7 @@ describe("rejoining a game left behind", () => {
 
   it("stops offering it once the player queues for another game", () => {
     const t = offered();
-    t.client().push("queue:status", { state: "queued", mode: "trails", joinedAt: 1 });
+    t.client().push("queue:status", queued("trails", 1));
     expect(t.state().rejoinOffer).toBeNull();
   });
 
@@ -388,52 +305,6 @@ describe("the room browser", () => {
   });
 });
 
-describe("requests", () => {
-  it("without a client, says so and resolves null", async () => {
-    const t = setup();
-    expect(await t.connection.request((c) => c.cancelQueue())).toBeNull();
-    expect(t.toasts).toEqual([{ kind: "error", message: expect.stringContaining("not connected") as string }]);
-  });
-
-  it("shows a refusal as a toast unless it is routine there", async () => {
-    const t = signedIn();
-    const loud = t.connection.request((c) => c.startGame());
-    t.client().answer("startGame", { ok: false, error: { code: ErrorCode.NotHost, message: "Not the host." } });
-    expect(await loud).toMatchObject({ ok: false });
-    const quiet = t.connection.request((c) => c.startGame(), { quiet: (e) => e.code === ErrorCode.NotHost });
-    t.client().answer("startGame", { ok: false, error: { code: ErrorCode.NotHost, message: "Not the host." } });
-    expect(await quiet).toMatchObject({ ok: false });
-    expect(t.toasts).toEqual([{ kind: "error", message: "Only the host can do that." }]);
-  });
-
-  it("drops an answer that belongs to a client since replaced", async () => {
-    const t = signedIn();
-    const old = t.client();
-    const pending = t.connection.request((c) => c.quickMatch("connect-four"));
-    const refused = t.connection.request((c) => c.startGame());
-    t.connection.joinLobby("Ada");
-    expect(old.disconnected).toBe(true);
-    expect(t.client()).not.toBe(old);
-    old.answer("quickMatch", { ok: true, data: { state: "queued", mode: "connect-four", joinedAt: 1 } });
-    old.answer("startGame", { ok: false, error: { code: ErrorCode.NotHost, message: "Not the host." } });
-    expect(await pending).toBeNull();
-    expect(await refused).toBeNull();
-    expect(t.toasts).toEqual([]);
-    expect(t.state().queue).toEqual({ state: "idle" });
-  });
-
-  it("enters a room by code, and watches it instead when a shared link's game has started", async () => {
-    const t = signedIn();
-    const entering = t.connection.enterByCode("ABC234", true);
-    t.client().answer("joinRoom", { ok: false, error: { code: ErrorCode.RoomInPlay, message: "Started." } });
-    await settle();
-    t.client().answer("watchRoom", { ok: true, data: room({ seats: [] }) });
-    expect(await entering).toBe(true);
-    expect(t.state()).toMatchObject({ watchingRoomId: "room-1" });
-    expect(t.toasts.map((toast) => toast.kind)).toEqual(["info"]);
-  });
-});
-
 describe("being removed", () => {
   it("leaves the room on a kick and says why, in the server's words or ours", () => {
     const t = signedIn();
@@ -467,7 +338,7 @@ describe("being removed", () => {
 
   it("says what a reconnect under a new session lost", () => {
     const t = signedIn();
-    t.client().push("queue:status", { state: "queued", mode: "connect-four", joinedAt: 1 });
+    t.client().push("queue:status", queued("connect-four", 1));
     t.client().setState("reconnecting");
     expect(t.state().connection).toBe("reconnecting");
     t.client().accept({ ...session, player: { id: "me-2", name: "Ada" } });

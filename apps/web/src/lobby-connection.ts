@@ -15,6 +15,7 @@ import {
   type SessionLoss,
 } from "./lobby-state";
 import * as nameStorage from "./name-storage";
+import { applyProfile } from "./profile-state";
 import { REJOIN_FAILED_MESSAGE, rejoinLostMessage } from "./rejoin-offer";
 import { applyRoomList, clearRoomList } from "./room-list";
 import { showToast, update, useLobbyStore } from "./store";
@@ -22,7 +23,7 @@ import { showToast, update, useLobbyStore } from "./store";
 /*
  * The one place that owns the server connection. It holds the LobbyClient,
  * turns its events and acks into store transitions, and exports the session,
- * room-browser and chat actions; room and game actions live in
+ * room-browser, chat and profile actions; room and game actions live in
  * room-actions.ts on top of `request`. Components never see the client.
  * Its contract is connection-api.ts; the pushes that only update state are
  * subscribed in client-events.ts.
@@ -203,6 +204,13 @@ export function createLobbyConnection({ createClient, store, memory, now }: Lobb
     return result?.ok ?? false;
   }
 
+  async function loadProfile(options: RequestOptions = {}): Promise<boolean> {
+    const result = await request((c) => c.profile(), options);
+    if (!result?.ok) return false;
+    update((s) => applyProfile(s, result.data));
+    return true;
+  }
+
   // ------------------------------------------------------------------ events
 
   function subscribe(c: ConnectionClient): (() => void)[] {
@@ -280,6 +288,7 @@ export function createLobbyConnection({ createClient, store, memory, now }: Lobb
     enterByCode,
     enteredRoom,
     sendChat,
+    loadProfile,
     ownRttMs: () => client?.rttMs ?? null,
   };
 }
@@ -298,6 +307,7 @@ export const {
   enterByCode,
   enteredRoom,
   sendChat,
+  loadProfile,
   ownRttMs,
 } = createLobbyConnection({
   createClient: createLobbyClient,

@@ -17,7 +17,7 @@ import {
   signedOut,
   startRejoin,
 } from "./lobby-state";
-import { ME, room, session, signedIn, strangersRoom } from "./test-fixtures";
+import { ME, queued, room, session, signedIn, strangersRoom } from "./test-fixtures";
 
 describe("applySession", () => {
   it("measures the server clock offset and reports nothing lost on the first session", () => {
@@ -45,8 +45,8 @@ describe("applySession", () => {
   });
 
   it("reports a lost queue entry on a reconnect", () => {
-    const queued = applyQueueStatus(signedIn(), { state: "queued", mode: "connect-four", joinedAt: 1 });
-    expect(applySession(queued, session, 0).lost).toBe("queue");
+    const waiting = applyQueueStatus(signedIn(), queued("connect-four", 1));
+    expect(applySession(waiting, session, 0).lost).toBe("queue");
   });
 });
 
@@ -98,20 +98,20 @@ describe("applyQueueStatus", () => {
       roomId: "room-1",
     });
     expect(matched.queue.state).toBe("matched");
-    const stale = applyQueueStatus(matched, { state: "queued", mode: "connect-four", joinedAt: 5 });
+    const stale = applyQueueStatus(matched, queued("connect-four", 5));
     expect(stale.queue.state).toBe("matched");
   });
 
   it("keeps the queue idle once seated, even if an old queued status arrives", () => {
     const seated = applyRoomState(signedIn(), room());
-    const after = applyQueueStatus(seated, { state: "queued", mode: "connect-four", joinedAt: 5 });
+    const after = applyQueueStatus(seated, queued("connect-four", 5));
     expect(after.queue).toEqual({ state: "idle" });
     expect(after.room?.id).toBe("room-1");
   });
 
   it("returns to idle when the queue is left", () => {
-    const queued = applyQueueStatus(signedIn(), { state: "queued", mode: "connect-four", joinedAt: 5 });
-    expect(applyQueueStatus(queued, { state: "idle" }).queue).toEqual({ state: "idle" });
+    const waiting = applyQueueStatus(signedIn(), queued("connect-four", 5));
+    expect(applyQueueStatus(waiting, { state: "idle" }).queue).toEqual({ state: "idle" });
   });
 });
 
@@ -200,7 +200,7 @@ describe("the rejoin offer", () => {
   });
 
   it("goes once the player queues or sits down elsewhere", () => {
-    expect(applyQueueStatus(offered(), { state: "queued", mode: "trails", joinedAt: 1 }).rejoinOffer).toBeNull();
+    expect(applyQueueStatus(offered(), queued("trails", 1)).rejoinOffer).toBeNull();
     expect(applyRoomState(offered(), room({ id: "room-7" })).rejoinOffer).toBeNull();
     expect(applyWatching(offered(), strangersRoom()).rejoinOffer).toBeNull();
   });

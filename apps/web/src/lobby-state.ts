@@ -2,6 +2,7 @@ import {
   ErrorCode,
   type ChatMessage,
   type LobbyStats,
+  type Profile,
   type QueueStatus,
   type RejoinOffer,
   type RoomSummary,
@@ -14,7 +15,7 @@ import type { ConnectionState } from "@lobby/client";
  * The app state and its pure transitions. The connection module feeds server
  * events and acks through these; keeping them free of sockets, timers and
  * React makes the ordering rules testable on their own. Room-browser and chat
- * transitions live next door (room-list.ts, chat-state.ts).
+ * transitions live next door (room-list.ts, chat-state.ts, profile-state.ts).
  */
 
 export type ToastKind = "error" | "info";
@@ -79,6 +80,8 @@ export interface LobbyState {
   rejoining: boolean;
   /** A room code from a /r/CODE link, joined right after the next sign-in. */
   pendingJoin: string | null;
+  /** This device's profile (ratings and last games) as last fetched; null until then. */
+  profile: Profile | null;
   /**
    * The session was just resumed: the server is re-sending where we are. A
    * room that does not seat us then is one we were watching.
@@ -109,6 +112,7 @@ export const initialState: LobbyState = {
   rejoinOffer: null,
   rejoining: false,
   pendingJoin: null,
+  profile: null,
   resyncing: false,
   toasts: [],
 };

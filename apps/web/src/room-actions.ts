@@ -2,6 +2,7 @@ import { ErrorCode, type GameMove, type ModeId, type Visibility } from "@lobby/c
 import { gameWeb } from "./game-web";
 import { enteredRoom, request } from "./lobby-connection";
 import { applyLeftRoom, applyQueueStatus, applyWatching } from "./lobby-state";
+import type { RoomSettings } from "./room-settings";
 import { update, useLobbyStore } from "./store";
 
 /*
@@ -23,8 +24,8 @@ export function cancelQueue(): void {
 }
 
 /** Create a custom room; resolves true once we sit in it as its host. */
-export async function createRoom(mode: ModeId, maxPlayers: number, visibility: Visibility): Promise<boolean> {
-  const result = await request((c) => c.createRoom(mode, { maxPlayers, visibility }));
+export async function createRoom(mode: ModeId, settings: RoomSettings): Promise<boolean> {
+  const result = await request((c) => c.createRoom(mode, settings));
   if (!result?.ok) return false;
   enteredRoom(result.data);
   return true;

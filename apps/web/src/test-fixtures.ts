@@ -3,6 +3,9 @@ import {
   type ChatMessage,
   type GameView,
   type LobbyStats,
+  type ModeId,
+  type Profile,
+  type QueueStatus,
   type RoomSummary,
   type RoomView,
   type Session,
@@ -15,6 +18,10 @@ import { applySession, initialState, type LobbyState } from "./lobby-state";
 
 export const ME = { id: "me", name: "Ada" };
 export const THEM = { id: "them", name: "Grace" };
+
+/** The seats' ratings before a result: a settled one for us, a provisional one for them. */
+const RATED_ME = { rating: { value: 1012, provisional: false }, ratingDelta: null };
+const RATED_THEM = { rating: { value: 1000, provisional: true }, ratingDelta: null };
 
 export const session: Session = {
   player: ME,
@@ -69,13 +76,22 @@ export function room(overrides: Partial<RoomView> = {}, myStatus: "connected" | 
     visibility: "public",
     maxPlayers: 2,
     hostId: null,
+    rated: true,
     phase: "playing",
     version: 1,
     round: 1,
     countdownEndsAt: null,
     seats: [
-      { seat: 0, player: ME, status: myStatus, ready: true, graceEndsAt: null, wantsRematch: false },
-      { seat: 1, player: THEM, status: "connected", ready: true, graceEndsAt: null, wantsRematch: false },
+      { seat: 0, player: ME, status: myStatus, ready: true, graceEndsAt: null, wantsRematch: false, ...RATED_ME },
+      {
+        seat: 1,
+        player: THEM,
+        status: "connected",
+        ready: true,
+        graceEndsAt: null,
+        wantsRematch: false,
+        ...RATED_THEM,
+      },
     ],
     spectatorCount: 0,
     game: emptyBoard,
@@ -124,4 +140,39 @@ export function chat(id: string, overrides: Partial<ChatMessage> = {}): ChatMess
 
 export function signedIn(): LobbyState {
   return applySession(initialState, session, 9_000).state;
+}
+
+/** A profile after one rated win over Grace and one unrated draw before it. */
+export const profile: Profile = {
+  ratings: [{ mode: "connect-four", value: 1014, provisional: true, games: 1, wins: 1, losses: 0, draws: 0 }],
+  history: [
+    {
+      at: 9_000,
+      mode: "connect-four",
+      players: ["Ada", "Grace"],
+      seat: 0,
+      outcome: "win",
+      rated: true,
+      ratingBefore: 1000,
+      ratingAfter: 1014,
+    },
+    {
+      at: 5_000,
+      mode: "trails",
+      players: ["Grace", "Ada", "Linus"],
+      seat: 1,
+      outcome: "draw",
+      rated: false,
+      ratingBefore: null,
+      ratingAfter: null,
+    },
+  ],
+};
+
+/** Quick match looks 100 points either side at first, 10 more a second up to 400, and for anyone after a minute. */
+export const WIDENING = { initial: 100, perSecond: 10, cap: 400, anyoneAfterMs: 60_000 };
+
+/** Ada waiting for a quick match of `mode` since `joinedAt`, searching around her rating. */
+export function queued(mode: ModeId, joinedAt: number): Extract<QueueStatus, { state: "queued" }> {
+  return { state: "queued", mode, joinedAt, search: { rating: 1012, widening: WIDENING } };
 }

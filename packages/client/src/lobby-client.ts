@@ -312,7 +312,7 @@ export class LobbyClient {
   }
 
   /** Create a custom room and become its host. */
-  createRoom(mode: ModeId, settings: { maxPlayers: number; visibility: Visibility }) {
+  createRoom(mode: ModeId, settings: { maxPlayers: number; visibility: Visibility; rated?: boolean }) {
     return this.request("room:create", { mode, ...settings });
   }
 
@@ -363,6 +363,11 @@ export class LobbyClient {
   /** Ask to play again with the same group. */
   rematch() {
     return this.request("game:rematch", {});
+  }
+
+  /** Your profile: your ratings per mode and your last games, by this device's identity. */
+  profile() {
+    return this.request("profile:get", {});
   }
 
   /** Leave the current room (as a player or a spectator). */

@@ -38,6 +38,7 @@ export const ErrorCode = {
   TooManyRooms: "TOO_MANY_ROOMS",
   TooManyGuesses: "TOO_MANY_GUESSES",
   ServerBusy: "SERVER_BUSY",
+  QueueCooldown: "QUEUE_COOLDOWN",
   Internal: "INTERNAL",
 } as const;
 
@@ -92,5 +93,7 @@ export const errorCodeDocs: Record<ErrorCode, string> = {
     "This address tried `CODE_MISSES_PER_MINUTE` invite codes that lead to no room within the last minute (across the cluster); codes that work do not count.",
   SERVER_BUSY:
     "The node is behind on its work (its oldest queued operation has waited `BUSY_QUEUE_MS`). It refuses new players in the handshake and most requests until it catches up; leaving, resuming a session and pings are never refused. Try again in a moment.",
+  QUEUE_COOLDOWN:
+    "This device's player left a rated match during its countdown, and may not quick match again for `DODGE_COOLDOWN_MS` (the message says how long is left), so dodging an opponent does not pay.",
   INTERNAL: "The server failed; details are in the server log only.",
 };

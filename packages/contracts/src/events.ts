@@ -4,6 +4,7 @@ import { GameMove } from "./games";
 import { ModeId, ModeInfo } from "./modes";
 import { ChatMessage, ChatScope, ChatText } from "./chat";
 import { IdentityToken, PlayerId, PublicPlayer } from "./player";
+import { Profile } from "./rating";
 import { InviteCode, RoomId, RoomPhase, RoomSummary, RoomView, Visibility } from "./room";
 
 /** The namespace every lobby connection uses. */
@@ -13,6 +14,22 @@ export const LOBBY_NAMESPACE = "/lobby";
 // Payloads
 // ---------------------------------------------------------------------------
 
+/**
+ * How far from a waiting player's rating quick match looks: `initial` points at once, `perSecond` more for
+ * every second waited, at most `cap`, and anyone at all after `anyoneAfterMs`.
+ */
+export const Widening = z.object({
+  initial: z.number().min(0),
+  perSecond: z.number().min(0),
+  cap: z.number().min(0),
+  anyoneAfterMs: z.int().min(0),
+});
+export type Widening = z.infer<typeof Widening>;
+
+/** A queued player's search: their rating in the mode, and how the window around it widens. */
+export const Search = z.object({ rating: z.int(), widening: Widening });
+export type Search = z.infer<typeof Search>;
+
 /** Where a player is in the matchmaking queues. */
 export const QueueStatus = z.discriminatedUnion("state", [
   z.object({ state: z.literal("idle") }),
@@ -21,6 +38,8 @@ export const QueueStatus = z.discriminatedUnion("state", [
     mode: ModeId,
     /** Server time (ms since epoch) at which the player joined the queue. */
     joinedAt: z.number(),
+    /** What quick match is looking for: opponents near `rating`, within a window that widens with waiting. */
+    search: Search,
   }),
   /** Matched: the player now has a seat in `roomId` (its state follows as `room:state`). */
   z.object({ state: z.literal("matched"), mode: ModeId, roomId: RoomId }),
@@ -82,6 +101,8 @@ export const RoomCreatePayload = z.strictObject({
   mode: ModeId,
   maxPlayers: z.int().min(1).max(64),
   visibility: Visibility,
+  /** Whether the room's results change ratings (default: not, for a room among friends). */
+  rated: z.boolean().optional(),
 });
 export const RoomCodePayload = z.strictObject({ code: InviteCode });
 export const RoomReadyPayload = z.strictObject({ ready: z.boolean() });
@@ -219,6 +240,13 @@ export const clientEvents = {
     sender: "A seated player after the result.",
     summary:
       "Ask to play again with the same group. Once every remaining seat has asked (and there are enough), the next game counts down.",
+  },
+  "profile:get": {
+    payload: EmptyPayload,
+    result: Profile,
+    sender: "Any player.",
+    summary:
+      "Your profile, by this device's identity: your rating in every mode you have played rated games in, and your last 20 games (newest first) with their outcome and rating change.",
   },
 } as const satisfies Record<string, ClientEventContract>;
 

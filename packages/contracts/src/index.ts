@@ -5,4 +5,5 @@ export * from "./events";
 export * from "./games";
 export * from "./modes";
 export * from "./player";
+export * from "./rating";
 export * from "./room";

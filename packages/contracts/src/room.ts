@@ -2,6 +2,7 @@ import { z } from "zod";
 import { GameView } from "./games";
 import { ModeId } from "./modes";
 import { PublicPlayer } from "./player";
+import { PublicRating } from "./rating";
 
 export const RoomId = z.string().min(1).max(64);
 export type RoomId = z.infer<typeof RoomId>;
@@ -42,6 +43,10 @@ export const SeatView = z.object({
   graceEndsAt: z.number().nullable(),
   /** After the result: whether this seat has asked to play again. */
   wantsRematch: z.boolean(),
+  /** The player's rating in the room's mode; null while the server does not know it. */
+  rating: PublicRating.nullable(),
+  /** After a rated result: how much that game moved this player's rating. */
+  ratingDelta: z.int().nullable(),
 });
 export type SeatView = z.infer<typeof SeatView>;
 
@@ -86,6 +91,8 @@ export const RoomView = z.object({
   visibility: Visibility,
   maxPlayers: z.int().positive(),
   hostId: z.string().nullable(),
+  /** Whether its results change ratings: quick-match rooms always, custom rooms when the host chose so. */
+  rated: z.boolean(),
   phase: RoomPhase,
   /** Increments with every state change; clients ignore older versions. */
   version: z.int().min(0),

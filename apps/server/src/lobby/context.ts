@@ -1,4 +1,4 @@
-import { ErrorCode, type ChatMessage, type LobbyStats, type ModeId } from "@lobby/contracts";
+import { ErrorCode, type ChatMessage, type LobbyStats, type ModeId, type Widening } from "@lobby/contracts";
 import type { Clock } from "../core/clock";
 import type { Logger } from "../core/logger";
 import { randomId, type Random } from "../core/random";
@@ -10,6 +10,7 @@ import { LobbyError } from "./lobby-error";
 import { addSeat, isAbandoned, markDisconnected } from "./match-room";
 import type { NodeRegistry } from "./node-registry";
 import { presenceOf } from "./presence";
+import { publicRatingOf, recordResult } from "./ratings";
 import type { PlayerLocation, PlayerRecord, RoomRecord } from "./records";
 import { toRoomView, toSummary } from "./room-view";
 import type { LobbyStore, StoreTx } from "./store";
@@ -49,6 +50,10 @@ export interface LobbySettings {
   busyQueueMs: number;
   /** How long a device's identity lasts without a connection; every connection of its sessions extends it. */
   identityTtlMs: number;
+  /** How quick match's rating window widens with waiting (see `skill-window.ts`). */
+  widening: Widening;
+  /** How long leaving a rated match during its countdown keeps the player out of quick match; 0 for never. */
+  dodgeCooldownMs: number;
 }
 
 export interface LobbyDeps {
@@ -195,7 +200,8 @@ export class LobbyContext {
   async seat(room: RoomRecord, player: PlayerRecord, announce = true): Promise<RoomRecord> {
     // What was said before this player arrived; anything still pending reaches them with the save.
     this.sendHistory(player.id, room);
-    let next = addSeat(room, player, this.now());
+    const rating = await publicRatingOf(this.store, player.identityId, room.mode);
+    let next = addSeat(room, { ...player, rating }, this.now());
     // Matched while away (a reload in the queue): the seat waits for them like any dropped seat.
     if (player.awayUntil !== null) next = markDisconnected(next, player.id, player.awayUntil);
     if (announce) next = this.say(next, `${player.name} joined.`);
@@ -245,8 +251,10 @@ export class LobbyContext {
   }
 
   /** Persist a room and push it to its members, or destroy it once no player is left. */
-  async saveRoom(changed: RoomRecord): Promise<void> {
-    const before = await this.store.getRoom(changed.id);
+  async saveRoom(saved: RoomRecord): Promise<void> {
+    const before = await this.store.getRoom(saved.id);
+    // The game just ended: on the players' records (and ratings) in this same transaction, exactly once.
+    const changed = before?.phase === "playing" && saved.phase === "finished" ? await recordResult(this, saved) : saved;
     if (isAbandoned(changed)) {
       await this.destroyRoom(changed, before);
       return;

@@ -62,6 +62,7 @@ export async function connectIdentity(
     if (player?.identityId === identity?.id && player) others.push(player);
   }
   const next: IdentityRecord = {
+    ...identity,
     id: identity?.id ?? session.identityId,
     generation: (identity?.generation ?? 0) + 1,
     sessions: [...others.map((p) => p.id), session.id].slice(-IDENTITY_SESSIONS),

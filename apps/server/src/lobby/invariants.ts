@@ -1,9 +1,9 @@
-import { GameView, MODE_IDS, RoomView, type ModeId } from "@lobby/contracts";
+import { GameView, HISTORY_LENGTH, MODE_IDS, RoomView, type ModeId } from "@lobby/contracts";
 import type { AnyGameDefinition } from "../games/game";
 import { games } from "../games/registry";
 import { deadlineKey } from "./deadline-key";
 import { isOpenForQuickMatch } from "./match-room";
-import type { PlayerRecord, QueueEntry, RoomRecord } from "./records";
+import type { HistoryRecord, PlayerRecord, QueueEntry, RatingRecord, RoomRecord } from "./records";
 import type { LobbyStore } from "./store";
 import { toRoomView } from "./room-view";
 
@@ -16,6 +16,8 @@ interface Snapshot {
   open: Map<ModeId, string[]>;
   codes: Map<string, string>;
   deadlines: Map<string, number>;
+  /** The ratings and history of every identity a session or a seat names. */
+  identities: Map<string, { ratings: Map<ModeId, RatingRecord>; history: HistoryRecord[] }>;
   now: number;
 }
 
@@ -44,6 +46,7 @@ function problemsOf(lobby: Snapshot): string[] {
     ...sessionProblems(lobby),
     ...indexProblems(lobby),
     ...deadlineProblems(lobby),
+    ...ratingProblems(lobby),
   ];
 }
 
@@ -59,7 +62,21 @@ async function read(store: LobbyStore, now: number): Promise<Snapshot> {
     store.listCodes(),
     store.listDeadlines(),
   ]);
+  const identityIds = new Set([
+    ...players.flatMap((p) => (p?.identityId ? [p.identityId] : [])),
+    ...rooms.flatMap((r) => r?.seats.flatMap((seat) => (seat.identityId ? [seat.identityId] : [])) ?? []),
+  ]);
+  const identities = new Map(
+    await Promise.all(
+      [...identityIds].map(async (id) => {
+        const [ratings, history] = await Promise.all([perMode((mode) => store.getRating(id, mode)), store.history(id)]);
+        const rated = [...ratings].flatMap(([mode, r]) => (r ? [[mode, r] as const] : []));
+        return [id, { ratings: new Map(rated), history }] as const;
+      }),
+    ),
+  );
   return {
+    identities,
     // A record deleted between the listing and the read is simply gone.
     players: new Map(players.flatMap((p) => (p ? [[p.id, p] as const] : []))),
     rooms: new Map(rooms.flatMap((r) => (r ? [[r.id, r] as const] : []))),
@@ -176,6 +193,29 @@ function roomProblems(room: RoomRecord, { players }: Snapshot): string[] {
   return problems;
 }
 
+/**
+ * Every rated game moved each of its players' ratings exactly once: no game
+ * is on an identity's history twice as rated, and while the history holds
+ * every game (it keeps the latest `HISTORY_LENGTH`), each mode's rating
+ * counts exactly the rated games on it.
+ */
+function ratingProblems({ identities }: Snapshot): string[] {
+  const problems: string[] = [];
+  for (const [id, { ratings, history }] of identities) {
+    const rated = history.filter((entry) => entry.rated);
+    const games = new Set(rated.map((entry) => entry.game));
+    if (games.size !== rated.length) problems.push(`identity ${id} has a game rated twice on its history`);
+    if (history.length >= HISTORY_LENGTH) continue;
+    for (const mode of MODE_IDS) {
+      const counted = ratings.get(mode)?.games ?? 0;
+      const played = rated.filter((entry) => entry.mode === mode).length;
+      if (counted !== played)
+        problems.push(`identity ${id}'s ${mode} rating counts ${counted} games, its history ${played}`);
+    }
+  }
+  return problems;
+}
+
 /** Sessions: connected or away, never past their grace period. */
 function sessionProblems({ players, now }: Snapshot): string[] {
   const problems: string[] = [];
@@ -252,11 +292,11 @@ function deadlineProblems({ players, rooms, queues, deadlines: stored }: Snapsho
   }
 
   // A queue's deadline may be left over once its players are gone (firing it finds nothing to do),
-  // but while a smaller group waits to be matched there must be one, or they wait for ever.
+  // but while enough wait for a room there must be one — their windows widen, or a smaller room's wait
+  // ends — or they wait for ever.
   const queueKeys = new Set<string>();
   for (const mode of MODE_IDS) {
-    const { minPlayers, quickMatchPlayers } = games[mode].mode;
-    if (minPlayers >= quickMatchPlayers) continue;
+    const { minPlayers } = games[mode].mode;
     queueKeys.add(deadlineKey.encode(deadlineKey.queue(mode)));
     const waiting = queues.get(mode)?.length ?? 0;
     if (waiting >= minPlayers && !stored.has(deadlineKey.encode(deadlineKey.queue(mode)))) {

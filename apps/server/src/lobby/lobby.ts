@@ -3,6 +3,7 @@ import type {
   GameMove,
   LobbyStats,
   ModeId,
+  Profile,
   QueueStatus,
   RoomSummary,
   RoomView,
@@ -15,6 +16,7 @@ import type { LobbyDeps, LobbyRuntime } from "./context";
 import type { DeadlineKey } from "./deadline-key";
 import { DeadlineSweep } from "./deadline-sweep";
 import { claimedIdentity, rejoinable, type IdentityClaim } from "./identities";
+import { modeRating } from "./ratings";
 import { laneNames } from "./lane-names";
 import * as matchmaker from "./matchmaker";
 import { NodeLiveness } from "./node-liveness";
@@ -120,6 +122,19 @@ export class Lobby implements LobbyRuntime {
     return player ? { playerId: player.id, generation: player.tokenGeneration } : null;
   }
 
+  /** The player's profile, by their device identity: ratings per mode and latest games. A plain read. */
+  async profile(playerId: string): Promise<Profile> {
+    const { store, games } = this.deps;
+    const player = await store.getPlayer(playerId);
+    if (!player?.identityId) return { ratings: [], history: [] };
+    const modes = Object.keys(games) as ModeId[];
+    const ratings = await Promise.all(modes.map((mode) => store.getRating(player.identityId, mode)));
+    return {
+      ratings: ratings.flatMap((record) => (record ? [modeRating(record)] : [])),
+      history: (await store.history(player.identityId)).map(({ game: _game, ...entry }) => entry),
+    };
+  }
+
   /**
    * Revoke a device identity: none of its tokens stands for anything any
    * more, so its next connection starts a new identity. Its sessions go on
@@ -161,7 +176,7 @@ export class Lobby implements LobbyRuntime {
   createRoom(
     playerId: string,
     mode: ModeId,
-    settings: { maxPlayers: number; visibility: Visibility },
+    settings: { maxPlayers: number; visibility: Visibility; rated?: boolean | undefined },
     settle?: Settle<RoomView>,
   ): Promise<RoomView> {
     return this.request(playerId, (ctx) => rooms.createRoom(ctx, playerId, mode, settings), settle);

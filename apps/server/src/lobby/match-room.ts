@@ -3,6 +3,7 @@ import {
   type GameMove,
   type MatchResult,
   type ModeId,
+  type PublicRating,
   type RoomKind,
   type Visibility,
 } from "@lobby/contracts";
@@ -25,11 +26,14 @@ export interface NewRoom {
   visibility: Visibility;
   maxPlayers: number;
   now: number;
+  /** Whether results change ratings; quick-match rooms always are. */
+  rated?: boolean | undefined;
 }
 
-export function newRoom(spec: NewRoom): RoomRecord {
+export function newRoom({ rated, ...spec }: NewRoom): RoomRecord {
   return {
     ...spec,
+    rated: spec.kind === "quick" || rated === true,
     hostId: null,
     phase: "waiting",
     version: 0,
@@ -87,7 +91,15 @@ export function assertJoinable(room: RoomRecord, player: Identity): void {
 }
 
 /** Seat a player before the start. Quick-match seats come ready; a custom room's newcomer cancels its countdown. */
-export function addSeat(room: RoomRecord, player: { id: string; name: string }, now: number): RoomRecord {
+/** A seat's player: who, their device identity, and their rating in the room's mode. */
+export interface SeatPlayer {
+  id: string;
+  name: string;
+  identityId?: string;
+  rating?: PublicRating | null;
+}
+
+export function addSeat(room: RoomRecord, player: SeatPlayer, now: number): RoomRecord {
   const seat: SeatRecord = {
     playerId: player.id,
     name: player.name,
@@ -96,6 +108,9 @@ export function addSeat(room: RoomRecord, player: { id: string; name: string }, 
     graceEndsAt: null,
     wantsRematch: false,
     joinedAt: now,
+    identityId: player.identityId ?? "",
+    rating: player.rating ?? null,
+    ratingDelta: null,
   };
   const next = bump({ ...room, seats: [...room.seats, seat], hostId: room.hostId ?? player.id });
   return seat.ready ? next : cancelCountdown(next);
@@ -169,7 +184,7 @@ export function startGame(room: RoomRecord, game: AnyGameDefinition, random: Ran
     round,
     countdownEndsAt: null,
     result: null,
-    seats: room.seats.map((s) => ({ ...s, wantsRematch: false, graceEndsAt: null })),
+    seats: room.seats.map((s) => ({ ...s, wantsRematch: false, graceEndsAt: null, ratingDelta: null })),
     game: game.setup({ players: room.seats.length, round, random }),
   });
 }

@@ -1,16 +1,22 @@
-import { ErrorCode, type ModeId, type QueueStatus } from "@lobby/contracts";
+import { ErrorCode, type ModeId, type QueueStatus, type Search } from "@lobby/contracts";
 import type { LobbyContext } from "./context";
 import { deadlineKey } from "./deadline-key";
 import { LobbyError } from "./lobby-error";
 import { allocateInviteCode } from "./invite-code";
 import { beginCountdown, isOpenForQuickMatch, newRoom, startBlocker, wasKicked } from "./match-room";
-import type { PlayerRecord, RoomRecord } from "./records";
+import { publicRatingOf } from "./ratings";
+import type { PlayerRecord, QueueEntry, RoomRecord } from "./records";
+import { nextWidening, pickGroup, windowOf, type Candidate } from "./skill-window";
 
 /*
- * Quick match. A player first takes a seat in the oldest open public room of
- * the mode; failing that they queue, and a new room is made as soon as
- * `quickMatchPlayers` wait — or, for modes that allow fewer, once
- * `minPlayers` have waited `quickMatchWaitMs`.
+ * Quick match, by skill. A player first takes a seat in the oldest open
+ * public room of the mode whose players' ratings are close enough to theirs
+ * (the room's window widens with its age, see `fitsRoom`); failing that they
+ * queue with their rating, and a new room is made as soon as a group of
+ * `quickMatchPlayers` fits each member's window (`pickGroup`) — or, for
+ * modes that allow fewer, once `minPlayers` that fit have waited
+ * `quickMatchWaitMs`. While players wait unmatched, the queue's deadline
+ * looks again as their windows widen.
  *
  * The requester learns their own queue state from the answer to their
  * request; `queue:status` is pushed only to players whose state changed
@@ -21,19 +27,38 @@ export async function joinQueue(ctx: LobbyContext, playerId: string, mode: ModeI
   const player = await ctx.requirePlayer(playerId);
   ctx.assertFree(player);
   ctx.game(mode);
+  const identity = player.identityId ? await ctx.store.getIdentity(player.identityId) : undefined;
+  const cooldown = (identity?.cooldownUntil ?? 0) - ctx.now();
+  if (cooldown > 0) {
+    throw new LobbyError(
+      ErrorCode.QueueCooldown,
+      `You left a rated match during its countdown — you can quick match again in ${Math.ceil(cooldown / 1000)} s.`,
+    );
+  }
+  const rating = (await publicRatingOf(ctx.store, player.identityId, mode))?.value ?? DEFAULT_RATING;
 
-  const room = await oldestOpenRoom(ctx, mode, player);
+  const room = await openRoomFor(ctx, mode, player, rating);
   if (room) {
     await ctx.saveRoom(autoStart(ctx, await ctx.seat(room, player)));
     return { state: "matched", mode, roomId: room.id };
   }
 
   const joinedAt = ctx.now();
-  await ctx.store.enqueue(mode, { playerId, joinedAt });
-  await ctx.moveTo(player, { kind: "queued", mode, joinedAt });
+  await ctx.store.enqueue(mode, { playerId, joinedAt, rating });
+  await ctx.moveTo(player, { kind: "queued", mode, joinedAt, rating });
   const roomId = (await matchWaitingPlayers(ctx, mode, playerId)).get(playerId);
-  return roomId ? { state: "matched", mode, roomId } : { state: "queued", mode, joinedAt };
+  return roomId
+    ? { state: "matched", mode, roomId }
+    : { state: "queued", mode, joinedAt, search: searchOf(ctx, rating) };
 }
+
+/** What a queued player's search looks for, for their queue panel. */
+export function searchOf(ctx: LobbyContext, rating: number | undefined): Search {
+  return { rating: rating ?? DEFAULT_RATING, widening: ctx.deps.settings.widening };
+}
+
+/** The rating a player without one (or an entry from before ratings) is matched at. */
+const DEFAULT_RATING = 1000;
 
 export async function leaveQueue(ctx: LobbyContext, playerId: string): Promise<QueueStatus> {
   const player = await ctx.requirePlayer(playerId);
@@ -46,8 +71,9 @@ export async function leaveQueue(ctx: LobbyContext, playerId: string): Promise<Q
 }
 
 /**
- * Make rooms for as many complete groups as wait; returns who was seated
- * where. `requester` (whose request this is) is answered by the caller.
+ * Make rooms for as many groups as fit among those who wait; returns who
+ * was seated where. `requester` (whose request this is) is answered by the
+ * caller.
  */
 export async function matchWaitingPlayers(
   ctx: LobbyContext,
@@ -56,27 +82,26 @@ export async function matchWaitingPlayers(
 ): Promise<Map<string, string>> {
   const { store } = ctx;
   const { settings } = ctx.deps;
-  const { minPlayers, maxPlayers, quickMatchPlayers } = ctx.game(mode).mode;
+  const { minPlayers, quickMatchPlayers } = ctx.game(mode).mode;
+  const now = ctx.now();
   const seated = new Map<string, string>();
-  // When enough players wait for a smaller room, but not yet long enough.
-  let waitUntil: number | null = null;
+  let waiting = (await store.listQueue(mode)).map(candidateOf);
   for (;;) {
-    let group = await store.takeGroup(mode, quickMatchPlayers, maxPlayers);
-    if (group.length === 0 && minPlayers < quickMatchPlayers) {
-      const oldest = await store.peekQueue(mode);
-      if (!oldest) break;
-      const dueAt = oldest.joinedAt + settings.quickMatchWaitMs;
-      if (ctx.now() >= dueAt) group = await store.takeGroup(mode, minPlayers, maxPlayers);
-      if (group.length === 0) {
-        if ((await store.queueLength(mode)) >= minPlayers) waitUntil = dueAt;
-        break;
-      }
+    let group = pickGroup(waiting, quickMatchPlayers, now, settings.widening);
+    // A smaller room, once its longest-waiting player has waited long enough for one.
+    if (!group && minPlayers < quickMatchPlayers) {
+      const patient = waiting.filter((c) => now >= c.joinedAt + settings.quickMatchWaitMs);
+      const anchor = patient[0];
+      const smaller = anchor ? pickGroup(waiting, minPlayers, now, settings.widening) : null;
+      if (smaller?.some((c) => c.id === anchor?.id)) group = smaller;
     }
-    if (group.length === 0) break;
-
+    if (!group) break;
+    const chosen = new Set(group.map((c) => c.id));
+    waiting = waiting.filter((c) => !chosen.has(c.id));
     const players: PlayerRecord[] = [];
     for (const entry of group) {
-      const player = await store.getPlayer(entry.playerId);
+      await store.dequeue(mode, entry.id);
+      const player = await store.getPlayer(entry.id);
       if (player) players.push(player);
     }
     if (players.length === 0) continue;
@@ -89,22 +114,55 @@ export async function matchWaitingPlayers(
       }
     }
     room = ctx.say(room, `Match found: ${players.map((p) => p.name).join(", ")}.`);
-    await ctx.saveRoom(autoStart(ctx, room));
+    // Fill the rest of the room from the queue, as far as the others fit.
+    await ctx.saveRoom(await backfill(ctx, room));
+    waiting = (await store.listQueue(mode)).map(candidateOf);
   }
-  if (minPlayers < quickMatchPlayers) ctx.deadline(deadlineKey.queue(mode), waitUntil);
+  // Look again when a window has widened, or a smaller room's wait is over; not while nobody could match.
+  const canMatch = waiting.length >= minPlayers;
+  const widened = canMatch ? nextWidening(waiting, now, settings.widening) : null;
+  const smallerAt =
+    canMatch && minPlayers < quickMatchPlayers && waiting[0] ? waiting[0].joinedAt + settings.quickMatchWaitMs : null;
+  const dueAt = [widened, smallerAt].filter((t): t is number => t !== null && t > now);
+  ctx.deadline(deadlineKey.queue(mode), dueAt.length > 0 ? Math.min(...dueAt) : null);
   return seated;
 }
 
-/** Seat waiting players in a room that has become open (new, or a seat freed). */
+function candidateOf(entry: QueueEntry): Candidate {
+  return { id: entry.playerId, rating: entry.rating, joinedAt: entry.joinedAt };
+}
+
+/**
+ * Whether a player rated `rating` may take a seat in an open quick room:
+ * the room's ratings with theirs must fit a window as wide as the room is
+ * old (the room waits for players as a player waits for a room).
+ */
+function fitsRoom(ctx: LobbyContext, room: RoomRecord, rating: number): boolean {
+  const ratings = [...room.seats.map((s) => s.rating?.value ?? DEFAULT_RATING), rating];
+  const spread = Math.max(...ratings) - Math.min(...ratings);
+  return spread <= windowOf(ctx.deps.settings.widening, ctx.now() - room.createdAt);
+}
+
+/**
+ * Seat waiting players in a room that has become open (new, or a seat
+ * freed): the longest-waiting first, as far as they fit the room.
+ */
 export async function backfill(ctx: LobbyContext, room: RoomRecord): Promise<RoomRecord> {
   let next = room;
+  const passed = new Set<string>();
   while (isOpenForQuickMatch(next)) {
-    const oldest = await ctx.store.peekQueue(next.mode);
-    if (!oldest) break;
-    const player = await ctx.store.getPlayer(oldest.playerId);
+    const queue = await ctx.store.listQueue(next.mode);
+    const entry = queue.find(
+      (e) => !passed.has(e.playerId) && (next.kind !== "quick" || fitsRoom(ctx, next, e.rating)),
+    );
+    if (!entry) break;
+    const player = await ctx.store.getPlayer(entry.playerId);
     // Never seat someone the host removed; they keep their place in the queue.
-    if (player && wasKicked(next, player)) break;
-    await ctx.store.takeGroup(next.mode, 1, 1);
+    if (player && wasKicked(next, player)) {
+      passed.add(entry.playerId);
+      continue;
+    }
+    await ctx.store.dequeue(next.mode, entry.playerId);
     if (!player) continue;
     next = await ctx.seat(next, player);
     ctx.effects.toPlayer(player.id, "queue:status", { state: "matched", mode: next.mode, roomId: next.id });
@@ -119,10 +177,15 @@ export function autoStart(ctx: LobbyContext, room: RoomRecord): RoomRecord {
   return beginCountdown(room, ctx.now() + ctx.deps.settings.countdownMs);
 }
 
-async function oldestOpenRoom(ctx: LobbyContext, mode: ModeId, player: PlayerRecord): Promise<RoomRecord | undefined> {
+async function openRoomFor(
+  ctx: LobbyContext,
+  mode: ModeId,
+  player: PlayerRecord,
+  rating: number,
+): Promise<RoomRecord | undefined> {
   for (const roomId of await ctx.store.openRoomIds(mode)) {
     const room = await ctx.store.getRoom(roomId);
-    if (room && isOpenForQuickMatch(room) && !wasKicked(room, player)) return room;
+    if (room && isOpenForQuickMatch(room) && !wasKicked(room, player) && fitsRoom(ctx, room, rating)) return room;
   }
   return undefined;
 }

@@ -1,9 +1,19 @@
-import type { ChatMessage, MatchResult, ModeId, RoomKind, RoomPhase, SeatStatus, Visibility } from "@lobby/contracts";
+import type {
+  ChatMessage,
+  HistoryEntry,
+  MatchResult,
+  ModeId,
+  PublicRating,
+  RoomKind,
+  RoomPhase,
+  SeatStatus,
+  Visibility,
+} from "@lobby/contracts";
 
 /** Where a player is. A player is in at most one queue or room at a time. */
 export type PlayerLocation =
   | { kind: "idle" }
-  | { kind: "queued"; mode: ModeId; joinedAt: number }
+  | { kind: "queued"; mode: ModeId; joinedAt: number; rating?: number }
   | { kind: "seated"; roomId: string }
   | { kind: "watching"; roomId: string };
 
@@ -50,11 +60,15 @@ export interface IdentityRecord {
   sessions: string[];
   /** When the identity ends unless one of its sessions connects again (then it is extended). */
   expiresAt: number;
+  /** Until when it may not quick match: it left a rated match during its countdown. */
+  cooldownUntil?: number;
 }
 
 export interface QueueEntry {
   playerId: string;
   joinedAt: number;
+  /** The player's rating in the queue's mode as they joined: what quick match matches on. */
+  rating: number;
 }
 
 export interface SeatRecord {
@@ -65,6 +79,12 @@ export interface SeatRecord {
   graceEndsAt: number | null;
   wantsRematch: boolean;
   joinedAt: number;
+  /** The player's device identity, whose rating and history the room's results go to; "" when unknown. */
+  identityId: string;
+  /** The player's rating in the room's mode: as of seating, then as each rated result left it. */
+  rating: PublicRating | null;
+  /** How much the latest rated result moved it; null before one, and once the next game starts. */
+  ratingDelta: number | null;
 }
 
 export interface SpectatorRecord {
@@ -80,6 +100,8 @@ export interface RoomRecord {
   visibility: Visibility;
   maxPlayers: number;
   hostId: string | null;
+  /** Whether its results change ratings. */
+  rated: boolean;
   phase: RoomPhase;
   version: number;
   /** 0 before the first game. */
@@ -105,3 +127,20 @@ export interface RoomRecord {
   /** The latest room chat messages, oldest first. */
   chat: ChatMessage[];
 }
+
+/** An identity's rating in one mode (OpenSkill's mu and sigma) and the games behind it. */
+export interface RatingRecord {
+  identityId: string;
+  mode: ModeId;
+  mu: number;
+  sigma: number;
+  games: number;
+  wins: number;
+  losses: number;
+  draws: number;
+  /** Kept as long as its identity: the store may drop it after this. */
+  expiresAt: number;
+}
+
+/** One finished game on an identity's record, and which game it was (`<room id>#<round>`). */
+export type HistoryRecord = HistoryEntry & { game: string };

@@ -32,7 +32,7 @@ export async function createRoom(
   ctx: LobbyContext,
   playerId: string,
   mode: ModeId,
-  settings: { maxPlayers: number; visibility: Visibility },
+  settings: { maxPlayers: number; visibility: Visibility; rated?: boolean | undefined },
 ): Promise<RoomView> {
   const player = await ctx.requirePlayer(playerId);
   ctx.assertFree(player);
@@ -82,6 +82,8 @@ export async function leave(ctx: LobbyContext, playerId: string): Promise<null> 
     throw new LobbyError(ErrorCode.NotInRoom, "You are not in a room.");
   }
   const room = await ctx.store.getRoom(location.roomId);
+  // Walking out on a rated match about to start: no quick match for a while, so dodging does not pay.
+  if (location.kind === "seated" && room?.rated && room.phase === "countdown") await coolDown(ctx, player);
   await ctx.moveTo(player, { kind: "idle" });
   if (!room) return null;
   if (location.kind === "watching") {
@@ -160,4 +162,11 @@ function announceHost(ctx: LobbyContext, before: RoomRecord, after: RoomRecord):
   if (after.hostId === before.hostId || after.hostId === null) return after;
   const host = after.seats.find((s) => s.playerId === after.hostId);
   return host ? ctx.say(after, `${host.name} is now the host.`) : after;
+}
+
+/** Keep the player's identity out of quick match for `dodgeCooldownMs`. */
+async function coolDown(ctx: LobbyContext, player: PlayerRecord): Promise<void> {
+  const identity = player.identityId ? await ctx.store.getIdentity(player.identityId) : undefined;
+  if (!identity || ctx.deps.settings.dodgeCooldownMs <= 0) return;
+  await ctx.store.putIdentity({ ...identity, cooldownUntil: ctx.now() + ctx.deps.settings.dodgeCooldownMs });
 }

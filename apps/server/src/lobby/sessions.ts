@@ -5,6 +5,7 @@ import { channels } from "./channels";
 import { forfeitIfStillAway, markDisconnected, markReconnected, removeSpectator } from "./match-room";
 import { claimedIdentity, connectIdentity, generationHolds, type IdentityClaim } from "./identities";
 import { LobbyError } from "./lobby-error";
+import { searchOf } from "./matchmaker";
 import { withResultNote } from "./play";
 import type { PlayerRecord } from "./records";
 import { toRoomView } from "./room-view";
@@ -142,7 +143,7 @@ async function resync(ctx: LobbyContext, player: PlayerRecord): Promise<void> {
       player.id,
       "queue:status",
       location.kind === "queued"
-        ? { state: "queued", mode: location.mode, joinedAt: location.joinedAt }
+        ? { state: "queued", mode: location.mode, joinedAt: location.joinedAt, search: searchOf(ctx, location.rating) }
         : { state: "idle" },
     );
     await sendLobbyHistory(ctx, player.id);

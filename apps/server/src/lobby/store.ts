@@ -1,5 +1,5 @@
 import type { ChatMessage, ModeId } from "@lobby/contracts";
-import type { IdentityRecord, PlayerRecord, QueueEntry, RoomRecord } from "./records";
+import type { HistoryRecord, IdentityRecord, PlayerRecord, QueueEntry, RatingRecord, RoomRecord } from "./records";
 
 /**
  * One lobby operation's view of the state. Reads see the operation's own
@@ -17,6 +17,12 @@ export interface StoreTx {
   /** Store an identity; the store may drop it after `expiresAt`. */
   putIdentity(identity: IdentityRecord): Promise<void>;
   deleteIdentity(id: string): Promise<void>;
+  /** An identity's rating in a mode; undefined before its first rated game there. */
+  getRating(identityId: string, mode: ModeId): Promise<RatingRecord | undefined>;
+  /** Store a rating; the store may drop it after `expiresAt`. */
+  putRating(rating: RatingRecord): Promise<void>;
+  /** Add a game to the front of an identity's history, keeping the newest `keep`, until `expiresAt`. */
+  appendHistory(identityId: string, entry: HistoryRecord, keep: number, expiresAt: number): void;
 
   /** Append to the back of a mode's queue. */
   enqueue(mode: ModeId, entry: QueueEntry): Promise<void>;
@@ -24,6 +30,8 @@ export interface StoreTx {
   dequeue(mode: ModeId, playerId: string): Promise<boolean>;
   /** Take up to `max` longest-waiting entries, or none if fewer than `min` wait. */
   takeGroup(mode: ModeId, min: number, max: number): Promise<QueueEntry[]>;
+  /** Every entry of a mode's queue, longest-waiting first. */
+  listQueue(mode: ModeId): Promise<QueueEntry[]>;
   /** The longest-waiting entry, if any. */
   peekQueue(mode: ModeId): Promise<QueueEntry | undefined>;
   queueLength(mode: ModeId): Promise<number>;
@@ -74,6 +82,9 @@ export interface LobbyStore {
 
   getPlayer(id: string): Promise<PlayerRecord | undefined>;
   getIdentity(id: string): Promise<IdentityRecord | undefined>;
+  getRating(identityId: string, mode: ModeId): Promise<RatingRecord | undefined>;
+  /** An identity's latest games, newest first. */
+  history(identityId: string): Promise<HistoryRecord[]>;
   countPlayers(): Promise<number>;
   listPlayerIds(): Promise<string[]>;
   queueLength(mode: ModeId): Promise<number>;

@@ -1,6 +1,13 @@
 import type { ChatMessage, ModeId } from "@lobby/contracts";
 import { isOpenForQuickMatch } from "../lobby/match-room";
-import type { IdentityRecord, PlayerRecord, QueueEntry, RoomRecord } from "../lobby/records";
+import type {
+  HistoryRecord,
+  IdentityRecord,
+  PlayerRecord,
+  QueueEntry,
+  RatingRecord,
+  RoomRecord,
+} from "../lobby/records";
 import type { LobbyStore, StoreTx } from "../lobby/store";
 
 /** Identities kept in memory before the least recently seen give way. */
@@ -31,6 +38,9 @@ export class MemoryStore implements LobbyStore {
    * dropped when read; the lobby treats one past `expiresAt` as gone anyway.
    */
   private readonly identities = new Map<string, IdentityRecord>();
+  /** Ratings by identity and mode, and each identity's latest games: they go with their identity. */
+  private readonly ratings = new Map<string, Map<ModeId, RatingRecord>>();
+  private readonly histories = new Map<string, HistoryRecord[]>();
   private readonly queues = new Map<ModeId, Map<string, QueueEntry>>();
   private readonly rooms = new Map<string, RoomRecord>();
   private readonly openRooms = new Map<ModeId, Set<string>>();
@@ -67,6 +77,14 @@ export class MemoryStore implements LobbyStore {
 
   getIdentity(id: string) {
     return Promise.resolve(this.identities.get(id));
+  }
+
+  getRating(identityId: string, mode: ModeId) {
+    return Promise.resolve(this.ratings.get(identityId)?.get(mode));
+  }
+
+  history(identityId: string) {
+    return Promise.resolve([...(this.histories.get(identityId) ?? [])]);
   }
 
   countPlayers() {
@@ -145,6 +163,13 @@ export class MemoryStore implements LobbyStore {
         for (const entry of entries) queue.set(entry.playerId, entry);
         this.queues.set(mode, new Map([...queue].sort((a, b) => this.order(a[1]) - this.order(b[1]))));
       });
+    // An identity goes with its ratings and history.
+    const forgetIdentity = (id: string) => {
+      for (const map of [this.identities, this.ratings, this.histories] as Map<string, unknown>[]) {
+        restore(map, id);
+        map.delete(id);
+      }
+    };
     return {
       getPlayer: (id) => this.getPlayer(id),
       putPlayer: (player) => {
@@ -164,16 +189,24 @@ export class MemoryStore implements LobbyStore {
         this.identities.delete(identity.id);
         this.identities.set(identity.id, frozen(identity));
         const oldest = this.identities.keys().next();
-        if (this.identities.size > this.maxIdentities && !oldest.done) {
-          restore(this.identities, oldest.value);
-          this.identities.delete(oldest.value);
-        }
+        if (this.identities.size > this.maxIdentities && !oldest.done) forgetIdentity(oldest.value);
         return Promise.resolve();
       },
       deleteIdentity: (id) => {
-        restore(this.identities, id);
-        this.identities.delete(id);
+        forgetIdentity(id);
         return Promise.resolve();
+      },
+      getRating: (identityId, mode) => this.getRating(identityId, mode),
+      putRating: (rating) => {
+        restore(this.ratings, rating.identityId);
+        const modes = new Map(this.ratings.get(rating.identityId));
+        modes.set(rating.mode, frozen(rating));
+        this.ratings.set(rating.identityId, modes);
+        return Promise.resolve();
+      },
+      appendHistory: (identityId, entry, keep) => {
+        restore(this.histories, identityId);
+        this.histories.set(identityId, [frozen(entry), ...(this.histories.get(identityId) ?? [])].slice(0, keep));
       },
       enqueue: (mode, entry) => {
         const queue = this.queue(mode);
@@ -209,6 +242,7 @@ export class MemoryStore implements LobbyStore {
         return Promise.resolve(first.done ? undefined : first.value);
       },
       queueLength: (mode) => this.queueLength(mode),
+      listQueue: (mode) => this.listQueue(mode),
       getRoom: (id) => this.getRoom(id),
       putRoom: (room) => {
         restore(this.rooms, room.id);

@@ -2,7 +2,7 @@ import type { ChatMessage, ModeId } from "@lobby/contracts";
 import { WatchError } from "redis";
 import type { NodeRegistry } from "../lobby/node-registry";
 import type { LobbyStore, ParallelTransactions, RecordIds, StoreTx } from "../lobby/store";
-import type { IdentityRecord, PlayerRecord, RoomRecord } from "../lobby/records";
+import type { HistoryRecord, IdentityRecord, PlayerRecord, RatingRecord, RoomRecord } from "../lobby/records";
 import { redisClient, redisKeys, type RedisClient, type RedisKeys } from "./redis-client";
 import { RedisNodeRegistry } from "./redis-node-registry";
 import { parse, RedisTx, toEntries } from "./redis-tx";
@@ -26,14 +26,16 @@ const MAX_ATTEMPTS = 64;
  * connections of its own (the lobby runs that many operations side by side;
  * the rest wait for a connection); plain reads share another.
  *
- * Keys (under `prefix`): `player:<id>`, `identity:<id>` and `room:<id>` (JSON), `code:<code>`
- * (room id), `queue:<mode>` (sorted set of player ids by join time),
+ * Keys (under `prefix`): `player:<id>`, `identity:<id>`, `rating:<identity>:<mode>` and `room:<id>`
+ * (JSON), `history:<identity>` (list of JSON, newest first), `code:<code>`
+ * (room id), `queue:<mode>` (sorted set of player ids by join time) with `queue-rating:<mode>` (hash of
+ * their ratings),
  * `open:<mode>` (sorted set of quick-match-open rooms by creation time),
  * `players` and `rooms` (sets of ids), `deadlines` (sorted set of deadline
  * keys by due time) and `lobby-chat` (list). Nothing here outlives its
  * owner: a session's record goes when its grace period ends, a room's when
- * it is destroyed, an identity's when it expires unused (`IDENTITY_TTL_MS`;
- * durable only as far as Redis persists); the chat list is trimmed on every append.
+ * it is destroyed, an identity's (with its ratings and history) when it
+ * expires unused (`IDENTITY_TTL_MS`; durable as far as Redis persists: AOF); the chat list is trimmed on every append.
  *
  * The cluster's node registry lives beside this state (`nodes`): each
  * transaction keeps a node's set of players in step with the records.
@@ -117,6 +119,15 @@ export class RedisStore implements LobbyStore {
     return parse<IdentityRecord>(await this.reads.get(this.key("identity", id)));
   }
 
+  async getRating(identityId: string, mode: ModeId) {
+    return parse<RatingRecord>(await this.reads.get(this.key("rating", identityId, mode)));
+  }
+
+  async history(identityId: string) {
+    const raw = await this.reads.lRange(this.key("history", identityId), 0, -1);
+    return raw.map((entry) => JSON.parse(entry) as HistoryRecord);
+  }
+
   countPlayers() {
     return this.reads.sCard(this.key("players"));
   }
@@ -130,7 +141,11 @@ export class RedisStore implements LobbyStore {
   }
 
   async listQueue(mode: ModeId) {
-    return toEntries(await this.reads.zRangeWithScores(this.key("queue", mode), 0, -1));
+    const [rows, ratings] = await Promise.all([
+      this.reads.zRangeWithScores(this.key("queue", mode), 0, -1),
+      this.reads.hGetAll(this.key("queue-rating", mode)),
+    ]);
+    return toEntries(rows, ratings);
   }
 
   async getRoom(id: string) {

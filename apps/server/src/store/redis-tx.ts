@@ -1,6 +1,13 @@
 import type { ChatMessage, ModeId } from "@lobby/contracts";
 import { isOpenForQuickMatch } from "../lobby/match-room";
-import type { IdentityRecord, PlayerRecord, QueueEntry, RoomRecord } from "../lobby/records";
+import type {
+  HistoryRecord,
+  IdentityRecord,
+  PlayerRecord,
+  QueueEntry,
+  RatingRecord,
+  RoomRecord,
+} from "../lobby/records";
 import type { RecordIds, StoreTx } from "../lobby/store";
 import type { RedisClient, RedisKeys } from "./redis-client";
 
@@ -24,6 +31,7 @@ type Command = string[];
 export class RedisTx implements StoreTx {
   private readonly players = new Map<string, PlayerRecord | null>();
   private readonly identities = new Map<string, IdentityRecord | null>();
+  private readonly ratings = new Map<string, RatingRecord | null>();
   private readonly rooms = new Map<string, RoomRecord | null>();
   private readonly codes = new Map<string, string | null>();
   private readonly queues = new Map<ModeId, QueueEntry[]>();
@@ -111,6 +119,32 @@ export class RedisTx implements StoreTx {
     return Promise.resolve();
   }
 
+  async getRating(identityId: string, mode: ModeId) {
+    const key = this.key("rating", identityId, mode);
+    const cached = this.ratings.get(key);
+    if (cached !== undefined) return cached ?? undefined;
+    const rating = parse<RatingRecord>(await this.watchedGet(key));
+    this.ratings.set(key, rating ?? null);
+    return rating;
+  }
+
+  putRating(rating: RatingRecord) {
+    const key = this.key("rating", rating.identityId, rating.mode);
+    this.ratings.set(key, rating);
+    this.commands.push(["SET", key, JSON.stringify(rating), "PX", String(Math.max(1, rating.expiresAt - Date.now()))]);
+    return Promise.resolve();
+  }
+
+  appendHistory(identityId: string, entry: HistoryRecord, keep: number, expiresAt: number) {
+    // Not watched: only a transaction that records a result appends, and it is never read back in one.
+    const key = this.key("history", identityId);
+    this.commands.push(
+      ["LPUSH", key, JSON.stringify(entry)],
+      ["LTRIM", key, "0", String(keep - 1)],
+      ["PEXPIRE", key, String(Math.max(1, expiresAt - Date.now()))],
+    );
+  }
+
   /** Keep each node's set of players in step with the records' `node`. */
   private moveNode(playerId: string, from: string | null, to: string | null) {
     if (from === to) return;
@@ -122,7 +156,10 @@ export class RedisTx implements StoreTx {
     const queue = (await this.queue(mode)).filter((e) => e.playerId !== entry.playerId);
     queue.push(entry);
     this.queues.set(mode, queue);
-    this.commands.push(["ZADD", this.key("queue", mode), String(entry.joinedAt), entry.playerId]);
+    this.commands.push(
+      ["ZADD", this.key("queue", mode), String(entry.joinedAt), entry.playerId],
+      ["HSET", this.key("queue-rating", mode), entry.playerId, String(entry.rating)],
+    );
   }
 
   async dequeue(mode: ModeId, playerId: string) {
@@ -130,7 +167,7 @@ export class RedisTx implements StoreTx {
     const rest = queue.filter((e) => e.playerId !== playerId);
     if (rest.length === queue.length) return false;
     this.queues.set(mode, rest);
-    this.commands.push(["ZREM", this.key("queue", mode), playerId]);
+    this.commands.push(["ZREM", this.key("queue", mode), playerId], ["HDEL", this.key("queue-rating", mode), playerId]);
     return true;
   }
 
@@ -140,8 +177,12 @@ export class RedisTx implements StoreTx {
     const group = queue.slice(0, max);
     this.queues.set(mode, queue.slice(group.length));
     const ids = group.map((e) => e.playerId);
-    this.commands.push(["ZREM", this.key("queue", mode), ...ids]);
+    this.commands.push(["ZREM", this.key("queue", mode), ...ids], ["HDEL", this.key("queue-rating", mode), ...ids]);
     return group;
+  }
+
+  listQueue(mode: ModeId) {
+    return this.queue(mode);
   }
 
   async peekQueue(mode: ModeId) {
@@ -223,8 +264,13 @@ export class RedisTx implements StoreTx {
     const cached = this.queues.get(mode);
     if (cached) return cached;
     const key = this.key("queue", mode);
-    const [, rows] = await Promise.all([this.client.watch(key), this.client.zRangeWithScores(key, 0, -1)]);
-    const queue = toEntries(rows);
+    // The ratings change only with the queue itself, in the same MULTI: watching the queue covers them.
+    const [, rows, ratings] = await Promise.all([
+      this.client.watch(key),
+      this.client.zRangeWithScores(key, 0, -1),
+      this.client.hGetAll(this.key("queue-rating", mode)),
+    ]);
+    const queue = toEntries(rows, ratings);
     this.queues.set(mode, queue);
     return queue;
   }
@@ -273,7 +319,14 @@ export function parse<T>(json: string | null): T | undefined {
   return json === null ? undefined : (JSON.parse(json) as T);
 }
 
-/** A queue's sorted set, as entries: the score is the join time. */
-export function toEntries(rows: { value: string; score: number }[]): QueueEntry[] {
-  return rows.map((r) => ({ playerId: r.value, joinedAt: r.score }));
+/** The rating of a queue entry written before entries carried one. */
+const DEFAULT_RATING = 1000;
+
+/** A queue's sorted set, as entries: the score is the join time; the ratings are a hash beside it. */
+export function toEntries(rows: { value: string; score: number }[], ratings: Record<string, string>): QueueEntry[] {
+  return rows.map((r) => ({
+    playerId: r.value,
+    joinedAt: r.score,
+    rating: Number(ratings[r.value] ?? DEFAULT_RATING),
+  }));
 }

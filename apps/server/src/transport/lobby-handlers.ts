@@ -56,4 +56,5 @@ export function registerLobbyHandlers(edge: Edge, lobby: Lobby, budgets: Address
   on("session:ping", ({ rttMs }) => Promise.resolve(lobby.reportLatency(playerId, rttMs)));
   on("game:move", ({ move }, settle) => lobby.move(playerId, move, settle));
   on("game:rematch", (_, settle) => lobby.rematch(playerId, settle));
+  on("profile:get", () => lobby.profile(playerId));
 }

@@ -30,6 +30,7 @@ const CLASS_OF: Record<ClientEventName, EventClass> = {
   "rooms:subscribe": "action",
   "rooms:unsubscribe": "action",
   "game:rematch": "action",
+  "profile:get": "action",
 };
 
 /** Refusals (rate-limited, malformed or unknown events) a connection may rack up before it is closed. */

@@ -20,6 +20,7 @@ const SEEDS: Record<ClientEventName, unknown[]> = {
     mode: game.id,
     maxPlayers: game.mode.maxPlayers,
     visibility: i % 2 === 0 ? "public" : "private",
+    rated: i % 2 === 0,
   })),
   "room:join": [{ code: "ABCDEF" }],
   "room:watch": [{ code: "ABCDEF" }],
@@ -37,6 +38,7 @@ const SEEDS: Record<ClientEventName, unknown[]> = {
   "session:ping": [{ rttMs: 12 }, { rttMs: null }],
   "game:move": SAMPLE_MOVES.map((move) => ({ move })),
   "game:rematch": [{}],
+  "profile:get": [{}],
 };
 
 const hostile = fc.oneof(

@@ -72,13 +72,21 @@ describe.each(storeKinds())("$name store", (kind) => {
   it("queues first come, first served, and takes a group only when enough wait", async () => {
     const store = await kind.create();
     await write(store, async (tx) => {
-      for (const [i, id] of ["a", "b", "c"].entries()) await tx.enqueue(CF, { playerId: id, joinedAt: 100 + i });
+      for (const [i, id] of ["a", "b", "c"].entries()) {
+        await tx.enqueue(CF, { playerId: id, joinedAt: 100 + i, rating: 1000 + 10 * i });
+      }
     });
+    // Each entry keeps the rating it joined with.
+    expect(await write(store, (tx) => tx.listQueue(CF))).toEqual([
+      { playerId: "a", joinedAt: 100, rating: 1000 },
+      { playerId: "b", joinedAt: 101, rating: 1010 },
+      { playerId: "c", joinedAt: 102, rating: 1020 },
+    ]);
     expect(await write(store, (tx) => tx.takeGroup(CF, 4, 4))).toEqual([]);
     expect(await store.queueLength(CF)).toBe(3);
     const group = await write(store, (tx) => tx.takeGroup(CF, 2, 2));
     expect(group.map((e) => e.playerId)).toEqual(["a", "b"]);
-    expect(await write(store, (tx) => tx.peekQueue(CF))).toEqual({ playerId: "c", joinedAt: 102 });
+    expect(await write(store, (tx) => tx.peekQueue(CF))).toEqual({ playerId: "c", joinedAt: 102, rating: 1020 });
     expect(await write(store, (tx) => tx.dequeue(CF, "c"))).toBe(true);
     expect(await write(store, (tx) => tx.dequeue(CF, "c"))).toBe(false);
     expect(await store.listQueue(CF)).toEqual([]);
@@ -194,7 +202,7 @@ describe.each(storeKinds())("$name store", (kind) => {
     await write(store, async (tx) => {
       await tx.putPlayer(player("ann"));
       expect(await tx.getPlayer("ann")).toEqual(player("ann"));
-      await tx.enqueue(CF, { playerId: "ann", joinedAt: 1 });
+      await tx.enqueue(CF, { playerId: "ann", joinedAt: 1, rating: 1000 });
       expect(await tx.queueLength(CF)).toBe(1);
       await tx.putRoom(room("r", 1));
       expect(await tx.openRoomIds(CF)).toEqual(["r"]);
@@ -206,7 +214,8 @@ describe.each(storeKinds())("$name store", (kind) => {
   it("keeps nothing of a transaction that failed, and the queue's order intact", async () => {
     const store = await kind.create();
     await write(store, async (tx) => {
-      for (const [i, id] of ["a", "b", "c"].entries()) await tx.enqueue(CF, { playerId: id, joinedAt: 10 + i });
+      for (const [i, id] of ["a", "b", "c"].entries())
+        await tx.enqueue(CF, { playerId: id, joinedAt: 10 + i, rating: 1000 });
       await tx.putPlayer(player("keep"));
       await tx.putRoom(room("r", 1));
     });
@@ -215,7 +224,7 @@ describe.each(storeKinds())("$name store", (kind) => {
       await tx.deletePlayer("keep");
       await tx.takeGroup(CF, 1, 1);
       await tx.dequeue(CF, "c");
-      await tx.enqueue(CF, { playerId: "d", joinedAt: 20 });
+      await tx.enqueue(CF, { playerId: "d", joinedAt: 20, rating: 1000 });
       await tx.putRoom(room("r", 1, 2));
       await tx.claimCode("QQQ222", "r");
       tx.setDeadline("room:r", 5);
@@ -309,7 +318,7 @@ describe.each(storeKinds())("$name store", (kind) => {
     const nodes = await kind.nodes(3);
     const [first] = nodes;
     await write(first!, async (tx) => {
-      for (let i = 0; i < 30; i++) await tx.enqueue(CF, { playerId: `q${i}`, joinedAt: i });
+      for (let i = 0; i < 30; i++) await tx.enqueue(CF, { playerId: `q${i}`, joinedAt: i, rating: 1000 });
     });
     const groups = await Promise.all(
       nodes.flatMap((store) => Array.from({ length: 8 }, () => write(store, (tx) => tx.takeGroup(CF, 2, 2)))),

@@ -60,8 +60,14 @@ export function playerFactory() {
   const clients: LobbyClient[] = [];
   return {
     /** A player on `url`: the balancer (reconnects wherever it sends them) or one node. */
-    async connect(url: string, name: string, reconnection = false) {
-      const client = createLobbyClient({ url, name, reconnection, pingIntervalMs: 0 });
+    async connect(url: string, name: string, reconnection = false, identity?: string) {
+      const client = createLobbyClient({
+        url,
+        name,
+        reconnection,
+        pingIntervalMs: 0,
+        ...(identity ? { identity } : {}),
+      });
       clients.push(client);
       const session = await client.connect();
       return { client, id: session.player.id };

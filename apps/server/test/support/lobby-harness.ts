@@ -21,6 +21,8 @@ export const TEST_SETTINGS: LobbySettings = {
   nodeHeartbeatMs: 0,
   busyQueueMs: 0,
   identityTtlMs: 24 * 60 * 60 * 1000,
+  widening: { initial: 50, perSecond: 25, cap: 400, anyoneAfterMs: 30_000 },
+  dodgeCooldownMs: 30_000,
 };
 
 /** A lobby core on a store (in memory unless given), a fake clock and a seeded random source. */

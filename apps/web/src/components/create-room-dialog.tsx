@@ -1,23 +1,11 @@
 import type { ModeId, ModeInfo } from "@lobby/contracts";
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { createRoom } from "../room-actions";
+import { roomSettings } from "../room-settings";
 
 interface CreateRoomDialogProps {
   modes: readonly ModeInfo[];
   onClose: () => void;
-}
-
-/** Parse the Seats field: a whole number within the mode's limits, or why not. */
-export function parseSeats(raw: string, mode: Pick<ModeInfo, "minPlayers" | "maxPlayers">) {
-  const value = Number(raw.trim());
-  if (raw.trim() === "" || !Number.isInteger(value) || value < mode.minPlayers || value > mode.maxPlayers) {
-    const error =
-      mode.minPlayers === mode.maxPlayers
-        ? `This game always has ${mode.minPlayers} seats.`
-        : `Choose between ${mode.minPlayers} and ${mode.maxPlayers} seats.`;
-    return { ok: false as const, error };
-  }
-  return { ok: true as const, value };
 }
 
 /** Mounted only while open; a native modal dialog keeps focus inside and closes on Escape. */
@@ -27,9 +15,10 @@ export function CreateRoomDialog({ modes, onClose }: CreateRoomDialogProps) {
   const mode = modes.find((m) => m.id === modeId) ?? modes[0];
   const [seats, setSeats] = useState(String(mode?.maxPlayers ?? 2));
   const [isPrivate, setPrivate] = useState(false);
+  const [rated, setRated] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const ids = { title: useId(), game: useId(), seats: useId(), hint: useId(), error: useId(), priv: useId() };
+  const ids = { title: useId(), game: useId(), seats: useId(), hint: useId(), error: useId() };
 
   useEffect(() => {
     const element = dialog.current;
@@ -39,16 +28,23 @@ export function CreateRoomDialog({ modes, onClose }: CreateRoomDialogProps) {
 
   if (!mode) return null;
 
+  // Close the modal first: while it is open the page behind is inert, and closing hands focus back to
+  // the button that opened it.
+  function close() {
+    dialog.current?.close();
+    onClose();
+  }
+
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (!mode || busy) return;
-    const parsed = parseSeats(seats, mode);
+    const parsed = roomSettings({ seats, isPrivate, rated }, mode);
     if (!parsed.ok) {
       setError(parsed.error);
       return;
     }
     setBusy(true);
-    const created = await createRoom(mode.id, parsed.value, isPrivate ? "private" : "public");
+    const created = await createRoom(mode.id, parsed.settings);
     setBusy(false);
     if (created) onClose();
   }
@@ -60,7 +56,7 @@ export function CreateRoomDialog({ modes, onClose }: CreateRoomDialogProps) {
       aria-labelledby={ids.title}
       onCancel={(event) => {
         event.preventDefault();
-        onClose();
+        close();
       }}
     >
       <form className="dialog-form" onSubmit={(event) => void onSubmit(event)} noValidate>
@@ -123,24 +119,21 @@ export function CreateRoomDialog({ modes, onClose }: CreateRoomDialogProps) {
           </p>
         )}
 
-        <div className="check-field">
-          <input
-            id={ids.priv}
-            type="checkbox"
-            checked={isPrivate}
-            onChange={(event) => setPrivate(event.target.checked)}
-            aria-describedby={`${ids.priv}-hint`}
-          />
-          <label htmlFor={ids.priv} className="check-label">
-            Private room
-          </label>
-          <p id={`${ids.priv}-hint`} className="check-hint">
-            Not listed in the room browser: only people with the code or link can join.
-          </p>
-        </div>
+        <CheckField
+          label="Private room"
+          hint="Not listed in the room browser: only people with the code or link can join."
+          checked={isPrivate}
+          onChange={setPrivate}
+        />
+        <CheckField
+          label="Rated game"
+          hint="Results move everyone's rating, as in quick match. Leave it off for a friendly game."
+          checked={rated}
+          onChange={setRated}
+        />
 
         <div className="dialog-actions">
-          <button type="button" className="button button--ghost" onClick={onClose}>
+          <button type="button" className="button button--ghost" onClick={close}>
             Close
           </button>
           <button type="submit" className="button button--primary" disabled={busy}>
@@ -150,5 +143,34 @@ export function CreateRoomDialog({ modes, onClose }: CreateRoomDialogProps) {
         </div>
       </form>
     </dialog>
+  );
+}
+
+interface CheckFieldProps {
+  label: string;
+  hint: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+}
+
+/** A checkbox with its label and, under it, what ticking it means. */
+function CheckField({ label, hint, checked, onChange }: CheckFieldProps) {
+  const id = useId();
+  return (
+    <div className="check-field">
+      <input
+        id={id}
+        type="checkbox"
+        checked={checked}
+        onChange={(event) => onChange(event.target.checked)}
+        aria-describedby={`${id}-hint`}
+      />
+      <label htmlFor={id} className="check-label">
+        {label}
+      </label>
+      <p id={`${id}-hint`} className="check-hint">
+        {hint}
+      </p>
+    </div>
   );
 }

@@ -1,6 +1,7 @@
-import type { ModeInfo, QueueStatus } from "@lobby/contracts";
+import type { ModeInfo, QueueStatus, Search } from "@lobby/contracts";
 import { useServerNow } from "../clock";
 import { formatElapsed } from "../format";
+import { searchLine } from "../rating-format";
 import { cancelQueue } from "../room-actions";
 
 interface QueuePanelProps {
@@ -32,6 +33,7 @@ export function QueuePanel({ queue, modes }: QueuePanelProps) {
             </>
           )}
         </p>
+        {queue.state === "queued" && <SearchLine search={queue.search} since={queue.joinedAt} />}
       </div>
       {queue.state === "queued" && (
         <button type="button" className="button button--ghost" onClick={cancelQueue}>
@@ -49,5 +51,15 @@ function Elapsed({ since }: { since: number }) {
       <span className="visually-hidden">Waiting for </span>
       {formatElapsed(now - since)}
     </span>
+  );
+}
+
+/** The player's rating and how far from it quick match looks, widening as the wait goes on. */
+function SearchLine({ search, since }: { search: Search; since: number }) {
+  const now = useServerNow();
+  return (
+    <p className="queue-rating" data-testid="queue-rating">
+      {searchLine(search, now - since)}
+    </p>
   );
 }

@@ -1,9 +1,11 @@
 import type { RoomView, SeatView } from "@lobby/contracts";
 import type { SeatNote } from "@lobby/game-kit/web";
 import { gameWeb } from "../game-web";
+import { seatRatingView } from "../rating-format";
 import { useLobbyStore } from "../store";
 import { kickPlayer } from "../room-actions";
 import { LatencyBadge } from "./latency-badge";
+import { RatingDelta, SeatRating } from "./rating-badge";
 import { SeatStatusText } from "./seat-status";
 
 interface RosterProps {
@@ -17,7 +19,8 @@ interface RosterProps {
 /**
  * Everyone seated. Before the start it shows readiness, open seats and the
  * host's kick buttons; during and after a game, connection, rider state and
- * rematch requests.
+ * rematch requests. Every seat shows its rating, and after a rated result how
+ * much it moved.
  */
 export function Roster({ room, myPlayerId, turn = null }: RosterProps) {
   const latency = useLobbyStore((s) => (s.latency?.roomId === room.id ? s.latency.rttMs : null));
@@ -75,6 +78,7 @@ function SeatRow({ room, seat, isMe, isHost, pregame, canKick, turn, note, rttMs
   const web = gameWeb(room.mode);
   const finished = room.phase === "finished";
   const name = seat.player.name;
+  const rating = seatRatingView(seat, room);
   return (
     <li
       className="roster-seat"
@@ -92,6 +96,12 @@ function SeatRow({ room, seat, isMe, isHost, pregame, canKick, turn, note, rttMs
           <span className="roster-name" title={name}>
             {name}
           </span>
+          {rating && (
+            <span className="roster-rating">
+              <SeatRating view={rating} />
+              {rating.delta && <RatingDelta {...rating.delta} />}
+            </span>
+          )}
           {seat.status === "connected" && <LatencyBadge rttMs={rttMs} isMe={isMe} />}
         </span>
         <span className="roster-meta">

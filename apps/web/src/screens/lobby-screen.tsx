@@ -3,6 +3,7 @@ import { ChatPanel } from "../components/chat-panel";
 import { CreateRoomDialog } from "../components/create-room-dialog";
 import { JoinCodeForm } from "../components/join-code-form";
 import { ModeCard } from "../components/mode-card";
+import { ProfileDialog } from "../components/profile-dialog";
 import { QueuePanel } from "../components/queue-panel";
 import { RejoinBanner } from "../components/rejoin-banner";
 import { RoomBrowser } from "../components/room-browser";
@@ -16,6 +17,7 @@ export function LobbyScreen() {
   const pendingJoin = useLobbyStore((s) => s.pendingJoin);
   const lobbyChat = useLobbyStore((s) => s.lobbyChat);
   const [creating, setCreating] = useState(false);
+  const [showProfile, setShowProfile] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
 
   // Arriving here from the name screen or a room: start keyboard focus at the top.
@@ -45,6 +47,17 @@ export function LobbyScreen() {
               Change name
             </button>
           </p>
+          <button
+            type="button"
+            className="button button--ghost button--small profile-button"
+            aria-haspopup="dialog"
+            onClick={() => setShowProfile(true)}
+          >
+            <span className="profile-button-icon" aria-hidden="true">
+              ★
+            </span>
+            Profile
+          </button>
         </div>
         <p className="online-pill">
           <span className="online-dot" aria-hidden="true" />
@@ -107,6 +120,9 @@ export function LobbyScreen() {
       </div>
 
       {creating && <CreateRoomDialog modes={session.modes} onClose={() => setCreating(false)} />}
+      {showProfile && (
+        <ProfileDialog playerName={session.player.name} modes={session.modes} onClose={() => setShowProfile(false)} />
+      )}
       <QueuePanel queue={queue} modes={session.modes} />
     </section>
   );

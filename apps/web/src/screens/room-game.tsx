@@ -3,6 +3,7 @@ import type { SeatInfo } from "@lobby/game-kit/web";
 import { useMemo, type RefObject } from "react";
 import { RoomChatPanel } from "../components/chat-panel";
 import { GameActions } from "../components/game-actions";
+import { RatedBadge } from "../components/rating-badge";
 import { ResultStatus } from "../components/result-status";
 import { RoomCountdown } from "../components/room-countdown";
 import { Roster } from "../components/roster";
@@ -10,6 +11,7 @@ import { SpectatorCount, WatchingBanner } from "../components/watching-banner";
 import { roomMessages } from "../chat-state";
 import { gameWeb } from "../game-web";
 import { describeOutcome } from "../match-outcome";
+import { seatRatingView } from "../rating-format";
 import { sendMove } from "../room-actions";
 import { useLobbyStore } from "../store";
 
@@ -39,6 +41,7 @@ export function RoomGame({ headingRef }: { headingRef: RefObject<HTMLHeadingElem
           {mode?.name ?? room.mode}
         </h1>
         <span className="room-round">Round {room.round}</span>
+        {room.rated && <RatedBadge />}
         <span className="room-code-chip" title="Room code">
           <span className="visually-hidden">Room code </span>
           <span data-testid="room-code">{room.code}</span>
@@ -96,7 +99,13 @@ function Status({
   }
   if (room.result && room.phase === "finished") {
     const nameOf = (seat: number) => seats.find((s) => s.seat === seat)?.name ?? `Player ${seat + 1}`;
-    return <ResultStatus outcome={describeOutcome(room.result, mySeat, nameOf, room.mode)} />;
+    const mine = room.seats.find((s) => s.seat === mySeat);
+    return (
+      <ResultStatus
+        outcome={describeOutcome(room.result, mySeat, nameOf, room.mode)}
+        rating={mine ? seatRatingView(mine, room) : null}
+      />
+    );
   }
   const { Status: GameStatus } = gameWeb(room.mode);
   if (!GameStatus) return null;

@@ -2,6 +2,7 @@ import type { RefObject } from "react";
 import { RoomChatPanel } from "../components/chat-panel";
 import { HostSettings } from "../components/host-settings";
 import { InviteCard } from "../components/invite-card";
+import { RatedBadge } from "../components/rating-badge";
 import { ReadyControls } from "../components/ready-controls";
 import { RoomCountdown } from "../components/room-countdown";
 import { Roster } from "../components/roster";
@@ -29,7 +30,10 @@ export function RoomSetup({ headingRef }: { headingRef: RefObject<HTMLHeadingEle
     <section className="room-setup" aria-labelledby="room-title">
       <header className="setup-head">
         <div className="setup-title">
-          <p className="eyebrow">{kind}</p>
+          <p className="setup-kind">
+            <span className="eyebrow">{kind}</span>
+            {room.rated && <RatedBadge />}
+          </p>
           <h1 id="room-title" ref={headingRef} tabIndex={-1}>
             {mode?.name ?? room.mode}
           </h1>
