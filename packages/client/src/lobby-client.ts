@@ -15,6 +15,7 @@ import {
   type Session,
 } from "@lobby/contracts";
 import { io, type Socket } from "socket.io-client";
+import { BusyRetry } from "./busy-retry";
 import { InOrder } from "./in-order";
 import {
   ClientErrorCode,
@@ -25,10 +26,6 @@ import {
   type LobbyClientOptions,
   type RequestResult,
 } from "./types";
-
-/** Handshake retries after SERVER_BUSY: about 1 s, doubling to about 16 s, each ±50 %. */
-const BUSY_RETRY_FIRST_MS = 1000;
-const BUSY_RETRY_MAX_MS = 16_000;
 
 interface UntypedEmitter {
   on(event: string, fn: (...args: unknown[]) => void): unknown;
@@ -55,9 +52,8 @@ export class LobbyClient {
   private rejoinNext = false;
   private pingTimer: ReturnType<typeof setInterval> | null = null;
   private readonly pingIntervalMs: number;
-  /** A handshake retry after a SERVER_BUSY refusal, and how many refusals came in a row. */
-  private busyRetry: ReturnType<typeof setTimeout> | null = null;
-  private busyRetries = 0;
+  /** The handshake, tried again after a SERVER_BUSY refusal. */
+  private readonly busyRetry = new BusyRetry();
   /** Answers and pushes, handed over in the order the server sent them. */
   private readonly inOrder = new InOrder();
   /** The handshake is being tried again without a token the server refused as malformed. */
@@ -89,14 +85,12 @@ export class LobbyClient {
       if (this.connectionState === "replaced" || this.rejoinNext) return;
       this.setState(this.socket.active ? "reconnecting" : "disconnected");
     });
-    this.socket.on("connect", () => {
-      this.busyRetries = 0;
-    });
+    this.socket.on("connect", () => this.busyRetry.reset());
     this.socket.on("connect_error", (err: Error & { data?: unknown }) => {
       const code = handshakeRefusal(err)?.code;
       // A busy server refused a new player for now: ask again after a while, like a dropped connection.
       if (!this.socket.active && this.socket.io.reconnection() && code === ErrorCode.ServerBusy) {
-        this.retryWhenBusy();
+        this.busyRetry.schedule(() => this.socket.connect());
       }
       // A token the server cannot read (from an older version, or damaged) resumes nothing: start afresh.
       if (!this.socket.active && code === ErrorCode.InvalidToken && this.sessionToken !== undefined) {
@@ -104,7 +98,7 @@ export class LobbyClient {
         this.retryWithoutToken = true;
         this.socket.connect();
       }
-      this.setState(this.socket.active || this.busyRetry ? "reconnecting" : "disconnected");
+      this.setState(this.socket.active || this.busyRetry.pending ? "reconnecting" : "disconnected");
     });
     this.socket.on("session:ready", (session) => {
       this.lastSession = session;
@@ -185,7 +179,7 @@ export class LobbyClient {
         // this promise.
         const refused = !this.socket.active;
         if (!refused && this.socket.io.reconnection()) return;
-        if (this.busyRetry) return;
+        if (this.busyRetry.pending) return;
         if (this.retryWithoutToken) {
           this.retryWithoutToken = false;
           return;
@@ -221,8 +215,7 @@ export class LobbyClient {
   disconnect(): void {
     if (this.pingTimer) clearInterval(this.pingTimer);
     this.pingTimer = null;
-    if (this.busyRetry) clearTimeout(this.busyRetry);
-    this.busyRetry = null;
+    this.busyRetry.cancel();
     this.socket.disconnect();
     this.setState("disconnected");
   }
@@ -373,20 +366,6 @@ export class LobbyClient {
   /** Leave the current room (as a player or a spectator). */
   leaveRoom() {
     return this.request("room:leave", {});
-  }
-
-  /** Try the handshake again after a randomized delay that doubles with each busy refusal in a row. */
-  private retryWhenBusy() {
-    if (this.busyRetry) clearTimeout(this.busyRetry);
-    const base = Math.min(BUSY_RETRY_MAX_MS, BUSY_RETRY_FIRST_MS * 2 ** this.busyRetries);
-    this.busyRetries++;
-    this.busyRetry = setTimeout(
-      () => {
-        this.busyRetry = null;
-        this.socket.connect();
-      },
-      base * (0.5 + Math.random()),
-    );
   }
 
   private setState(state: ConnectionState) {
