@@ -81,7 +81,7 @@ export function simulate(options: SimulationOptions): SimulationResult {
   const byId = new Map(players.map((p) => [p.id, p]));
   // Games in progress: when they end, and who plays.
   const playing: { endsAt: number; seats: [Player, Player] }[] = [];
-  let queue: Candidate[] = [];
+  let queue: (Candidate & { id: string })[] = [];
   const spreads: number[] = [];
   const waits: number[] = [];
   let balanced = 0;

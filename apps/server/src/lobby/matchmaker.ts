@@ -5,8 +5,8 @@ import { LobbyError } from "./lobby-error";
 import { allocateInviteCode } from "./invite-code";
 import { beginCountdown, isOpenForQuickMatch, newRoom, startBlocker, wasKicked } from "./match-room";
 import { publicRatingOf } from "./ratings";
-import type { PlayerRecord, QueueEntry, RoomRecord } from "./records";
-import { nextWidening, pickGroup, windowOf, type Candidate } from "./skill-window";
+import type { PlayerRecord, RoomRecord } from "./records";
+import { nextWidening, pickGroup, windowOf } from "./skill-window";
 
 /*
  * Quick match, by skill. A player first takes a seat in the oldest open
@@ -85,7 +85,7 @@ export async function matchWaitingPlayers(
   const { minPlayers, quickMatchPlayers } = ctx.game(mode).mode;
   const now = ctx.now();
   const seated = new Map<string, string>();
-  let waiting = (await store.listQueue(mode)).map(candidateOf);
+  let waiting = await store.listQueue(mode);
   for (;;) {
     let group = pickGroup(waiting, quickMatchPlayers, now, settings.widening);
     // A smaller room, once its longest-waiting player has waited long enough for one.
@@ -93,15 +93,13 @@ export async function matchWaitingPlayers(
       const patient = waiting.filter((c) => now >= c.joinedAt + settings.quickMatchWaitMs);
       const anchor = patient[0];
       const smaller = anchor ? pickGroup(waiting, minPlayers, now, settings.widening) : null;
-      if (smaller?.some((c) => c.id === anchor?.id)) group = smaller;
+      if (anchor && smaller?.includes(anchor)) group = smaller;
     }
     if (!group) break;
-    const chosen = new Set(group.map((c) => c.id));
-    waiting = waiting.filter((c) => !chosen.has(c.id));
     const players: PlayerRecord[] = [];
     for (const entry of group) {
-      await store.dequeue(mode, entry.id);
-      const player = await store.getPlayer(entry.id);
+      await store.dequeue(mode, entry.playerId);
+      const player = await store.getPlayer(entry.playerId);
       if (player) players.push(player);
     }
     if (players.length === 0) continue;
@@ -116,7 +114,7 @@ export async function matchWaitingPlayers(
     room = ctx.say(room, `Match found: ${players.map((p) => p.name).join(", ")}.`);
     // Fill the rest of the room from the queue, as far as the others fit.
     await ctx.saveRoom(await backfill(ctx, room));
-    waiting = (await store.listQueue(mode)).map(candidateOf);
+    waiting = await store.listQueue(mode);
   }
   // Look again when a window has widened, or a smaller room's wait is over; not while nobody could match.
   const canMatch = waiting.length >= minPlayers;
@@ -126,10 +124,6 @@ export async function matchWaitingPlayers(
   const dueAt = [widened, smallerAt].filter((t): t is number => t !== null && t > now);
   ctx.deadline(deadlineKey.queue(mode), dueAt.length > 0 ? Math.min(...dueAt) : null);
   return seated;
-}
-
-function candidateOf(entry: QueueEntry): Candidate {
-  return { id: entry.playerId, rating: entry.rating, joinedAt: entry.joinedAt };
 }
 
 /**

@@ -22,9 +22,12 @@ const SCALE = 40;
 /** A rating is provisional while sigma is above this (about a player's first ten games). */
 const PROVISIONAL_SIGMA = 6.5;
 
+/** A rating before any game (OpenSkill's default: mu 25, sigma 25/3). */
+const STARTING: Readonly<Rating> = Object.freeze(initialRating());
+
 /** A rating as players see it. */
 export function publicRating(record: Pick<RatingRecord, "mu" | "sigma"> | undefined): PublicRating {
-  const { mu, sigma } = record ?? initialRating();
+  const { mu, sigma } = record ?? STARTING;
   return { value: Math.round(mu * SCALE), provisional: sigma > PROVISIONAL_SIGMA };
 }
 
@@ -35,7 +38,7 @@ export type Outcome = "win" | "loss" | "draw";
 
 /** A rating before any game. */
 export function startingRating(): Rating {
-  return initialRating();
+  return { ...STARTING };
 }
 
 /**
@@ -46,7 +49,7 @@ export function ratedOutcome(before: readonly Rating[], outcomes: readonly Outco
   const teams = before.map((r) => [{ mu: r.mu, sigma: r.sigma }]);
   const draw = outcomes.every((o) => o === "draw");
   const rank = outcomes.map((o) => (draw || o === "win" ? 1 : 2));
-  return rate(teams, { rank }).map((team, i) => team[0] ?? before[i] ?? initialRating());
+  return rate(teams, { rank }).map((team, i) => team[0] ?? before[i] ?? STARTING);
 }
 
 /** Each seat's chance to win a game against the others, by the model. */
@@ -94,13 +97,13 @@ export async function recordResult(ctx: LobbyContext, room: RoomRecord): Promise
   if (rated) {
     before = await Promise.all(ids.map((id) => ctx.store.getRating(id, room.mode)));
     const updated = ratedOutcome(
-      before.map((record) => record ?? initialRating()),
+      before.map((record) => record ?? STARTING),
       room.seats.map((_, seat) => outcomeOf(seat)),
     );
     after = room.seats.map((seat, i) => {
       const outcome = outcomeOf(i);
       const old = before[i];
-      const next = updated[i] ?? initialRating();
+      const next = updated[i] ?? STARTING;
       return {
         identityId: seat.identityId,
         mode: room.mode,

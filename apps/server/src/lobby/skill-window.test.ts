@@ -2,8 +2,9 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_WIDENING, nextWidening, pickFirstCome, pickGroup, windowOf, type Candidate } from "./skill-window";
 
 const curve = { initial: 50, perSecond: 25, cap: 400, anyoneAfterMs: 30_000 };
-const at = (id: string, rating: number, joinedAt = 0): Candidate => ({ id, rating, joinedAt });
-const ids = (group: Candidate[] | null) => group?.map((c) => c.id) ?? null;
+type Named = Candidate & { id: string };
+const at = (id: string, rating: number, joinedAt = 0): Named => ({ id, rating, joinedAt });
+const ids = (group: Named[] | null) => group?.map((c) => c.id) ?? null;
 
 describe("the rating window", () => {
   it("starts narrow, widens with waiting up to its cap, and takes anyone after the longest wait", () => {

@@ -21,13 +21,12 @@ export type { Widening };
 export const DEFAULT_WIDENING: Widening = { initial: 50, perSecond: 25, cap: 400, anyoneAfterMs: 30_000 };
 
 /** First come, first served, ratings unseen (quick match before ratings): the baseline the bench compares with. */
-export function pickFirstCome(candidates: readonly Candidate[], size: number): Candidate[] | null {
+export function pickFirstCome<C extends Candidate>(candidates: readonly C[], size: number): C[] | null {
   return size >= 1 && candidates.length >= size ? candidates.slice(0, size) : null;
 }
 
-/** A waiting player as the matcher sees them. */
+/** A waiting player as the matcher sees them (a queue entry is one). */
 export interface Candidate {
-  id: string;
   rating: number;
   joinedAt: number;
 }
@@ -49,12 +48,12 @@ export function windowOf(curve: Widening, waitedMs: number): number {
  * have been found with that member as the anchor, so trying anchors oldest
  * first finds every group that fits.)
  */
-export function pickGroup(
-  candidates: readonly Candidate[],
+export function pickGroup<C extends Candidate>(
+  candidates: readonly C[],
   size: number,
   now: number,
   curve: Widening,
-): Candidate[] | null {
+): C[] | null {
   if (size < 1 || candidates.length < size) return null;
   // Arrival indexes, by rating (ties by arrival).
   const byRating = candidates.map((_, i) => i).sort((a, b) => candidates[a]!.rating - candidates[b]!.rating || a - b);
