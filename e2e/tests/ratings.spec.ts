@@ -1,11 +1,4 @@
-import type { Page } from "@playwright/test";
-import { expect, expectInRoom, playOpenerWin, quickMatchConnectFour, test } from "./support/player";
-
-/** The rating `name`'s seat shows on `page`, as a number. */
-async function seatRating(page: Page, name: string): Promise<number> {
-  const text = await page.getByTestId(`seat-${name}`).getByTestId("player-rating").textContent();
-  return Number(/\d+/.exec(text ?? "")?.[0]);
-}
+import { expect, expectInRoom, playOpenerWin, quickMatchConnectFour, seatRating, test } from "./support/player";
 
 test("a quick match is rated: provisional ratings before, the change after, and the game on the winner's profile", async ({
   player,

@@ -1,5 +1,5 @@
 import type { LobbyClient, LobbyClientOptions, RequestResult } from "@lobby/client";
-import type { RoomView } from "@lobby/contracts";
+import type { ModeId, RoomView } from "@lobby/contracts";
 import type { RequestError } from "./errors";
 import type { LobbyState, ToastKind } from "./lobby-state";
 import type * as nameStorage from "./name-storage";
@@ -42,6 +42,7 @@ export type ConnectionClient = Pick<
   | "rematch"
   | "leaveRoom"
   | "profile"
+  | "leaderboard"
 >;
 
 /** Where the connection writes: the app state and its toasts. */
@@ -127,6 +128,11 @@ export interface LobbyConnection {
    * Resolves true once it is there; a refusal is a toast unless `quiet`.
    */
   loadProfile: (options?: RequestOptions) => Promise<boolean>;
+  /**
+   * Fetch `mode`'s leaderboard into `leaderboards`. Resolves true once it is
+   * there; a refusal is a toast unless `quiet`.
+   */
+  loadLeaderboard: (mode: ModeId, options?: RequestOptions) => Promise<boolean>;
   /** Our own last measured round trip, for the roster before the room reports it. */
   ownRttMs: () => number | null;
 }

@@ -1,7 +1,7 @@
 import { ErrorCode } from "@lobby/contracts";
 import { describe, expect, it } from "vitest";
 import { settle, setup, signedIn } from "./test-connection";
-import { profile, queued, room, session } from "./test-fixtures";
+import { leaderboard, profile, queued, room, session } from "./test-fixtures";
 
 describe("requests", () => {
   it("without a client, says so and resolves null", async () => {
@@ -103,5 +103,73 @@ describe("the profile", () => {
     expect(await fresh).toBe(true);
     t.connection.changeName();
     expect(t.state().profile).toBeNull();
+  });
+});
+
+describe("the leaderboards", () => {
+  const trails = { ...leaderboard, mode: "trails" as const, top: [], you: null, youAt: null, total: 0 };
+
+  it("are fetched through the connection for a mode, and kept under it for the leaderboard dialog", async () => {
+    const t = signedIn();
+    expect(t.state().leaderboards).toEqual({});
+    const loading = t.connection.loadLeaderboard("connect-four");
+    expect(t.client().methods).toEqual(["leaderboard"]);
+    expect(t.client().calls[0]?.args).toEqual(["connect-four"]);
+    t.client().answer("leaderboard", { ok: true, data: leaderboard });
+    expect(await loading).toBe(true);
+    expect(t.state().leaderboards).toEqual({ "connect-four": leaderboard });
+  });
+
+  it("keep each mode's answer under its own mode, whatever order the answers come in", async () => {
+    const t = signedIn();
+    const first = t.connection.loadLeaderboard("connect-four");
+    const second = t.connection.loadLeaderboard("trails");
+    const [forConnectFour, forTrails] = t.client().calls;
+    expect([forConnectFour?.args, forTrails?.args]).toEqual([["connect-four"], ["trails"]]);
+    // The later request is answered first.
+    forTrails?.answer({ ok: true, data: trails });
+    forConnectFour?.answer({ ok: true, data: leaderboard });
+    expect(await Promise.all([first, second])).toEqual([true, true]);
+    expect(t.state().leaderboards).toEqual({ "connect-four": leaderboard, trails });
+  });
+
+  it("keep what they had on a refusal, which is a toast unless asked to be quiet", async () => {
+    const t = signedIn();
+    const first = t.connection.loadLeaderboard("connect-four");
+    t.client().answer("leaderboard", { ok: true, data: leaderboard });
+    await first;
+    const busy = { ok: false as const, error: { code: ErrorCode.ServerBusy, message: "Busy." } };
+    const loud = t.connection.loadLeaderboard("connect-four");
+    t.client().answer("leaderboard", busy);
+    expect(await loud).toBe(false);
+    const quiet = t.connection.loadLeaderboard("connect-four", { quiet: () => true });
+    t.client().answer("leaderboard", busy);
+    expect(await quiet).toBe(false);
+    expect(t.state().leaderboards).toEqual({ "connect-four": leaderboard });
+    expect(t.toasts.map((toast) => toast.kind)).toEqual(["error"]);
+  });
+
+  it("drop an answer for a replaced client, and are forgotten on signing out", async () => {
+    const t = signedIn();
+    const old = t.client();
+    const stale = t.connection.loadLeaderboard("connect-four");
+    t.connection.joinLobby("Ada");
+    old.answer("leaderboard", { ok: true, data: leaderboard });
+    expect(await stale).toBe(false);
+    expect(t.state().leaderboards).toEqual({});
+
+    t.client().accept(session);
+    const fresh = t.connection.loadLeaderboard("connect-four");
+    t.client().answer("leaderboard", { ok: true, data: leaderboard });
+    expect(await fresh).toBe(true);
+    t.connection.changeName();
+    expect(t.state().leaderboards).toEqual({});
+  });
+
+  it("are not asked for without a connection", async () => {
+    const t = setup();
+    expect(await t.connection.loadLeaderboard("connect-four")).toBe(false);
+    expect(t.clients).toEqual([]);
+    expect(t.toasts.map((toast) => toast.kind)).toEqual(["error"]);
   });
 });

@@ -103,6 +103,7 @@ export class FakeLobbyClient implements ConnectionClient {
   readonly rematch = this.request("rematch");
   readonly leaveRoom = this.request("leaveRoom");
   readonly profile = this.request("profile");
+  readonly leaderboard = this.request("leaderboard");
 
   // ---------------------------------------------------------- the test's side
 

@@ -1,4 +1,4 @@
-import { ErrorCode, PlayerName, type RoomView } from "@lobby/contracts";
+import { ErrorCode, PlayerName, type ModeId, type RoomView } from "@lobby/contracts";
 import { ClientErrorCode, createLobbyClient, type RequestResult } from "@lobby/client";
 import { subscribeRoomEvents } from "./client-events";
 import type { ConnectionClient, LobbyConnection, LobbyConnectionDeps, RequestOptions } from "./connection-api";
@@ -14,6 +14,7 @@ import {
   startRejoin,
   type SessionLoss,
 } from "./lobby-state";
+import { applyLeaderboard } from "./leaderboard-state";
 import * as nameStorage from "./name-storage";
 import { applyProfile } from "./profile-state";
 import { REJOIN_FAILED_MESSAGE, rejoinLostMessage } from "./rejoin-offer";
@@ -23,7 +24,7 @@ import { showToast, update, useLobbyStore } from "./store";
 /*
  * The one place that owns the server connection. It holds the LobbyClient,
  * turns its events and acks into store transitions, and exports the session,
- * room-browser, chat and profile actions; room and game actions live in
+ * room-browser, chat, profile and leaderboard actions; room and game actions live in
  * room-actions.ts on top of `request`. Components never see the client.
  * Its contract is connection-api.ts; the pushes that only update state are
  * subscribed in client-events.ts.
@@ -211,6 +212,13 @@ export function createLobbyConnection({ createClient, store, memory, now }: Lobb
     return true;
   }
 
+  async function loadLeaderboard(mode: ModeId, options: RequestOptions = {}): Promise<boolean> {
+    const result = await request((c) => c.leaderboard(mode), options);
+    if (!result?.ok) return false;
+    update((s) => applyLeaderboard(s, result.data));
+    return true;
+  }
+
   // ------------------------------------------------------------------ events
 
   function subscribe(c: ConnectionClient): (() => void)[] {
@@ -289,6 +297,7 @@ export function createLobbyConnection({ createClient, store, memory, now }: Lobb
     enteredRoom,
     sendChat,
     loadProfile,
+    loadLeaderboard,
     ownRttMs: () => client?.rttMs ?? null,
   };
 }
@@ -308,6 +317,7 @@ export const {
   enteredRoom,
   sendChat,
   loadProfile,
+  loadLeaderboard,
   ownRttMs,
 } = createLobbyConnection({
   createClient: createLobbyClient,

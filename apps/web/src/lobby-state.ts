@@ -1,7 +1,9 @@
 import {
   ErrorCode,
   type ChatMessage,
+  type Leaderboard,
   type LobbyStats,
+  type ModeId,
   type Profile,
   type QueueStatus,
   type RejoinOffer,
@@ -14,8 +16,9 @@ import type { ConnectionState } from "@lobby/client";
 /*
  * The app state and its pure transitions. The connection module feeds server
  * events and acks through these; keeping them free of sockets, timers and
- * React makes the ordering rules testable on their own. Room-browser and chat
- * transitions live next door (room-list.ts, chat-state.ts, profile-state.ts).
+ * React makes the ordering rules testable on their own. Room-browser, chat,
+ * profile and leaderboard transitions live next door (room-list.ts,
+ * chat-state.ts, profile-state.ts, leaderboard-state.ts).
  */
 
 export type ToastKind = "error" | "info";
@@ -82,6 +85,8 @@ export interface LobbyState {
   pendingJoin: string | null;
   /** This device's profile (ratings and last games) as last fetched; null until then. */
   profile: Profile | null;
+  /** Each mode's leaderboard as last fetched; a mode not fetched yet is missing. */
+  leaderboards: Readonly<Partial<Record<ModeId, Leaderboard>>>;
   /**
    * The session was just resumed: the server is re-sending where we are. A
    * room that does not seat us then is one we were watching.
@@ -113,6 +118,7 @@ export const initialState: LobbyState = {
   rejoining: false,
   pendingJoin: null,
   profile: null,
+  leaderboards: {},
   resyncing: false,
   toasts: [],
 };

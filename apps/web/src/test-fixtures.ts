@@ -2,6 +2,7 @@ import {
   MODE_IDS,
   type ChatMessage,
   type GameView,
+  type Leaderboard,
   type LobbyStats,
   type ModeId,
   type Profile,
@@ -167,6 +168,19 @@ export const profile: Profile = {
       ratingAfter: null,
     },
   ],
+};
+
+/** Connect Four's leaderboard with Ada second, between a settled Grace and a provisional Linus. */
+export const leaderboard: Leaderboard = {
+  mode: "connect-four",
+  top: [
+    { rank: 1, name: "Grace", value: 1040, provisional: false, games: 12 },
+    { rank: 2, name: "Ada", value: 1014, provisional: true, games: 1 },
+    { rank: 3, name: "Linus", value: 992, provisional: true, games: 2 },
+  ],
+  you: { rank: 2, name: "Ada", value: 1014, provisional: true, games: 1 },
+  youAt: 1,
+  total: 3,
 };
 
 /** Quick match looks 100 points either side at first, 10 more a second up to 400, and for anyone after a minute. */

@@ -68,3 +68,9 @@ export async function matchedPair(open: (name: string) => Promise<Page>, names: 
   await expectInRoom(second);
   return [first, second] as const;
 }
+
+/** The rating `name`'s seat shows on `page`, as a number. */
+export async function seatRating(page: Page, name: string): Promise<number> {
+  const text = await page.getByTestId(`seat-${name}`).getByTestId("player-rating").textContent();
+  return Number(/\d+/.exec(text ?? "")?.[0]);
+}

@@ -363,6 +363,11 @@ export class LobbyClient {
     return this.request("profile:get", {});
   }
 
+  /** A mode's leaderboard: the top ratings and your own place. */
+  leaderboard(mode: ModeId) {
+    return this.request("leaderboard:get", { mode });
+  }
+
   /** Leave the current room (as a player or a spectator). */
   leaveRoom() {
     return this.request("room:leave", {});

@@ -4,7 +4,7 @@ import { GameMove } from "./games";
 import { ModeId, ModeInfo } from "./modes";
 import { ChatMessage, ChatScope, ChatText } from "./chat";
 import { IdentityToken, PlayerId, PublicPlayer } from "./player";
-import { Profile } from "./rating";
+import { Leaderboard, Profile } from "./rating";
 import { InviteCode, RoomId, RoomPhase, RoomSummary, RoomView, Visibility } from "./room";
 
 /** The namespace every lobby connection uses. */
@@ -92,6 +92,7 @@ export const Session = z.object({
 export type Session = z.infer<typeof Session>;
 
 export const QueueJoinPayload = z.strictObject({ mode: ModeId });
+export const LeaderboardPayload = z.strictObject({ mode: ModeId });
 export const EmptyPayload = z.strictObject({});
 export const GameMovePayload = z.strictObject({ move: GameMove });
 export const MoveAccepted = z.object({ version: z.int().min(0) });
@@ -247,6 +248,13 @@ export const clientEvents = {
     sender: "Any player.",
     summary:
       "Your profile, by this device's identity: your rating in every mode you have played rated games in, and your last 20 games (newest first) with their outcome and rating change.",
+  },
+  "leaderboard:get": {
+    payload: LeaderboardPayload,
+    result: Leaderboard,
+    sender: "Any player.",
+    summary:
+      "A mode's leaderboard: the 20 highest ratings (rank, name, rating, games), your own row wherever you stand, and how many players have a rating in the mode.",
   },
 } as const satisfies Record<string, ClientEventContract>;
 

@@ -48,3 +48,28 @@ export const Profile = z.object({
   history: z.array(HistoryEntry).max(HISTORY_LENGTH),
 });
 export type Profile = z.infer<typeof Profile>;
+
+/** One row of a mode's leaderboard. */
+export const LeaderboardRow = PublicRating.extend({
+  /** 1 for the best; players with equal ratings share a rank. */
+  rank: z.int().min(1),
+  name: z.string(),
+  games: z.int().min(0),
+});
+export type LeaderboardRow = z.infer<typeof LeaderboardRow>;
+
+/** The most rows `leaderboard:get` answers. */
+export const LEADERBOARD_LENGTH = 20;
+
+/** What `leaderboard:get` answers: the top of a mode's leaderboard, your own place in it, and how many are on it. */
+export const Leaderboard = z.object({
+  mode: ModeId,
+  top: z.array(LeaderboardRow).max(LEADERBOARD_LENGTH),
+  /** Your row, when you have played a rated game of the mode; null otherwise. */
+  you: LeaderboardRow.nullable(),
+  /** Where your row is in `top`; null when it is not there. */
+  youAt: z.int().min(0).nullable(),
+  /** Everyone with a rating in the mode. */
+  total: z.int().min(0),
+});
+export type Leaderboard = z.infer<typeof Leaderboard>;

@@ -1,13 +1,15 @@
-import type {
-  ChatScope,
-  GameMove,
-  LobbyStats,
-  ModeId,
-  Profile,
-  QueueStatus,
-  RoomSummary,
-  RoomView,
-  Visibility,
+import {
+  LEADERBOARD_LENGTH,
+  type ChatScope,
+  type GameMove,
+  type Leaderboard,
+  type LobbyStats,
+  type ModeId,
+  type Profile,
+  type QueueStatus,
+  type RoomSummary,
+  type RoomView,
+  type Visibility,
 } from "@lobby/contracts";
 import { Lanes } from "../core/lanes";
 import { channels } from "./channels";
@@ -16,7 +18,7 @@ import type { LobbyDeps, LobbyRuntime } from "./context";
 import type { DeadlineKey } from "./deadline-key";
 import { DeadlineSweep } from "./deadline-sweep";
 import { claimedIdentity, rejoinable, type IdentityClaim } from "./identities";
-import { modeRating } from "./ratings";
+import { leaderboardRow, leaderboardRows, modeRating, type RankedRow } from "./ratings";
 import { laneNames } from "./lane-names";
 import * as matchmaker from "./matchmaker";
 import { NodeLiveness } from "./node-liveness";
@@ -132,6 +134,30 @@ export class Lobby implements LobbyRuntime {
     return {
       ratings: ratings.flatMap((record) => (record ? [modeRating(record)] : [])),
       history: (await store.history(player.identityId)).map(({ game: _game, ...entry }) => entry),
+    };
+  }
+
+  /**
+   * A mode's leaderboard: its highest ratings, the player's own row, and how
+   * many ratings the mode has. Plain reads: a leaderboard may be a moment behind.
+   */
+  async leaderboard(playerId: string, mode: ModeId): Promise<Leaderboard> {
+    const { store } = this.deps;
+    const [board, player] = await Promise.all([store.leaderboard(mode, LEADERBOARD_LENGTH), store.getPlayer(playerId)]);
+    const top = leaderboardRows(board.top);
+    const own = player?.identityId ? await store.getRating(player.identityId, mode) : undefined;
+    const you = !own
+      ? null
+      : (top.find((row) => row.identityId === own.identityId) ??
+        leaderboardRow(own, 1 + (await store.countAbove(mode, own.value))));
+    const shown = ({ identityId: _id, ...row }: RankedRow) => row;
+    const youAt = own ? top.findIndex((row) => row.identityId === own.identityId) : -1;
+    return {
+      mode,
+      top: top.map(shown),
+      you: you && shown(you),
+      youAt: youAt === -1 ? null : youAt,
+      total: board.total,
     };
   }
 

@@ -1,4 +1,4 @@
-import { HISTORY_LENGTH, type ModeId, type ModeRating, type PublicRating } from "@lobby/contracts";
+import { HISTORY_LENGTH, type LeaderboardRow, type ModeId, type ModeRating, type PublicRating } from "@lobby/contracts";
 import { predictWin, rate, rating as initialRating, type Rating } from "openskill";
 import type { LobbyContext } from "./context";
 import type { HistoryRecord, RatingRecord, RoomRecord } from "./records";
@@ -73,6 +73,32 @@ export function modeRating(record: RatingRecord): ModeRating {
   return { ...publicRating(record), mode, games, wins, losses, draws };
 }
 
+/** A leaderboard row, with whose it is. */
+export type RankedRow = LeaderboardRow & { identityId: string };
+
+/** One rating as a leaderboard row at `rank`. */
+export function leaderboardRow(record: RatingRecord, rank: number): RankedRow {
+  const { provisional } = publicRating(record);
+  return {
+    rank,
+    identityId: record.identityId,
+    name: record.name,
+    value: record.value,
+    provisional,
+    games: record.games,
+  };
+}
+
+/** The top of a leaderboard, best first, as rows: equal ratings share a rank. */
+export function leaderboardRows(top: readonly RatingRecord[]): RankedRow[] {
+  const rows: RankedRow[] = [];
+  top.forEach((record, i) => {
+    const previous = rows[i - 1];
+    rows.push(leaderboardRow(record, previous && previous.value === record.value ? previous.rank : i + 1));
+  });
+  return rows;
+}
+
 /**
  * Record a finished game on every seat's history and, for a rated room,
  * update the players' ratings: winners ahead of everyone else, a draw level.
@@ -107,8 +133,10 @@ export async function recordResult(ctx: LobbyContext, room: RoomRecord): Promise
       return {
         identityId: seat.identityId,
         mode: room.mode,
+        name: seat.name,
         mu: next.mu,
         sigma: next.sigma,
+        value: publicRating(next).value,
         games: (old?.games ?? 0) + 1,
         wins: (old?.wins ?? 0) + (outcome === "win" ? 1 : 0),
         losses: (old?.losses ?? 0) + (outcome === "loss" ? 1 : 0),

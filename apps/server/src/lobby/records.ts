@@ -132,8 +132,12 @@ export interface RoomRecord {
 export interface RatingRecord {
   identityId: string;
   mode: ModeId;
+  /** The name the player last played a rated game under: what the leaderboard shows. */
+  name: string;
   mu: number;
   sigma: number;
+  /** The rating as shown (see `publicRating`): what the leaderboard ranks by. */
+  value: number;
   games: number;
   wins: number;
   losses: number;

@@ -85,6 +85,10 @@ export interface LobbyStore {
   getRating(identityId: string, mode: ModeId): Promise<RatingRecord | undefined>;
   /** An identity's latest games, newest first. */
   history(identityId: string): Promise<HistoryRecord[]>;
+  /** A mode's highest `limit` ratings, best first, and how many ratings the mode has. */
+  leaderboard(mode: ModeId, limit: number): Promise<{ top: RatingRecord[]; total: number }>;
+  /** How many ratings in the mode are higher than `value`. */
+  countAbove(mode: ModeId, value: number): Promise<number>;
   countPlayers(): Promise<number>;
   listPlayerIds(): Promise<string[]>;
   queueLength(mode: ModeId): Promise<number>;

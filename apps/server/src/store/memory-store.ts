@@ -41,6 +41,8 @@ export class MemoryStore implements LobbyStore {
   /** Ratings by identity and mode, and each identity's latest games: they go with their identity. */
   private readonly ratings = new Map<string, Map<ModeId, RatingRecord>>();
   private readonly histories = new Map<string, HistoryRecord[]>();
+  /** Each mode's ratings, highest first: its leaderboard. */
+  private readonly boards = new Map<ModeId, RatingRecord[]>();
   private readonly queues = new Map<ModeId, Map<string, QueueEntry>>();
   private readonly rooms = new Map<string, RoomRecord>();
   private readonly openRooms = new Map<ModeId, Set<string>>();
@@ -85,6 +87,15 @@ export class MemoryStore implements LobbyStore {
 
   history(identityId: string) {
     return Promise.resolve([...(this.histories.get(identityId) ?? [])]);
+  }
+
+  leaderboard(mode: ModeId, limit: number) {
+    const board = this.boards.get(mode) ?? [];
+    return Promise.resolve({ top: board.slice(0, limit), total: board.length });
+  }
+
+  countAbove(mode: ModeId, value: number) {
+    return Promise.resolve(firstAtOrBelow(this.boards.get(mode) ?? [], value));
   }
 
   countPlayers() {
@@ -163,8 +174,15 @@ export class MemoryStore implements LobbyStore {
         for (const entry of entries) queue.set(entry.playerId, entry);
         this.queues.set(mode, new Map([...queue].sort((a, b) => this.order(a[1]) - this.order(b[1]))));
       });
-    // An identity goes with its ratings and history.
+    // An identity goes with its ratings, its places on the leaderboards and its history.
     const forgetIdentity = (id: string) => {
+      for (const mode of this.ratings.get(id)?.keys() ?? []) {
+        restore(this.boards, mode);
+        this.boards.set(
+          mode,
+          (this.boards.get(mode) ?? []).filter((r) => r.identityId !== id),
+        );
+      }
       for (const map of [this.identities, this.ratings, this.histories] as Map<string, unknown>[]) {
         restore(map, id);
         map.delete(id);
@@ -198,13 +216,21 @@ export class MemoryStore implements LobbyStore {
       },
       getRating: (identityId, mode) => this.getRating(identityId, mode),
       putRating: (rating) => {
+        // Kept only with their identity, so an identity evicted mid-game leaves nothing behind to grow.
+        if (!this.identities.has(rating.identityId)) return Promise.resolve();
         restore(this.ratings, rating.identityId);
+        restore(this.boards, rating.mode);
         const modes = new Map(this.ratings.get(rating.identityId));
-        modes.set(rating.mode, frozen(rating));
+        const stored = frozen(rating);
+        modes.set(rating.mode, stored);
         this.ratings.set(rating.identityId, modes);
+        const board = (this.boards.get(rating.mode) ?? []).filter((r) => r.identityId !== rating.identityId);
+        board.splice(firstAtOrBelow(board, rating.value), 0, stored);
+        this.boards.set(rating.mode, board);
         return Promise.resolve();
       },
       appendHistory: (identityId, entry, keep) => {
+        if (!this.identities.has(identityId)) return;
         restore(this.histories, identityId);
         this.histories.set(identityId, [frozen(entry), ...(this.histories.get(identityId) ?? [])].slice(0, keep));
       },
@@ -320,4 +346,16 @@ function frozen<T>(value: T): T {
   if (value === null || typeof value !== "object" || Object.isFrozen(value)) return value;
   for (const key of Object.keys(value)) frozen((value as Record<string, unknown>)[key]);
   return Object.freeze(value);
+}
+
+/** Where `value` goes in a board sorted highest first: after every higher rating (the count of those). */
+function firstAtOrBelow(board: readonly RatingRecord[], value: number): number {
+  let low = 0;
+  let high = board.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if ((board[mid]?.value ?? -Infinity) > value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }

@@ -27,7 +27,8 @@ const MAX_ATTEMPTS = 64;
  * the rest wait for a connection); plain reads share another.
  *
  * Keys (under `prefix`): `player:<id>`, `identity:<id>`, `rating:<identity>:<mode>` and `room:<id>`
- * (JSON), `history:<identity>` (list of JSON, newest first), `code:<code>`
+ * (JSON), `history:<identity>` (list of JSON, newest first), `leaderboard:<mode>` (sorted set of
+ * identities by shown rating), `code:<code>`
  * (room id), `queue:<mode>` (sorted set of player ids by join time) with `queue-rating:<mode>` (hash of
  * their ratings),
  * `open:<mode>` (sorted set of quick-match-open rooms by creation time),
@@ -121,6 +122,25 @@ export class RedisStore implements LobbyStore {
 
   async getRating(identityId: string, mode: ModeId) {
     return parse<RatingRecord>(await this.reads.get(this.key("rating", identityId, mode)));
+  }
+
+  async leaderboard(mode: ModeId, limit: number) {
+    const board = this.key("leaderboard", mode);
+    // A rating that expired (its identity unused for IDENTITY_TTL_MS) leaves its member behind: drop those as found.
+    const [ids, total] = await Promise.all([
+      this.reads.zRange(board, 0, limit * 2 - 1, { REV: true }),
+      this.reads.zCard(board),
+    ]);
+    if (ids.length === 0) return { top: [], total };
+    const records = await this.reads.mGet(ids.map((id) => this.key("rating", id, mode)));
+    const gone = ids.filter((_, i) => records[i] == null);
+    if (gone.length > 0) void this.reads.zRem(board, gone).catch(() => undefined);
+    const top = records.flatMap((json) => (json == null ? [] : [JSON.parse(json) as RatingRecord])).slice(0, limit);
+    return { top, total: total - gone.length };
+  }
+
+  countAbove(mode: ModeId, value: number) {
+    return this.reads.zCount(this.key("leaderboard", mode), `(${value}`, "+inf");
   }
 
   async history(identityId: string) {

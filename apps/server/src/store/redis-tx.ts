@@ -131,7 +131,10 @@ export class RedisTx implements StoreTx {
   putRating(rating: RatingRecord) {
     const key = this.key("rating", rating.identityId, rating.mode);
     this.ratings.set(key, rating);
-    this.commands.push(["SET", key, JSON.stringify(rating), "PX", String(Math.max(1, rating.expiresAt - Date.now()))]);
+    this.commands.push(
+      ["SET", key, JSON.stringify(rating), "PX", String(Math.max(1, rating.expiresAt - Date.now()))],
+      ["ZADD", this.key("leaderboard", rating.mode), String(rating.value), rating.identityId],
+    );
     return Promise.resolve();
   }
 

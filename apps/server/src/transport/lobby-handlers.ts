@@ -57,4 +57,5 @@ export function registerLobbyHandlers(edge: Edge, lobby: Lobby, budgets: Address
   on("game:move", ({ move }, settle) => lobby.move(playerId, move, settle));
   on("game:rematch", (_, settle) => lobby.rematch(playerId, settle));
   on("profile:get", () => lobby.profile(playerId));
+  on("leaderboard:get", ({ mode }) => lobby.leaderboard(playerId, mode));
 }

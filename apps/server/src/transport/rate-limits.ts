@@ -31,6 +31,7 @@ const CLASS_OF: Record<ClientEventName, EventClass> = {
   "rooms:unsubscribe": "action",
   "game:rematch": "action",
   "profile:get": "action",
+  "leaderboard:get": "action",
 };
 
 /** Refusals (rate-limited, malformed or unknown events) a connection may rack up before it is closed. */

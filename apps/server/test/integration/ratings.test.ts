@@ -90,6 +90,35 @@ describe("ratings", () => {
     expect(after.ratings[0]?.games).toBe(2);
   });
 
+  it("rank players on each mode's leaderboard, with each player's own row", async () => {
+    server = await startTestServer();
+    const ann = await server.connect("Ann");
+    const bob = await server.connect("Bob");
+    const end = await playConnectFourToTheEnd([ann, bob], ann, await quickGame(ann, bob));
+    const [annRating, bobRating] = end.seats.map((s) => s.rating!.value);
+    const annBoard = data(await ann.client.leaderboard(CF));
+    expect(annBoard).toEqual({
+      mode: CF,
+      top: [
+        { rank: 1, name: "Ann", value: annRating, provisional: true, games: 1 },
+        { rank: 2, name: "Bob", value: bobRating, provisional: true, games: 1 },
+      ],
+      you: { rank: 1, name: "Ann", value: annRating, provisional: true, games: 1 },
+      youAt: 0,
+      total: 2,
+    });
+    expect(data(await bob.client.leaderboard(CF))).toMatchObject({ you: { rank: 2, name: "Bob" }, youAt: 1 });
+    const cy = await server.connect("Cy");
+    expect(data(await cy.client.leaderboard(CF))).toMatchObject({ you: null, youAt: null, total: 2 });
+    expect(data(await cy.client.leaderboard("trails"))).toEqual({
+      mode: "trails",
+      top: [],
+      you: null,
+      youAt: null,
+      total: 0,
+    });
+  });
+
   it("are kept by the device identity: a later session of it has the same profile", async () => {
     server = await startTestServer();
     const ann = await server.connect("Ann");

@@ -26,6 +26,8 @@ async function playerRated(name: string, value: number) {
   const rating: RatingRecord = {
     identityId,
     mode: CF,
+    name,
+    value,
     mu: value / 40,
     sigma: 5,
     games: 20,
@@ -90,6 +92,8 @@ describe("quick match by skill", () => {
       tx.putRating({
         identityId: cyIdentity,
         mode: "trails",
+        name: "Cy",
+        value: 2000,
         mu: 2000 / 40,
         sigma: 3,
         games: 50,

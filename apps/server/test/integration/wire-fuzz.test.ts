@@ -39,6 +39,7 @@ const SEEDS: Record<ClientEventName, unknown[]> = {
   "game:move": SAMPLE_MOVES.map((move) => ({ move })),
   "game:rematch": [{}],
   "profile:get": [{}],
+  "leaderboard:get": GAMES.map((game) => ({ mode: game.id })),
 };
 
 const hostile = fc.oneof(

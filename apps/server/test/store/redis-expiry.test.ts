@@ -88,3 +88,28 @@ it("lets an identity expire when it is not used, and every use extends it", asyn
   await store.transaction((tx) => tx.putIdentity({ ...identity, generation: 2, expiresAt: Date.now() + 2 * day }));
   expect(await raw.pTTL("expiry:identity:i1")).toBeGreaterThan(2 * day - 60_000);
 });
+
+it("drops a rating that expired from its leaderboard when the leaderboard is read", async () => {
+  const rating = (identityId: string, value: number, expiresAt: number) => ({
+    identityId,
+    mode: "connect-four" as const,
+    name: identityId,
+    value,
+    mu: value / 40,
+    sigma: 5,
+    games: 1,
+    wins: 1,
+    losses: 0,
+    draws: 0,
+    expiresAt,
+  });
+  await store.transaction(async (tx) => {
+    await tx.putRating(rating("short", 1200, Date.now() + 50));
+    await tx.putRating(rating("long", 1100, Date.now() + 60_000));
+  });
+  await expect.poll(() => raw.exists("expiry:rating:short:connect-four")).toBe(0);
+  const board = await store.leaderboard("connect-four", 10);
+  expect(board.top.map((r) => r.identityId)).toEqual(["long"]);
+  expect(board.total).toBe(1);
+  await expect.poll(() => raw.zCard("expiry:leaderboard:connect-four")).toBe(1);
+});

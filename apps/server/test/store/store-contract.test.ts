@@ -69,6 +69,47 @@ describe.each(storeKinds())("$name store", (kind) => {
     expect(await store.getIdentity("i1")).toBeUndefined();
   });
 
+  it("keeps each mode's leaderboard in order of rating as ratings change", async () => {
+    const store = await kind.create();
+    const rating = (identityId: string, value: number, mode: "connect-four" | "trails" = CF) => ({
+      identityId,
+      mode,
+      name: identityId.toUpperCase(),
+      value,
+      mu: value / 40,
+      sigma: 5,
+      games: 3,
+      wins: 2,
+      losses: 1,
+      draws: 0,
+      expiresAt: Date.now() + 60_000,
+    });
+    await write(store, async (tx) => {
+      for (const id of ["a", "b", "c", "d"]) {
+        await tx.putIdentity({ id, generation: 1, sessions: [], expiresAt: Date.now() + 60_000 });
+      }
+      await tx.putRating(rating("a", 1000));
+      await tx.putRating(rating("b", 1100));
+      await tx.putRating(rating("c", 1000));
+      await tx.putRating(rating("d", 1500, "trails"));
+    });
+    const board = await store.leaderboard(CF, 2);
+    expect(board.total).toBe(3);
+    expect(board.top.map((r) => r.identityId)).toEqual(["b", expect.stringMatching(/^[ac]$/) as string]);
+    expect(await store.countAbove(CF, 1000)).toBe(1);
+    expect(await store.countAbove(CF, 1100)).toBe(0);
+    // "a" climbs past "b"; a rating only ever has one place.
+    await write(store, (tx) => tx.putRating(rating("a", 1200)));
+    const after = await store.leaderboard(CF, 10);
+    expect(after.top.map((r) => [r.identityId, r.value])).toEqual([
+      ["a", 1200],
+      ["b", 1100],
+      ["c", 1000],
+    ]);
+    expect(after.total).toBe(3);
+    expect((await store.leaderboard("trails", 10)).top.map((r) => r.name)).toEqual(["D"]);
+  });
+
   it("queues first come, first served, and takes a group only when enough wait", async () => {
     const store = await kind.create();
     await write(store, async (tx) => {
@@ -345,5 +386,49 @@ describe("the memory store's identities", () => {
     expect(await store.getIdentity("b")).toBeUndefined();
     expect((await store.getIdentity("a"))?.id).toBe("a");
     expect((await store.getIdentity("c"))?.id).toBe("c");
+  });
+
+  it("take an identity's ratings and history with it, and keep none for an identity they do not hold", async () => {
+    const store = new MemoryStore(1);
+    const identity = (id: string) => ({ id, generation: 1, sessions: [], expiresAt: Number.MAX_SAFE_INTEGER });
+    const rating = (identityId: string) => ({
+      identityId,
+      mode: CF,
+      name: identityId,
+      value: 1080,
+      mu: 27,
+      sigma: 7,
+      games: 1,
+      wins: 1,
+      losses: 0,
+      draws: 0,
+      expiresAt: Number.MAX_SAFE_INTEGER,
+    });
+    const entry = {
+      game: "r#1",
+      at: 0,
+      mode: CF,
+      players: ["A", "B"],
+      seat: 0,
+      outcome: "win" as const,
+      rated: true,
+      ratingBefore: 1000,
+      ratingAfter: 1080,
+    };
+    await write(store, async (tx) => {
+      await tx.putIdentity(identity("a"));
+      await tx.putRating(rating("a"));
+      tx.appendHistory("a", entry, 20, Number.MAX_SAFE_INTEGER);
+    });
+    expect(await store.getRating("a", CF)).toEqual(rating("a"));
+    expect(await store.history("a")).toEqual([entry]);
+    // "b" pushes "a" out, with its rating and history; "a"'s game ending afterwards stores nothing.
+    await write(store, async (tx) => {
+      await tx.putIdentity(identity("b"));
+      await tx.putRating(rating("a"));
+      tx.appendHistory("a", entry, 20, Number.MAX_SAFE_INTEGER);
+    });
+    expect(await store.getRating("a", CF)).toBeUndefined();
+    expect(await store.history("a")).toEqual([]);
   });
 });

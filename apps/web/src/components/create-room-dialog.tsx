@@ -1,7 +1,8 @@
 import type { ModeId, ModeInfo } from "@lobby/contracts";
-import { useEffect, useId, useRef, useState, type FormEvent } from "react";
+import { useId, useState, type FormEvent } from "react";
 import { createRoom } from "../room-actions";
 import { roomSettings } from "../room-settings";
+import { useModal } from "./use-modal";
 
 interface CreateRoomDialogProps {
   modes: readonly ModeInfo[];
@@ -10,7 +11,7 @@ interface CreateRoomDialogProps {
 
 /** Mounted only while open; a native modal dialog keeps focus inside and closes on Escape. */
 export function CreateRoomDialog({ modes, onClose }: CreateRoomDialogProps) {
-  const dialog = useRef<HTMLDialogElement>(null);
+  const { ref, close, onCancel } = useModal(onClose);
   const [modeId, setModeId] = useState<ModeId | undefined>(modes[0]?.id);
   const mode = modes.find((m) => m.id === modeId) ?? modes[0];
   const [seats, setSeats] = useState(String(mode?.maxPlayers ?? 2));
@@ -20,20 +21,7 @@ export function CreateRoomDialog({ modes, onClose }: CreateRoomDialogProps) {
   const [busy, setBusy] = useState(false);
   const ids = { title: useId(), game: useId(), seats: useId(), hint: useId(), error: useId() };
 
-  useEffect(() => {
-    const element = dialog.current;
-    if (element && !element.open) element.showModal();
-    return () => element?.close();
-  }, []);
-
   if (!mode) return null;
-
-  // Close the modal first: while it is open the page behind is inert, and closing hands focus back to
-  // the button that opened it.
-  function close() {
-    dialog.current?.close();
-    onClose();
-  }
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -50,15 +38,7 @@ export function CreateRoomDialog({ modes, onClose }: CreateRoomDialogProps) {
   }
 
   return (
-    <dialog
-      ref={dialog}
-      className="dialog card"
-      aria-labelledby={ids.title}
-      onCancel={(event) => {
-        event.preventDefault();
-        close();
-      }}
-    >
+    <dialog ref={ref} className="dialog card" aria-labelledby={ids.title} onCancel={onCancel}>
       <form className="dialog-form" onSubmit={(event) => void onSubmit(event)} noValidate>
         <h2 id={ids.title} className="dialog-title">
           Create a room

@@ -11,7 +11,7 @@ import {
   historyChange,
   otherPlayers,
 } from "../rating-format";
-import { RatingDelta } from "./rating-badge";
+import { ProvisionalMark, RatingDelta } from "./rating-badge";
 
 /** One card per game mode: the rating and record, or that none is set yet. */
 export function ProfileRatings({ ratings, modes }: { ratings: readonly ModeRating[]; modes: readonly ModeInfo[] }) {
@@ -38,12 +38,7 @@ function RatingCard({ mode, rating }: { mode: ModeInfo; rating: ModeRating | nul
         <>
           <span className="profile-rating-value" title={rating.provisional ? PROVISIONAL_HINT : undefined}>
             {rating.value}
-            {rating.provisional && (
-              <span className="rating-provisional" aria-hidden="true">
-                ?
-              </span>
-            )}
-            {rating.provisional && <span className="visually-hidden"> (provisional)</span>}
+            {rating.provisional && <ProvisionalMark />}
           </span>
           <span className="profile-rating-record">
             <span aria-hidden="true">

@@ -6,15 +6,20 @@ export function SeatRating({ view }: { view: SeatRatingView }) {
     <span className="rating" data-testid="player-rating" title={view.provisional ? PROVISIONAL_HINT : "Rating"}>
       <span className="visually-hidden">Rating </span>
       {view.value}
-      {view.provisional && (
-        <>
-          <span className="rating-provisional" aria-hidden="true">
-            ?
-          </span>
-          <span className="visually-hidden"> (provisional)</span>
-        </>
-      )}
+      {view.provisional && <ProvisionalMark />}
     </span>
+  );
+}
+
+/** The quiet "?" after a provisional rating; screen readers hear "(provisional)". */
+export function ProvisionalMark() {
+  return (
+    <>
+      <span className="rating-provisional" aria-hidden="true">
+        ?
+      </span>
+      <span className="visually-hidden"> (provisional)</span>
+    </>
   );
 }
 

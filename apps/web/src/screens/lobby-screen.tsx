@@ -2,7 +2,9 @@ import { useEffect, useRef, useState } from "react";
 import { ChatPanel } from "../components/chat-panel";
 import { CreateRoomDialog } from "../components/create-room-dialog";
 import { JoinCodeForm } from "../components/join-code-form";
+import { LeaderboardDialog } from "../components/leaderboard-dialog";
 import { ModeCard } from "../components/mode-card";
+import { Podium } from "../components/podium";
 import { ProfileDialog } from "../components/profile-dialog";
 import { QueuePanel } from "../components/queue-panel";
 import { RejoinBanner } from "../components/rejoin-banner";
@@ -18,6 +20,7 @@ export function LobbyScreen() {
   const lobbyChat = useLobbyStore((s) => s.lobbyChat);
   const [creating, setCreating] = useState(false);
   const [showProfile, setShowProfile] = useState(false);
+  const [showLeaderboard, setShowLeaderboard] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
 
   // Arriving here from the name screen or a room: start keyboard focus at the top.
@@ -47,17 +50,28 @@ export function LobbyScreen() {
               Change name
             </button>
           </p>
-          <button
-            type="button"
-            className="button button--ghost button--small profile-button"
-            aria-haspopup="dialog"
-            onClick={() => setShowProfile(true)}
-          >
-            <span className="profile-button-icon" aria-hidden="true">
-              ★
-            </span>
-            Profile
-          </button>
+          <div className="lobby-links">
+            <button
+              type="button"
+              className="button button--ghost button--small"
+              aria-haspopup="dialog"
+              onClick={() => setShowProfile(true)}
+            >
+              <span className="profile-button-icon" aria-hidden="true">
+                ★
+              </span>
+              Profile
+            </button>
+            <button
+              type="button"
+              className="button button--ghost button--small"
+              aria-haspopup="dialog"
+              onClick={() => setShowLeaderboard(true)}
+            >
+              <Podium className="leaderboard-button-icon" />
+              Leaderboards
+            </button>
+          </div>
         </div>
         <p className="online-pill">
           <span className="online-dot" aria-hidden="true" />
@@ -123,6 +137,7 @@ export function LobbyScreen() {
       {showProfile && (
         <ProfileDialog playerName={session.player.name} modes={session.modes} onClose={() => setShowProfile(false)} />
       )}
+      {showLeaderboard && <LeaderboardDialog modes={session.modes} onClose={() => setShowLeaderboard(false)} />}
       <QueuePanel queue={queue} modes={session.modes} />
     </section>
   );
