@@ -92,5 +92,8 @@ describe("the queue panel's search line", () => {
   it("says both in a line", () => {
     expect(searchLine(search, 3_000)).toBe("Your rating: 1012 \u00b7 matching 882\u20131142");
     expect(searchLine(search, 61_000)).toBe("Your rating: 1012 \u00b7 matching anyone");
+    expect(searchLine({ ...search, provisional: true }, 3_000)).toBe(
+      "Your rating: 1012? \u00b7 matching 882\u20131142",
+    );
   });
 });

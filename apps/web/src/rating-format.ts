@@ -91,8 +91,12 @@ export function searchRange({ rating, widening }: Search, waitedMs: number): { l
   return { low: Math.round(rating - half), high: Math.round(rating + half) };
 }
 
-/** The queue panel's line on the search: "Your rating: 1012 · matching 962–1062", or "… · matching anyone". */
+/**
+ * The queue panel's line on the search: "Your rating: 1012 · matching 962–1062", "1000?" while provisional,
+ * or "… · matching anyone".
+ */
 export function searchLine(search: Search, waitedMs: number): string {
   const range = searchRange(search, waitedMs);
-  return `Your rating: ${search.rating} \u00b7 matching ${range ? `${range.low}\u2013${range.high}` : "anyone"}`;
+  const rating = `${search.rating}${search.provisional ? "?" : ""}`;
+  return `Your rating: ${rating} \u00b7 matching ${range ? `${range.low}\u2013${range.high}` : "anyone"}`;
 }

@@ -116,6 +116,7 @@ export function summary(overrides: Partial<RoomSummary> = {}): RoomSummary {
     code: "ABC234",
     kind: "custom",
     mode: "trails",
+    rated: false,
     hostName: "Grace",
     players: 2,
     maxPlayers: 8,
@@ -188,5 +189,5 @@ export const WIDENING = { initial: 100, perSecond: 10, cap: 400, anyoneAfterMs: 
 
 /** Ada waiting for a quick match of `mode` since `joinedAt`, searching around her rating. */
 export function queued(mode: ModeId, joinedAt: number): Extract<QueueStatus, { state: "queued" }> {
-  return { state: "queued", mode, joinedAt, search: { rating: 1012, widening: WIDENING } };
+  return { state: "queued", mode, joinedAt, search: { rating: 1012, provisional: false, widening: WIDENING } };
 }

@@ -30,7 +30,8 @@ function scripted(socket: BareSocket): void {
   let online = 0;
   socket.on("queue:join", (payload, ack) => {
     socket.emit("lobby:stats", stats(++online));
-    const search = { rating: 1000, widening: { initial: 50, perSecond: 25, cap: 400, anyoneAfterMs: 30_000 } };
+    const widening = { initial: 50, perSecond: 25, cap: 400, anyoneAfterMs: 30_000 };
+    const search = { rating: 1000, provisional: true, widening };
     ack({ ok: true, data: { state: "queued", mode: payload.mode, joinedAt: 1, search } });
     socket.emit("queue:status", { state: "matched", mode: payload.mode, roomId: "room-1" });
   });

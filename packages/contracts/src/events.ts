@@ -27,7 +27,7 @@ export const Widening = z.object({
 export type Widening = z.infer<typeof Widening>;
 
 /** A queued player's search: their rating in the mode, and how the window around it widens. */
-export const Search = z.object({ rating: z.int(), widening: Widening });
+export const Search = z.object({ rating: z.int(), provisional: z.boolean(), widening: Widening });
 export type Search = z.infer<typeof Search>;
 
 /** Where a player is in the matchmaking queues. */

@@ -114,6 +114,8 @@ export const RoomSummary = z.object({
   code: z.string(),
   kind: RoomKind,
   mode: ModeId,
+  /** Whether its results change ratings. */
+  rated: z.boolean(),
   hostName: z.string().nullable(),
   players: z.int().min(0),
   maxPlayers: z.int().positive(),

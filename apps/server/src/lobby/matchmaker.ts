@@ -1,4 +1,4 @@
-import { ErrorCode, type ModeId, type QueueStatus, type Search } from "@lobby/contracts";
+import { ErrorCode, type ModeId, type PublicRating, type QueueStatus, type Search } from "@lobby/contracts";
 import type { LobbyContext } from "./context";
 import { deadlineKey } from "./deadline-key";
 import { LobbyError } from "./lobby-error";
@@ -35,7 +35,8 @@ export async function joinQueue(ctx: LobbyContext, playerId: string, mode: ModeI
       `You left a rated match during its countdown — you can quick match again in ${Math.ceil(cooldown / 1000)} s.`,
     );
   }
-  const rating = (await publicRatingOf(ctx.store, player.identityId, mode))?.value ?? DEFAULT_RATING;
+  const shown = (await publicRatingOf(ctx.store, player.identityId, mode)) ?? undefined;
+  const rating = shown?.value ?? DEFAULT_RATING;
 
   const room = await openRoomFor(ctx, mode, player, rating);
   if (room) {
@@ -45,16 +46,20 @@ export async function joinQueue(ctx: LobbyContext, playerId: string, mode: ModeI
 
   const joinedAt = ctx.now();
   await ctx.store.enqueue(mode, { playerId, joinedAt, rating });
-  await ctx.moveTo(player, { kind: "queued", mode, joinedAt, rating });
+  await ctx.moveTo(player, { kind: "queued", mode, joinedAt, ...(shown ? { rating: shown } : {}) });
   const roomId = (await matchWaitingPlayers(ctx, mode, playerId)).get(playerId);
   return roomId
     ? { state: "matched", mode, roomId }
-    : { state: "queued", mode, joinedAt, search: searchOf(ctx, rating) };
+    : { state: "queued", mode, joinedAt, search: searchOf(ctx, shown) };
 }
 
 /** What a queued player's search looks for, for their queue panel. */
-export function searchOf(ctx: LobbyContext, rating: number | undefined): Search {
-  return { rating: rating ?? DEFAULT_RATING, widening: ctx.deps.settings.widening };
+export function searchOf(ctx: LobbyContext, rating: PublicRating | undefined): Search {
+  return {
+    rating: rating?.value ?? DEFAULT_RATING,
+    provisional: rating?.provisional ?? true,
+    widening: ctx.deps.settings.widening,
+  };
 }
 
 /** The rating a player without one (or an entry from before ratings) is matched at. */

@@ -13,7 +13,7 @@ import type {
 /** Where a player is. A player is in at most one queue or room at a time. */
 export type PlayerLocation =
   | { kind: "idle" }
-  | { kind: "queued"; mode: ModeId; joinedAt: number; rating?: number }
+  | { kind: "queued"; mode: ModeId; joinedAt: number; rating?: PublicRating }
   | { kind: "seated"; roomId: string }
   | { kind: "watching"; roomId: string };
 

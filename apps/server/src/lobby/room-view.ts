@@ -41,6 +41,7 @@ export function toSummary(room: RoomRecord): RoomSummary | null {
     code: room.code,
     kind: room.kind,
     mode: room.mode,
+    rated: room.rated,
     hostName: room.seats.find((s) => s.playerId === room.hostId)?.name ?? null,
     players: room.seats.filter((s) => s.status !== "left").length,
     maxPlayers: room.maxPlayers,

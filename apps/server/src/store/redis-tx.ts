@@ -1,4 +1,4 @@
-import type { ChatMessage, ModeId } from "@lobby/contracts";
+import { MODE_IDS, type ChatMessage, type ModeId } from "@lobby/contracts";
 import { isOpenForQuickMatch } from "../lobby/match-room";
 import type {
   HistoryRecord,
@@ -108,8 +108,11 @@ export class RedisTx implements StoreTx {
   putIdentity(identity: IdentityRecord) {
     this.identities.set(identity.id, identity);
     // Redis drops it once it expires (measured from now, as for away players above).
-    const ttl = Math.max(1, identity.expiresAt - Date.now());
-    this.commands.push(["SET", this.key("identity", identity.id), JSON.stringify(identity), "PX", String(ttl)]);
+    const ttl = String(Math.max(1, identity.expiresAt - Date.now()));
+    this.commands.push(["SET", this.key("identity", identity.id), JSON.stringify(identity), "PX", ttl]);
+    // What hangs on the identity lasts as long as it does: every connection extends them too.
+    for (const mode of MODE_IDS) this.commands.push(["PEXPIRE", this.key("rating", identity.id, mode), ttl]);
+    this.commands.push(["PEXPIRE", this.key("history", identity.id), ttl]);
     return Promise.resolve();
   }
 

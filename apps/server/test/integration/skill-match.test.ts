@@ -50,7 +50,7 @@ describe("quick match by skill", () => {
     const cy = await playerRated("Cy", 1020);
 
     const annWait = queued(data(await ann.client.quickMatch(CF)));
-    expect(annWait?.search).toEqual({ rating: 1000, widening });
+    expect(annWait?.search).toEqual({ rating: 1000, provisional: false, widening });
     // Bob is 400 away: nobody's window reaches that for seconds.
     const bobWait = queued(data(await bob.client.quickMatch(CF)));
     expect(bobWait?.search.rating).toBe(1400);

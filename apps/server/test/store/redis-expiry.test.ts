@@ -85,8 +85,43 @@ it("lets an identity expire when it is not used, and every use extends it", asyn
   const left = await raw.pTTL("expiry:identity:i1");
   expect(left).toBeGreaterThan(day - 60_000);
   expect(left).toBeLessThanOrEqual(day);
+  // Its rating and history, written with the identity's expiry of the time, are extended with it.
+  await store.transaction(async (tx) => {
+    await tx.putRating({
+      identityId: "i1",
+      // Trails: the leaderboard test below reads Connect Four's.
+      mode: "trails",
+      name: "I",
+      value: 1000,
+      mu: 25,
+      sigma: 8,
+      games: 1,
+      wins: 0,
+      losses: 0,
+      draws: 1,
+      expiresAt: Date.now() + day,
+    });
+    tx.appendHistory(
+      "i1",
+      {
+        game: "r#1",
+        at: 0,
+        mode: "connect-four",
+        players: ["I", "J"],
+        seat: 0,
+        outcome: "draw",
+        rated: true,
+        ratingBefore: 1000,
+        ratingAfter: 1000,
+      },
+      20,
+      Date.now() + day,
+    );
+  });
   await store.transaction((tx) => tx.putIdentity({ ...identity, generation: 2, expiresAt: Date.now() + 2 * day }));
-  expect(await raw.pTTL("expiry:identity:i1")).toBeGreaterThan(2 * day - 60_000);
+  for (const key of ["expiry:identity:i1", "expiry:rating:i1:trails", "expiry:history:i1"]) {
+    expect(await raw.pTTL(key)).toBeGreaterThan(2 * day - 60_000);
+  }
 });
 
 it("drops a rating that expired from its leaderboard when the leaderboard is read", async () => {

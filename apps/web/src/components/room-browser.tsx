@@ -1,4 +1,5 @@
 import type { ModeInfo, RoomSummary } from "@lobby/contracts";
+import { RatedBadge } from "./rating-badge";
 import { useId, useState } from "react";
 import { enterByCode } from "../lobby-connection";
 import { watchRoom } from "../room-actions";
@@ -81,6 +82,7 @@ function RoomRow({ room, modeName }: { room: RoomSummary; modeName: string }) {
         <span className="browser-title">
           <strong className="browser-game">{modeName}</strong>
           <span className="browser-code">{room.code}</span>
+          {room.rated && <RatedBadge />}
         </span>
         <span className="browser-host">
           {room.hostName ? (
