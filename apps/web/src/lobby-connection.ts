@@ -31,7 +31,7 @@ import { showToast, update, useLobbyStore } from "./store";
  *
  * `createLobbyConnection` builds one from what it depends on, so tests can
  * drive it with a fake client and a plain store; the app uses the one
- * instance this module exports.
+ * instance this module exports, `lobbyConnection`.
  */
 
 export const REPLACED_MESSAGE = "You opened Lobby in another tab, so this one stopped. Press Play to continue here.";
@@ -303,23 +303,7 @@ export function createLobbyConnection({ createClient, store, memory, now }: Lobb
 }
 
 /** The app's connection: the real SDK, the app store and the browser's storage. */
-export const {
-  joinLobby,
-  signInOnStartUp,
-  clearNameError,
-  cancelJoin,
-  changeName,
-  rejoinGame,
-  request,
-  openRoomBrowser,
-  closeRoomBrowser,
-  enterByCode,
-  enteredRoom,
-  sendChat,
-  loadProfile,
-  loadLeaderboard,
-  ownRttMs,
-} = createLobbyConnection({
+export const lobbyConnection: LobbyConnection = createLobbyConnection({
   createClient: createLobbyClient,
   store: { getState: () => useLobbyStore.getState(), update, showToast },
   memory: nameStorage,

@@ -1,7 +1,7 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./app";
-import { signInOnStartUp } from "./lobby-connection";
+import { lobbyConnection } from "./lobby-connection";
 import { startUrlSync } from "./url-sync";
 import "./styles.css";
 
@@ -9,7 +9,7 @@ const root = document.getElementById("root");
 if (!root) throw new Error("index.html must contain #root");
 
 startUrlSync();
-signInOnStartUp();
+lobbyConnection.signInOnStartUp();
 
 createRoot(root).render(
   <StrictMode>

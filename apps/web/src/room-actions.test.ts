@@ -12,10 +12,14 @@ vi.mock("./lobby-connection", async (importOriginal) => {
     if (!app.connection) throw new Error("No connection for this test");
     return app.connection;
   };
+  const original = await importOriginal<typeof connectionModule>();
   return {
-    ...(await importOriginal<typeof connectionModule>()),
-    request: ((send, options) => live().request(send, options)) satisfies LobbyConnection["request"],
-    enteredRoom: ((view) => live().enteredRoom(view)) satisfies LobbyConnection["enteredRoom"],
+    ...original,
+    lobbyConnection: {
+      ...original.lobbyConnection,
+      request: ((send, options) => live().request(send, options)) satisfies LobbyConnection["request"],
+      enteredRoom: ((view) => live().enteredRoom(view)) satisfies LobbyConnection["enteredRoom"],
+    },
   };
 });
 

@@ -1,6 +1,6 @@
 import { ErrorCode, type GameMove, type ModeId, type Visibility } from "@lobby/contracts";
 import { gameWeb } from "./game-web";
-import { enteredRoom, request } from "./lobby-connection";
+import { lobbyConnection } from "./lobby-connection";
 import { applyLeftRoom, applyQueueStatus, applyWatching } from "./lobby-state";
 import type { RoomSettings } from "./room-settings";
 import { update, useLobbyStore } from "./store";
@@ -12,49 +12,53 @@ import { update, useLobbyStore } from "./store";
  */
 
 export function quickMatch(mode: ModeId): void {
-  void request((c) => c.quickMatch(mode)).then((result) => {
-    if (result?.ok) update((s) => applyQueueStatus(s, result.data));
-  });
+  void lobbyConnection
+    .request((c) => c.quickMatch(mode))
+    .then((result) => {
+      if (result?.ok) update((s) => applyQueueStatus(s, result.data));
+    });
 }
 
 export function cancelQueue(): void {
-  void request((c) => c.cancelQueue()).then((result) => {
-    if (result?.ok) update((s) => applyQueueStatus(s, result.data));
-  });
+  void lobbyConnection
+    .request((c) => c.cancelQueue())
+    .then((result) => {
+      if (result?.ok) update((s) => applyQueueStatus(s, result.data));
+    });
 }
 
 /** Create a custom room; resolves true once we sit in it as its host. */
 export async function createRoom(mode: ModeId, settings: RoomSettings): Promise<boolean> {
-  const result = await request((c) => c.createRoom(mode, settings));
+  const result = await lobbyConnection.request((c) => c.createRoom(mode, settings));
   if (!result?.ok) return false;
-  enteredRoom(result.data);
+  lobbyConnection.enteredRoom(result.data);
   return true;
 }
 
 /** Watch a room by its code (from the room browser or typed); resolves true once watching. */
 export async function watchRoom(code: string): Promise<boolean> {
-  const result = await request((c) => c.watchRoom(code));
+  const result = await lobbyConnection.request((c) => c.watchRoom(code));
   if (!result?.ok) return false;
   update((s) => applyWatching(s, result.data));
   return true;
 }
 
 export function setReady(ready: boolean): void {
-  void request((c) => c.setReady(ready));
+  void lobbyConnection.request((c) => c.setReady(ready));
 }
 
 export function startGame(): void {
-  void request((c) => c.startGame());
+  void lobbyConnection.request((c) => c.startGame());
 }
 
 /** Host: change seats or visibility; resolves false when refused. */
 export async function updateRoomSettings(settings: { maxPlayers?: number; visibility?: Visibility }): Promise<boolean> {
-  const result = await request((c) => c.updateSettings(settings));
+  const result = await lobbyConnection.request((c) => c.updateSettings(settings));
   return result?.ok ?? false;
 }
 
 export function kickPlayer(playerId: string): void {
-  void request((c) => c.kick(playerId));
+  void lobbyConnection.request((c) => c.kick(playerId));
 }
 
 /**
@@ -64,23 +68,25 @@ export function kickPlayer(playerId: string): void {
  */
 export function sendMove(move: GameMove): void {
   const routine = new Set(gameWeb(move.mode).routineRefusals ?? []);
-  void request((c) => c.move(move), { quiet: (error) => routine.has(error.code) });
+  void lobbyConnection.request((c) => c.move(move), { quiet: (error) => routine.has(error.code) });
 }
 
 export function requestRematch(): void {
-  void request((c) => c.rematch());
+  void lobbyConnection.request((c) => c.rematch());
 }
 
 /** Leave the room we sit in or watch, back to the lobby. */
 export function leaveRoom(): void {
   const roomId = useLobbyStore.getState().room?.id;
   if (!roomId) return;
-  void request((c) => c.leaveRoom(), {
-    // The server has already forgotten us there: the room is gone either way.
-    quiet: (error) => error.code === ErrorCode.NotInRoom,
-  }).then((result) => {
-    if (result && (result.ok || result.error.code === ErrorCode.NotInRoom)) {
-      update((s) => applyLeftRoom(s, roomId));
-    }
-  });
+  void lobbyConnection
+    .request((c) => c.leaveRoom(), {
+      // The server has already forgotten us there: the room is gone either way.
+      quiet: (error) => error.code === ErrorCode.NotInRoom,
+    })
+    .then((result) => {
+      if (result && (result.ok || result.error.code === ErrorCode.NotInRoom)) {
+        update((s) => applyLeftRoom(s, roomId));
+      }
+    });
 }

@@ -4,7 +4,7 @@ import { deadlineKey } from "./deadline-key";
 import { LobbyError } from "./lobby-error";
 import { allocateInviteCode } from "./invite-code";
 import { beginCountdown, isOpenForQuickMatch, newRoom, startBlocker, wasKicked } from "./match-room";
-import { publicRatingOf } from "./ratings";
+import { publicRatingOf, STARTING_VALUE } from "./ratings";
 import type { PlayerRecord, RoomRecord } from "./records";
 import { nextWidening, pickGroup, windowOf } from "./skill-window";
 
@@ -36,7 +36,7 @@ export async function joinQueue(ctx: LobbyContext, playerId: string, mode: ModeI
     );
   }
   const shown = (await publicRatingOf(ctx.store, player.identityId, mode)) ?? undefined;
-  const rating = shown?.value ?? DEFAULT_RATING;
+  const rating = shown?.value ?? STARTING_VALUE;
 
   const room = await openRoomFor(ctx, mode, player, rating);
   if (room) {
@@ -56,14 +56,11 @@ export async function joinQueue(ctx: LobbyContext, playerId: string, mode: ModeI
 /** What a queued player's search looks for, for their queue panel. */
 export function searchOf(ctx: LobbyContext, rating: PublicRating | undefined): Search {
   return {
-    rating: rating?.value ?? DEFAULT_RATING,
+    rating: rating?.value ?? STARTING_VALUE,
     provisional: rating?.provisional ?? true,
     widening: ctx.deps.settings.widening,
   };
 }
-
-/** The rating a player without one (or an entry from before ratings) is matched at. */
-const DEFAULT_RATING = 1000;
 
 export async function leaveQueue(ctx: LobbyContext, playerId: string): Promise<QueueStatus> {
   const player = await ctx.requirePlayer(playerId);
@@ -95,8 +92,8 @@ export async function matchWaitingPlayers(
     let group = pickGroup(waiting, quickMatchPlayers, now, settings.widening);
     // A smaller room, once its longest-waiting player has waited long enough for one.
     if (!group && minPlayers < quickMatchPlayers) {
-      const patient = waiting.filter((c) => now >= c.joinedAt + settings.quickMatchWaitMs);
-      const anchor = patient[0];
+      const longest = waiting[0];
+      const anchor = longest && now >= longest.joinedAt + settings.quickMatchWaitMs ? longest : undefined;
       const smaller = anchor ? pickGroup(waiting, minPlayers, now, settings.widening) : null;
       if (anchor && smaller?.includes(anchor)) group = smaller;
     }
@@ -137,7 +134,7 @@ export async function matchWaitingPlayers(
  * old (the room waits for players as a player waits for a room).
  */
 function fitsRoom(ctx: LobbyContext, room: RoomRecord, rating: number): boolean {
-  const ratings = [...room.seats.map((s) => s.rating?.value ?? DEFAULT_RATING), rating];
+  const ratings = [...room.seats.map((s) => s.rating?.value ?? STARTING_VALUE), rating];
   const spread = Math.max(...ratings) - Math.min(...ratings);
   return spread <= windowOf(ctx.deps.settings.widening, ctx.now() - room.createdAt);
 }

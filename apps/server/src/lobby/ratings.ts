@@ -31,6 +31,9 @@ export function publicRating(record: Pick<RatingRecord, "mu" | "sigma"> | undefi
   return { value: Math.round(mu * SCALE), provisional: sigma > PROVISIONAL_SIGMA };
 }
 
+/** The rating every player starts at, as shown. */
+export const STARTING_VALUE = publicRating(undefined).value;
+
 export type { Rating };
 
 /** A game's outcome for one seat. */

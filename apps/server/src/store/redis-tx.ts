@@ -1,5 +1,6 @@
 import { MODE_IDS, type ChatMessage, type ModeId } from "@lobby/contracts";
 import { isOpenForQuickMatch } from "../lobby/match-room";
+import { STARTING_VALUE } from "../lobby/ratings";
 import type {
   HistoryRecord,
   IdentityRecord,
@@ -67,12 +68,8 @@ export class RedisTx implements StoreTx {
     rooms.forEach((id, i) => this.rooms.set(id, parse<RoomRecord>(values[players.length + i] ?? null) ?? null));
   }
 
-  async getPlayer(id: string) {
-    const cached = this.players.get(id);
-    if (cached !== undefined) return cached ?? undefined;
-    const player = parse<PlayerRecord>(await this.watchedGet(this.key("player", id)));
-    this.players.set(id, player ?? null);
-    return player;
+  getPlayer(id: string) {
+    return this.record(this.players, id, this.key("player", id));
   }
 
   async putPlayer(player: PlayerRecord) {
@@ -97,12 +94,8 @@ export class RedisTx implements StoreTx {
     this.moveNode(id, before?.node ?? null, null);
   }
 
-  async getIdentity(id: string) {
-    const cached = this.identities.get(id);
-    if (cached !== undefined) return cached ?? undefined;
-    const identity = parse<IdentityRecord>(await this.watchedGet(this.key("identity", id)));
-    this.identities.set(id, identity ?? null);
-    return identity;
+  getIdentity(id: string) {
+    return this.record(this.identities, id, this.key("identity", id));
   }
 
   putIdentity(identity: IdentityRecord) {
@@ -122,13 +115,9 @@ export class RedisTx implements StoreTx {
     return Promise.resolve();
   }
 
-  async getRating(identityId: string, mode: ModeId) {
+  getRating(identityId: string, mode: ModeId) {
     const key = this.key("rating", identityId, mode);
-    const cached = this.ratings.get(key);
-    if (cached !== undefined) return cached ?? undefined;
-    const rating = parse<RatingRecord>(await this.watchedGet(key));
-    this.ratings.set(key, rating ?? null);
-    return rating;
+    return this.record(this.ratings, key, key);
   }
 
   putRating(rating: RatingRecord) {
@@ -199,12 +188,8 @@ export class RedisTx implements StoreTx {
     return (await this.queue(mode)).length;
   }
 
-  async getRoom(id: string) {
-    const cached = this.rooms.get(id);
-    if (cached !== undefined) return cached ?? undefined;
-    const room = parse<RoomRecord>(await this.watchedGet(this.key("room", id)));
-    this.rooms.set(id, room ?? null);
-    return room;
+  getRoom(id: string) {
+    return this.record(this.rooms, id, this.key("room", id));
   }
 
   async putRoom(room: RoomRecord) {
@@ -310,6 +295,15 @@ export class RedisTx implements StoreTx {
     }
   }
 
+  /** A JSON record: read from Redis (watched) the first time, then from `cache`, where null means none. */
+  private async record<T>(cache: Map<string, T | null>, id: string, key: string): Promise<T | undefined> {
+    const cached = cache.get(id);
+    if (cached !== undefined) return cached ?? undefined;
+    const value = parse<T>(await this.watchedGet(key));
+    cache.set(id, value ?? null);
+    return value;
+  }
+
   private async watchedGet(key: string): Promise<string | null> {
     const [, value] = await Promise.all([this.client.watch(key), this.client.get(key)]);
     return value;
@@ -325,14 +319,11 @@ export function parse<T>(json: string | null): T | undefined {
   return json === null ? undefined : (JSON.parse(json) as T);
 }
 
-/** The rating of a queue entry written before entries carried one. */
-const DEFAULT_RATING = 1000;
-
 /** A queue's sorted set, as entries: the score is the join time; the ratings are a hash beside it. */
 export function toEntries(rows: { value: string; score: number }[], ratings: Record<string, string>): QueueEntry[] {
   return rows.map((r) => ({
     playerId: r.value,
     joinedAt: r.score,
-    rating: Number(ratings[r.value] ?? DEFAULT_RATING),
+    rating: Number(ratings[r.value] ?? STARTING_VALUE),
   }));
 }

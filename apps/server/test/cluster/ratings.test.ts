@@ -1,7 +1,7 @@
 import type { LobbyClient } from "@lobby/client";
-import type { RoomView } from "@lobby/contracts";
 import { describe, expect, it } from "vitest";
 import { useSourceCluster } from "../support/cluster";
+import { customGame } from "../support/games";
 import { data } from "../support/results";
 import { nextEvent } from "../support/test-server";
 
@@ -21,17 +21,6 @@ function nodeUrl(index: number): string {
   return node.url;
 }
 
-/** `host`'s rated custom room, joined by `guest`, started: resolves with the running game. */
-async function ratedGame(host: Player, guest: Player): Promise<RoomView> {
-  const room = data(await host.client.createRoom(CF, { maxPlayers: 2, visibility: "private", rated: true }));
-  data(await guest.client.joinRoom(room.code));
-  const playing = nextEvent(host.client, "room:state", (r) => r.phase === "playing");
-  data(await host.client.setReady(true));
-  data(await guest.client.setReady(true));
-  data(await host.client.startGame());
-  return playing;
-}
-
 describe("ratings on a cluster", () => {
   it("count both of one identity's games that end at once on two nodes, each exactly once", async () => {
     const annHere = await setup.players.connect(nodeUrl(0), "Ann");
@@ -43,7 +32,7 @@ describe("ratings on a cluster", () => {
       [annHere, bob],
       [annThere, cy],
     ];
-    await Promise.all(games.map(([host, guest]) => ratedGame(host, guest)));
+    await Promise.all(games.map(([host, guest]) => customGame(host, guest, { rated: true })));
     // Ann (seat 0) drops in column 0 and her opponent in column 1, until Ann's fourth disc is one move away.
     for (let i = 0; i < 3; i++) {
       for (const [host, guest] of games) {

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { data } from "../support/results";
+import { quickMatchedGame } from "../support/games";
 import { nextEvent, startTestServer } from "../support/test-server";
 
 /*
@@ -23,10 +24,7 @@ async function gameInPlay(settings: Parameters<typeof startTestServer>[0] = {}) 
   server = await startTestServer(settings);
   const ann = await server.connect("Ann");
   const bob = await server.connect("Bob");
-  const playing = nextEvent(bob.client, "room:state", (r) => r.phase === "playing");
-  data(await ann.client.quickMatch(CF));
-  data(await bob.client.quickMatch(CF));
-  const room = await playing;
+  const room = await quickMatchedGame(ann, bob);
   // Seat order is the queue's: Ann first.
   expect(room.seats.map((s) => s.player.name)).toEqual(["Ann", "Bob"]);
   return { ann, bob, room };

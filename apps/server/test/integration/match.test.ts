@@ -1,5 +1,6 @@
 import { ErrorCode } from "@lobby/contracts";
 import { afterEach, describe, expect, it } from "vitest";
+import { quickMatchedGame } from "../support/games";
 import { nextEvent, startTestServer } from "../support/test-server";
 
 const CF = "connect-four" as const;
@@ -14,10 +15,7 @@ async function matchedPair(config: Parameters<typeof startTestServer>[0] = {}) {
   server = await startTestServer(config);
   const ann = await server.connect("Ann");
   const bob = await server.connect("Bob");
-  const playing = nextEvent(bob.client, "room:state", (r) => r.phase === "playing");
-  await ann.client.quickMatch(CF);
-  await bob.client.quickMatch(CF);
-  return { ann, bob, roomId: (await playing).id };
+  return { ann, bob, roomId: (await quickMatchedGame(ann, bob)).id };
 }
 
 describe("a match over websocket", () => {

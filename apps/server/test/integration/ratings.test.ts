@@ -1,8 +1,7 @@
-import type { LobbyClient } from "@lobby/client";
-import type { RoomView } from "@lobby/contracts";
 import { afterEach, describe, expect, it } from "vitest";
 import { playConnectFourToTheEnd } from "../support/cluster";
 import { data } from "../support/results";
+import { customGame, quickMatchedGame } from "../support/games";
 import { nextEvent, startTestServer } from "../support/test-server";
 
 /*
@@ -13,38 +12,18 @@ import { nextEvent, startTestServer } from "../support/test-server";
  */
 
 const CF = "connect-four" as const;
-type Player = { client: LobbyClient; id: string };
 let server: Awaited<ReturnType<typeof startTestServer>>;
 
 afterEach(async () => {
   await server.close();
 });
 
-/** Ann and Bob quick-matched into Connect Four and playing; Ann (seat 0) moves first. */
-async function quickGame(ann: Player, bob: Player): Promise<RoomView> {
-  const playing = nextEvent(ann.client, "room:state", (r) => r.phase === "playing");
-  data(await ann.client.quickMatch(CF));
-  data(await bob.client.quickMatch(CF));
-  return playing;
-}
-
-/** A custom room of Ann's that Bob joins; both ready, Ann starts; resolves once it plays. */
-async function customGame(ann: Player, bob: Player, rated: boolean): Promise<RoomView> {
-  const room = data(await ann.client.createRoom(CF, { maxPlayers: 2, visibility: "private", rated }));
-  data(await bob.client.joinRoom(room.code));
-  const playing = nextEvent(ann.client, "room:state", (r) => r.phase === "playing");
-  data(await ann.client.setReady(true));
-  data(await bob.client.setReady(true));
-  data(await ann.client.startGame());
-  return playing;
-}
-
 describe("ratings", () => {
   it("move once per rated game: the winner up, the loser down, on the roster, the profile and the history", async () => {
     server = await startTestServer();
     const ann = await server.connect("Ann");
     const bob = await server.connect("Bob");
-    const start = await quickGame(ann, bob);
+    const start = await quickMatchedGame(ann, bob);
     expect(start.rated).toBe(true);
     expect(start.seats.map((s) => s.rating)).toEqual([
       { value: 1000, provisional: true },
@@ -94,7 +73,7 @@ describe("ratings", () => {
     server = await startTestServer();
     const ann = await server.connect("Ann");
     const bob = await server.connect("Bob");
-    const end = await playConnectFourToTheEnd([ann, bob], ann, await quickGame(ann, bob));
+    const end = await playConnectFourToTheEnd([ann, bob], ann, await quickMatchedGame(ann, bob));
     const [annRating, bobRating] = end.seats.map((s) => s.rating!.value);
     const annBoard = data(await ann.client.leaderboard(CF));
     expect(annBoard).toEqual({
@@ -123,7 +102,7 @@ describe("ratings", () => {
     server = await startTestServer();
     const ann = await server.connect("Ann");
     const bob = await server.connect("Bob");
-    await playConnectFourToTheEnd([ann, bob], ann, await quickGame(ann, bob));
+    await playConnectFourToTheEnd([ann, bob], ann, await quickMatchedGame(ann, bob));
     const rating = data(await ann.client.profile()).ratings[0];
     const identity = ann.client.identity!;
     data(await ann.client.leaveRoom());
@@ -139,7 +118,7 @@ describe("ratings", () => {
     server = await startTestServer();
     const ann = await server.connect("Ann");
     const bob = await server.connect("Bob");
-    const friendly = await customGame(ann, bob, false);
+    const friendly = await customGame(ann, bob, { rated: false });
     expect(friendly.rated).toBe(false);
     const end = await playConnectFourToTheEnd([ann, bob], ann, friendly);
     expect(end.seats.map((s) => s.ratingDelta)).toEqual([null, null]);
@@ -149,7 +128,7 @@ describe("ratings", () => {
 
     data(await ann.client.leaveRoom());
     data(await bob.client.leaveRoom());
-    const rated = await customGame(ann, bob, true);
+    const rated = await customGame(ann, bob, { rated: true });
     expect(rated.rated).toBe(true);
     const ratedEnd = await playConnectFourToTheEnd([ann, bob], ann, rated);
     expect(ratedEnd.seats[0]!.ratingDelta).toBeGreaterThan(0);
@@ -159,7 +138,7 @@ describe("ratings", () => {
     server = await startTestServer();
     const ann = await server.connect("Ann");
     const bob = await server.connect("Bob");
-    await quickGame(ann, bob);
+    await quickMatchedGame(ann, bob);
     const bobIdentity = bob.client.identity!;
     const ended = nextEvent(ann.client, "room:state", (r) => r.phase === "finished");
     data(await bob.client.leaveRoom());
@@ -176,7 +155,7 @@ describe("ratings", () => {
     server = await startTestServer();
     const ann = await server.connect("Ann");
     const twin = await server.connect("Ann", { identity: ann.client.identity! });
-    const start = await quickGame(ann, twin);
+    const start = await quickMatchedGame(ann, twin);
     expect(start.rated).toBe(true);
     const end = await playConnectFourToTheEnd([ann, twin], ann, start);
     expect(end.seats.map((s) => s.ratingDelta)).toEqual([null, null]);

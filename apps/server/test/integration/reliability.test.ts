@@ -1,6 +1,7 @@
 import { ErrorCode } from "@lobby/contracts";
 import { io, type Socket } from "socket.io-client";
 import { afterEach, describe, expect, it } from "vitest";
+import { quickMatchedGame } from "../support/games";
 import { nextEvent, startTestServer } from "../support/test-server";
 import { data } from "../support/results";
 
@@ -15,10 +16,7 @@ async function playingPair(settings: Parameters<typeof startTestServer>[0] = {})
   server = await startTestServer(settings);
   const ann = await server.connect("Ann");
   const bob = await server.connect("Bob");
-  const playing = nextEvent(bob.client, "room:state", (r) => r.phase === "playing");
-  data(await ann.client.quickMatch(CF));
-  data(await bob.client.quickMatch(CF));
-  return { ann, bob, room: await playing };
+  return { ann, bob, room: await quickMatchedGame(ann, bob) };
 }
 
 describe("reconnection keeps the seat", () => {

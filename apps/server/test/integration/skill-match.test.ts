@@ -2,6 +2,7 @@ import type { QueueStatus } from "@lobby/contracts";
 import { afterEach, describe, expect, it } from "vitest";
 import type { RatingRecord } from "../../src/lobby/records";
 import { data } from "../support/results";
+import { customGame } from "../support/games";
 import { nextEvent, startTestServer } from "../support/test-server";
 
 /*
@@ -128,13 +129,7 @@ describe("quick match by skill", () => {
     // Leaving a custom room that is not rated costs nothing.
     const cy = await server.connect("Cy");
     const dee = await server.connect("Dee");
-    const room = data(await cy.client.createRoom(CF, { maxPlayers: 2, visibility: "private" }));
-    data(await dee.client.joinRoom(room.code));
-    const started = nextEvent(cy.client, "room:state", (r) => r.phase === "countdown");
-    data(await cy.client.setReady(true));
-    data(await dee.client.setReady(true));
-    data(await cy.client.startGame());
-    await started;
+    await customGame(cy, dee, { until: "countdown" });
     data(await dee.client.leaveRoom());
     expect(await dee.client.quickMatch(CF)).toMatchObject({ ok: true });
   });

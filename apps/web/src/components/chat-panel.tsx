@@ -1,6 +1,6 @@
 import { CHAT_MAX_LENGTH, type ChatMessage, type ChatScope } from "@lobby/contracts";
 import { useId, useLayoutEffect, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
-import { sendChat } from "../lobby-connection";
+import { lobbyConnection } from "../lobby-connection";
 import { useLobbyStore } from "../store";
 
 interface ChatPanelProps {
@@ -115,7 +115,7 @@ function ChatInput({ scope }: { scope: ChatScope }) {
   async function send() {
     if (busy || empty) return;
     setBusy(true);
-    const sent = await sendChat(scope, text);
+    const sent = await lobbyConnection.sendChat(scope, text);
     setBusy(false);
     if (sent) setText("");
   }

@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from "react";
-import { enterByCode } from "../lobby-connection";
+import { lobbyConnection } from "../lobby-connection";
 import { watchRoom } from "../room-actions";
 import { readCodeInput } from "../room-url";
 
@@ -18,7 +18,7 @@ export function JoinCodeForm() {
       return;
     }
     setBusy(true);
-    const entered = how === "join" ? await enterByCode(read.code) : await watchRoom(read.code);
+    const entered = how === "join" ? await lobbyConnection.enterByCode(read.code) : await watchRoom(read.code);
     setBusy(false);
     if (entered) setValue("");
   }

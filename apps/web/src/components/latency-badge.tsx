@@ -1,10 +1,10 @@
-import { ownRttMs } from "../lobby-connection";
+import { lobbyConnection } from "../lobby-connection";
 import { formatRtt, rttQuality } from "../format";
 
 /** A seat's last measured round trip, coloured by how it will feel. */
 export function LatencyBadge({ rttMs, isMe }: { rttMs: number | null; isMe: boolean }) {
   // Until the room's first latency report, our own figure is already known locally.
-  const ms = rttMs ?? (isMe ? ownRttMs() : null);
+  const ms = rttMs ?? (isMe ? lobbyConnection.ownRttMs() : null);
   if (ms === null) {
     return (
       <span className="rtt" data-testid="rtt" data-quality="unknown" title="Measuring connection…">

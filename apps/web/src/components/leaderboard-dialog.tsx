@@ -1,6 +1,6 @@
 import { MODE_IDS, type ModeId, type ModeInfo } from "@lobby/contracts";
 import { useId, useState } from "react";
-import { loadLeaderboard } from "../lobby-connection";
+import { lobbyConnection } from "../lobby-connection";
 import { quickMatch } from "../room-actions";
 import { useLobbyStore } from "../store";
 import { DialogCloseRow, DialogHead } from "./dialog-parts";
@@ -15,7 +15,7 @@ interface LeaderboardDialogProps {
   onClose: () => void;
 }
 
-const fetchLeaderboard = (mode: ModeId) => loadLeaderboard(mode);
+const fetchLeaderboard = (mode: ModeId) => lobbyConnection.loadLeaderboard(mode);
 
 /**
  * The best players of each game mode, one mode at a time, with the player's

@@ -1,6 +1,6 @@
 import type { ModeInfo } from "@lobby/contracts";
 import { useId } from "react";
-import { loadProfile } from "../lobby-connection";
+import { lobbyConnection } from "../lobby-connection";
 import { useLobbyStore } from "../store";
 import { DialogCloseRow, DialogHead } from "./dialog-parts";
 import { FetchFailed, FetchLoading, useFreshFetch } from "./fresh-fetch";
@@ -13,7 +13,7 @@ interface ProfileDialogProps {
   onClose: () => void;
 }
 
-const fetchProfile = () => loadProfile();
+const fetchProfile = () => lobbyConnection.loadProfile();
 
 /**
  * The player's ratings and last games. Mounted only while open, and fetched

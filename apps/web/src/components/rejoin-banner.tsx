@@ -1,7 +1,7 @@
 import type { ModeInfo, RejoinOffer } from "@lobby/contracts";
 import { useId, useState } from "react";
 import { useServerNow } from "../clock";
-import { rejoinGame } from "../lobby-connection";
+import { lobbyConnection } from "../lobby-connection";
 import { rejoinPrompt } from "../rejoin-offer";
 import { useLobbyStore } from "../store";
 import { ModeArt } from "./mode-art";
@@ -55,7 +55,7 @@ function RejoinCard({ offer, modes, rejoining }: RejoinCardProps) {
       <button
         type="button"
         className="button button--primary rejoin-button"
-        onClick={rejoinGame}
+        onClick={lobbyConnection.rejoinGame}
         disabled={rejoining}
         aria-describedby={titleId}
       >

@@ -1,7 +1,7 @@
 import type { ModeInfo, RoomSummary } from "@lobby/contracts";
 import { RatedBadge } from "./rating-badge";
 import { useId, useState } from "react";
-import { enterByCode } from "../lobby-connection";
+import { lobbyConnection } from "../lobby-connection";
 import { watchRoom } from "../room-actions";
 import { phaseLabel, roomAction, visibleRooms, type RoomFilter } from "../room-list";
 import { useLobbyStore } from "../store";
@@ -113,7 +113,7 @@ function RoomRow({ room, modeName }: { room: RoomSummary; modeName: string }) {
             type="button"
             className="button button--primary button--small"
             aria-label={`Join room ${room.code}`}
-            onClick={() => void enterByCode(room.code)}
+            onClick={() => void lobbyConnection.enterByCode(room.code)}
           >
             Join
           </button>

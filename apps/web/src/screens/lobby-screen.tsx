@@ -9,7 +9,7 @@ import { ProfileDialog } from "../components/profile-dialog";
 import { QueuePanel } from "../components/queue-panel";
 import { RejoinBanner } from "../components/rejoin-banner";
 import { RoomBrowser } from "../components/room-browser";
-import { changeName, closeRoomBrowser, openRoomBrowser } from "../lobby-connection";
+import { lobbyConnection } from "../lobby-connection";
 import { useLobbyStore } from "../store";
 
 export function LobbyScreen() {
@@ -30,8 +30,8 @@ export function LobbyScreen() {
 
   // The room list is live only while this screen shows.
   useEffect(() => {
-    openRoomBrowser();
-    return closeRoomBrowser;
+    lobbyConnection.openRoomBrowser();
+    return lobbyConnection.closeRoomBrowser;
   }, []);
 
   if (!session) return null;
@@ -46,7 +46,7 @@ export function LobbyScreen() {
           </h1>
           <p className="lobby-hello">
             Hi, <strong className="lobby-name">{session.player.name}</strong>!{" "}
-            <button type="button" className="link-button" onClick={changeName}>
+            <button type="button" className="link-button" onClick={lobbyConnection.changeName}>
               Change name
             </button>
           </p>

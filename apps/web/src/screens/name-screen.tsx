@@ -1,6 +1,6 @@
 import { NAME_MAX_LENGTH } from "@lobby/contracts";
 import { useId, useState, type FormEvent } from "react";
-import { cancelJoin, clearNameError, joinLobby } from "../lobby-connection";
+import { lobbyConnection } from "../lobby-connection";
 import { loadRememberedName } from "../name-storage";
 import { useLobbyStore } from "../store";
 
@@ -21,7 +21,7 @@ function NameForm() {
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (!joining) joinLobby(name);
+    if (!joining) lobbyConnection.joinLobby(name);
   }
 
   return (
@@ -53,7 +53,7 @@ function NameForm() {
           value={name}
           onChange={(event) => {
             setName(event.target.value);
-            clearNameError();
+            lobbyConnection.clearNameError();
           }}
           aria-invalid={nameError ? true : undefined}
           aria-describedby={nameError ? `${errorId} ${hintId}` : hintId}
@@ -100,7 +100,7 @@ function WelcomeBack({ name }: { name: string }) {
       <StuckHint />
       <p className="name-switch">
         Not {name}?{" "}
-        <button type="button" className="link-button" onClick={cancelJoin}>
+        <button type="button" className="link-button" onClick={lobbyConnection.cancelJoin}>
           Use another name
         </button>
       </p>
@@ -132,7 +132,7 @@ function StuckHint({ stoppable = false }: { stoppable?: boolean }) {
       {stoppable && (
         <>
           {" "}
-          <button type="button" className="link-button" onClick={cancelJoin}>
+          <button type="button" className="link-button" onClick={lobbyConnection.cancelJoin}>
             Stop
           </button>
         </>
