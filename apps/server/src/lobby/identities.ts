@@ -68,7 +68,7 @@ export async function connectIdentity(
     sessions: [...others.map((p) => p.id), session.id].slice(-IDENTITY_SESSIONS),
     expiresAt: ctx.now() + ctx.deps.settings.identityTtlMs,
   };
-  await ctx.store.putIdentity(next);
+  await ctx.store.putIdentity(next, ctx.deps.settings.identityTtlMs);
   let rejoin: RejoinOffer | null = null;
   for (const player of others.reverse()) {
     rejoin = await offerOf(ctx.store, ctx.now(), player);

@@ -118,7 +118,8 @@ export async function recordResult(ctx: LobbyContext, room: RoomRecord): Promise
   const winners = new Set(result.kind === "win" ? result.winners : []);
   const outcomeOf = (seat: number): Outcome => (result.kind === "draw" ? "draw" : winners.has(seat) ? "win" : "loss");
   const now = ctx.now();
-  const expiresAt = now + ctx.deps.settings.identityTtlMs;
+  // Ratings and history are kept as long as their identity is.
+  const keepMs = ctx.deps.settings.identityTtlMs;
   const players = room.seats.map((s) => s.name);
 
   let after: (RatingRecord | null)[] = room.seats.map(() => null);
@@ -144,10 +145,9 @@ export async function recordResult(ctx: LobbyContext, room: RoomRecord): Promise
         wins: (old?.wins ?? 0) + (outcome === "win" ? 1 : 0),
         losses: (old?.losses ?? 0) + (outcome === "loss" ? 1 : 0),
         draws: (old?.draws ?? 0) + (outcome === "draw" ? 1 : 0),
-        expiresAt,
       };
     });
-    for (const record of after) if (record) await ctx.store.putRating(record);
+    for (const record of after) if (record) await ctx.store.putRating(record, keepMs);
   }
 
   for (const [i, seat] of room.seats.entries()) {
@@ -164,7 +164,7 @@ export async function recordResult(ctx: LobbyContext, room: RoomRecord): Promise
       ratingBefore: newRating ? publicRating(before[i]).value : null,
       ratingAfter: newRating ? publicRating(newRating).value : null,
     };
-    ctx.store.appendHistory(seat.identityId, entry, HISTORY_LENGTH, expiresAt);
+    ctx.store.appendHistory(seat.identityId, entry, HISTORY_LENGTH, keepMs);
   }
 
   return {

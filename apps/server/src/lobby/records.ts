@@ -142,8 +142,6 @@ export interface RatingRecord {
   wins: number;
   losses: number;
   draws: number;
-  /** Kept as long as its identity: the store may drop it after this. */
-  expiresAt: number;
 }
 
 /** One finished game on an identity's record, and which game it was (`<room id>#<round>`). */

@@ -168,5 +168,9 @@ function announceHost(ctx: LobbyContext, before: RoomRecord, after: RoomRecord):
 async function coolDown(ctx: LobbyContext, player: PlayerRecord): Promise<void> {
   const identity = player.identityId ? await ctx.store.getIdentity(player.identityId) : undefined;
   if (!identity || ctx.deps.settings.dodgeCooldownMs <= 0) return;
-  await ctx.store.putIdentity({ ...identity, cooldownUntil: ctx.now() + ctx.deps.settings.dodgeCooldownMs });
+  const now = ctx.now();
+  await ctx.store.putIdentity(
+    { ...identity, cooldownUntil: now + ctx.deps.settings.dodgeCooldownMs },
+    Math.max(1, identity.expiresAt - now),
+  );
 }

@@ -14,15 +14,18 @@ export interface StoreTx {
 
   /** A device identity; undefined once it was revoked, expired or evicted. */
   getIdentity(id: string): Promise<IdentityRecord | undefined>;
-  /** Store an identity; the store may drop it after `expiresAt`. */
-  putIdentity(identity: IdentityRecord): Promise<void>;
+  /**
+   * Store an identity. `keepMs`: how long the store must keep it (and what hangs on it: its ratings and
+   * history) from now; a store may drop it after that. A duration, since the lobby's clock need not be the store's.
+   */
+  putIdentity(identity: IdentityRecord, keepMs: number): Promise<void>;
   deleteIdentity(id: string): Promise<void>;
   /** An identity's rating in a mode; undefined before its first rated game there. */
   getRating(identityId: string, mode: ModeId): Promise<RatingRecord | undefined>;
-  /** Store a rating; the store may drop it after `expiresAt`. */
-  putRating(rating: RatingRecord): Promise<void>;
-  /** Add a game to the front of an identity's history, keeping the newest `keep`, until `expiresAt`. */
-  appendHistory(identityId: string, entry: HistoryRecord, keep: number, expiresAt: number): void;
+  /** Store a rating, to keep for `keepMs` from now at least (see `putIdentity`). */
+  putRating(rating: RatingRecord, keepMs: number): Promise<void>;
+  /** Add a game to the front of an identity's history, keeping the newest `keep` entries for `keepMs` at least. */
+  appendHistory(identityId: string, entry: HistoryRecord, keep: number, keepMs: number): void;
 
   /** Append to the back of a mode's queue. */
   enqueue(mode: ModeId, entry: QueueEntry): Promise<void>;

@@ -98,10 +98,9 @@ export class RedisTx implements StoreTx {
     return this.record(this.identities, id, this.key("identity", id));
   }
 
-  putIdentity(identity: IdentityRecord) {
+  putIdentity(identity: IdentityRecord, keepMs: number) {
     this.identities.set(identity.id, identity);
-    // Redis drops it once it expires (measured from now, as for away players above).
-    const ttl = String(Math.max(1, identity.expiresAt - Date.now()));
+    const ttl = String(Math.max(1, keepMs));
     this.commands.push(["SET", this.key("identity", identity.id), JSON.stringify(identity), "PX", ttl]);
     // What hangs on the identity lasts as long as it does: every connection extends them too.
     for (const mode of MODE_IDS) this.commands.push(["PEXPIRE", this.key("rating", identity.id, mode), ttl]);
@@ -120,23 +119,23 @@ export class RedisTx implements StoreTx {
     return this.record(this.ratings, key, key);
   }
 
-  putRating(rating: RatingRecord) {
+  putRating(rating: RatingRecord, keepMs: number) {
     const key = this.key("rating", rating.identityId, rating.mode);
     this.ratings.set(key, rating);
     this.commands.push(
-      ["SET", key, JSON.stringify(rating), "PX", String(Math.max(1, rating.expiresAt - Date.now()))],
+      ["SET", key, JSON.stringify(rating), "PX", String(Math.max(1, keepMs))],
       ["ZADD", this.key("leaderboard", rating.mode), String(rating.value), rating.identityId],
     );
     return Promise.resolve();
   }
 
-  appendHistory(identityId: string, entry: HistoryRecord, keep: number, expiresAt: number) {
+  appendHistory(identityId: string, entry: HistoryRecord, keep: number, keepMs: number) {
     // Not watched: only a transaction that records a result appends, and it is never read back in one.
     const key = this.key("history", identityId);
     this.commands.push(
       ["LPUSH", key, JSON.stringify(entry)],
       ["LTRIM", key, "0", String(keep - 1)],
-      ["PEXPIRE", key, String(Math.max(1, expiresAt - Date.now()))],
+      ["PEXPIRE", key, String(Math.max(1, keepMs))],
     );
   }
 

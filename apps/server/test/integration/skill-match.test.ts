@@ -35,9 +35,8 @@ async function playerRated(name: string, value: number) {
     wins: 10,
     losses: 10,
     draws: 0,
-    expiresAt: Date.now() + 60_000,
   };
-  await server.store.transaction((tx) => tx.putRating(rating));
+  await server.store.transaction((tx) => tx.putRating(rating, 60_000));
   return player;
 }
 
@@ -90,19 +89,21 @@ describe("quick match by skill", () => {
     const cy = await server.connect("Cy");
     const cyIdentity = cy.session.identity.split(".")[1]!;
     await server.store.transaction((tx) =>
-      tx.putRating({
-        identityId: cyIdentity,
-        mode: "trails",
-        name: "Cy",
-        value: 2000,
-        mu: 2000 / 40,
-        sigma: 3,
-        games: 50,
-        wins: 40,
-        losses: 10,
-        draws: 0,
-        expiresAt: Date.now() + 60_000,
-      }),
+      tx.putRating(
+        {
+          identityId: cyIdentity,
+          mode: "trails",
+          name: "Cy",
+          value: 2000,
+          mu: 2000 / 40,
+          sigma: 3,
+          games: 50,
+          wins: 40,
+          losses: 10,
+          draws: 0,
+        },
+        60_000,
+      ),
     );
     expect(data(await cy.client.quickMatch("trails")).state).toBe("queued");
     const dee = await server.connect("Dee");

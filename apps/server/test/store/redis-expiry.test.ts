@@ -81,26 +81,28 @@ it("lets a room and its code expire a day after the room last changed", async ()
 it("lets an identity expire when it is not used, and every use extends it", async () => {
   const day = 24 * 60 * 60 * 1000;
   const identity = { id: "i1", generation: 1, sessions: [], expiresAt: Date.now() + day };
-  await store.transaction((tx) => tx.putIdentity(identity));
+  await store.transaction((tx) => tx.putIdentity(identity, day));
   const left = await raw.pTTL("expiry:identity:i1");
   expect(left).toBeGreaterThan(day - 60_000);
   expect(left).toBeLessThanOrEqual(day);
   // Its rating and history, written with the identity's expiry of the time, are extended with it.
   await store.transaction(async (tx) => {
-    await tx.putRating({
-      identityId: "i1",
-      // Trails: the leaderboard test below reads Connect Four's.
-      mode: "trails",
-      name: "I",
-      value: 1000,
-      mu: 25,
-      sigma: 8,
-      games: 1,
-      wins: 0,
-      losses: 0,
-      draws: 1,
-      expiresAt: Date.now() + day,
-    });
+    await tx.putRating(
+      {
+        identityId: "i1",
+        // Trails: the leaderboard test below reads Connect Four's.
+        mode: "trails",
+        name: "I",
+        value: 1000,
+        mu: 25,
+        sigma: 8,
+        games: 1,
+        wins: 0,
+        losses: 0,
+        draws: 1,
+      },
+      day,
+    );
     tx.appendHistory(
       "i1",
       {
@@ -115,17 +117,19 @@ it("lets an identity expire when it is not used, and every use extends it", asyn
         ratingAfter: 1000,
       },
       20,
-      Date.now() + day,
+      day,
     );
   });
-  await store.transaction((tx) => tx.putIdentity({ ...identity, generation: 2, expiresAt: Date.now() + 2 * day }));
+  await store.transaction((tx) =>
+    tx.putIdentity({ ...identity, generation: 2, expiresAt: Date.now() + 2 * day }, 2 * day),
+  );
   for (const key of ["expiry:identity:i1", "expiry:rating:i1:trails", "expiry:history:i1"]) {
     expect(await raw.pTTL(key)).toBeGreaterThan(2 * day - 60_000);
   }
 });
 
 it("drops a rating that expired from its leaderboard when the leaderboard is read", async () => {
-  const rating = (identityId: string, value: number, expiresAt: number) => ({
+  const rating = (identityId: string, value: number) => ({
     identityId,
     mode: "connect-four" as const,
     name: identityId,
@@ -136,11 +140,10 @@ it("drops a rating that expired from its leaderboard when the leaderboard is rea
     wins: 1,
     losses: 0,
     draws: 0,
-    expiresAt,
   });
   await store.transaction(async (tx) => {
-    await tx.putRating(rating("short", 1200, Date.now() + 50));
-    await tx.putRating(rating("long", 1100, Date.now() + 60_000));
+    await tx.putRating(rating("short", 1200), 50);
+    await tx.putRating(rating("long", 1100), 60_000);
   });
   await expect.poll(() => raw.exists("expiry:rating:short:connect-four")).toBe(0);
   const board = await store.leaderboard("connect-four", 10);

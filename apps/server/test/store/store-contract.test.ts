@@ -54,13 +54,13 @@ describe.each(storeKinds())("$name store", (kind) => {
     const store = await kind.create();
     const identity = { id: "i1", generation: 1, sessions: ["ann"], expiresAt: Date.now() + 60_000 };
     await write(store, async (tx) => {
-      await tx.putIdentity(identity);
+      await tx.putIdentity(identity, 60_000);
       expect(await tx.getIdentity("i1")).toEqual(identity);
     });
     expect(await store.getIdentity("i1")).toEqual(identity);
     await expect(
       write(store, async (tx) => {
-        await tx.putIdentity({ ...identity, generation: 2 });
+        await tx.putIdentity({ ...identity, generation: 2 }, 60_000);
         throw new Error("abandoned");
       }),
     ).rejects.toThrow("abandoned");
@@ -82,16 +82,15 @@ describe.each(storeKinds())("$name store", (kind) => {
       wins: 2,
       losses: 1,
       draws: 0,
-      expiresAt: Date.now() + 60_000,
     });
     await write(store, async (tx) => {
       for (const id of ["a", "b", "c", "d"]) {
-        await tx.putIdentity({ id, generation: 1, sessions: [], expiresAt: Date.now() + 60_000 });
+        await tx.putIdentity({ id, generation: 1, sessions: [], expiresAt: Date.now() + 60_000 }, 60_000);
       }
-      await tx.putRating(rating("a", 1000));
-      await tx.putRating(rating("b", 1100));
-      await tx.putRating(rating("c", 1000));
-      await tx.putRating(rating("d", 1500, "trails"));
+      await tx.putRating(rating("a", 1000), 60_000);
+      await tx.putRating(rating("b", 1100), 60_000);
+      await tx.putRating(rating("c", 1000), 60_000);
+      await tx.putRating(rating("d", 1500, "trails"), 60_000);
     });
     const board = await store.leaderboard(CF, 2);
     expect(board.total).toBe(3);
@@ -99,7 +98,7 @@ describe.each(storeKinds())("$name store", (kind) => {
     expect(await store.countAbove(CF, 1000)).toBe(1);
     expect(await store.countAbove(CF, 1100)).toBe(0);
     // "a" climbs past "b"; a rating only ever has one place.
-    await write(store, (tx) => tx.putRating(rating("a", 1200)));
+    await write(store, (tx) => tx.putRating(rating("a", 1200), 60_000));
     const after = await store.leaderboard(CF, 10);
     expect(after.top.map((r) => [r.identityId, r.value])).toEqual([
       ["a", 1200],
@@ -377,11 +376,11 @@ describe("the memory store's identities", () => {
     const store = new MemoryStore(2);
     const identity = (id: string) => ({ id, generation: 1, sessions: [], expiresAt: Number.MAX_SAFE_INTEGER });
     await write(store, async (tx) => {
-      await tx.putIdentity(identity("a"));
-      await tx.putIdentity(identity("b"));
+      await tx.putIdentity(identity("a"), 60_000);
+      await tx.putIdentity(identity("b"), 60_000);
       // Stored again: now the most recent.
-      await tx.putIdentity(identity("a"));
-      await tx.putIdentity(identity("c"));
+      await tx.putIdentity(identity("a"), 60_000);
+      await tx.putIdentity(identity("c"), 60_000);
     });
     expect(await store.getIdentity("b")).toBeUndefined();
     expect((await store.getIdentity("a"))?.id).toBe("a");
@@ -402,7 +401,6 @@ describe("the memory store's identities", () => {
       wins: 1,
       losses: 0,
       draws: 0,
-      expiresAt: Number.MAX_SAFE_INTEGER,
     });
     const entry = {
       game: "r#1",
@@ -416,17 +414,17 @@ describe("the memory store's identities", () => {
       ratingAfter: 1080,
     };
     await write(store, async (tx) => {
-      await tx.putIdentity(identity("a"));
-      await tx.putRating(rating("a"));
-      tx.appendHistory("a", entry, 20, Number.MAX_SAFE_INTEGER);
+      await tx.putIdentity(identity("a"), 60_000);
+      await tx.putRating(rating("a"), 60_000);
+      tx.appendHistory("a", entry, 20, 60_000);
     });
     expect(await store.getRating("a", CF)).toEqual(rating("a"));
     expect(await store.history("a")).toEqual([entry]);
     // "b" pushes "a" out, with its rating and history; "a"'s game ending afterwards stores nothing.
     await write(store, async (tx) => {
-      await tx.putIdentity(identity("b"));
-      await tx.putRating(rating("a"));
-      tx.appendHistory("a", entry, 20, Number.MAX_SAFE_INTEGER);
+      await tx.putIdentity(identity("b"), 60_000);
+      await tx.putRating(rating("a"), 60_000);
+      tx.appendHistory("a", entry, 20, 60_000);
     });
     expect(await store.getRating("a", CF)).toBeUndefined();
     expect(await store.history("a")).toEqual([]);
