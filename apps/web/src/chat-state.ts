@@ -30,6 +30,8 @@ export function mergeMessages(
 }
 
 export function applyChatMessage(state: LobbyState, message: ChatMessage): LobbyState {
+  // Party chat is not shown yet: it must never land in the room's.
+  if (message.scope === "party") return state;
   if (message.scope === "lobby") {
     return { ...state, lobbyChat: mergeMessages(state.lobbyChat, [message]) };
   }
@@ -37,6 +39,7 @@ export function applyChatMessage(state: LobbyState, message: ChatMessage): Lobby
 }
 
 export function applyChatHistory(state: LobbyState, history: ChatHistory): LobbyState {
+  if (history.scope === "party") return state;
   if (history.scope === "lobby") {
     return { ...state, lobbyChat: mergeMessages([], history.messages) };
   }

@@ -1,5 +1,5 @@
 import type { LobbyClient, LobbyClientOptions, RequestResult } from "@lobby/client";
-import type { ModeId, RoomView } from "@lobby/contracts";
+import type { ChatScope, ModeId, RoomView } from "@lobby/contracts";
 import type { RequestError } from "./errors";
 import type { LobbyState, ToastKind } from "./lobby-state";
 import type * as nameStorage from "./name-storage";
@@ -122,7 +122,7 @@ export interface LobbyConnection {
   /** A create/join ack: the room we now sit in. */
   enteredRoom: (view: RoomView) => void;
   /** Send a chat line; resolves true when the server accepted it (so the input can clear). */
-  sendChat: (scope: "room" | "lobby", text: string) => Promise<boolean>;
+  sendChat: (scope: ChatScope, text: string) => Promise<boolean>;
   /**
    * Fetch this device's profile (ratings and last games) into `profile`.
    * Resolves true once it is there; a refusal is a toast unless `quiet`.

@@ -1,4 +1,4 @@
-import { ErrorCode, PlayerName, type ModeId, type RoomView } from "@lobby/contracts";
+import { ErrorCode, PlayerName, type ChatScope, type ModeId, type RoomView } from "@lobby/contracts";
 import { ClientErrorCode, createLobbyClient, type RequestResult } from "@lobby/client";
 import { subscribeRoomEvents } from "./client-events";
 import type { ConnectionClient, LobbyConnection, LobbyConnectionDeps, RequestOptions } from "./connection-api";
@@ -200,7 +200,7 @@ export function createLobbyConnection({ createClient, store, memory, now }: Lobb
     update((s) => setPendingJoin(s, null));
   }
 
-  async function sendChat(scope: "room" | "lobby", text: string): Promise<boolean> {
+  async function sendChat(scope: ChatScope, text: string): Promise<boolean> {
     const result = await request((c) => c.sendChat(scope, text));
     return result?.ok ?? false;
   }

@@ -21,8 +21,8 @@ export const ME = { id: "me", name: "Ada" };
 export const THEM = { id: "them", name: "Grace" };
 
 /** The seats' ratings before a result: a settled one for us, a provisional one for them. */
-const RATED_ME = { rating: { value: 1012, provisional: false }, ratingDelta: null };
-const RATED_THEM = { rating: { value: 1000, provisional: true }, ratingDelta: null };
+const RATED_ME = { rating: { value: 1012, provisional: false }, ratingDelta: null, team: null, party: null };
+const RATED_THEM = { rating: { value: 1000, provisional: true }, ratingDelta: null, team: null, party: null };
 
 export const session: Session = {
   player: ME,

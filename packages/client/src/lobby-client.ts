@@ -348,7 +348,27 @@ export class LobbyClient {
     return this.request("rooms:unsubscribe", {});
   }
 
-  /** Send a chat message to your room or to the lobby. */
+  /** Start a party and lead it; friends join with its code (`party:state` follows every change). */
+  createParty() {
+    return this.request("party:create", {});
+  }
+
+  /** Join a party by its code. */
+  joinParty(code: string) {
+    return this.request("party:join", { code });
+  }
+
+  /** Leave your party. */
+  leaveParty() {
+    return this.request("party:leave", {});
+  }
+
+  /** Party leader: remove a member from the party. */
+  kickFromParty(playerId: string) {
+    return this.request("party:kick", { playerId });
+  }
+
+  /** Send a chat message to your room, your party or the lobby. */
   sendChat(scope: ChatScope, text: string) {
     return this.request("chat:send", { scope, text });
   }

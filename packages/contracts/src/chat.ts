@@ -14,14 +14,14 @@ export const ChatText = z
   .max(CHAT_MAX_LENGTH, `Message must be at most ${CHAT_MAX_LENGTH} characters`)
   .refine((text) => !FORBIDDEN_CHAT_CHARS.test(text), "Message must not contain control characters");
 
-/** `room`: the members of your room. `lobby`: everyone in the lobby (not in a room). */
-export const ChatScope = z.enum(["room", "lobby"]);
+/** `room`: the members of your room. `lobby`: everyone in the lobby (not in a room). `party`: your party, wherever its members are. */
+export const ChatScope = z.enum(["room", "lobby", "party"]);
 export type ChatScope = z.infer<typeof ChatScope>;
 
 export const ChatMessage = z.object({
   id: z.string(),
   scope: ChatScope,
-  /** The room the message belongs to, for `room` scope. */
+  /** The room the message belongs to, for `room` scope; for `party` scope, the party's code. */
   roomId: z.string().nullable(),
   /** `user`: typed by `from`. `system`: written by the lobby (joins, leaves, kicks, results…). */
   kind: z.enum(["user", "system"]),

@@ -39,6 +39,13 @@ export const ErrorCode = {
   TooManyGuesses: "TOO_MANY_GUESSES",
   ServerBusy: "SERVER_BUSY",
   QueueCooldown: "QUEUE_COOLDOWN",
+  PartyNotFound: "PARTY_NOT_FOUND",
+  PartyFull: "PARTY_FULL",
+  AlreadyInParty: "ALREADY_IN_PARTY",
+  NotInParty: "NOT_IN_PARTY",
+  NotPartyLeader: "NOT_PARTY_LEADER",
+  PartyTooLarge: "PARTY_TOO_LARGE",
+  PartyNotReady: "PARTY_NOT_READY",
   Internal: "INTERNAL",
 } as const;
 
@@ -90,10 +97,18 @@ export const errorCodeDocs: Record<ErrorCode, string> = {
     "Handshake only: this address started `NEW_SESSIONS_PER_MINUTE` new sessions within the last minute (across the cluster). Resuming a session with its token is never refused for this.",
   TOO_MANY_ROOMS: "This address created `ROOMS_PER_MINUTE` rooms within the last minute (across the cluster).",
   TOO_MANY_GUESSES:
-    "This address tried `CODE_MISSES_PER_MINUTE` invite codes that lead to no room within the last minute (across the cluster); codes that work do not count.",
+    "This address tried `CODE_MISSES_PER_MINUTE` room or party codes that lead nowhere within the last minute (across the cluster); codes that work do not count.",
   SERVER_BUSY:
     "The node is behind on its work (its oldest queued operation has waited `BUSY_QUEUE_MS`). It refuses new players in the handshake and most requests until it catches up; leaving, resuming a session and pings are never refused. Try again in a moment.",
   QUEUE_COOLDOWN:
     "This device's player left a rated match during its countdown, and may not quick match again for `DODGE_COOLDOWN_MS` (the message says how long is left), so dodging an opponent does not pay.",
+  PARTY_NOT_FOUND: "No party has that code (wrong, or every member has left).",
+  PARTY_FULL: "The party already has `PARTY_MAX_SIZE` (4) members.",
+  ALREADY_IN_PARTY: "You are already in a party: leave it first.",
+  NOT_IN_PARTY: "You are not in a party (or not in that one).",
+  NOT_PARTY_LEADER: "Only the party's leader may do that (queue the party, remove a member).",
+  PARTY_TOO_LARGE:
+    "The party is larger than the mode's quick match takes (`maxPartySize`: one team in a team game, half a room otherwise; none in a one-against-one game).",
+  PARTY_NOT_READY: "A member of the party is still playing or watching a game; the party queues once everyone is free.",
   INTERNAL: "The server failed; details are in the server log only.",
 };

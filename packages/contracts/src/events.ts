@@ -4,6 +4,7 @@ import { GameMove } from "./games";
 import { ModeId, ModeInfo } from "./modes";
 import { ChatMessage, ChatScope, ChatText } from "./chat";
 import { IdentityToken, PlayerId, PublicPlayer } from "./player";
+import { PartyCode, PartyLeftReason, PartyView } from "./party";
 import { Leaderboard, Profile } from "./rating";
 import { InviteCode, RoomId, RoomPhase, RoomSummary, RoomView, Visibility } from "./room";
 
@@ -113,6 +114,8 @@ export const RoomSettingsPayload = z
 export const RoomKickPayload = z.strictObject({ playerId: PlayerId });
 /** At most 100 rooms, the most joinable first; `total` counts every public room there is. */
 export const RoomList = z.object({ rooms: z.array(RoomSummary).max(100), total: z.int().min(0) });
+export const PartyCodePayload = z.strictObject({ code: PartyCode });
+export const PartyKickPayload = z.strictObject({ playerId: PlayerId });
 export const ChatSendPayload = z.strictObject({ scope: ChatScope, text: ChatText });
 export const ChatAccepted = z.object({ id: z.string() });
 export const PingPayload = z.strictObject({
@@ -142,15 +145,16 @@ export const clientEvents = {
   "queue:join": {
     payload: QueueJoinPayload,
     result: QueueStatus,
-    sender: "A player who is neither queued nor in a room.",
+    sender:
+      "A player who is not queued, and not in a room unless its game is over (they leave it). In a party: its leader, when no member is in a game that is still on and the party is no larger than the mode's `maxPartySize`.",
     summary:
-      "Quick match: take a seat in the oldest open public room of the mode if there is one; otherwise wait in the mode's queue until a new room can be made.",
+      "Quick match: take a seat in the oldest open public room of the mode whose players' ratings are close enough; otherwise wait in the mode's queue until a new room can be made. A party leader queues the whole party: its members are seated together (on one team in a team game), and each is told with `queue:status`.",
   },
   "queue:leave": {
     payload: EmptyPayload,
     result: QueueStatus,
     sender: "A player who is queued.",
-    summary: "Stop waiting in the queue.",
+    summary: "Stop waiting in the queue. A party member takes the whole party out of the queue.",
   },
   "room:create": {
     payload: RoomCreatePayload,
@@ -203,6 +207,33 @@ export const clientEvents = {
     sender: "The host, before the game starts.",
     summary: "Remove a player from the room. They are told why (`room:kicked`) and cannot rejoin it.",
   },
+  "party:create": {
+    payload: EmptyPayload,
+    result: PartyView,
+    sender: "A player who is not in a party.",
+    summary:
+      "Start a party and lead it. Its code (shared as a /p/CODE link) lets up to three friends join; the leader queues everyone together.",
+  },
+  "party:join": {
+    payload: PartyCodePayload,
+    result: PartyView,
+    sender: "A player who is not in a party and not queued on their own.",
+    summary:
+      "Join a party by its code. If the party was searching, the search stops (the leader queues again with the newcomer).",
+  },
+  "party:leave": {
+    payload: EmptyPayload,
+    result: Done,
+    sender: "A party member.",
+    summary:
+      "Leave the party. A searching party stops searching; if the leader leaves, the longest-standing member leads; the last member's leaving ends the party.",
+  },
+  "party:kick": {
+    payload: PartyKickPayload,
+    result: Done,
+    sender: "The party's leader.",
+    summary: "Remove a member from the party; they are told (`party:left`, `kicked`).",
+  },
   "rooms:subscribe": {
     payload: EmptyPayload,
     result: RoomList,
@@ -219,7 +250,8 @@ export const clientEvents = {
   "chat:send": {
     payload: ChatSendPayload,
     result: ChatAccepted,
-    sender: "`room`: a seated player. `lobby`: a player who is not in a room. Limited per player (`RATE_LIMITED`).",
+    sender:
+      "`room`: a seated player. `lobby`: a player who is not in a room. `party`: a party member. Limited per player (`RATE_LIMITED`).",
     summary: "Send a plain-text chat message (1–500 characters).",
   },
   "session:ping": {
@@ -326,13 +358,24 @@ export const serverEvents = {
     payload: z.object({ roomId: RoomId }),
     summary: "A public room closed or became private (to subscribers of the room browser).",
   },
+  "party:state": {
+    payload: PartyView,
+    summary:
+      "The full state of your party; pushed to its members on every change (a member joined, left, came or went, the party started or stopped searching), and on resume.",
+  },
+  "party:left": {
+    payload: z.object({ code: PartyCode, reason: PartyLeftReason }),
+    summary:
+      "You are no longer in the party: you left it (`left`), its leader removed you (`kicked`), or your session ended while you were away (`expired`).",
+  },
   "chat:message": {
     payload: ChatMessage,
-    summary: "A chat message in your room or in the lobby, from a player or from the lobby itself.",
+    summary: "A chat message in your room, your party or the lobby, from a player or from the lobby itself.",
   },
   "chat:history": {
     payload: z.object({ scope: ChatScope, roomId: RoomId.nullable(), messages: z.array(ChatMessage) }),
-    summary: "Recent messages, sent when you enter the lobby or a room.",
+    summary:
+      "Recent messages, sent when you enter the lobby, a room or a party (`roomId`: the room, or the party's code).",
   },
 } as const satisfies Record<string, ServerEventContract>;
 

@@ -4,6 +4,7 @@ export * from "./errors";
 export * from "./events";
 export * from "./games";
 export * from "./modes";
+export * from "./party";
 export * from "./player";
 export * from "./rating";
 export * from "./room";

@@ -47,6 +47,10 @@ export const SeatView = z.object({
   rating: PublicRating.nullable(),
   /** After a rated result: how much that game moved this player's rating. */
   ratingDelta: z.int().nullable(),
+  /** Team games: this seat's team (0-based) once the game has started; null before, and in other games. */
+  team: z.int().min(0).nullable(),
+  /** Seats with the same number came as one party (numbered from 1 in the room); null for a player on their own. */
+  party: z.int().min(1).nullable(),
 });
 export type SeatView = z.infer<typeof SeatView>;
 

@@ -129,6 +129,8 @@ describe("schemas", () => {
           wantsRematch: false,
           rating: { value: 1000, provisional: true },
           ratingDelta: null,
+          team: null,
+          party: null,
         },
       ],
       spectatorCount: 0,

@@ -20,6 +20,11 @@ export const ModeInfo = z.object({
   quickMatchPlayers: z.int().positive(),
   /** True for games that run on a server clock rather than turn by turn. */
   realtime: z.boolean(),
+  /**
+   * Team games: how many teams of equal size the seats split into (the lobby balances them by rating,
+   * a party on one team); the game then needs a multiple of it to start. Absent: every seat for itself.
+   */
+  teams: z.int().min(2).optional(),
 });
 export type ModeInfo = z.infer<typeof ModeInfo>;
 
@@ -33,7 +38,7 @@ export interface MoveRefusal {
   message: string;
 }
 
-/** The end of a game as the rules decide it. Seats are roster indexes. */
+/** The end of a game as the rules decide it. Seats are roster indexes; in a team game the winners are the whole winning team. */
 export type Outcome = { kind: "win"; winners: number[] } | { kind: "draw" };
 
 /** Uniform floats in [0, 1): the only randomness a game gets, so the lobby can seed it. */
@@ -43,6 +48,8 @@ export interface RandomSource {
 
 export interface SetupContext {
   players: number;
+  /** Team games: each seat's team (0-based), as the lobby made them; absent when every seat plays for itself. */
+  teams?: readonly number[];
   /** 1 for the first game of a room, +1 for every rematch. */
   round: number;
   random: RandomSource;

@@ -7,6 +7,8 @@ export type Channel = string & { readonly [channelBrand]: true };
 export const channels = {
   /** Members and spectators of one room. */
   room: (roomId: string) => `room:${roomId}` as Channel,
+  /** The members of one party (by its code), wherever they are. */
+  party: (partyId: string) => `party:${partyId}` as Channel,
   /** Players looking at the room browser. */
   directory: "directory" as Channel,
   /** Players in the lobby (not in a room), for lobby chat. */

@@ -4,6 +4,7 @@ import { TokenBucket } from "../core/token-bucket";
 import { channels } from "./channels";
 import type { LobbyContext, LobbySettings } from "./context";
 import { LobbyError } from "./lobby-error";
+import { sendPartyChat } from "./parties";
 
 const LOBBY_CHAT_HISTORY = 50;
 
@@ -38,7 +39,7 @@ export class ChatLimits {
   }
 }
 
-/** Chat in the player's room or in the lobby (the budget is already spent). */
+/** Chat in the player's room, their party or the lobby (the budget is already spent). */
 export async function sendChat(
   ctx: LobbyContext,
   playerId: string,
@@ -46,6 +47,7 @@ export async function sendChat(
   text: string,
 ): Promise<{ id: string }> {
   const player = await ctx.requirePlayer(playerId);
+  if (scope === "party") return sendPartyChat(ctx, player, text);
   if (scope === "room") {
     const { room } = await ctx.requireSeat(playerId);
     const from = { id: player.id, name: player.name };

@@ -9,6 +9,7 @@ import { HeldEffects, type LobbyEffects } from "./effects";
 import { LobbyError } from "./lobby-error";
 import { addSeat, isAbandoned, markDisconnected } from "./match-room";
 import type { NodeRegistry } from "./node-registry";
+import { partyView } from "./parties";
 import { presenceOf } from "./presence";
 import { publicRatingOf, recordResult } from "./ratings";
 import type { PlayerLocation, PlayerRecord, RoomRecord } from "./records";
@@ -96,6 +97,8 @@ const ROOM_CHAT_HISTORY = 50;
 export class LobbyContext {
   private readonly outbox: (() => void)[] = [];
   private readonly pendingChat = new Map<string, ChatMessage[]>();
+  /** Parties whose members must hear the party's new state once the operation's work is done. */
+  private readonly touchedParties = new Set<string>();
   /** Sends through the transport once the transaction has committed. */
   readonly effects: LobbyEffects;
 
@@ -114,6 +117,24 @@ export class LobbyContext {
   /** Run `fn` once the transaction has committed, in order with the effects. */
   afterCommit(fn: () => void): void {
     this.outbox.push(fn);
+  }
+
+  /**
+   * The party changed, or where one of its members is: its members hear its
+   * state once this operation's work is done (`flushParties`), once however
+   * many changes it made.
+   */
+  touchParty(partyId: string): void {
+    this.touchedParties.add(partyId);
+  }
+
+  /** The operation's work is done: push each touched party's state, as of now, to its members. */
+  async flushParties(): Promise<void> {
+    for (const id of this.touchedParties) {
+      const party = await this.store.getParty(id);
+      if (party) this.effects.toChannel(channels.party(id), "party:state", await partyView(this.store, party));
+    }
+    this.touchedParties.clear();
   }
 
   /** The transaction committed: carry out what the operation decided. */
@@ -328,11 +349,17 @@ export class LobbyContext {
     this.deadline(deadlineKey.room(room.id), dueAt);
   }
 
-  /** Persist a player and keep their session-expiry deadline in step with `awayUntil`. */
+  /**
+   * Persist a player and keep their session-expiry deadline in step with
+   * `awayUntil`; their party hears where they are now.
+   */
   async savePlayer(player: PlayerRecord): Promise<void> {
     const before = await this.store.getPlayer(player.id);
     await this.store.putPlayer(player);
     if (before?.awayUntil !== player.awayUntil) this.deadline(deadlineKey.player(player.id), player.awayUntil);
+    const moved =
+      before?.location.kind !== player.location.kind || (before.awayUntil === null) !== (player.awayUntil === null);
+    if (player.partyId && moved) this.touchParty(player.partyId);
   }
 }
 

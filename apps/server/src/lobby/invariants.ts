@@ -1,9 +1,9 @@
-import { GameView, HISTORY_LENGTH, MODE_IDS, RoomView, type ModeId } from "@lobby/contracts";
+import { GameView, HISTORY_LENGTH, MODE_IDS, PARTY_MAX_SIZE, RoomView, type ModeId } from "@lobby/contracts";
 import type { AnyGameDefinition } from "../games/game";
 import { games } from "../games/registry";
 import { deadlineKey } from "./deadline-key";
 import { isOpenForQuickMatch } from "./match-room";
-import type { HistoryRecord, PlayerRecord, QueueEntry, RatingRecord, RoomRecord } from "./records";
+import type { HistoryRecord, PartyRecord, PlayerRecord, QueueEntry, RatingRecord, RoomRecord } from "./records";
 import type { LobbyStore } from "./store";
 import { toRoomView } from "./room-view";
 
@@ -11,6 +11,7 @@ import { toRoomView } from "./room-view";
 interface Snapshot {
   players: Map<string, PlayerRecord>;
   rooms: Map<string, RoomRecord>;
+  parties: Map<string, PartyRecord>;
   queues: Map<ModeId, QueueEntry[]>;
   /** Each mode's quick-match index, as stored. */
   open: Map<ModeId, string[]>;
@@ -47,6 +48,7 @@ function problemsOf(lobby: Snapshot): string[] {
     ...indexProblems(lobby),
     ...deadlineProblems(lobby),
     ...ratingProblems(lobby),
+    ...partyProblems(lobby),
   ];
 }
 
@@ -54,9 +56,10 @@ function problemsOf(lobby: Snapshot): string[] {
 async function read(store: LobbyStore, now: number): Promise<Snapshot> {
   const perMode = <T>(get: (mode: ModeId) => Promise<T>) =>
     Promise.all(MODE_IDS.map(async (mode) => [mode, await get(mode)] as const)).then((pairs) => new Map(pairs));
-  const [players, rooms, queues, open, codes, deadlines] = await Promise.all([
+  const [players, rooms, parties, queues, open, codes, deadlines] = await Promise.all([
     store.listPlayerIds().then((ids) => Promise.all(ids.map((id) => store.getPlayer(id)))),
     store.listRoomIds().then((ids) => Promise.all(ids.map((id) => store.getRoom(id)))),
+    store.listPartyIds().then((ids) => Promise.all(ids.map((id) => store.getParty(id)))),
     perMode((mode) => store.listQueue(mode)),
     perMode((mode) => store.openRoomIds(mode)),
     store.listCodes(),
@@ -80,6 +83,7 @@ async function read(store: LobbyStore, now: number): Promise<Snapshot> {
     // A record deleted between the listing and the read is simply gone.
     players: new Map(players.flatMap((p) => (p ? [[p.id, p] as const] : []))),
     rooms: new Map(rooms.flatMap((r) => (r ? [[r.id, r] as const] : []))),
+    parties: new Map(parties.flatMap((p) => (p ? [[p.id, p] as const] : []))),
     queues,
     open,
     codes: new Map(codes.map((c) => [c.code, c.roomId])),
@@ -97,10 +101,13 @@ function placementProblems({ players, rooms, queues }: Snapshot): string[] {
   };
   for (const [mode, queue] of queues) {
     for (const entry of queue) {
-      place(entry.playerId, `queue:${mode}`);
-      const player = players.get(entry.playerId);
-      if (player?.location.kind !== "queued" || player.location.mode !== mode) {
-        problems.push(`queue ${mode} holds ${entry.playerId}, whose location is ${JSON.stringify(player?.location)}`);
+      // A party's entry holds every member: each is placed in the queue, once, as one of the party.
+      for (const id of entry.party?.members ?? [entry.playerId]) {
+        place(id, `queue:${mode}`);
+        const location = players.get(id)?.location;
+        if (location?.kind !== "queued" || location.mode !== mode || location.party !== entry.party?.id) {
+          problems.push(`queue ${mode} holds ${id}, whose location is ${JSON.stringify(location)}`);
+        }
       }
     }
   }
@@ -189,6 +196,71 @@ function roomProblems(room: RoomRecord, { players }: Snapshot): string[] {
       problems.push(`room ${room.id} view breaks the contract: ${parsed.error.message.slice(0, 200)}`);
     // Between games the last one's seats may no longer be the room's (a rematch drops those who left).
     if (inGame) problems.push(...gameProblems(room.id, view.game, room.seats.length, game));
+  }
+  return problems;
+}
+
+/**
+ * Parties: each member's session names the party and the party lists each
+ * session that names it; a leader among at most `PARTY_MAX_SIZE` members; a
+ * searching party is one queue entry holding exactly its members, all
+ * queued with it; and in a team game, the members of a party that came
+ * through quick match play on one team.
+ */
+function partyProblems({ players, parties, queues, rooms }: Snapshot): string[] {
+  const problems: string[] = [];
+  for (const party of parties.values()) {
+    const ids = party.members.map((m) => m.playerId);
+    if (ids.length === 0 || ids.length > PARTY_MAX_SIZE) problems.push(`party ${party.id} has ${ids.length} members`);
+    if (new Set(ids).size !== ids.length) problems.push(`party ${party.id} lists a member twice`);
+    if (!ids.includes(party.leaderId)) problems.push(`party ${party.id} is led by ${party.leaderId}, not a member`);
+    for (const id of ids) {
+      const player = players.get(id);
+      if (player?.partyId !== party.id) {
+        problems.push(
+          `party ${party.id} lists ${id}, ${player ? `whose session names ${player.partyId}` : "who has no session"}`,
+        );
+      }
+    }
+    const entries = [...queues].flatMap(([mode, queue]) =>
+      queue.filter((e) => e.party?.id === party.id).map((entry) => ({ mode, entry })),
+    );
+    const { queued } = party;
+    if (!queued) {
+      if (entries.length > 0) problems.push(`party ${party.id} does not search but has a queue entry`);
+      continue;
+    }
+    const [found, ...more] = entries;
+    if (!found || more.length > 0 || found.mode !== queued.mode || found.entry.playerId !== queued.entry) {
+      problems.push(`party ${party.id} searches ${queued.mode} but has ${entries.length} queue entries`);
+    } else if ([...(found.entry.party?.members ?? [])].sort().join() !== [...ids].sort().join()) {
+      problems.push(
+        `party ${party.id}'s queue entry holds ${found.entry.party?.members.join()} for members ${ids.join()}`,
+      );
+    }
+  }
+  for (const player of players.values()) {
+    if (player.partyId && !parties.get(player.partyId)?.members.some((m) => m.playerId === player.id)) {
+      problems.push(
+        `${player.id} is in party ${player.partyId}, which ${parties.has(player.partyId) ? "does not list them" : "is gone"}`,
+      );
+    }
+    const { location } = player;
+    if (location.kind === "queued" && location.party && parties.get(location.party)?.queued?.mode !== location.mode) {
+      problems.push(`${player.id} searches with party ${location.party}, which is not searching ${location.mode}`);
+    }
+  }
+  for (const room of rooms.values()) {
+    if (room.kind !== "quick" || !games[room.mode].mode.teams || room.phase === "waiting" || room.phase === "countdown")
+      continue;
+    const teamOf = new Map<string, number | undefined>();
+    for (const seat of room.seats) {
+      if (seat.party === undefined) continue;
+      if (teamOf.has(seat.party) && teamOf.get(seat.party) !== seat.team) {
+        problems.push(`room ${room.id} splits party ${seat.party} across teams`);
+      }
+      teamOf.set(seat.party, seat.team);
+    }
   }
   return problems;
 }

@@ -9,6 +9,8 @@ export const laneNames = {
   player: (playerId: string) => `player:${playerId}` as LaneName,
   /** One room's moves and ticks, one after another on this process. */
   room: (roomId: string) => `room:${roomId}` as LaneName,
+  /** One party's changes, one after another on this process. */
+  party: (partyId: string) => `party:${partyId}` as LaneName,
   /** One device identity's sessions arriving, so they move it on one after another. */
   identity: (identityId: string) => `identity:${identityId}` as LaneName,
   /** Everything that changes a matchmaking queue (they all race for the queues' keys). */

@@ -4,6 +4,7 @@ import {
   type GameMove,
   type Leaderboard,
   type LobbyStats,
+  type PartyView,
   type ModeId,
   type Profile,
   type QueueStatus,
@@ -23,6 +24,7 @@ import { laneNames } from "./lane-names";
 import * as matchmaker from "./matchmaker";
 import { NodeLiveness } from "./node-liveness";
 import { busyError, Operations, type Settle, type Work } from "./operations";
+import * as parties from "./parties";
 import * as play from "./play";
 import { Presence, presenceOf } from "./presence";
 import { RoomHints } from "./room-hints";
@@ -197,6 +199,25 @@ export class Lobby implements LobbyRuntime {
   leaveQueue(playerId: string, settle?: Settle<QueueStatus>): Promise<QueueStatus> {
     const scope = this.hints.scopeOf(playerId, laneNames.matchmaking);
     return this.operations.run(scope, (ctx) => matchmaker.leaveQueue(ctx, playerId), settle);
+  }
+
+  createParty(playerId: string, settle?: Settle<PartyView>): Promise<PartyView> {
+    return this.request(playerId, (ctx) => parties.createParty(ctx, playerId), settle);
+  }
+
+  joinParty(playerId: string, code: string, settle?: Settle<PartyView>): Promise<PartyView> {
+    const scope = this.hints.scopeOf(playerId, laneNames.party(code), laneNames.matchmaking);
+    return this.operations.request(scope, (ctx) => parties.joinParty(ctx, playerId, code), settle);
+  }
+
+  leaveParty(playerId: string, settle?: Settle<null>): Promise<null> {
+    const scope = this.hints.scopeOf(playerId, laneNames.matchmaking);
+    return this.operations.run(scope, (ctx) => parties.leaveParty(ctx, playerId), settle);
+  }
+
+  kickFromParty(playerId: string, targetId: string, settle?: Settle<null>): Promise<null> {
+    const scope = this.hints.scopeOf(playerId, laneNames.matchmaking);
+    return this.operations.request(scope, (ctx) => parties.kickFromParty(ctx, playerId, targetId), settle);
   }
 
   createRoom(

@@ -10,7 +10,9 @@ import {
 import type { Random } from "../core/random";
 import type { AnyGameDefinition, Outcome } from "../games/game";
 import { LobbyError } from "./lobby-error";
+import { STARTING_VALUE } from "./ratings";
 import type { RoomRecord, SeatRecord } from "./records";
+import { assignTeams } from "./teams";
 
 /*
  * Pure transitions of one room. Each takes a room and returns a new one (or
@@ -97,6 +99,8 @@ export interface SeatPlayer {
   name: string;
   identityId?: string;
   rating?: PublicRating | null;
+  /** Their party, if any: party members play on one team. */
+  partyId?: string | undefined;
 }
 
 export function addSeat(room: RoomRecord, player: SeatPlayer, now: number): RoomRecord {
@@ -111,6 +115,7 @@ export function addSeat(room: RoomRecord, player: SeatPlayer, now: number): Room
     identityId: player.identityId ?? "",
     rating: player.rating ?? null,
     ratingDelta: null,
+    ...(player.partyId === undefined ? {} : { party: player.partyId }),
   };
   const next = bump({ ...room, seats: [...room.seats, seat], hostId: room.hostId ?? player.id });
   return seat.ready ? next : cancelCountdown(next);
@@ -151,15 +156,28 @@ export function setReady(room: RoomRecord, playerId: string, ready: boolean): Ro
   return ready ? next : cancelCountdown(next);
 }
 
-/** Why the room cannot start now, or null if it can. */
-export function startBlocker(room: RoomRecord, game: AnyGameDefinition): LobbyError | null {
-  const { minPlayers, maxPlayers } = game.mode;
-  if (room.seats.length < minPlayers || room.seats.length > maxPlayers) {
+/** Why a game of the mode cannot be played by `players`, or null if it can. */
+export function playerCountBlocker(players: number, game: AnyGameDefinition): LobbyError | null {
+  const { minPlayers, maxPlayers, teams } = game.mode;
+  if (players < minPlayers || players > maxPlayers) {
     return new LobbyError(
       ErrorCode.WrongPlayerCount,
       `${game.mode.name} needs ${minPlayers === maxPlayers ? minPlayers : `${minPlayers}–${maxPlayers}`} players.`,
     );
   }
+  if (teams && players % teams !== 0) {
+    return new LobbyError(
+      ErrorCode.WrongPlayerCount,
+      `${game.mode.name} is played in ${teams} teams of the same size: ${players} players do not split evenly.`,
+    );
+  }
+  return null;
+}
+
+/** Why the room cannot start now, or null if it can. */
+export function startBlocker(room: RoomRecord, game: AnyGameDefinition): LobbyError | null {
+  const count = playerCountBlocker(room.seats.length, game);
+  if (count) return count;
   if (!room.seats.every((s) => s.ready)) {
     return new LobbyError(ErrorCode.NotAllReady, "Everyone must be ready first.");
   }
@@ -175,17 +193,32 @@ export function cancelCountdown(room: RoomRecord): RoomRecord {
   return bump({ ...room, phase: "waiting", countdownEndsAt: null });
 }
 
-/** The countdown ran out: set the game up for the seated players. */
+/**
+ * The countdown ran out: set the game up for the seated players. A team
+ * game's teams are made afresh for every game, balanced by the ratings the
+ * seats have now (see `assignTeams`).
+ */
 export function startGame(room: RoomRecord, game: AnyGameDefinition, random: Random): RoomRecord {
   const round = room.round + 1;
+  const { teams: teamCount } = game.mode;
+  const teams = teamCount
+    ? assignTeams(
+        room.seats.map((s) => ({ rating: s.rating?.value ?? STARTING_VALUE, party: s.party })),
+        teamCount,
+      )
+    : undefined;
   return bump({
     ...room,
     phase: "playing",
     round,
     countdownEndsAt: null,
     result: null,
-    seats: room.seats.map((s) => ({ ...s, wantsRematch: false, graceEndsAt: null, ratingDelta: null })),
-    game: game.setup({ players: room.seats.length, round, random }),
+    seats: room.seats.map((s, i) => {
+      const seat = { ...s, wantsRematch: false, graceEndsAt: null, ratingDelta: null };
+      const team = teams?.[i];
+      return team === undefined ? seat : { ...seat, team };
+    }),
+    game: game.setup({ players: room.seats.length, round, random, ...(teams ? { teams } : {}) }),
   });
 }
 

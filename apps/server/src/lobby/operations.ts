@@ -75,6 +75,7 @@ export class Operations {
       const transaction = async (tx: StoreTx) => {
         ctx = new LobbyContext(this.runtime, tx);
         const done = await work(ctx);
+        await ctx.flushParties();
         room = await this.hints.roomAfter(tx, scope.player);
         return done;
       };

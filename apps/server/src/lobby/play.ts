@@ -1,7 +1,7 @@
 import type { GameMove } from "@lobby/contracts";
 import { roomDueAt, type LobbyContext } from "./context";
 import { deadlineKey } from "./deadline-key";
-import { applyMove, cancelCountdown, requestRematch, startGame, tickGame } from "./match-room";
+import { applyMove, cancelCountdown, playerCountBlocker, requestRematch, startGame, tickGame } from "./match-room";
 import type { RoomRecord } from "./records";
 
 /*
@@ -42,8 +42,8 @@ export async function roomDue(ctx: LobbyContext, roomId: string): Promise<void> 
   }
   if (room.phase === "countdown") {
     const game = ctx.game(room.mode);
-    // Never a game below its minimum (players left during the countdown): back to waiting for more.
-    if (room.seats.length < game.mode.minPlayers) {
+    // Never a game below its minimum, or of uneven teams (players left during the countdown): back to waiting.
+    if (playerCountBlocker(room.seats.length, game)) {
       await ctx.saveRoom(cancelCountdown(room));
       return;
     }

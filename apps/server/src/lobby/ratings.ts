@@ -46,13 +46,29 @@ export function startingRating(): Rating {
 
 /**
  * Every seat's new rating after a game: the winners rank first and every
- * other seat second; a draw ranks everyone level.
+ * other seat second; a draw ranks everyone level. With `teams` (each seat's
+ * team), the model rates teams: a team's skill is its players' together,
+ * and each player's rating moves by their share of the team's surprise.
  */
-export function ratedOutcome(before: readonly Rating[], outcomes: readonly Outcome[]): Rating[] {
-  const teams = before.map((r) => [{ mu: r.mu, sigma: r.sigma }]);
+export function ratedOutcome(
+  before: readonly Rating[],
+  outcomes: readonly Outcome[],
+  teams?: readonly number[],
+): Rating[] {
+  // Seats by team, in order of each team's first seat; a game without teams is a team per seat.
+  const teamOf = teams ?? before.map((_, i) => i);
+  const members = new Map<number, number[]>();
+  teamOf.forEach((team, seat) => members.set(team, [...(members.get(team) ?? []), seat]));
+  const groups = [...members.values()];
   const draw = outcomes.every((o) => o === "draw");
-  const rank = outcomes.map((o) => (draw || o === "win" ? 1 : 2));
-  return rate(teams, { rank }).map((team, i) => team[0] ?? before[i] ?? STARTING);
+  const rank = groups.map((seats) => (draw || outcomes[seats[0]!] === "win" ? 1 : 2));
+  const rated = rate(
+    groups.map((seats) => seats.map((seat) => ({ mu: before[seat]!.mu, sigma: before[seat]!.sigma }))),
+    { rank },
+  );
+  const after = before.map((r) => ({ mu: r.mu, sigma: r.sigma }));
+  groups.forEach((seats, g) => seats.forEach((seat, k) => (after[seat] = rated[g]?.[k] ?? after[seat]!)));
+  return after;
 }
 
 /** Each seat's chance to win a game against the others, by the model. */
@@ -126,9 +142,11 @@ export async function recordResult(ctx: LobbyContext, room: RoomRecord): Promise
   let before: (RatingRecord | undefined)[] = [];
   if (rated) {
     before = await Promise.all(ids.map((id) => ctx.store.getRating(id, room.mode)));
+    const teams = room.seats.map((s) => s.team);
     const updated = ratedOutcome(
       before.map((record) => record ?? STARTING),
       room.seats.map((_, seat) => outcomeOf(seat)),
+      teams.every((t): t is number => t !== undefined) ? teams : undefined,
     );
     after = room.seats.map((seat, i) => {
       const outcome = outcomeOf(i);

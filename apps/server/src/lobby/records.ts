@@ -13,7 +13,14 @@ import type {
 /** Where a player is. A player is in at most one queue or room at a time. */
 export type PlayerLocation =
   | { kind: "idle" }
-  | { kind: "queued"; mode: ModeId; joinedAt: number; rating?: PublicRating }
+  | {
+      kind: "queued";
+      mode: ModeId;
+      joinedAt: number;
+      rating?: PublicRating;
+      /** Queued with this party: its leader's queue entry holds every member. */
+      party?: string;
+    }
   | { kind: "seated"; roomId: string }
   | { kind: "watching"; roomId: string };
 
@@ -42,6 +49,8 @@ export interface PlayerRecord {
   address: string;
   /** The device identity the session belongs to (see `IdentityRecord`). */
   identityId: string;
+  /** The party the player is in (its code), if any. */
+  partyId?: string;
 }
 
 /**
@@ -64,11 +73,14 @@ export interface IdentityRecord {
   cooldownUntil?: number;
 }
 
+/** A player waiting in a quick-match queue, or a party: then `playerId` is its leader's. */
 export interface QueueEntry {
   playerId: string;
   joinedAt: number;
-  /** The player's rating in the queue's mode as they joined: what quick match matches on. */
+  /** The player's rating in the queue's mode as they joined (a party's: its members' mean): what quick match matches on. */
   rating: number;
+  /** A party's entry: its party, and every member (the leader first), seated together. */
+  party?: { id: string; members: string[] };
 }
 
 export interface SeatRecord {
@@ -85,6 +97,10 @@ export interface SeatRecord {
   rating: PublicRating | null;
   /** How much the latest rated result moved it; null before one, and once the next game starts. */
   ratingDelta: number | null;
+  /** Team games: the seat's team in the current or last game. */
+  team?: number;
+  /** The party the player was in when seated (its code): party members play on one team. */
+  party?: string;
 }
 
 export interface SpectatorRecord {
@@ -142,6 +158,29 @@ export interface RatingRecord {
   wins: number;
   losses: number;
   draws: number;
+}
+
+export interface PartyMemberRecord {
+  playerId: string;
+  name: string;
+  joinedAt: number;
+}
+
+/**
+ * Friends who queue together. Its id is also its invite code. It lives as
+ * long as one member does: the last to leave (or whose session ends) ends it.
+ */
+export interface PartyRecord {
+  id: string;
+  leaderId: string;
+  /** In the order they joined; the leader among them. */
+  members: PartyMemberRecord[];
+  createdAt: number;
+  version: number;
+  /** While the party waits in quick match: the mode, when it joined, and its queue entry's player id (the leader's). */
+  queued: { mode: ModeId; joinedAt: number; entry: string } | null;
+  /** The latest party chat messages, oldest first. */
+  chat: ChatMessage[];
 }
 
 /** One finished game on an identity's record, and which game it was (`<room id>#<round>`). */

@@ -4,6 +4,7 @@ import type { RoomRecord } from "./records";
 
 /** What a member (seat index) or spectator (null) of the room sees. */
 export function toRoomView(room: RoomRecord, game: AnyGameDefinition, viewer: number | null): RoomView {
+  const parties = partyNumbers(room);
   return {
     id: room.id,
     code: room.code,
@@ -26,11 +27,31 @@ export function toRoomView(room: RoomRecord, game: AnyGameDefinition, viewer: nu
       wantsRematch: s.wantsRematch,
       rating: s.rating,
       ratingDelta: s.ratingDelta,
+      team: room.phase === "waiting" || room.phase === "countdown" ? null : (s.team ?? null),
+      party: (s.party !== undefined && parties?.get(s.party)) || null,
     })),
     spectatorCount: room.spectators.length,
     game: room.game === null ? null : game.view(room.game, viewer),
     result: room.result,
   };
+}
+
+/**
+ * The parties with more than one seat here, numbered from 1 in seat order: a
+ * room shows who came together, never a party's code (which would let
+ * anyone in the room join it).
+ */
+function partyNumbers(room: RoomRecord): Map<string, number> | null {
+  let counts: Map<string, number> | null = null;
+  for (const seat of room.seats) {
+    if (seat.party === undefined) continue;
+    counts ??= new Map();
+    counts.set(seat.party, (counts.get(seat.party) ?? 0) + 1);
+  }
+  if (!counts) return null;
+  const numbers = new Map<string, number>();
+  for (const [party, seats] of counts) if (seats > 1) numbers.set(party, numbers.size + 1);
+  return numbers;
 }
 
 /** The room as the room browser lists it, or null if it is not listed (private). */

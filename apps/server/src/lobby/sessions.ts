@@ -6,6 +6,7 @@ import { forfeitIfStillAway, markDisconnected, markReconnected, removeSpectator 
 import { claimedIdentity, connectIdentity, generationHolds, type IdentityClaim } from "./identities";
 import { LobbyError } from "./lobby-error";
 import { searchOf } from "./matchmaker";
+import { removeMember, resyncParty } from "./parties";
 import { withResultNote } from "./play";
 import type { PlayerRecord } from "./records";
 import { toRoomView } from "./room-view";
@@ -134,8 +135,9 @@ export async function arrive(ctx: LobbyContext, arrival: Arrival, greet: Greet):
   return true;
 }
 
-/** Push everything a resumed client needs: where it is, and that place's full state. */
+/** Push everything a resumed client needs: its party, where it is, and that place's full state. */
 async function resync(ctx: LobbyContext, player: PlayerRecord): Promise<void> {
+  await resyncParty(ctx, player);
   const { location } = player;
   if (location.kind === "idle" || location.kind === "queued") {
     ctx.effects.join(player.id, channels.lobby);
@@ -213,9 +215,13 @@ export async function reclaim(ctx: LobbyContext, playerId: string, connectionId:
   }
 }
 
-/** The player's connection is gone: away with what they hold, or, holding nothing, the session ends (true). */
+/**
+ * The player's connection is gone: away with what they hold (a party
+ * counts: a reload must not drop them from it), or, holding nothing, the
+ * session ends (true).
+ */
 async function goAway(ctx: LobbyContext, player: PlayerRecord): Promise<boolean> {
-  if (player.location.kind === "idle") {
+  if (player.location.kind === "idle" && !player.partyId) {
     await ctx.store.deletePlayer(player.id);
     return true;
   }
@@ -242,7 +248,10 @@ export async function expire(ctx: LobbyContext, playerId: string): Promise<boole
     ctx.deadline(deadlineKey.player(playerId), player.awayUntil);
     return false;
   }
-  const { location } = player;
+  // Out of the party first: a searching party stops searching, and every member is told.
+  const party = player.partyId ? await ctx.store.getParty(player.partyId) : undefined;
+  if (party) await removeMember(ctx, party, player, "expired");
+  const { location } = (await ctx.store.getPlayer(playerId)) ?? player;
   if (location.kind === "queued") {
     await ctx.store.dequeue(location.mode, playerId);
   } else if (location.kind === "watching" || location.kind === "seated") {

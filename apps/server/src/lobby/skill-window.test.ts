@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_WIDENING, nextWidening, pickFirstCome, pickGroup, windowOf, type Candidate } from "./skill-window";
+import {
+  DEFAULT_WIDENING,
+  nextWidening,
+  packsIntoTeams,
+  pickFirstCome,
+  pickGroup,
+  windowOf,
+  type Candidate,
+} from "./skill-window";
 
 const curve = { initial: 50, perSecond: 25, cap: 400, anyoneAfterMs: 30_000 };
 type Named = Candidate & { id: string };
@@ -82,5 +90,36 @@ describe("picking on random queues", () => {
       );
       expect(pickGroup(queue, 2, now, curve) !== null).toBe(fitsPair);
     }
+  });
+});
+
+describe("picking a group with parties", () => {
+  const party = (id: string, rating: number, size: number, joinedAt = 0): Named => ({
+    id,
+    rating,
+    joinedAt,
+    party: { members: Array.from({ length: size }, (_, i) => `${id}${i}`) },
+  });
+
+  it("fills the seats exactly, a party taking as many as it has members", () => {
+    // A party of three cannot take the last two seats: the nearer solo players fill them instead.
+    const waiting = [party("p", 1000, 2), party("q", 1010, 3), at("a", 1020), at("b", 1030)];
+    expect(ids(pickGroup(waiting, 4, 0, curve))).toEqual(["p", "a", "b"]);
+    expect(pickGroup([party("p", 1000, 2), party("q", 1010, 3)], 4, 0, curve)).toBeNull();
+  });
+
+  it("never makes a room of one party alone", () => {
+    expect(pickGroup([party("p", 1000, 2)], 2, 60_000, curve)).toBeNull();
+    expect(ids(pickGroup([party("p", 1000, 2), party("q", 1000, 2)], 4, 0, curve))).toEqual(["p", "q"]);
+  });
+
+  it("keeps to groups that split into teams with each party on one", () => {
+    const twoTeamsOfTwo = (sizes: readonly number[]) => packsIntoTeams(sizes, 2, 2);
+    const waiting = [at("a", 1000), party("p", 1005, 2), at("b", 1010), at("c", 1015)];
+    expect(ids(pickGroup(waiting, 4, 0, curve, twoTeamsOfTwo))).toEqual(["a", "p", "b"]);
+    expect(packsIntoTeams([2, 2, 2], 2, 3)).toBe(false);
+    expect(packsIntoTeams([3, 2, 1], 2, 3)).toBe(true);
+    expect(packsIntoTeams([2, 1, 1, 1, 1], 3, 2)).toBe(true);
+    expect(packsIntoTeams([3], 2, 2)).toBe(false);
   });
 });

@@ -25,11 +25,15 @@ export function pickFirstCome<C extends Candidate>(candidates: readonly C[], siz
   return size >= 1 && candidates.length >= size ? candidates.slice(0, size) : null;
 }
 
-/** A waiting player as the matcher sees them (a queue entry is one). */
+/** A waiting player as the matcher sees them (a queue entry is one), or a party, which seats all its members. */
 export interface Candidate {
   rating: number;
   joinedAt: number;
+  party?: { members: readonly unknown[] };
 }
+
+/** Whether candidates of these sizes may share a room (team games: whether they can split into its teams). */
+export type GroupFits = (sizes: readonly number[]) => boolean;
 
 /** The rating distance a player who has waited `waitedMs` accepts. */
 export function windowOf(curve: Widening, waitedMs: number): number {
@@ -39,63 +43,113 @@ export function windowOf(curve: Widening, waitedMs: number): number {
 }
 
 /**
- * The first group of `size` that fits, the longest-waiting player first:
- * each candidate in order of arrival is tried as its anchor (whose window is
- * the group's, as its longest-waiting member), with the closest others by
- * rating. Null when no group fits yet. `candidates` must be in order of
- * arrival. Costs a sort, then per anchor only the candidates within its
- * window. (A group with a member who waited longer than its anchor would
- * have been found with that member as the anchor, so trying anchors oldest
- * first finds every group that fits.)
+ * The first group of at least two candidates (a party never meets only
+ * itself) that fills `seats` exactly and fits, the longest-waiting
+ * first: each candidate in order of arrival is tried as its anchor (whose
+ * window is the group's, as its longest-waiting member), with the closest
+ * others by rating that still fit the seats left (a party takes as many as
+ * it has members) and `fits`. Null when no group fits yet. `candidates` must
+ * be in order of arrival. Costs a sort, then per anchor only the candidates
+ * within its window. (A group with a member who waited longer than its
+ * anchor would have been found with that member as the anchor, so trying
+ * anchors oldest first finds every group that fits; with parties the
+ * nearest-first growth is greedy, and may pass over a group a wiser choice
+ * of members would have filled.)
  */
 export function pickGroup<C extends Candidate>(
   candidates: readonly C[],
-  size: number,
+  seats: number,
   now: number,
   curve: Widening,
+  fits: GroupFits = () => true,
 ): C[] | null {
-  if (size < 1 || candidates.length < size) return null;
+  if (seats < 1 || candidates.length === 0) return null;
   // Arrival indexes, by rating (ties by arrival).
   const byRating = candidates.map((_, i) => i).sort((a, b) => candidates[a]!.rating - candidates[b]!.rating || a - b);
   const place = new Array<number>(candidates.length);
   byRating.forEach((index, position) => (place[index] = position));
   for (let anchor = 0; anchor < candidates.length; anchor++) {
     const reach = windowOf(curve, now - candidates[anchor]!.joinedAt);
-    const group = grow(candidates, byRating, place[anchor]!, size, reach);
+    const group = grow(candidates, byRating, place[anchor]!, seats, reach, fits);
     if (group) return group.sort((a, b) => a - b).map((i) => candidates[i]!);
   }
   return null;
 }
 
-/** From the anchor at `position` in rating order, add the nearest candidates outwards while the spread fits `reach`. */
+/** How many seats a candidate takes. */
+export function sizeOf(candidate: Candidate): number {
+  return candidate.party?.members.length ?? 1;
+}
+
+/**
+ * From the anchor at `position` in rating order, add the nearest candidates outwards while the spread fits
+ * `reach`, until exactly `seats` are filled.
+ */
 function grow(
   candidates: readonly Candidate[],
   byRating: readonly number[],
   position: number,
-  size: number,
+  seats: number,
   reach: number,
+  fits: GroupFits,
 ): number[] | null {
   const anchorIndex = byRating[position]!;
-  const anchor = candidates[anchorIndex]!.rating;
+  const anchor = candidates[anchorIndex]!;
+  const sizes = [sizeOf(anchor)];
+  if (sizes[0]! > seats || !fits(sizes)) return null;
   const group = [anchorIndex];
-  let low = anchor;
-  let high = anchor;
+  let filled = sizes[0]!;
+  let low = anchor.rating;
+  let high = anchor.rating;
   let left = position - 1;
   let right = position + 1;
-  while (group.length < size) {
-    const leftGap = left >= 0 ? anchor - candidates[byRating[left]!]!.rating : Infinity;
-    const rightGap = right < byRating.length ? candidates[byRating[right]!]!.rating - anchor : Infinity;
-    // Everyone further away is further than the window reaches.
+  // Never a party on its own: a room needs at least two candidates, whatever their sizes.
+  while (filled < seats || group.length < 2) {
+    if (filled >= seats) return null;
+    const leftGap = left >= 0 ? anchor.rating - candidates[byRating[left]!]!.rating : Infinity;
+    const rightGap = right < byRating.length ? candidates[byRating[right]!]!.rating - anchor.rating : Infinity;
+    // Nobody left, or everyone further away is further than the window reaches.
+    if (left < 0 && right >= byRating.length) return null;
     if (Math.min(leftGap, rightGap) > reach) return null;
     const index = leftGap <= rightGap ? byRating[left--]! : byRating[right++]!;
-    const rating = candidates[index]!.rating;
-    // Nearer the anchor, but it would stretch the group past the window on the other side.
-    if (Math.max(high, rating) - Math.min(low, rating) > reach) continue;
+    const candidate = candidates[index]!;
+    const size = sizeOf(candidate);
+    // Nearer the anchor, but it would stretch the group past the window on the other side, or not fit.
+    if (Math.max(high, candidate.rating) - Math.min(low, candidate.rating) > reach) continue;
+    if (filled + size > seats || !fits([...sizes, size])) continue;
     group.push(index);
-    low = Math.min(low, rating);
-    high = Math.max(high, rating);
+    sizes.push(size);
+    filled += size;
+    low = Math.min(low, candidate.rating);
+    high = Math.max(high, candidate.rating);
   }
   return group;
+}
+
+/**
+ * Whether groups of these sizes can be split into `teams` teams of at most
+ * `teamSize` each, no group split (a party plays on one team). Exhaustive:
+ * rooms are small.
+ */
+export function packsIntoTeams(sizes: readonly number[], teams: number, teamSize: number): boolean {
+  const sorted = [...sizes].sort((a, b) => b - a);
+  const room = new Array<number>(teams).fill(teamSize);
+  const place = (i: number): boolean => {
+    if (i === sorted.length) return true;
+    const size = sorted[i]!;
+    const tried = new Set<number>();
+    for (let t = 0; t < teams; t++) {
+      // Teams with the same room left are alike: trying one is trying them all.
+      if (room[t]! < size || tried.has(room[t]!)) continue;
+      tried.add(room[t]!);
+      room[t]! -= size;
+      const placed = place(i + 1);
+      room[t]! += size;
+      if (placed) return true;
+    }
+    return false;
+  };
+  return place(0);
 }
 
 /**

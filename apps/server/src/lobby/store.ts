@@ -1,5 +1,13 @@
 import type { ChatMessage, ModeId } from "@lobby/contracts";
-import type { HistoryRecord, IdentityRecord, PlayerRecord, QueueEntry, RatingRecord, RoomRecord } from "./records";
+import type {
+  HistoryRecord,
+  IdentityRecord,
+  PartyRecord,
+  PlayerRecord,
+  QueueEntry,
+  RatingRecord,
+  RoomRecord,
+} from "./records";
 
 /**
  * One lobby operation's view of the state. Reads see the operation's own
@@ -45,6 +53,11 @@ export interface StoreTx {
   /** Rooms that quick match may seat players in (`isOpenForQuickMatch`), oldest first. */
   openRoomIds(mode: ModeId): Promise<string[]>;
 
+  /** A party, by its id (its invite code). */
+  getParty(id: string): Promise<PartyRecord | undefined>;
+  putParty(party: PartyRecord): Promise<void>;
+  deleteParty(id: string): Promise<void>;
+
   /** Claim an invite code for a room; false if a live room holds it. */
   claimCode(code: string, roomId: string): Promise<boolean>;
   releaseCode(code: string): Promise<void>;
@@ -62,7 +75,7 @@ export interface StoreTx {
 }
 
 /**
- * Lobby state: players, device identities, queues, rooms, invite codes, deadlines and lobby
+ * Lobby state: players, device identities, parties, queues, rooms, invite codes, deadlines and lobby
  * chat. Changes go through `transaction`, which makes each lobby operation
  * atomic — in one process (the memory store) and across processes (the
  * Redis store, where a transaction that lost a race with another process
@@ -99,6 +112,9 @@ export interface LobbyStore {
   listQueue(mode: ModeId): Promise<QueueEntry[]>;
   getRoom(id: string): Promise<RoomRecord | undefined>;
   listRoomIds(): Promise<string[]>;
+  getParty(id: string): Promise<PartyRecord | undefined>;
+  /** Every party's id: for checks and figures. */
+  listPartyIds(): Promise<string[]>;
   roomIdByCode(code: string): Promise<string | undefined>;
   /** The lobby-wide chat history, oldest first. */
   lobbyChat(): Promise<ChatMessage[]>;

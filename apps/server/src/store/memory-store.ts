@@ -3,6 +3,7 @@ import { isOpenForQuickMatch } from "../lobby/match-room";
 import type {
   HistoryRecord,
   IdentityRecord,
+  PartyRecord,
   PlayerRecord,
   QueueEntry,
   RatingRecord,
@@ -45,6 +46,8 @@ export class MemoryStore implements LobbyStore {
   private readonly boards = new Map<ModeId, RatingRecord[]>();
   private readonly queues = new Map<ModeId, Map<string, QueueEntry>>();
   private readonly rooms = new Map<string, RoomRecord>();
+  /** Parties: at most one per player, and gone with their last member. */
+  private readonly parties = new Map<string, PartyRecord>();
   private readonly openRooms = new Map<ModeId, Set<string>>();
   private readonly codes = new Map<string, string>();
   private readonly deadlines = new Map<string, number>();
@@ -120,6 +123,14 @@ export class MemoryStore implements LobbyStore {
 
   listRoomIds() {
     return Promise.resolve([...this.rooms.keys()]);
+  }
+
+  getParty(id: string) {
+    return Promise.resolve(this.parties.get(id));
+  }
+
+  listPartyIds() {
+    return Promise.resolve([...this.parties.keys()]);
   }
 
   roomIdByCode(code: string) {
@@ -292,6 +303,17 @@ export class MemoryStore implements LobbyStore {
         return Promise.resolve();
       },
       openRoomIds: (mode) => this.openRoomIds(mode),
+      getParty: (id) => this.getParty(id),
+      putParty: (party) => {
+        restore(this.parties, party.id);
+        this.parties.set(party.id, frozen(party));
+        return Promise.resolve();
+      },
+      deleteParty: (id) => {
+        restore(this.parties, id);
+        this.parties.delete(id);
+        return Promise.resolve();
+      },
       claimCode: (code, roomId) => {
         if (this.codes.has(code)) return Promise.resolve(false);
         restore(this.codes, code);

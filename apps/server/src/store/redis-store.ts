@@ -2,7 +2,14 @@ import type { ChatMessage, ModeId } from "@lobby/contracts";
 import { WatchError } from "redis";
 import type { NodeRegistry } from "../lobby/node-registry";
 import type { LobbyStore, ParallelTransactions, RecordIds, StoreTx } from "../lobby/store";
-import type { HistoryRecord, IdentityRecord, PlayerRecord, RatingRecord, RoomRecord } from "../lobby/records";
+import type {
+  HistoryRecord,
+  IdentityRecord,
+  PartyRecord,
+  PlayerRecord,
+  RatingRecord,
+  RoomRecord,
+} from "../lobby/records";
 import { redisClient, redisKeys, type RedisClient, type RedisKeys } from "./redis-client";
 import { RedisNodeRegistry } from "./redis-node-registry";
 import { parse, RedisTx, toEntries } from "./redis-tx";
@@ -29,8 +36,9 @@ const MAX_ATTEMPTS = 64;
  * Keys (under `prefix`): `player:<id>`, `identity:<id>`, `rating:<identity>:<mode>` and `room:<id>`
  * (JSON), `history:<identity>` (list of JSON, newest first), `leaderboard:<mode>` (sorted set of
  * identities by shown rating), `code:<code>`
- * (room id), `queue:<mode>` (sorted set of player ids by join time) with `queue-rating:<mode>` (hash of
- * their ratings),
+ * (room id), `party:<code>` (JSON) and `parties` (set of codes), `queue:<mode>` (sorted set of player
+ * ids by join time) with `queue-rating:<mode>` (hash of their ratings) and `queue-party:<mode>` (hash of
+ * the parties' entries: the party and its members, by leader),
  * `open:<mode>` (sorted set of quick-match-open rooms by creation time),
  * `players` and `rooms` (sets of ids), `deadlines` (sorted set of deadline
  * keys by due time) and `lobby-chat` (list). Nothing here outlives its
@@ -161,11 +169,12 @@ export class RedisStore implements LobbyStore {
   }
 
   async listQueue(mode: ModeId) {
-    const [rows, ratings] = await Promise.all([
+    const [rows, ratings, parties] = await Promise.all([
       this.reads.zRangeWithScores(this.key("queue", mode), 0, -1),
       this.reads.hGetAll(this.key("queue-rating", mode)),
+      this.reads.hGetAll(this.key("queue-party", mode)),
     ]);
-    return toEntries(rows, ratings);
+    return toEntries(rows, ratings, parties);
   }
 
   async getRoom(id: string) {
@@ -174,6 +183,14 @@ export class RedisStore implements LobbyStore {
 
   listRoomIds() {
     return this.reads.sMembers(this.key("rooms"));
+  }
+
+  async getParty(id: string) {
+    return parse<PartyRecord>(await this.reads.get(this.key("party", id)));
+  }
+
+  listPartyIds() {
+    return this.reads.sMembers(this.key("parties"));
   }
 
   async roomIdByCode(code: string) {

@@ -4,6 +4,7 @@ import { STARTING_VALUE } from "../lobby/ratings";
 import type {
   HistoryRecord,
   IdentityRecord,
+  PartyRecord,
   PlayerRecord,
   QueueEntry,
   RatingRecord,
@@ -34,6 +35,7 @@ export class RedisTx implements StoreTx {
   private readonly identities = new Map<string, IdentityRecord | null>();
   private readonly ratings = new Map<string, RatingRecord | null>();
   private readonly rooms = new Map<string, RoomRecord | null>();
+  private readonly parties = new Map<string, PartyRecord | null>();
   private readonly codes = new Map<string, string | null>();
   private readonly queues = new Map<ModeId, QueueEntry[]>();
   private readonly open = new Map<ModeId, Map<string, number>>();
@@ -153,6 +155,9 @@ export class RedisTx implements StoreTx {
     this.commands.push(
       ["ZADD", this.key("queue", mode), String(entry.joinedAt), entry.playerId],
       ["HSET", this.key("queue-rating", mode), entry.playerId, String(entry.rating)],
+      entry.party
+        ? ["HSET", this.key("queue-party", mode), entry.playerId, JSON.stringify(entry.party)]
+        : ["HDEL", this.key("queue-party", mode), entry.playerId],
     );
   }
 
@@ -161,7 +166,11 @@ export class RedisTx implements StoreTx {
     const rest = queue.filter((e) => e.playerId !== playerId);
     if (rest.length === queue.length) return false;
     this.queues.set(mode, rest);
-    this.commands.push(["ZREM", this.key("queue", mode), playerId], ["HDEL", this.key("queue-rating", mode), playerId]);
+    this.commands.push(
+      ["ZREM", this.key("queue", mode), playerId],
+      ["HDEL", this.key("queue-rating", mode), playerId],
+      ["HDEL", this.key("queue-party", mode), playerId],
+    );
     return true;
   }
 
@@ -171,7 +180,11 @@ export class RedisTx implements StoreTx {
     const group = queue.slice(0, max);
     this.queues.set(mode, queue.slice(group.length));
     const ids = group.map((e) => e.playerId);
-    this.commands.push(["ZREM", this.key("queue", mode), ...ids], ["HDEL", this.key("queue-rating", mode), ...ids]);
+    this.commands.push(
+      ["ZREM", this.key("queue", mode), ...ids],
+      ["HDEL", this.key("queue-rating", mode), ...ids],
+      ["HDEL", this.key("queue-party", mode), ...ids],
+    );
     return group;
   }
 
@@ -210,6 +223,25 @@ export class RedisTx implements StoreTx {
     this.rooms.set(id, null);
     this.commands.push(["DEL", this.key("room", id)], ["SREM", this.key("rooms"), id]);
     if (isOpen(room)) this.setOpen(room.mode, id, null);
+  }
+
+  getParty(id: string) {
+    return this.record(this.parties, id, this.key("party", id));
+  }
+
+  putParty(party: PartyRecord) {
+    this.parties.set(party.id, party);
+    this.commands.push(
+      ["SET", this.key("party", party.id), JSON.stringify(party), "PX", String(ROOM_IDLE_MS)],
+      ["SADD", this.key("parties"), party.id],
+    );
+    return Promise.resolve();
+  }
+
+  deleteParty(id: string) {
+    this.parties.set(id, null);
+    this.commands.push(["DEL", this.key("party", id)], ["SREM", this.key("parties"), id]);
+    return Promise.resolve();
   }
 
   async openRoomIds(mode: ModeId) {
@@ -254,13 +286,14 @@ export class RedisTx implements StoreTx {
     const cached = this.queues.get(mode);
     if (cached) return cached;
     const key = this.key("queue", mode);
-    // The ratings change only with the queue itself, in the same MULTI: watching the queue covers them.
-    const [, rows, ratings] = await Promise.all([
+    // The ratings and parties change only with the queue itself, in the same MULTI: watching the queue covers them.
+    const [, rows, ratings, parties] = await Promise.all([
       this.client.watch(key),
       this.client.zRangeWithScores(key, 0, -1),
       this.client.hGetAll(this.key("queue-rating", mode)),
+      this.client.hGetAll(this.key("queue-party", mode)),
     ]);
-    const queue = toEntries(rows, ratings);
+    const queue = toEntries(rows, ratings, parties);
     this.queues.set(mode, queue);
     return queue;
   }
@@ -318,11 +351,19 @@ export function parse<T>(json: string | null): T | undefined {
   return json === null ? undefined : (JSON.parse(json) as T);
 }
 
-/** A queue's sorted set, as entries: the score is the join time; the ratings are a hash beside it. */
-export function toEntries(rows: { value: string; score: number }[], ratings: Record<string, string>): QueueEntry[] {
-  return rows.map((r) => ({
-    playerId: r.value,
-    joinedAt: r.score,
-    rating: Number(ratings[r.value] ?? STARTING_VALUE),
-  }));
+/** A queue's sorted set, as entries: the score is the join time; the ratings and parties are hashes beside it. */
+export function toEntries(
+  rows: { value: string; score: number }[],
+  ratings: Record<string, string>,
+  parties: Record<string, string>,
+): QueueEntry[] {
+  return rows.map((r) => {
+    const party = parties[r.value];
+    const entry: QueueEntry = {
+      playerId: r.value,
+      joinedAt: r.score,
+      rating: Number(ratings[r.value] ?? STARTING_VALUE),
+    };
+    return party === undefined ? entry : { ...entry, party: JSON.parse(party) as { id: string; members: string[] } };
+  });
 }

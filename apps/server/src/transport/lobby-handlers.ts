@@ -16,16 +16,22 @@ export function registerLobbyHandlers(edge: Edge, lobby: Lobby, budgets: Address
   const spend = async (kind: "room" | "lobbyChat", code: ErrorCode, message: string) => {
     if (!(await budgets.take(kind, addressKey))) throw new LobbyError(code, message);
   };
-  /** A code is a guess until it leads to a room: spend one, and give it back when the room was found. */
+  /**
+   * A code is a guess until it leads to a room or a party: spend one, and give it back when it was found.
+   * Room and party codes share the budget, so guessing one kind is no way round the other's.
+   */
   const byCode = async <T>(attempt: () => Promise<T>): Promise<T> => {
     if (!(await budgets.take("codeMiss", addressKey))) {
-      throw new LobbyError(ErrorCode.TooManyGuesses, "Too many wrong room codes from your address — wait a minute.");
+      throw new LobbyError(ErrorCode.TooManyGuesses, "Too many wrong codes from your address — wait a minute.");
     }
     let found = true;
     try {
       return await attempt();
     } catch (error) {
-      found = !(error instanceof LobbyError && error.code === ErrorCode.RoomNotFound);
+      const missed =
+        error instanceof LobbyError &&
+        (error.code === ErrorCode.RoomNotFound || error.code === ErrorCode.PartyNotFound);
+      found = !missed;
       throw error;
     } finally {
       if (found) void budgets.refund("codeMiss", addressKey);
@@ -45,6 +51,10 @@ export function registerLobbyHandlers(edge: Edge, lobby: Lobby, budgets: Address
   on("room:start", (_, settle) => lobby.startGame(playerId, settle));
   on("room:settings", (settings, settle) => lobby.updateSettings(playerId, settings, settle));
   on("room:kick", ({ playerId: target }, settle) => lobby.kick(playerId, target, settle));
+  on("party:create", (_, settle) => lobby.createParty(playerId, settle));
+  on("party:join", ({ code }, settle) => byCode(() => lobby.joinParty(playerId, code, settle)));
+  on("party:leave", (_, settle) => lobby.leaveParty(playerId, settle));
+  on("party:kick", ({ playerId: target }, settle) => lobby.kickFromParty(playerId, target, settle));
   on("rooms:subscribe", (_, settle) => lobby.subscribeRooms(playerId, settle));
   on("rooms:unsubscribe", () => lobby.unsubscribeRooms(playerId));
   on("chat:send", async ({ scope, text }, settle) => {

@@ -67,10 +67,19 @@ export const command = fc.oneof(
     arbitrary: fc.record({
       kind: fc.constant("chat" as const),
       ...by,
-      scope: fc.constantFrom("room", "lobby" as const),
+      scope: fc.constantFrom("room", "lobby", "party" as const),
     }),
   },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant("rematch" as const), ...by }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant("party" as const),
+      ...by,
+      op: fc.constantFrom("create", "join", "leave", "kick" as const),
+      target: pick,
+    }),
+  },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant("leave" as const), ...by }) },
   {
     weight: 4,

@@ -1,4 +1,4 @@
-import type { RoomView } from "@lobby/contracts";
+import type { PartyView, RoomView } from "@lobby/contracts";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { LobbyError } from "../../src/lobby/lobby-error";
@@ -13,14 +13,23 @@ import { look, resolve, type Action } from "./steer";
 /*
  * Random sequences of everything players can do — connect, drop, reconnect,
  * queue, cancel, create, join by code, watch, kick, ready, start, settings,
- * move, chat, rematch, leave — with a fake clock that also jumps past
+ * move, chat, rematch, leave, and parties (start, join, leave, remove a
+ * member, party chat; a leader queues the party) — with a fake clock that also jumps past
  * countdowns and grace periods. Most steps are aimed at someone they make
  * sense for, the rest are wild (see `commands.ts`). After every step the
  * invariants must hold and every refusal must be a LobbyError with a stable code.
  */
 
 /** Counts across every run, for docs/reliability.md (`pnpm --filter @lobby/server figures`). */
-export const figures = { sequences: 0, steps: 0, refusals: 0, gamesStarted: 0, gamesFinished: 0 };
+export const figures = {
+  sequences: 0,
+  steps: 0,
+  refusals: 0,
+  gamesStarted: 0,
+  gamesFinished: 0,
+  partySearches: 0,
+  partiesSeated: 0,
+};
 
 async function runSequence(store: LobbyStore, commands: Command[]) {
   const settings = { reconnectGraceMs: 10_000, quickMatchWaitMs: 5000, countdownMs: 3000, chatBurst: 3 };
@@ -96,22 +105,49 @@ async function runSequence(store: LobbyStore, commands: Command[]) {
         return lobby.rematch(a.player);
       case "leave":
         return lobby.leaveRoom(a.player);
+      case "party":
+        switch (a.op) {
+          case "create": {
+            const party = await lobby.createParty(a.player);
+            codes.push(party.code);
+            return party;
+          }
+          case "join":
+            return lobby.joinParty(a.player, a.code);
+          case "leave":
+            return lobby.leaveParty(a.player);
+          case "kick":
+            return lobby.kickFromParty(a.player, a.target);
+        }
+        return;
       case "wait":
         return h.advance(a.ms);
     }
   }
 }
 
-/** Games that started and that ended in this sequence, as the rooms' players were told. */
+/**
+ * Games that started and that ended in this sequence, as the rooms' players were told; parties that
+ * searched, and rooms that seated a party of two or more.
+ */
 function countGames(sent: readonly Sent[]) {
   const seen = { playing: new Set<string>(), finished: new Set<string>() };
+  const searches = new Set<string>();
+  const seatedParties = new Set<string>();
   for (const { event, payload } of sent) {
+    if (event === "party:state") {
+      const party = payload as PartyView;
+      if (party.queued) searches.add(`${party.code}@${party.queued.joinedAt}`);
+    }
     if (event !== "room:state") continue;
     const room = payload as RoomView;
     if (room.phase === "playing" || room.phase === "finished") seen[room.phase].add(`${room.id}#${room.round}`);
+    if (room.seats.some((s) => s.party !== null)) seatedParties.add(room.id);
   }
   figures.gamesStarted += seen.playing.size;
   figures.gamesFinished += seen.finished.size;
+  figures.partySearches += searches.size;
+  figures.partiesSeated += seatedParties.size;
 }
 
 afterAll(() => {

@@ -1,8 +1,16 @@
-import { MODE_IDS, type ChatScope, type GameMove, type GameView, type ModeId, type Visibility } from "@lobby/contracts";
+import {
+  MODE_IDS,
+  PARTY_MAX_SIZE,
+  type ChatScope,
+  type GameMove,
+  type GameView,
+  type ModeId,
+  type Visibility,
+} from "@lobby/contracts";
 import { movesOf } from "@lobby/games";
 import { games } from "../../src/games/registry";
 import { startBlocker } from "../../src/lobby/match-room";
-import type { PlayerRecord, RoomRecord, SeatRecord } from "../../src/lobby/records";
+import type { PartyRecord, PlayerRecord, RoomRecord, SeatRecord } from "../../src/lobby/records";
 import type { LobbyStore } from "../../src/lobby/store";
 import { PLAYERS, type Command } from "./commands";
 
@@ -17,9 +25,12 @@ export type Action =
   | { kind: "settings"; player: string; maxPlayers: number; visibility: Visibility }
   | { kind: "move"; player: string; move: GameMove }
   | { kind: "chat"; player: string; scope: ChatScope }
+  | { kind: "party"; player: string; op: "create" | "leave" }
+  | { kind: "party"; player: string; op: "join"; code: string }
+  | { kind: "party"; player: string; op: "kick"; target: string }
   | { kind: "wait"; ms: number };
 
-/** What the test itself knows: who has a connection, and every invite code it was handed. */
+/** What the test itself knows: who has a connection, and every invite code (room or party) it was handed. */
 export interface Cast {
   connected: ReadonlySet<string>;
   codes: readonly string[];
@@ -30,17 +41,27 @@ export interface World {
   players: ReadonlyMap<string, PlayerRecord>;
   /** Oldest first, so a pick means the same room on every store. */
   rooms: readonly RoomRecord[];
+  /** Oldest first, likewise. */
+  parties: readonly PartyRecord[];
 }
 
 export async function look(store: LobbyStore): Promise<World> {
-  const [playerIds, roomIds] = await Promise.all([store.listPlayerIds(), store.listRoomIds()]);
-  const [players, rooms] = await Promise.all([
+  const [playerIds, roomIds, partyIds] = await Promise.all([
+    store.listPlayerIds(),
+    store.listRoomIds(),
+    store.listPartyIds(),
+  ]);
+  const [players, rooms, parties] = await Promise.all([
     Promise.all(playerIds.map((id) => store.getPlayer(id))),
     Promise.all(roomIds.map((id) => store.getRoom(id))),
+    Promise.all(partyIds.map((id) => store.getParty(id))),
   ]);
+  const oldestFirst = <T extends { createdAt: number; id: string }>(a: T, b: T) =>
+    a.createdAt - b.createdAt || a.id.localeCompare(b.id);
   return {
     players: new Map(players.flatMap((p) => (p ? [[p.id, p] as const] : []))),
-    rooms: rooms.flatMap((r) => (r ? [r] : [])).sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id)),
+    rooms: rooms.flatMap((r) => (r ? [r] : [])).sort(oldestFirst),
+    parties: parties.flatMap((p) => (p ? [p] : [])).sort(oldestFirst),
   };
 }
 
@@ -78,6 +99,10 @@ function wild(c: Exclude<Command, { kind: "wait" }>, { connected, codes }: Cast)
       return { kind: "move", player, move: c.move };
     case "chat":
       return { kind: "chat", player, scope: c.scope };
+    case "party":
+      if (c.op === "join") return { kind: "party", player, op: "join", code: code(c.target) };
+      if (c.op === "kick") return { kind: "party", player, op: "kick", target: at(PLAYERS, c.target)! };
+      return { kind: "party", player, op: c.op };
     default:
       return { kind: c.kind, player };
   }
@@ -124,6 +149,8 @@ function aimed(c: Exclude<Command, { kind: "wait" }>, cast: Cast, world: World):
         return can.chat(c.scope);
       case "rematch":
         return can.rematch();
+      case "party":
+        return can.party(c.op, c.target);
     }
   };
   const onwards = [
@@ -174,8 +201,43 @@ class Options {
     return this.online.filter((p) => this.where(p) === "queued").map((player) => ({ kind: "cancel", player }));
   }
 
+  /**
+   * Idle players on their own, and idle party leaders (a member who does not lead cannot queue), in the
+   * mode a party searches if one does, so that parties meet others.
+   */
   queue(mode: ModeId): Action[] {
-    return this.idle.map((player) => ({ kind: "queue", player, mode }));
+    const mayQueue = (p: string) => !this.partyOf(p) || this.partyOf(p)?.leaderId === p;
+    const wanted = this.world.parties.find((p) => p.queued)?.queued?.mode ?? mode;
+    return this.idle.filter(mayQueue).map((player) => ({ kind: "queue", player, mode: wanted }));
+  }
+
+  /** Start a party (players in none, not searching), join one with room, leave one, or remove a member. */
+  party(op: "create" | "join" | "leave" | "kick", target: number): Action[] {
+    const free = this.online.filter((p) => !this.partyOf(p) && this.where(p) !== "queued");
+    const members = this.online.filter((p) => this.partyOf(p));
+    switch (op) {
+      case "create":
+        return free.map((player) => ({ kind: "party", player, op }));
+      case "join": {
+        const party = at(
+          this.world.parties.filter((p) => p.members.length < PARTY_MAX_SIZE),
+          target,
+        );
+        return party ? free.map((player) => ({ kind: "party", player, op, code: party.id })) : [];
+      }
+      case "leave":
+        return members.map((player) => ({ kind: "party", player, op }));
+      case "kick":
+        return this.world.parties
+          .filter((p) => this.cast.connected.has(p.leaderId))
+          .flatMap((p) => p.members.filter((m) => m.playerId !== p.leaderId))
+          .map((m): Action => ({ kind: "party", player: this.partyOf(m.playerId)!.leaderId, op, target: m.playerId }));
+    }
+  }
+
+  private partyOf(player: string): PartyRecord | undefined {
+    const id = this.world.players.get(player)?.partyId;
+    return id === undefined ? undefined : this.world.parties.find((p) => p.id === id);
   }
 
   create(mode: ModeId, seats: number, visibility: Visibility): Action[] {
@@ -249,7 +311,9 @@ class Options {
     const speakers =
       scope === "room"
         ? this.world.rooms.flatMap((r) => this.seated(r).map(([p]) => p))
-        : this.online.filter((p) => this.where(p) === "idle" || this.where(p) === "queued");
+        : scope === "party"
+          ? this.online.filter((p) => this.partyOf(p))
+          : this.online.filter((p) => this.where(p) === "idle" || this.where(p) === "queued");
     return speakers.map((player) => ({ kind: "chat", player, scope }));
   }
 
