@@ -46,6 +46,12 @@ describe("layer rules", () => {
       'import { ErrorCode } from "@lobby/contracts";',
     ],
     ["a game importing socket.io", layers.games, "games/trails/src/x.ts", 'import { Server } from "socket.io";'],
+    [
+      "a game importing the registry (which lists it)",
+      layers.games,
+      "games/trails-teams/src/x.ts",
+      'import { GAMES } from "@lobby/games";',
+    ],
     ["the web importing the server", layers.web, "apps/web/src/x.ts", 'import { Lobby } from "@lobby/server";'],
     [
       "the lobby core importing socket.io",
@@ -87,6 +93,12 @@ describe("layer rules", () => {
       layers.games,
       "games/trails/src/x.ts",
       'import { defineGame } from "@lobby/game-kit";',
+    ],
+    [
+      "a game built on another game (a mode of it)",
+      layers.games,
+      "games/trails-teams/src/x.ts",
+      'import { trailsRules } from "@lobby/game-trails";',
     ],
     [
       "the lobby core importing its store interface",

@@ -2,6 +2,7 @@ import { connectFourGame } from "../../connect-four/src/index";
 import { liarsDiceGame } from "../../liars-dice/src/index";
 import type { BotStrategy, GameMoves } from "@lobby/game-kit";
 import { trailsGame } from "../../trails/src/index";
+import { trailsTeamsGame } from "../../trails-teams/src/index";
 import type { z } from "zod";
 
 /**
@@ -11,7 +12,7 @@ import type { z } from "zod";
  * (mode ids, the move and view unions, the server's rules, the property
  * generators, the fuzz seeds, the bench's bots) is derived from this one.
  */
-export const GAMES = [connectFourGame, trailsGame, liarsDiceGame] as const;
+export const GAMES = [connectFourGame, trailsGame, trailsTeamsGame, liarsDiceGame] as const;
 
 export type Games = typeof GAMES;
 export type AnyGame = Games[number];

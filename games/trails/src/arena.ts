@@ -110,3 +110,25 @@ export function spawns(players: number, round: number, size: ArenaSize): Spawn[]
   const shift = (((round - 1) % players) + players) % players;
   return [...slots.slice(shift), ...slots.slice(0, shift)];
 }
+
+/**
+ * The seats in the order they take the spawn ring's slots in a team game
+ * (`teams[seat]` is the seat's team): the teams interleave round the ring,
+ * one rider of each in turn, so with two teams every neighbour is an
+ * opponent and no team starts boxed in by its own trails. Each team's seats
+ * keep their order; a team with more seats than the others puts its extras
+ * at the end.
+ */
+export function interleaveTeams(teams: readonly number[]): number[] {
+  const byTeam = new Map<number, number[]>();
+  for (const [seat, team] of teams.entries()) byTeam.set(team, [...(byTeam.get(team) ?? []), seat]);
+  const lists = [...byTeam.entries()].sort(([a], [b]) => a - b).map(([, seats]) => seats);
+  const order: number[] = [];
+  for (let i = 0; order.length < teams.length; i++) {
+    for (const seats of lists) {
+      const seat = seats[i];
+      if (seat !== undefined) order.push(seat);
+    }
+  }
+  return order;
+}

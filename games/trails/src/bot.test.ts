@@ -14,7 +14,7 @@ function arena(
     tickMs: 100,
     maxTicks: 1200,
     cells: rows.join(""),
-    riders: [{ seat: 0, ...rider, alive: true, length: 1, crashedAt: null }],
+    riders: [{ seat: 0, team: null, ...rider, alive: true, length: 1, crashedAt: null }],
   };
 }
 
@@ -33,7 +33,7 @@ describe("steering", () => {
   });
 
   it("keeps a turn it just made until the view shows it landed", () => {
-    const bot = trailsBot();
+    const bot = trailsBot("trails");
     const walled = arena(["........", ".......0", "........", "........"], { x: 7, y: 1, direction: "right" });
     expect(bot(walled, 0, 0.9)).toEqual({ mode: "trails", direction: "down" });
     // The next beat still sees the rider heading right (the turn is queued): it says "down" again.

@@ -1,5 +1,5 @@
 import type { BotStrategy } from "@lobby/game-kit";
-import type { TrailsDirection, TrailsMove, TrailsView } from "./schemas";
+import type { TrailsArena, TrailsDirection, TrailsMoveOf } from "./schemas";
 
 /*
  * Just enough play for the bench's bots to keep rounds running: riders that
@@ -22,7 +22,7 @@ const LOOK_AHEAD = 12;
 
 /** Empty cells in a straight line from (x, y) towards `direction`, up to LOOK_AHEAD. */
 export function freeRun(
-  view: Pick<TrailsView, "width" | "height" | "cells">,
+  view: Pick<TrailsArena, "width" | "height" | "cells">,
   x: number,
   y: number,
   direction: TrailsDirection,
@@ -42,7 +42,7 @@ export function freeRun(
  * with the longer free run. `random` in [0, 1) adds an occasional turn so
  * riders do not all trace the same rectangle.
  */
-export function steerRider(view: TrailsView, seat: number, random: number): TrailsDirection | null {
+export function steerRider(view: TrailsArena, seat: number, random: number): TrailsDirection | null {
   const rider = view.riders.find((r) => r.seat === seat);
   if (!rider?.alive) return null;
   const ahead = freeRun(view, rider.x, rider.y, rider.direction);
@@ -57,11 +57,12 @@ export function steerRider(view: TrailsView, seat: number, random: number): Trai
 }
 
 /**
- * A rider's bot: `steerRider` on every beat, except that a turn just sent is
- * repeated until the view shows it landed (one tick on), so a turn still
- * queued on the server is never reversed by the next beat's choice.
+ * A rider's bot for the Trails mode `id` (its moves carry that tag):
+ * `steerRider` on every beat, except that a turn just sent is repeated until
+ * the view shows it landed (one tick on), so a turn still queued on the
+ * server is never reversed by the next beat's choice.
  */
-export function trailsBot(): BotStrategy<TrailsMove, TrailsView> {
+export function trailsBot<Id extends string>(id: Id): BotStrategy<TrailsMoveOf<Id>, TrailsArena> {
   let lastTurn: { direction: TrailsDirection; tick: number } | null = null;
   return (view, seat, random) => {
     // (A tick below the turn's is a new round: the turn is history.)
@@ -70,6 +71,6 @@ export function trailsBot(): BotStrategy<TrailsMove, TrailsView> {
     if (!direction) return null;
     const rider = view.riders.find((r) => r.seat === seat);
     if (!recent && rider && direction !== rider.direction) lastTurn = { direction, tick: view.tick };
-    return { mode: "trails", direction };
+    return { mode: id, direction };
   };
 }

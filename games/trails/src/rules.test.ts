@@ -1,7 +1,7 @@
 import { MoveRefusalCode as ErrorCode, seededRandom } from "@lobby/game-kit";
 import { TrailsView, type TrailsDirection } from "./schemas";
 import { describe, expect, it } from "vitest";
-import { OPPOSITE, STEP } from "./arena";
+import { OPPOSITE, STEP, interleaveTeams } from "./arena";
 import { trailsGame } from "./index";
 import { MAX_QUEUED_TURNS, TRAILS_MAX_TICKS, trails, type TrailsRiderState, type TrailsState } from "./rules";
 
@@ -29,7 +29,7 @@ function arena(rows: string[], riders: [x: number, y: number, direction: TrailsD
   const cells = rows.join("").split("");
   const built = riders.map(([x, y, direction], seat): TrailsRiderState => {
     cells[y * width + x] = String(seat);
-    return { seat, x, y, direction, alive: true, length: 1, crashedAt: null, turns: [] };
+    return { seat, team: null, x, y, direction, alive: true, length: 1, crashedAt: null, turns: [] };
   });
   return { width, height: rows.length, tick: 0, maxTicks: TRAILS_MAX_TICKS, cells: cells.join(""), riders: built };
 }
@@ -81,6 +81,18 @@ describe("Trails setup", () => {
     for (const r of state.riders) {
       expect(spots).toContain(`${state.width - 1 - r.x},${state.height - 1 - r.y},${OPPOSITE[r.direction]}`);
     }
+  });
+
+  it("gives free-for-all riders no team, even when handed teams", () => {
+    const state = trails.setup({ players: 4, teams: [0, 1, 0, 1], round: 1, random });
+    expect(state.riders.map((r) => r.team)).toEqual([null, null, null, null]);
+    expect(state.riders.map(({ x, y }) => ({ x, y }))).toEqual(setup(4).riders.map(({ x, y }) => ({ x, y })));
+  });
+
+  it("interleaves teams round the ring, extras of a larger team last", () => {
+    expect(interleaveTeams([0, 0, 1, 1])).toEqual([0, 2, 1, 3]);
+    expect(interleaveTeams([1, 0, 0, 1, 1, 0])).toEqual([1, 0, 2, 3, 5, 4]);
+    expect(interleaveTeams([0, 0, 0, 1])).toEqual([0, 3, 1, 2]);
   });
 
   it("rotates seats round the spawn ring on rematches", () => {

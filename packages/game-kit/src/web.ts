@@ -62,12 +62,15 @@ export interface GameWeb<Move, View> {
   readonly words: ResultWords;
   /** The seat whose turn it is, for turn-based games; null when nobody's. */
   turn?(view: View): number | null;
-  /** A seat's colour wherever the web app shows the seat (the roster); undefined for the default colours. */
-  seatStyle?(seat: number): CSSProperties | undefined;
+  /**
+   * A seat's colour wherever the web app shows the seat (the roster); undefined for the default colours.
+   * `team` is the seat's team in a team game once it started (null before, and in games without teams).
+   */
+  seatStyle?(seat: number, team: number | null): CSSProperties | undefined;
   /** A short note on a seat in the roster while a game is on ("Crashed · 12", "3 dice"), or null. `won`: the seat won. */
   seatNote?(view: View, seat: number, won: boolean): SeatNote | null;
-  /** What a screen reader hears about a seat besides its name ("Red discs."). */
-  seatLabel?(seat: number): string;
+  /** What a screen reader hears about a seat besides its name ("Red discs.", "Warm team."); `team` as for `seatStyle`. */
+  seatLabel?(seat: number, team: number | null): string;
   /** Refusals of this game's moves that are routine and need no toast (a steer that lands after a crash). */
   readonly routineRefusals?: readonly string[];
 }

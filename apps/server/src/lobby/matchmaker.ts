@@ -12,7 +12,7 @@ import { deadlineKey } from "./deadline-key";
 import { LobbyError } from "./lobby-error";
 import { allocateInviteCode } from "./invite-code";
 import { beginCountdown, isOpenForQuickMatch, newRoom, startBlocker, wasKicked } from "./match-room";
-import { stopSearch } from "./parties";
+import { partyOf, stopSearch } from "./parties";
 import { publicRatingOf, STARTING_VALUE } from "./ratings";
 import type { PartyRecord, PlayerRecord, QueueEntry, RoomRecord } from "./records";
 import { leave } from "./rooms";
@@ -122,11 +122,6 @@ async function queueParty(ctx: LobbyContext, playerId: string, party: PartyRecor
   }
   const roomId = (await matchWaitingPlayers(ctx, mode, playerId)).get(playerId);
   return roomId ? { state: "matched", mode, roomId } : status;
-}
-
-/** The player's party, if they are in one. */
-async function partyOf(ctx: LobbyContext, player: PlayerRecord): Promise<PartyRecord | undefined> {
-  return player.partyId ? ctx.store.getParty(player.partyId) : undefined;
 }
 
 /** A player seated in a finished game leaves it to search again ("play again" with new opponents). */

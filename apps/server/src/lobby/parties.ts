@@ -28,9 +28,19 @@ import type { StoreTx } from "./store";
 const PARTY_CHAT_HISTORY = 50;
 const MAX_CODE_ATTEMPTS = 32;
 
+/**
+ * The party the player is in: the one their session names, if it still lists
+ * them (a party's record may be gone: in Redis it expires a day after its
+ * last change, and a session must not stay shut out of parties for that).
+ */
+export async function partyOf(ctx: LobbyContext, player: PlayerRecord): Promise<PartyRecord | undefined> {
+  const party = player.partyId ? await ctx.store.getParty(player.partyId) : undefined;
+  return party?.members.some((m) => m.playerId === player.id) ? party : undefined;
+}
+
 export async function createParty(ctx: LobbyContext, playerId: string): Promise<PartyView> {
   const player = await ctx.requirePlayer(playerId);
-  if (player.partyId) throw new LobbyError(ErrorCode.AlreadyInParty, "You are already in a party.");
+  if (await partyOf(ctx, player)) throw new LobbyError(ErrorCode.AlreadyInParty, "You are already in a party.");
   assertNotSearching(player);
   const party: PartyRecord = {
     id: await unusedCode(ctx),
@@ -48,8 +58,9 @@ export async function createParty(ctx: LobbyContext, playerId: string): Promise<
 
 export async function joinParty(ctx: LobbyContext, playerId: string, code: string): Promise<PartyView> {
   const player = await ctx.requirePlayer(playerId);
-  if (player.partyId === code) throw new LobbyError(ErrorCode.AlreadyInParty, "You are already in that party.");
-  if (player.partyId) throw new LobbyError(ErrorCode.AlreadyInParty, "Leave your party before you join another.");
+  const current = await partyOf(ctx, player);
+  if (current?.id === code) throw new LobbyError(ErrorCode.AlreadyInParty, "You are already in that party.");
+  if (current) throw new LobbyError(ErrorCode.AlreadyInParty, "Leave your party before you join another.");
   assertNotSearching(player);
   let party = await ctx.store.getParty(code);
   if (!party) throw new LobbyError(ErrorCode.PartyNotFound, `No party has the code ${code}.`);
@@ -71,7 +82,7 @@ export async function joinParty(ctx: LobbyContext, playerId: string, code: strin
 
 export async function leaveParty(ctx: LobbyContext, playerId: string): Promise<null> {
   const player = await ctx.requirePlayer(playerId);
-  const party = player.partyId ? await ctx.store.getParty(player.partyId) : undefined;
+  const party = await partyOf(ctx, player);
   if (!party) throw new LobbyError(ErrorCode.NotInParty, "You are not in a party.");
   await removeMember(ctx, party, player, "left");
   return null;
@@ -79,7 +90,7 @@ export async function leaveParty(ctx: LobbyContext, playerId: string): Promise<n
 
 export async function kickFromParty(ctx: LobbyContext, leaderId: string, targetId: string): Promise<null> {
   const leader = await ctx.requirePlayer(leaderId);
-  const party = leader.partyId ? await ctx.store.getParty(leader.partyId) : undefined;
+  const party = await partyOf(ctx, leader);
   if (!party) throw new LobbyError(ErrorCode.NotInParty, "You are not in a party.");
   if (party.leaderId !== leaderId)
     throw new LobbyError(ErrorCode.NotPartyLeader, "Only the party's leader can do that.");
@@ -151,7 +162,7 @@ export async function stopSearch(
 
 /** Party chat: to every member, wherever they are (the budget is already spent). */
 export async function sendPartyChat(ctx: LobbyContext, player: PlayerRecord, text: string): Promise<{ id: string }> {
-  const party = player.partyId ? await ctx.store.getParty(player.partyId) : undefined;
+  const party = await partyOf(ctx, player);
   if (!party) throw new LobbyError(ErrorCode.NotInParty, "You are not in a party.");
   const next = appendChat(ctx, party, { kind: "user", from: { id: player.id, name: player.name }, text });
   await ctx.store.putParty(next);
@@ -160,7 +171,7 @@ export async function sendPartyChat(ctx: LobbyContext, player: PlayerRecord, tex
 
 /** Resume: the party's channel again for the new connection, its state and its chat. */
 export async function resyncParty(ctx: LobbyContext, player: PlayerRecord): Promise<void> {
-  const party = player.partyId ? await ctx.store.getParty(player.partyId) : undefined;
+  const party = await partyOf(ctx, player);
   if (!party) return;
   ctx.effects.join(player.id, channels.party(party.id));
   ctx.effects.toPlayer(player.id, "party:state", await partyView(ctx.store, party));

@@ -6,7 +6,7 @@ import { forfeitIfStillAway, markDisconnected, markReconnected, removeSpectator 
 import { claimedIdentity, connectIdentity, generationHolds, type IdentityClaim } from "./identities";
 import { LobbyError } from "./lobby-error";
 import { searchOf } from "./matchmaker";
-import { removeMember, resyncParty } from "./parties";
+import { partyOf, removeMember, resyncParty } from "./parties";
 import { withResultNote } from "./play";
 import type { PlayerRecord } from "./records";
 import { toRoomView } from "./room-view";
@@ -249,7 +249,7 @@ export async function expire(ctx: LobbyContext, playerId: string): Promise<boole
     return false;
   }
   // Out of the party first: a searching party stops searching, and every member is told.
-  const party = player.partyId ? await ctx.store.getParty(player.partyId) : undefined;
+  const party = await partyOf(ctx, player);
   if (party) await removeMember(ctx, party, player, "expired");
   const { location } = (await ctx.store.getPlayer(playerId)) ?? player;
   if (location.kind === "queued") {

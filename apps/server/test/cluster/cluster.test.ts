@@ -13,6 +13,7 @@ import { nextEvent } from "../support/test-server";
  */
 
 const CF = "connect-four" as const;
+const LD = "liars-dice" as const;
 const GRACE_MS = 1000;
 
 const setup = useSourceCluster(3, { COUNTDOWN_MS: "50", RECONNECT_GRACE_MS: String(GRACE_MS) });
@@ -79,4 +80,43 @@ describe("a cluster of three nodes over Redis", () => {
     },
     60_000,
   );
+
+  it("seats 40 parties and 80 players racing across the nodes together, each party in one room", async () => {
+    const random = seededRandom(7);
+    const node = () => nodeUrl(Math.floor(random.next() * 3));
+    const leaders = await Promise.all(Array.from({ length: 40 }, (_, i) => connectTo(node(), `Lead-${i}`)));
+    const friends = await Promise.all(Array.from({ length: 40 }, (_, i) => connectTo(node(), `Friend-${i}`)));
+    const solos = await Promise.all(Array.from({ length: 80 }, (_, i) => connectTo(node(), `Solo-${i}`)));
+    // Parties formed one after another: every bot is on 127.0.0.1, and a code counts against the address's
+    // guesses until it is found, so forty joins at once would spend its budget (CODE_MISSES_PER_MINUTE).
+    const codes: string[] = [];
+    for (const [i, leader] of leaders.entries()) {
+      const party = await leader.client.createParty();
+      if (!party.ok) throw new Error(party.error.message);
+      expect(await friends[i]!.client.joinParty(party.data.code)).toMatchObject({ ok: true });
+      codes.push(party.data.code);
+    }
+
+    // Everyone at once: the leaders for their parties, and the players on their own.
+    const answers = await Promise.all([...leaders, ...solos].map((p) => p.client.quickMatch(LD)));
+    expect(answers.filter((a) => !a.ok)).toEqual([]);
+    // Once the longest wait allows smaller rooms, whatever could not make four is seated too.
+    await expect.poll(() => setup.store.queueLength(LD), { timeout: 20_000 }).toBe(0);
+
+    const roomOf = new Map<string, string>();
+    for (const { id } of [...leaders, ...friends, ...solos]) {
+      const record = await setup.store.getPlayer(id);
+      expect(record?.location.kind).toBe("seated");
+      if (record?.location.kind === "seated") roomOf.set(id, record.location.roomId);
+    }
+    leaders.forEach((leader, i) => expect(roomOf.get(leader.id)).toBe(roomOf.get(friends[i]!.id)));
+    const seated = new Map<string, number>();
+    for (const room of roomOf.values()) seated.set(room, (seated.get(room) ?? 0) + 1);
+    // Rooms of four, and open rooms take more during their countdown (up to Liar's Dice's six).
+    expect([...seated.values()].every((n) => n >= 2 && n <= 6)).toBe(true);
+    for (const code of codes) expect((await setup.store.getParty(code))?.queued).toBeNull();
+    expect(await checkInvariants(setup.store, Date.now())).toEqual([]);
+    await everyoneLeaves([...leaders, ...friends, ...solos]);
+    for (const code of codes) expect(await setup.store.getParty(code)).toBeUndefined();
+  }, 60_000);
 });

@@ -88,7 +88,7 @@ function SeatRow({ room, seat, isMe, isHost, pregame, canKick, turn, note, rttMs
       data-ready={(pregame && seat.ready) || undefined}
       data-turn={turn || undefined}
       data-out={note?.tone === "out" || undefined}
-      style={web.seatStyle?.(seat.seat)}
+      style={web.seatStyle?.(seat.seat, seat.team)}
     >
       <span className="roster-disc" data-seat={seat.seat} aria-hidden="true" />
       <span className="roster-body">
@@ -107,7 +107,7 @@ function SeatRow({ room, seat, isMe, isHost, pregame, canKick, turn, note, rttMs
         <span className="roster-meta">
           {isMe && <span className="badge badge--you">You</span>}
           {isHost && <span className="badge badge--host">Host</span>}
-          {web.seatLabel && <span className="visually-hidden">{web.seatLabel(seat.seat)} </span>}
+          {web.seatLabel && <span className="visually-hidden">{web.seatLabel(seat.seat, seat.team)} </span>}
           {pregame ? (
             seat.ready ? (
               <span className="seat-status seat-status--ok">

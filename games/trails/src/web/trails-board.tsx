@@ -1,7 +1,7 @@
-import type { TrailsDirection, TrailsView } from "../schemas";
+import type { TrailsArena, TrailsDirection, TrailsRider } from "../schemas";
 import { useEffect, useLayoutEffect, useRef, useState, type CSSProperties } from "react";
 import { drawArena, fitCell } from "./trails-draw";
-import { describeRiders, isRoundRunning, timeLeft, trailsColour } from "./trails-logic";
+import { describeRiders, isRoundRunning, riderColour, timeLeft } from "./trails-logic";
 import { TrailsPad } from "./trails-pad";
 import { useSteering } from "./use-steering";
 import "./trails.css";
@@ -10,13 +10,19 @@ export { TRAILS_COLOURS, TRAILS_COLOUR_NAMES, trailsColour } from "./trails-logi
 
 /** Props of {@link TrailsBoard}. */
 export interface TrailsBoardProps {
-  view: TrailsView;
+  /** The arena, of whichever Trails mode. */
+  view: TrailsArena;
   /** The viewer's seat; null for a spectator, who gets no controls. */
   mySeat: number | null;
   /** Player names by seat, for name tags and the screen-reader summary. */
   seatNames: string[];
   /** Send a turn. Called only for turns the server should accept. */
   onSteer: (direction: TrailsDirection) => void;
+}
+
+/** The HUD's pips in seat order; in a team mode, grouped by team. */
+function pipOrder(riders: readonly TrailsRider[]): TrailsRider[] {
+  return [...riders].sort((a, b) => (a.team ?? 0) - (b.team ?? 0) || a.seat - b.seat);
 }
 
 /** The steering hint shows for the first 2.5 s of a round. */
@@ -85,14 +91,15 @@ export function TrailsBoard({ view, mySeat, seatNames, onSteer }: TrailsBoardPro
     >
       <div className="trails-hud" aria-hidden="true">
         <ul className="trails-pips">
-          {view.riders.map((rider) => (
+          {pipOrder(view.riders).map((rider, i, pips) => (
             <li
               key={rider.seat}
               className="trails-pip"
               data-alive={rider.alive}
+              data-new-team={(i > 0 && pips[i - 1]?.team !== rider.team) || undefined}
               data-me={rider.seat === mySeat || undefined}
               title={seatNames[rider.seat]}
-              style={{ "--trails-colour": trailsColour(rider.seat) } as CSSProperties}
+              style={{ "--trails-colour": riderColour(rider) } as CSSProperties}
             />
           ))}
         </ul>

@@ -1,5 +1,5 @@
-import type { TrailsRider, TrailsView } from "../schemas";
-import { trailsColour } from "./trails-logic";
+import type { TrailsArena, TrailsRider } from "../schemas";
+import { riderColour, trailsColour } from "./trails-logic";
 
 /*
  * Paints the arena onto a canvas. Pure drawing over the view: no state, so
@@ -28,7 +28,7 @@ export function fitCell(cssWidth: number, dpr: number, columns: number): number 
 }
 
 /** Paint `view` onto a canvas sized `view.width * cell` by `view.height * cell`. */
-export function drawArena(ctx: CanvasRenderingContext2D, view: TrailsView, paint: ArenaPaint): void {
+export function drawArena(ctx: CanvasRenderingContext2D, view: TrailsArena, paint: ArenaPaint): void {
   const { cell } = paint;
   ctx.save();
   ctx.fillStyle = ARENA;
@@ -43,7 +43,7 @@ export function drawArena(ctx: CanvasRenderingContext2D, view: TrailsView, paint
   ctx.restore();
 }
 
-function drawGrid(ctx: CanvasRenderingContext2D, view: TrailsView, cell: number) {
+function drawGrid(ctx: CanvasRenderingContext2D, view: TrailsArena, cell: number) {
   // Too fine to read below ~6 device px a cell: skip the minor lines there.
   const step = cell >= 6 ? 1 : 4;
   for (let i = step; i < Math.max(view.width, view.height); i += step) {
@@ -53,8 +53,9 @@ function drawGrid(ctx: CanvasRenderingContext2D, view: TrailsView, cell: number)
   }
 }
 
-function drawTrails(ctx: CanvasRenderingContext2D, view: TrailsView, cell: number) {
+function drawTrails(ctx: CanvasRenderingContext2D, view: TrailsArena, cell: number) {
   const alive = new Map(view.riders.map((rider) => [rider.seat, rider.alive]));
+  const colours = new Map(view.riders.map((rider) => [rider.seat, riderColour(rider)]));
   // Group by seat so the fill style changes at most eight times.
   const bySeat = new Map<number, number[]>();
   for (let i = 0; i < view.cells.length; i++) {
@@ -67,7 +68,7 @@ function drawTrails(ctx: CanvasRenderingContext2D, view: TrailsView, cell: numbe
   for (const [seat, indexes] of bySeat) {
     // A crashed rider's wall stays solid but steps back visually.
     ctx.globalAlpha = alive.get(seat) === false ? 0.4 : 0.85;
-    ctx.fillStyle = trailsColour(seat);
+    ctx.fillStyle = colours.get(seat) ?? trailsColour(seat);
     for (const i of indexes) {
       ctx.fillRect((i % view.width) * cell, Math.floor(i / view.width) * cell, cell, cell);
     }
@@ -77,7 +78,7 @@ function drawTrails(ctx: CanvasRenderingContext2D, view: TrailsView, cell: numbe
 
 function drawHead(ctx: CanvasRenderingContext2D, rider: TrailsRider, paint: ArenaPaint) {
   const { cell, dpr } = paint;
-  const colour = trailsColour(rider.seat);
+  const colour = riderColour(rider);
   const cx = (rider.x + 0.5) * cell;
   const cy = (rider.y + 0.5) * cell;
   ctx.save();
@@ -117,7 +118,7 @@ function drawHead(ctx: CanvasRenderingContext2D, rider: TrailsRider, paint: Aren
   ctx.restore();
 }
 
-function drawLabel(ctx: CanvasRenderingContext2D, view: TrailsView, rider: TrailsRider, paint: ArenaPaint) {
+function drawLabel(ctx: CanvasRenderingContext2D, view: TrailsArena, rider: TrailsRider, paint: ArenaPaint) {
   const { cell, dpr } = paint;
   const mine = rider.seat === paint.mySeat;
   const raw = mine ? "You" : (paint.seatNames[rider.seat] ?? "");
@@ -142,13 +143,14 @@ function drawLabel(ctx: CanvasRenderingContext2D, view: TrailsView, rider: Trail
   y = Math.min(Math.max(y, 2 * dpr), view.height * cell - boxH - 2 * dpr);
 
   ctx.fillStyle = "rgba(11, 12, 28, 0.82)";
-  ctx.strokeStyle = trailsColour(rider.seat);
+  const colour = riderColour(rider);
+  ctx.strokeStyle = colour;
   ctx.lineWidth = dpr;
   ctx.beginPath();
   ctx.roundRect(x, y, boxW, boxH, boxH / 2);
   ctx.fill();
   ctx.stroke();
-  ctx.fillStyle = mine ? "#fff" : trailsColour(rider.seat);
+  ctx.fillStyle = mine ? "#fff" : colour;
   ctx.textBaseline = "middle";
   ctx.fillText(text, x + padX, y + boxH / 2 + dpr * 0.5);
 }

