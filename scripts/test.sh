@@ -8,6 +8,7 @@ ensure_pnpm
 install_dependencies
 ensure_chromium
 ensure_redis
+ensure_promtool
 cd "$ROOT"
 started=$(date +%s)
 pnpm run test:all

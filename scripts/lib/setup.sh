@@ -92,3 +92,23 @@ Install it, then run this command again:
 MSG
   exit 1
 }
+
+# The metrics test checks a scrape with Prometheus' promtool: $PROMTOOL_BIN or promtool on PATH,
+# from Debian's prometheus package (only the binary is used; no service is started).
+ensure_promtool() {
+  local promtool="${PROMTOOL_BIN:-promtool}" sudo
+  if command -v "$promtool" >/dev/null; then return; fi
+  if sudo="$(apt_sudo)"; then
+    log "installing Debian's prometheus (for promtool) for the metrics test"
+    apt_install "$sudo" prometheus
+    return
+  fi
+  cat >&2 <<MSG
+The metrics test needs Prometheus' promtool and none was found ($promtool).
+Install it, then run this command again:
+  - Debian/Ubuntu: sudo apt-get install -y prometheus
+  - elsewhere: download Prometheus (it ships promtool) and set
+    PROMTOOL_BIN=/path/to/promtool
+MSG
+  exit 1
+}

@@ -12,6 +12,7 @@ import { LobbyError } from "./lobby/lobby-error";
 import type { NodeRegistry } from "./lobby/node-registry";
 import { claimHolds, type Greeting } from "./lobby/sessions";
 import type { LobbyStore } from "./lobby/store";
+import { noMetrics, type Metrics } from "./metrics/metrics";
 import { AddressAbuse } from "./transport/address-abuse";
 import { addressBudgets, unlimitedBudgets, type AddressBudgets } from "./transport/address-budgets";
 import { AddressConnections, addressKeyer, clientAddress } from "./transport/address-connections";
@@ -43,6 +44,8 @@ export interface LobbyServerComponents {
    * across its nodes. Default: in this process, from `config.addressLimits`.
    */
   budgets?: AddressBudgets;
+  /** Where the server reports what happens (see `prometheusMetrics`); nothing is reported when absent. */
+  metrics?: Metrics;
 }
 
 export interface LobbyServer {
@@ -61,6 +64,7 @@ const MAX_PACKET_BYTES = 8 * 1024;
 export function createLobbyServer(components: LobbyServerComponents): LobbyServer {
   const { httpServer, store, clock, random, config } = components;
   const logger = components.logger ?? jsonLogger;
+  const metrics = components.metrics ?? noMetrics;
   const games = components.games ?? defaultGames;
   const tokens = sessionTokens(config.sessionSecret, clock, config.sessionTokenTtlMs);
   const identities = identityTokens(config.sessionSecret, clock, config.lobby.identityTtlMs);
@@ -75,9 +79,12 @@ export function createLobbyServer(components: LobbyServerComponents): LobbyServe
     maxHttpBufferSize: MAX_PACKET_BYTES,
     cors: { origin: config.allowedOrigins },
     allowRequest: (req, callback) => {
-      if (!originAllowed(req, config.allowedOrigins, config.publicHosts)) callback("origin not allowed", false);
-      else if (!connections.admits(req)) {
+      if (!originAllowed(req, config.allowedOrigins, config.publicHosts)) {
+        metrics.handshakeRefused("ORIGIN_NOT_ALLOWED");
+        callback("origin not allowed", false);
+      } else if (!connections.admits(req)) {
         refusals.note("TOO_MANY_CONNECTIONS_AT_THE_DOOR", addressKey(clientAddress(req, config.trustProxy)));
+        metrics.handshakeRefused("TOO_MANY_CONNECTIONS_AT_THE_DOOR");
         callback("too many connections", false);
       } else callback(null, true);
     },
@@ -98,13 +105,14 @@ export function createLobbyServer(components: LobbyServerComponents): LobbyServe
     effects: socketEffects(nsp),
     settings: config.lobby,
     logger,
+    metrics,
     localConnections,
     ...(components.nodes ? { nodes: components.nodes } : {}),
   });
   const modes = modeInfos(games);
   connections.track(io.engine);
 
-  io.use(refuseNamespace(refusals, (socket) => addressKey(clientAddress(socket.request, config.trustProxy))));
+  io.use(refuseNamespace(refusals, metrics, (socket) => addressKey(clientAddress(socket.request, config.trustProxy))));
   nsp.use(
     handshake({
       random,
@@ -116,6 +124,7 @@ export function createLobbyServer(components: LobbyServerComponents): LobbyServe
       addressKey,
       budgets,
       refusals,
+      metrics,
       abusive: (key) => config.rateLimits && abuse.exhausted(key),
       busy: () => lobby.busy,
       sessionStands: async (claims) => {
@@ -141,6 +150,7 @@ export function createLobbyServer(components: LobbyServerComponents): LobbyServe
       logger,
       limits: config.rateLimits ? new ConnectionLimits(clock, { abuse, key: address }) : unlimited,
       refusals,
+      metrics,
       closeForAbuse() {
         refusals.note("CLOSED_FOR_ABUSE", address);
         socket.emit("session:closed", { reason: "abuse", message: "Too many refused messages." });

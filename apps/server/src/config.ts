@@ -74,6 +74,15 @@ const EnvSchema = z.object({
   NODE_HEARTBEAT_MS: z.coerce.number().int().min(0).default(2000),
   /** Refuse new players and new work (SERVER_BUSY) while the oldest queued operation has waited this long; 0 for never. */
   BUSY_QUEUE_MS: z.coerce.number().int().min(0).default(2000),
+  /** Prometheus metrics at GET /metrics: "on" on the server's own port, "off", or a port number to serve them there alone. */
+  METRICS: z
+    .string()
+    .regex(/^(on|off|[0-9]{1,5})$/, 'Use "on", "off" or a port number')
+    .default("on"),
+  /** The least important log level written: trace, debug, info, warn, error, fatal or silent. */
+  LOG_LEVEL: z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"]).default("info"),
+  /** "json": one JSON object a line (production); "pretty": readable lines (what `pnpm dev` sets). */
+  LOG_FORMAT: z.enum(["json", "pretty"]).default("json"),
 });
 
 export interface LobbyConfig {
@@ -97,8 +106,13 @@ export interface LobbyConfig {
   trustProxy: boolean;
   /** Set: one node of a cluster over this Redis. Null: one process with in-memory state. */
   redisUrl: string | null;
+  /** Where GET /metrics is served: on the server's own port, on a port of its own, or not at all. */
+  metrics: { kind: "on" } | { kind: "off" } | { kind: "port"; port: number };
+  log: { level: LogLevel; format: "json" | "pretty" };
   lobby: LobbySettings;
 }
+
+export type LogLevel = z.infer<typeof EnvSchema>["LOG_LEVEL"];
 
 /** Defaults for tests and embedding: nothing served, short intervals. */
 export const defaultConfig: LobbyConfig = {
@@ -115,6 +129,8 @@ export const defaultConfig: LobbyConfig = {
   publicHosts: [],
   trustProxy: false,
   redisUrl: null,
+  metrics: { kind: "on" },
+  log: { level: "info", format: "json" },
   lobby: {
     reconnectGraceMs: 30_000,
     statsIntervalMs: 250,
@@ -160,6 +176,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LobbyConfig {
     publicHosts: list(e.PUBLIC_HOSTS).map((h) => h.toLowerCase()),
     trustProxy: e.TRUST_PROXY === "on",
     redisUrl: e.REDIS_URL ?? null,
+    metrics:
+      e.METRICS === "on" || e.METRICS === "off" ? { kind: e.METRICS } : { kind: "port", port: Number(e.METRICS) },
+    log: { level: e.LOG_LEVEL, format: e.LOG_FORMAT },
     lobby: {
       reconnectGraceMs: e.RECONNECT_GRACE_MS,
       statsIntervalMs: e.STATS_INTERVAL_MS,

@@ -88,7 +88,8 @@ describe("the packed SDK and contracts", () => {
       );
       expect(checked, config).toBe("ok");
     }
-  });
+    // Two full type-checks of the packed declarations: seconds alone, much longer when CI runs every package at once.
+  }, 90_000);
 
   it("bundle for the browser with nothing of Node's pulled in", async () => {
     const { build } = await import("esbuild");
@@ -125,5 +126,5 @@ describe("the packed SDK and contracts", () => {
     } finally {
       await lobby.close();
     }
-  });
+  }, 90_000);
 });

@@ -9,12 +9,20 @@ export interface HttpOptions {
   stats?: ((options: StatsQuery) => Promise<unknown>) | null;
   /** Whether the lobby is shedding load (`Lobby.busy`); `/healthz` says so. */
   busy?: () => boolean;
+  /** When set, `GET /metrics` answers with these (Prometheus' text format). */
+  metrics?: (() => Promise<Scrape>) | null;
+}
+
+/** A scrape of the metrics: the body and its content type. */
+export interface Scrape {
+  contentType: string;
+  body: string;
 }
 
 /**
  * Plain HTTP: `GET /healthz` (200 while the process runs; its status is
- * "busy" instead of "ok" while the lobby sheds load), the optional stats
- * endpoint, and the built web app. Socket.IO handles its own path before
+ * "busy" instead of "ok" while the lobby sheds load), the metrics and stats
+ * endpoints when they are on, and the built web app. Socket.IO handles its own path before
  * this runs.
  */
 export function httpHandler(options: HttpOptions) {
@@ -23,6 +31,16 @@ export function httpHandler(options: HttpOptions) {
     const url = new URL(req.url ?? "/", "http://lobby.invalid");
     if (url.pathname === "/healthz") {
       json(res, 200, { status: options.busy?.() ? "busy" : "ok" });
+      return;
+    }
+    if (url.pathname === "/metrics" && options.metrics) {
+      options
+        .metrics()
+        .then(({ contentType, body }) => {
+          res.writeHead(200, { "content-type": contentType, "cache-control": "no-store" });
+          res.end(body);
+        })
+        .catch(() => json(res, 500, { error: "metrics failed" }));
       return;
     }
     if (url.pathname === "/debug/stats" && options.stats) {

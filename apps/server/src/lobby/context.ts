@@ -1,6 +1,7 @@
 import { ErrorCode, type ChatMessage, type LobbyStats, type ModeId, type Widening } from "@lobby/contracts";
 import type { Clock } from "../core/clock";
 import type { Logger } from "../core/logger";
+import type { Metrics } from "../metrics/metrics";
 import { randomId, type Random } from "../core/random";
 import type { AnyGameDefinition } from "../games/game";
 import { channels } from "./channels";
@@ -75,6 +76,8 @@ export interface LobbyDeps {
   effects: LobbyEffects;
   settings: LobbySettings;
   logger: Logger;
+  /** Where games and matches are reported for operators; nothing is reported when absent. */
+  metrics?: Metrics;
 }
 
 /** What every operation shares with the process it runs in. */
@@ -135,6 +138,12 @@ export class LobbyContext {
       if (party) this.effects.toChannel(channels.party(id), "party:state", await partyView(this.store, party));
     }
     this.touchedParties.clear();
+  }
+
+  /** Report to the metrics once the transaction has committed (an attempt thrown away reports nothing). */
+  report(what: (metrics: Metrics) => void): void {
+    const { metrics } = this.deps;
+    if (metrics) this.afterCommit(() => what(metrics));
   }
 
   /** The transaction committed: carry out what the operation decided. */

@@ -50,6 +50,7 @@ export async function joinQueue(ctx: LobbyContext, playerId: string, mode: ModeI
   const room = await openRoomFor(ctx, mode, [player], rating);
   if (room) {
     await ctx.saveRoom(autoStart(ctx, await ctx.seat(room, player)));
+    ctx.report((metrics) => metrics.queueWait(mode, 0));
     return { state: "matched", mode, roomId: room.id };
   }
 
@@ -104,9 +105,11 @@ async function queueParty(ctx: LobbyContext, playerId: string, party: PartyRecor
     for (const member of members) next = await ctx.seat(next, member);
     await ctx.saveRoom(autoStart(ctx, next));
     for (const member of members) {
-      if (member.id !== playerId)
+      if (member.id !== playerId) {
         ctx.effects.toPlayer(member.id, "queue:status", { state: "matched", mode, roomId: room.id });
+      }
     }
+    ctx.report((metrics) => members.forEach(() => metrics.queueWait(mode, 0)));
     return { state: "matched", mode, roomId: room.id };
   }
 
@@ -202,6 +205,7 @@ export async function matchWaitingPlayers(
     for (const entry of group) players.push(...(await takeEntry(ctx, mode, entry)));
     if (players.length === 0) continue;
     let room = await createQuickRoom(ctx, mode);
+    ctx.report((metrics) => metrics.matchMade(mode));
     for (const player of players) {
       room = await ctx.seat(room, player, false);
       seated.set(player.id, room.id);
@@ -239,6 +243,8 @@ async function takeEntry(ctx: LobbyContext, mode: ModeId, entry: QueueEntry): Pr
     const player = await ctx.store.getPlayer(id);
     if (player) players.push(player);
   }
+  const waited = ctx.now() - entry.joinedAt;
+  ctx.report((metrics) => players.forEach(() => metrics.queueWait(mode, waited)));
   return players;
 }
 

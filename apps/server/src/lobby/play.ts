@@ -48,6 +48,7 @@ export async function roomDue(ctx: LobbyContext, roomId: string): Promise<void> 
       return;
     }
     const next = startGame(room, game, ctx.deps.random);
+    ctx.report((metrics) => metrics.gameStarted(room.mode));
     await ctx.saveRoom(
       ctx.say(next, room.round === 0 ? "The game has started. Good luck!" : `Round ${next.round} — go!`),
     );

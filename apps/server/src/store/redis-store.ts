@@ -51,6 +51,8 @@ const MAX_ATTEMPTS = 64;
  */
 export class RedisStore implements LobbyStore {
   readonly parallel: ParallelTransactions;
+  /** Transactions run again after losing a race to another node, so far (for the metrics). */
+  retries = 0;
   /** The nodes of the cluster, over the same keys and the reads connection. */
   readonly nodes: NodeRegistry;
   /** Transaction connections not in use, and transactions waiting for one. */
@@ -114,6 +116,7 @@ export class RedisStore implements LobbyStore {
         return result;
       } catch (error) {
         if (!(error instanceof WatchError) || attempt >= MAX_ATTEMPTS) throw error;
+        this.retries++;
         // Another node changed what this one read: back off a little, then run again on fresh data.
         await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(attempt, 8)));
       }

@@ -9,6 +9,7 @@ import {
   type ParsedClientPayload,
 } from "@lobby/contracts";
 import type { Logger } from "../core/logger";
+import type { Metrics } from "../metrics/metrics";
 import { LobbyError } from "../lobby/lobby-error";
 import type { EdgeLimits } from "./rate-limits";
 import type { RefusalLog } from "./refusal-log";
@@ -31,6 +32,8 @@ export interface Edge {
   limits: EdgeLimits;
   /** Where refusals are counted, to be logged as periodic summaries. */
   refusals: RefusalLog;
+  /** Where every answer is counted and timed. */
+  metrics: Metrics;
   /** Close the connection after persistent abuse. */
   closeForAbuse(): void;
 }
@@ -69,7 +72,11 @@ export function handleEvent<E extends ClientEventName>(edge: Edge, event: E, han
       if (!limits.refused()) edge.closeForAbuse();
       return;
     }
-    const reply = ack as (result: AckResult<unknown>) => void;
+    const started = performance.now();
+    const reply = (result: AckResult<unknown>) => {
+      (ack as (result: AckResult<unknown>) => void)(result);
+      edge.metrics.ack(event, result.ok ? "OK" : result.error.code, (performance.now() - started) / 1000);
+    };
     if (!limits.allow(event)) {
       refuse(reply, ErrorCode.RateLimited, "Too many requests — slow down.");
       return;

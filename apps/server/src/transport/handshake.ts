@@ -3,6 +3,7 @@ import type { ExtendedError, Socket } from "socket.io";
 import { randomId, type Random } from "../core/random";
 import type { AddressBudgets } from "./address-budgets";
 import { clientAddress, type AddressConnections } from "./address-connections";
+import type { Metrics } from "../metrics/metrics";
 import type { RefusalLog } from "./refusal-log";
 import type { SignedClaims, SignedTokens } from "./session-token";
 import type { LobbySocket } from "./types";
@@ -20,6 +21,8 @@ export interface HandshakeDeps {
   addressKey: (address: string) => string;
   budgets: AddressBudgets;
   refusals: RefusalLog;
+  /** Where refused handshakes are counted by reason. */
+  metrics: Metrics;
   /** Whether the session a genuine token names still stands at the token's generation. */
   sessionStands: (claims: SignedClaims) => Promise<boolean>;
   /** The away session a `rejoin` of this identity takes over, and its generation; null for none. */
@@ -53,6 +56,7 @@ async function admit(deps: HandshakeDeps, socket: LobbySocket, next: Next): Prom
   const addressKey = deps.addressKey(address);
   const refuse = (code: ErrorCode, message: string) => {
     deps.refusals.note(code, addressKey);
+    deps.metrics.handshakeRefused(code);
     next(refusal(code, message));
   };
   // Socket.IO does not catch errors thrown by middleware; nothing may escape.
@@ -110,9 +114,10 @@ async function admit(deps: HandshakeDeps, socket: LobbySocket, next: Next): Prom
 }
 
 /** Lobby serves only its own namespaces: every handshake elsewhere (the root `/`) is refused. */
-export function refuseNamespace(refusals: RefusalLog, addressOf: (socket: Socket) => string) {
+export function refuseNamespace(refusals: RefusalLog, metrics: Metrics, addressOf: (socket: Socket) => string) {
   return (socket: Socket, next: Next) => {
     refusals.note(ErrorCode.UnknownNamespace, addressOf(socket));
+    metrics.handshakeRefused(ErrorCode.UnknownNamespace);
     next(refusal(ErrorCode.UnknownNamespace, "Lobby serves /lobby only."));
   };
 }

@@ -10,6 +10,7 @@ import { seededRandom } from "../../src/core/random";
 import { httpHandler } from "../../src/http/http-handler";
 import { serverStats } from "../../src/http/server-stats";
 import type { LobbySettings } from "../../src/lobby/lobby";
+import { prometheusMetrics } from "../../src/metrics/prometheus";
 import { MemoryStore } from "../../src/store/memory-store";
 
 /** A real Lobby server on an ephemeral port, and a factory for SDK clients connected to it. */
@@ -30,12 +31,25 @@ export async function startTestServer(
   store: MemoryStore = new MemoryStore(),
 ) {
   let busy = () => false;
+  let connectionCount = () => 0;
+  // The metrics a server runs with: every test exercises what reports to them, and /metrics serves them.
+  const prometheus = prometheusMetrics({
+    nodeId: "test-node",
+    store,
+    busy: () => busy(),
+    connections: () => connectionCount(),
+  });
+  const scrape = async () => ({
+    contentType: prometheus.registry.contentType,
+    body: await prometheus.registry.metrics(),
+  });
   const httpServer = createServer(
-    httpHandler({ webDist: null, stats: serverStats(store, systemClock), busy: () => busy() }),
+    httpHandler({ webDist: null, stats: serverStats(store, systemClock), busy: () => busy(), metrics: scrape }),
   );
   const server = createLobbyServer({
     httpServer,
     store,
+    metrics: prometheus.metrics,
     clock: systemClock,
     random: seededRandom(42),
     config: {
@@ -53,6 +67,7 @@ export async function startTestServer(
     logger: silentLogger,
   });
   busy = () => server.lobby.busy;
+  connectionCount = () => server.io.engine.clientsCount;
   await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
   const clients: LobbyClient[] = [];
