@@ -8,4 +8,7 @@ ensure_pnpm
 install_dependencies
 log "starting the server and the web app — open http://localhost:5173"
 cd "$ROOT"
+# Ctrl-C stops every process; pnpm would report each of them as "ELIFECYCLE Command failed".
+# Their own output (the server's errors included) still shows.
+export npm_config_loglevel=silent
 exec pnpm dev
