@@ -72,8 +72,8 @@ test("after a rated win the leaderboard ranks the winner above the loser, each s
 
   // The arrow key moves to the next game's board, where Lark has no place yet.
   await lark.getByRole("tab", { name: "Connect Four" }).press("ArrowRight");
-  const trails = lark.getByRole("tabpanel", { name: "Trails" });
-  await expect(lark.getByRole("tab", { name: "Trails" })).toBeFocused();
+  const trails = lark.getByRole("tabpanel", { name: "Trails", exact: true });
+  await expect(lark.getByRole("tab", { name: "Trails", exact: true })).toBeFocused();
   await expect(trails.getByText(/be the first|not on this board yet/)).toBeVisible();
   await expect(trails.locator("[aria-current=true]")).toHaveCount(0);
 

@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { MAX_CHAT_MESSAGES, applyChatHistory, applyChatMessage, mergeMessages, roomMessages } from "./chat-state";
+import {
+  MAX_CHAT_MESSAGES,
+  applyChatHistory,
+  applyChatMessage,
+  mergeMessages,
+  partyMessages,
+  roomMessages,
+} from "./chat-state";
 import { applyLeftRoom, applyRoomState } from "./lobby-state";
-import { chat, room, signedIn } from "./test-fixtures";
+import { applyPartyLeft, applyPartyState } from "./party-state";
+import { chat, party, room, signedIn } from "./test-fixtures";
 
 describe("lobby chat", () => {
   it("takes the history, then appends new messages without duplicates", () => {
@@ -45,5 +53,37 @@ describe("room chat", () => {
     state = applyLeftRoom(state, "room-1");
     expect(roomMessages(state)).toEqual([]);
     expect(state.roomChat).toBeNull();
+  });
+});
+
+describe("party chat", () => {
+  const line = (id: string, code = "PTY234") => chat(id, { scope: "party", roomId: code });
+
+  it("merges the history and new lines of our party, apart from the room's and the lobby's", () => {
+    let state = applyRoomState(applyPartyState(signedIn(), party()), room());
+    state = applyChatHistory(state, { scope: "party", roomId: "PTY234", messages: [line("p1"), line("p2")] });
+    state = applyChatMessage(state, line("p3"));
+    state = applyChatMessage(state, line("p2"));
+    state = applyChatMessage(state, chat("m1"));
+    expect(partyMessages(state).map((m) => m.id)).toEqual(["p1", "p2", "p3"]);
+    expect(roomMessages(state).map((m) => m.id)).toEqual(["m1"]);
+    expect(state.lobbyChat).toEqual([]);
+  });
+
+  it("outlives leaving the room: a party is not a place", () => {
+    let state = applyRoomState(applyPartyState(signedIn(), party()), room());
+    state = applyChatMessage(state, line("p1"));
+    state = applyLeftRoom(state, "room-1");
+    expect(partyMessages(state).map((m) => m.id)).toEqual(["p1"]);
+  });
+
+  it("ignores lines of another party and of a party we left", () => {
+    let state = applyPartyState(signedIn(), party());
+    state = applyChatMessage(state, line("p1", "OLD234"));
+    expect(partyMessages(state)).toEqual([]);
+    state = applyPartyLeft(state, "PTY234").state;
+    state = applyChatMessage(state, line("p2"));
+    expect(state.partyChat).toBeNull();
+    expect(partyMessages(state)).toEqual([]);
   });
 });

@@ -2,8 +2,9 @@ import type { ChatMessage, ChatScope } from "@lobby/contracts";
 import type { LobbyState } from "./lobby-state";
 
 /*
- * Chat transitions: the lobby's messages and the current room's, each merged
- * by id (a history can overlap messages already received) and capped.
+ * Chat transitions: the lobby's messages, the current room's and the party's,
+ * each merged by id (a history can overlap messages already received) and
+ * capped.
  */
 
 export const MAX_CHAT_MESSAGES = 200;
@@ -30,20 +31,26 @@ export function mergeMessages(
 }
 
 export function applyChatMessage(state: LobbyState, message: ChatMessage): LobbyState {
-  // Party chat is not shown yet: it must never land in the room's.
-  if (message.scope === "party") return state;
-  if (message.scope === "lobby") {
-    return { ...state, lobbyChat: mergeMessages(state.lobbyChat, [message]) };
+  switch (message.scope) {
+    case "lobby":
+      return { ...state, lobbyChat: mergeMessages(state.lobbyChat, [message]) };
+    case "room":
+      return addRoomMessages(state, message.roomId, [message]);
+    case "party":
+      return addPartyMessages(state, message.roomId, [message]);
   }
-  return addRoomMessages(state, message.roomId, [message]);
 }
 
 export function applyChatHistory(state: LobbyState, history: ChatHistory): LobbyState {
-  if (history.scope === "party") return state;
-  if (history.scope === "lobby") {
-    return { ...state, lobbyChat: mergeMessages([], history.messages) };
+  switch (history.scope) {
+    case "lobby":
+      return { ...state, lobbyChat: mergeMessages([], history.messages) };
+    case "room":
+      return addRoomMessages(state, history.roomId, history.messages);
+    case "party":
+      // What was said before we joined (or came back) is there to read, not news.
+      return addPartyMessages(state, history.roomId, history.messages, true);
   }
-  return addRoomMessages(state, history.roomId, history.messages);
 }
 
 function addRoomMessages(state: LobbyState, roomId: string | null, messages: readonly ChatMessage[]): LobbyState {
@@ -53,6 +60,28 @@ function addRoomMessages(state: LobbyState, roomId: string | null, messages: rea
   if (state.room && state.room.id !== roomId) return state;
   const current = state.roomChat?.roomId === roomId ? state.roomChat.messages : [];
   return { ...state, roomChat: { roomId, messages: mergeMessages(current, messages) } };
+}
+
+function addPartyMessages(
+  state: LobbyState,
+  code: string | null,
+  messages: readonly ChatMessage[],
+  seen = false,
+): LobbyState {
+  if (code === null) return state;
+  // Lines of a party we left, or of another party than ours, are not ours to show.
+  if (state.leftParties[code] !== undefined || (state.party && state.party.code !== code)) return state;
+  const current = state.partyChat?.code === code ? state.partyChat : { code, messages: [], seenAt: 0 };
+  const newest = messages.reduce((at, message) => Math.max(at, message.at), current.seenAt);
+  return {
+    ...state,
+    partyChat: { code, messages: mergeMessages(current.messages, messages), seenAt: seen ? newest : current.seenAt },
+  };
+}
+
+/** The messages of our party's chat. */
+export function partyMessages(state: LobbyState): readonly ChatMessage[] {
+  return state.party && state.partyChat?.code === state.party.code ? state.partyChat.messages : NONE;
 }
 
 /** The messages to show for the room on screen. */

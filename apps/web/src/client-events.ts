@@ -1,13 +1,20 @@
 import { applyChatHistory, applyChatMessage } from "./chat-state";
 import type { ConnectionClient, ConnectionStore } from "./connection-api";
 import { applyKicked, applyLatency, applyQueueStatus, applyRoomState, applyStats } from "./lobby-state";
+import { applyPartyLeft, applyPartyState } from "./party-state";
 import { applyRoomRemove, applyRoomUpsert } from "./room-list";
 
 export const KICKED_MESSAGE = "You were removed from the room by the host.";
+export const PARTY_EXPIRED_MESSAGE = "You were away too long, so you're no longer in your party.";
+
+/** What a player removed from their party is told; `leader` names who removed them when known. */
+export function partyKickedMessage(leader: string | null): string {
+  return `${leader ?? "The party's leader"} removed you from the party.`;
+}
 
 /**
  * The pushes that only update the app state: presence, queue, room, room
- * browser and chat. `live` says whether `c` is still the connection's client
+ * browser, party and chat. `live` says whether `c` is still the connection's client
  * (a replaced client's events belong to a dead session). Returns the
  * unsubscribe functions.
  */
@@ -46,6 +53,19 @@ export function subscribeRoomEvents(
     }),
     c.on("rooms:remove", ({ roomId }) => {
       if (live()) update((s) => applyRoomRemove(s, roomId));
+    }),
+    c.on("party:state", (view) => {
+      if (live()) update((s) => applyPartyState(s, view));
+    }),
+    c.on("party:left", ({ code, reason }) => {
+      if (!live()) return;
+      const before = getState().party;
+      const { state, wasHere } = applyPartyLeft(getState(), code);
+      update(() => state);
+      // Our own leaving needs no words; being removed, or dropped for being away, does.
+      if (!wasHere || reason === "left") return;
+      const leader = before?.members.find((m) => m.player.id === before.leaderId)?.player.name ?? null;
+      showToast("info", reason === "kicked" ? partyKickedMessage(leader) : PARTY_EXPIRED_MESSAGE);
     }),
     c.on("chat:message", (message) => {
       if (live()) update((s) => applyChatMessage(s, message));

@@ -43,6 +43,10 @@ export type ConnectionClient = Pick<
   | "leaveRoom"
   | "profile"
   | "leaderboard"
+  | "createParty"
+  | "joinParty"
+  | "leaveParty"
+  | "kickFromParty"
 >;
 
 /** Where the connection writes: the app state and its toasts. */
@@ -78,8 +82,22 @@ export interface RequestOptions {
   quiet?: (error: RequestError) => boolean;
 }
 
+/** The party requests (party-connection.ts). Each resolves true once the server agreed. */
+export interface PartyConnection {
+  /** Start a party and lead it. */
+  createParty: () => Promise<boolean>;
+  /**
+   * Join a party by its code. From a shared link (`fromLink`), a link to the
+   * party we are already in is no error.
+   */
+  joinParty: (code: string, fromLink?: boolean) => Promise<boolean>;
+  leaveParty: () => Promise<boolean>;
+  /** Leader: remove a member. */
+  kickFromParty: (playerId: string) => Promise<boolean>;
+}
+
 /** What the app can ask of the connection. Plain functions, so they can be passed around unbound. */
-export interface LobbyConnection {
+export interface LobbyConnection extends PartyConnection {
   /** Connect under `rawName`; errors land in `nameError` for the name screen. */
   joinLobby: (rawName: string) => void;
   /**

@@ -61,3 +61,31 @@ describe("room refusals", () => {
     );
   });
 });
+
+describe("party refusals", () => {
+  it("explain every party code in plain words", () => {
+    for (const code of ["PARTY_NOT_FOUND", "PARTY_FULL", "ALREADY_IN_PARTY", "NOT_IN_PARTY", "NOT_PARTY_LEADER"]) {
+      const text = describeError({ code, message: "technical detail" });
+      expect(text, code).not.toContain("technical detail");
+      expect(text.length, code).toBeGreaterThan(10);
+    }
+    expect(describeError({ code: "PARTY_NOT_FOUND", message: "" })).toBe(
+      "No party has that code — check it, or the party may have broken up.",
+    );
+    expect(describeError({ code: "PARTY_FULL", message: "" })).toBe(
+      "That party is full — a party has at most 4 players.",
+    );
+  });
+
+  it("keep the server's specifics where it names them, and say what to do next", () => {
+    expect(describeError({ code: "PARTY_NOT_READY", message: "Bob is still in a game." })).toBe(
+      "Bob is still in a game. Search again once everyone is back in the lobby.",
+    );
+    expect(describeError({ code: "PARTY_TOO_LARGE", message: "Trails: Teams takes parties of up to 2." })).toBe(
+      "Trails: Teams takes parties of up to 2. Leave the party to play it on your own, or pick another game.",
+    );
+    expect(describeError({ code: "PARTY_NOT_READY", message: " " })).toBe(
+      "Someone in your party is still in a game. Search again once everyone is back in the lobby.",
+    );
+  });
+});

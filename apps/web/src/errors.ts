@@ -1,4 +1,4 @@
-import { ErrorCode } from "@lobby/contracts";
+import { ErrorCode, PARTY_MAX_SIZE } from "@lobby/contracts";
 import { ClientErrorCode, HandshakeError } from "@lobby/client";
 
 export interface RequestError {
@@ -36,6 +36,11 @@ const OWN_WORDING: Partial<Record<string, string>> = {
   [ErrorCode.ServerBusy]: "The server is very busy right now. Please try again in a moment.",
   [ErrorCode.AlreadySeated]: "You're already in a room. Leave it first.",
   [ErrorCode.AlreadyQueued]: "You're already looking for a quick match. Cancel it first.",
+  [ErrorCode.PartyNotFound]: "No party has that code — check it, or the party may have broken up.",
+  [ErrorCode.PartyFull]: `That party is full — a party has at most ${PARTY_MAX_SIZE} players.`,
+  [ErrorCode.AlreadyInParty]: "You're already in a party. Leave it first.",
+  [ErrorCode.NotInParty]: "You're not in that party any more.",
+  [ErrorCode.NotPartyLeader]: "Only your party's leader can do that — they start the search for everyone.",
   [ClientErrorCode.Timeout]: "The server didn't answer in time. Please try again.",
   [ClientErrorCode.NotConnected]:
     "You're not connected right now. Wait for the connection to come back, then try again.",
@@ -44,11 +49,28 @@ const OWN_WORDING: Partial<Record<string, string>> = {
   [ErrorCode.UnknownEvent]: "The server didn't understand that request. Please reload the page.",
 };
 
+/*
+ * Codes whose server message names the specifics (which member is still
+ * playing, how large a party the game takes): those words, then what to do.
+ */
+const SERVER_WORDS_THEN: Partial<Record<string, { then: string; fallback: string }>> = {
+  [ErrorCode.PartyTooLarge]: {
+    then: "Leave the party to play it on your own, or pick another game.",
+    fallback: "Your party is too big for this game's quick match.",
+  },
+  [ErrorCode.PartyNotReady]: {
+    then: "Search again once everyone is back in the lobby.",
+    fallback: "Someone in your party is still in a game.",
+  },
+};
+
 /** A refused request, in plain words for a toast. */
 export function describeError(error: RequestError): string {
   const own = OWN_WORDING[error.code];
   if (own) return own;
   const message = error.message.trim();
+  const words = SERVER_WORDS_THEN[error.code];
+  if (words) return `${message || words.fallback} ${words.then}`;
   return message || "That didn't work. Please try again.";
 }
 

@@ -104,6 +104,10 @@ export class FakeLobbyClient implements ConnectionClient {
   readonly leaveRoom = this.request("leaveRoom");
   readonly profile = this.request("profile");
   readonly leaderboard = this.request("leaderboard");
+  readonly createParty = this.request("createParty");
+  readonly joinParty = this.request("joinParty");
+  readonly leaveParty = this.request("leaveParty");
+  readonly kickFromParty = this.request("kickFromParty");
 
   // ---------------------------------------------------------- the test's side
 

@@ -16,6 +16,7 @@ import {
 } from "./lobby-state";
 import { applyLeaderboard } from "./leaderboard-state";
 import * as nameStorage from "./name-storage";
+import { createPartyConnection } from "./party-connection";
 import { applyProfile } from "./profile-state";
 import { REJOIN_FAILED_MESSAGE, rejoinLostMessage } from "./rejoin-offer";
 import { applyRoomList, clearRoomList } from "./room-list";
@@ -24,8 +25,9 @@ import { showToast, update, useLobbyStore } from "./store";
 /*
  * The one place that owns the server connection. It holds the LobbyClient,
  * turns its events and acks into store transitions, and exports the session,
- * room-browser, chat, profile and leaderboard actions; room and game actions live in
- * room-actions.ts on top of `request`. Components never see the client.
+ * room-browser, chat, profile and leaderboard actions; party requests live in
+ * party-connection.ts and room and game actions in room-actions.ts, both on
+ * top of `request`. Components never see the client.
  * Its contract is connection-api.ts; the pushes that only update state are
  * subscribed in client-events.ts.
  *
@@ -200,6 +202,8 @@ export function createLobbyConnection({ createClient, store, memory, now }: Lobb
     update((s) => setPendingJoin(s, null));
   }
 
+  const party = createPartyConnection(request, store);
+
   async function sendChat(scope: ChatScope, text: string): Promise<boolean> {
     const result = await request((c) => c.sendChat(scope, text));
     return result?.ok ?? false;
@@ -259,6 +263,7 @@ export function createLobbyConnection({ createClient, store, memory, now }: Lobb
         if (!rejoined) announceReconnect(lost);
         if (browserWanted) void subscribeRoomBrowser();
         void joinPendingRoom(session.resumed);
+        void party.joinPendingParty();
       }),
       ...subscribeRoomEvents(c, live, store),
     ];
@@ -298,6 +303,10 @@ export function createLobbyConnection({ createClient, store, memory, now }: Lobb
     sendChat,
     loadProfile,
     loadLeaderboard,
+    createParty: party.createParty,
+    joinParty: party.joinParty,
+    leaveParty: party.leaveParty,
+    kickFromParty: party.kickFromParty,
     ownRttMs: () => client?.rttMs ?? null,
   };
 }

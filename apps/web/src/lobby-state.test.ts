@@ -115,6 +115,33 @@ describe("applyQueueStatus", () => {
   });
 });
 
+describe("searching again from a finished game", () => {
+  const finished = () =>
+    applyRoomState(signedIn(), room({ phase: "finished", result: { kind: "win", winners: [0], reason: "rules" } }));
+
+  it("leaves the game once searching (our own search, or our party leader's), for good", () => {
+    const searching = applyQueueStatus(finished(), queued("connect-four", 50));
+    expect(searching).toMatchObject({ room: null, roomChat: null, queue: { state: "queued" } });
+    expect(searching.leftRooms).toEqual({ "room-1": 1 });
+    // The room's last push, sent before we left, cannot pull us back.
+    expect(applyRoomState(searching, room({ phase: "finished", version: 1 })).room).toBeNull();
+  });
+
+  it("leaves the game when matched straight into another room, which then takes over", () => {
+    const matched = applyQueueStatus(finished(), { state: "matched", mode: "connect-four", roomId: "room-2" });
+    expect(matched).toMatchObject({ room: null, queue: { state: "matched", roomId: "room-2" } });
+    const next = applyRoomState(matched, room({ id: "room-2", code: "XYZ789", phase: "countdown", version: 1 }));
+    expect(next).toMatchObject({ room: { id: "room-2" }, queue: { state: "idle" } });
+  });
+
+  it("keeps a running game, and a watched one, whatever a stale status says", () => {
+    const playing = applyRoomState(signedIn(), room());
+    expect(applyQueueStatus(playing, queued("connect-four", 5)).room?.id).toBe("room-1");
+    const watched = applyWatching(signedIn(), strangersRoom({ phase: "finished" }));
+    expect(applyQueueStatus(watched, queued("connect-four", 5)).room?.id).toBe("room-1");
+  });
+});
+
 describe("spectating", () => {
   it("follows a watched room that does not seat us, and stops when leaving it", () => {
     const watching = applyWatching(signedIn(), strangersRoom({ version: 4 }));

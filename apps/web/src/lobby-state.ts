@@ -4,6 +4,7 @@ import {
   type Leaderboard,
   type LobbyStats,
   type ModeId,
+  type PartyView,
   type Profile,
   type QueueStatus,
   type RejoinOffer,
@@ -17,8 +18,8 @@ import type { ConnectionState } from "@lobby/client";
  * The app state and its pure transitions. The connection module feeds server
  * events and acks through these; keeping them free of sockets, timers and
  * React makes the ordering rules testable on their own. Room-browser, chat,
- * profile and leaderboard transitions live next door (room-list.ts,
- * chat-state.ts, profile-state.ts, leaderboard-state.ts).
+ * party, profile and leaderboard transitions live next door (room-list.ts,
+ * chat-state.ts, party-state.ts, profile-state.ts, leaderboard-state.ts).
  */
 
 export type ToastKind = "error" | "info";
@@ -32,6 +33,13 @@ export interface Toast {
 export interface RoomChat {
   roomId: string;
   messages: readonly ChatMessage[];
+}
+
+/** The party's chat, and how far its reader has read it (the newest line's time when its tab was last open). */
+export interface PartyChat {
+  code: string;
+  messages: readonly ChatMessage[];
+  seenAt: number;
 }
 
 export interface RoomLatency {
@@ -73,6 +81,11 @@ export interface LobbyState {
   lobbyChat: readonly ChatMessage[];
   roomChat: RoomChat | null;
   latency: RoomLatency | null;
+  /** Our party, as last pushed (`party:state`); null when we are in none. */
+  party: PartyView | null;
+  /** Parties we left or were removed from, with the last version we saw: an older push must not put us back. */
+  leftParties: Readonly<Record<string, number>>;
+  partyChat: PartyChat | null;
   /**
    * A game (or queue place) this player left behind in another session, e.g.
    * a closed tab's: offered in the lobby until it is taken back, runs out
@@ -83,6 +96,8 @@ export interface LobbyState {
   rejoining: boolean;
   /** A room code from a /r/CODE link, joined right after the next sign-in. */
   pendingJoin: string | null;
+  /** A party code from a /p/CODE link, joined right after the next sign-in. */
+  pendingParty: string | null;
   /** This device's profile (ratings and last games) as last fetched; null until then. */
   profile: Profile | null;
   /** Each mode's leaderboard as last fetched; a mode not fetched yet is missing. */
@@ -114,9 +129,13 @@ export const initialState: LobbyState = {
   lobbyChat: [],
   roomChat: null,
   latency: null,
+  party: null,
+  leftParties: {},
+  partyChat: null,
   rejoinOffer: null,
   rejoining: false,
   pendingJoin: null,
+  pendingParty: null,
   profile: null,
   leaderboards: {},
   resyncing: false,
@@ -170,6 +189,9 @@ export function applySession(
       watchingRoomId: null,
       roomChat: null,
       latency: null,
+      // A new player: the server's party had the old one in it, not us.
+      party: null,
+      partyChat: null,
       resyncing: session.resumed,
     },
     lost,
@@ -182,13 +204,23 @@ export function applyStats(state: LobbyState, stats: LobbyStats): LobbyState {
 
 /** A queue status from a push or from the queue:join / queue:leave ack. */
 export function applyQueueStatus(state: LobbyState, status: QueueStatus): LobbyState {
-  // Once in a room, an older "queued" (or "idle") answer is stale; leaving the
+  let settled = state.resyncing ? { ...state, resyncing: false } : state;
+  // Searching from a finished game leaves it (our own "Find a new match", or our party leader's, which takes
+  // us along); the server no longer tells someone who left about the room, so we leave it here.
+  if (settled.room && searchedFromFinishedGame(settled, status)) settled = applyLeftRoom(settled, settled.room.id);
+  // Otherwise, once in a room, an older "queued" (or "idle") answer is stale; leaving the
   // room resets the queue explicitly.
-  const settled = state.resyncing ? { ...state, resyncing: false } : state;
-  if (state.room && (status.state !== "matched" || status.roomId === state.room.id)) return settled;
-  if (status.state === "queued" && state.queue.state === "matched") return settled;
+  if (settled.room && (status.state !== "matched" || status.roomId === settled.room.id)) return settled;
+  if (status.state === "queued" && settled.queue.state === "matched") return settled;
   // Waiting for another game: the one left behind is no longer on offer.
   return { ...settled, queue: status, rejoinOffer: status.state === "idle" ? settled.rejoinOffer : null };
+}
+
+/** A search (or a match elsewhere) while seated in a finished game: only leaving the game for it explains that. */
+function searchedFromFinishedGame(state: LobbyState, status: QueueStatus): boolean {
+  const { room } = state;
+  if (!room || state.watchingRoomId !== null || room.phase !== "finished") return false;
+  return status.state === "queued" || (status.state === "matched" && status.roomId !== room.id);
 }
 
 export function mySeat(room: RoomView, playerId: string) {
@@ -310,6 +342,8 @@ export function signedOut(state: LobbyState, nameError: string | null): LobbySta
     nameError,
     toasts: state.toasts,
     leftRooms: state.leftRooms,
+    leftParties: state.leftParties,
     pendingJoin: state.pendingJoin,
+    pendingParty: state.pendingParty,
   };
 }

@@ -53,6 +53,28 @@ describe("describeOutcome (Trails, many seats)", () => {
   });
 });
 
+describe("describeOutcome (a team game)", () => {
+  const result: MatchResult = { kind: "win", winners: [0, 2], reason: "rules" };
+
+  it("tells a winner their team won in the game's words, not that they shared it", () => {
+    const won = describeOutcome(result, 2, nameOf, "trails-teams", true);
+    expect(won).toEqual({ tone: "win", headline: "You win!", detail: "Your team outlasted them. Nicely ridden!" });
+  });
+
+  it("names the winning team's players to the others", () => {
+    expect(describeOutcome(result, 1, nameOf, "trails-teams", true)).toEqual({
+      tone: "lose",
+      headline: "Ada and Linus win",
+      detail: "Last team riding.",
+    });
+  });
+
+  it("still says how a win by forfeit came about", () => {
+    const forfeit: MatchResult = { kind: "win", winners: [0, 2], reason: "forfeit" };
+    expect(describeOutcome(forfeit, 0, nameOf, "trails-teams", true).detail).toMatch(/by forfeit/i);
+  });
+});
+
 describe("listNames", () => {
   it("joins names in plain English", () => {
     expect(listNames([])).toBe("");

@@ -18,18 +18,24 @@ export function listNames(names: readonly string[]): string {
   return `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
 }
 
+/**
+ * `teamGame`: the seats played in teams, so the winners are a team and the
+ * game's own words for a win (`words.mine`) speak for it; in other games
+ * several winners share a win, and each is told with whom.
+ */
 export function describeOutcome(
   result: MatchResult,
   mySeat: number | null,
   nameOf: (seat: number) => string,
   mode: ModeId,
+  teamGame = false,
 ): Outcome {
   const words = gameWeb(mode).words;
   if (result.kind === "draw") return { tone: "draw", headline: "Draw", detail: words.draw };
 
   const won = mySeat !== null && result.winners.includes(mySeat);
   if (won) {
-    const partners = result.winners.filter((seat) => seat !== mySeat).map(nameOf);
+    const partners = teamGame ? [] : result.winners.filter((seat) => seat !== mySeat).map(nameOf);
     const detail =
       partners.length > 0
         ? `Shared with ${listNames(partners)}.`

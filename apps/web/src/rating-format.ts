@@ -93,10 +93,10 @@ export function searchRange({ rating, widening }: Search, waitedMs: number): { l
 
 /**
  * The queue panel's line on the search: "Your rating: 1012 · matching 962–1062", "1000?" while provisional,
- * or "… · matching anyone".
+ * or "… · matching anyone". A party searches with its members' mean (`label` "Party rating").
  */
-export function searchLine(search: Search, waitedMs: number): string {
+export function searchLine(search: Search, waitedMs: number, label = "Your rating"): string {
   const range = searchRange(search, waitedMs);
   const rating = `${search.rating}${search.provisional ? "?" : ""}`;
-  return `Your rating: ${rating} \u00b7 matching ${range ? `${range.low}\u2013${range.high}` : "anyone"}`;
+  return `${label}: ${rating} \u00b7 matching ${range ? `${range.low}\u2013${range.high}` : "anyone"}`;
 }

@@ -12,11 +12,18 @@ import { update, useLobbyStore } from "./store";
  */
 
 export function quickMatch(mode: ModeId): void {
-  void lobbyConnection
-    .request((c) => c.quickMatch(mode))
-    .then((result) => {
-      if (result?.ok) update((s) => applyQueueStatus(s, result.data));
-    });
+  void searchAgain(mode);
+}
+
+/**
+ * Quick match, also from a finished game, which the server then has us leave
+ * (our party too, when we lead one); resolves true once searching or matched.
+ */
+export async function searchAgain(mode: ModeId): Promise<boolean> {
+  const result = await lobbyConnection.request((c) => c.quickMatch(mode));
+  if (!result?.ok) return false;
+  update((s) => applyQueueStatus(s, result.data));
+  return true;
 }
 
 export function cancelQueue(): void {

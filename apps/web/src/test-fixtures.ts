@@ -5,6 +5,7 @@ import {
   type Leaderboard,
   type LobbyStats,
   type ModeId,
+  type PartyView,
   type Profile,
   type QueueStatus,
   type RoomSummary,
@@ -190,4 +191,19 @@ export const WIDENING = { initial: 100, perSecond: 10, cap: 400, anyoneAfterMs: 
 /** Ada waiting for a quick match of `mode` since `joinedAt`, searching around her rating. */
 export function queued(mode: ModeId, joinedAt: number): Extract<QueueStatus, { state: "queued" }> {
   return { state: "queued", mode, joinedAt, search: { rating: 1012, provisional: false, widening: WIDENING } };
+}
+
+/** Ada's party with Grace: Ada leads, both in the lobby, not searching. */
+export function party(overrides: Partial<PartyView> = {}): PartyView {
+  return {
+    code: "PTY234",
+    leaderId: ME.id,
+    members: [
+      { player: ME, status: "lobby" },
+      { player: THEM, status: "lobby" },
+    ],
+    queued: null,
+    version: 1,
+    ...overrides,
+  };
 }

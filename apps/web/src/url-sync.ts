@@ -1,22 +1,31 @@
 import { setPendingJoin } from "./lobby-state";
-import { desiredPath, parseRoomPath } from "./room-url";
+import { setPendingParty } from "./party-state";
+import { desiredPath, looksLikeInvite, parsePartyPath, parseRoomPath } from "./room-url";
 import { showToast, update, useLobbyStore } from "./store";
+
+const BROKEN_ROOM_LINK =
+  "That invite link doesn't contain a valid room code. Ask for the link again, or type the code.";
+const BROKEN_PARTY_LINK =
+  "That party link doesn't contain a valid party code. Ask your friend for the link again, or type the code.";
 
 /*
  * Keeps the address bar in step with the app: `/r/CODE` while in a room (or
- * while a shared link waits for the player to press Play), `/` otherwise.
- * replaceState only, so Back never lands inside a room the app has left.
+ * while a shared link waits for the player to press Play), `/p/CODE` while a
+ * party link waits, `/` otherwise. replaceState only, so Back never lands
+ * inside a room the app has left.
  */
 export function startUrlSync(): () => void {
-  const code = parseRoomPath(window.location.pathname);
-  if (code) update((s) => setPendingJoin(s, code));
-  else if (window.location.pathname.startsWith("/r/")) {
-    showToast("error", "That invite link doesn't contain a valid room code. Ask for the link again, or type the code.");
-  }
+  const { pathname } = window.location;
+  const room = parseRoomPath(pathname);
+  const party = parsePartyPath(pathname);
+  if (room) update((s) => setPendingJoin(s, room));
+  else if (party) update((s) => setPendingParty(s, party));
+  else if (looksLikeInvite(pathname, "room")) showToast("error", BROKEN_ROOM_LINK);
+  else if (looksLikeInvite(pathname, "party")) showToast("error", BROKEN_PARTY_LINK);
 
   const sync = () => {
-    const { room, pendingJoin } = useLobbyStore.getState();
-    const path = desiredPath(room?.code ?? null, pendingJoin);
+    const { room, pendingJoin, pendingParty } = useLobbyStore.getState();
+    const path = desiredPath(room?.code ?? null, pendingJoin, pendingParty);
     if (window.location.pathname !== path) {
       window.history.replaceState(window.history.state, "", `${path}${window.location.search}`);
     }

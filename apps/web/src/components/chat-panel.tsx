@@ -1,5 +1,5 @@
 import { CHAT_MAX_LENGTH, type ChatMessage, type ChatScope } from "@lobby/contracts";
-import { useId, useLayoutEffect, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
+import { useId, useLayoutEffect, useRef, useState, type FormEvent, type KeyboardEvent, type ReactNode } from "react";
 import { lobbyConnection } from "../lobby-connection";
 import { useLobbyStore } from "../store";
 
@@ -11,6 +11,8 @@ interface ChatPanelProps {
   readOnlyNote?: string | null;
   /** Shown when there are no messages yet. */
   emptyText: string;
+  /** Tabs shown in place of the title: the panel is then the open tab's (see chat-tabs.tsx). */
+  tabs?: { bar: ReactNode; tabId: string; panelId: string };
 }
 
 /** Show the counter once the message gets this close to the limit. */
@@ -24,7 +26,7 @@ const timeFormat = new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute:
  * Plain text only: every message is rendered through React's escaping, never
  * as HTML. The log follows new messages unless the reader scrolled up.
  */
-export function ChatPanel({ scope, title, messages, readOnlyNote = null, emptyText }: ChatPanelProps) {
+export function ChatPanel({ scope, title, messages, readOnlyNote = null, emptyText, tabs }: ChatPanelProps) {
   const myId = useLobbyStore((s) => s.session?.player.id ?? "");
   const offset = useLobbyStore((s) => s.clockOffsetMs);
   const log = useRef<HTMLDivElement>(null);
@@ -44,10 +46,17 @@ export function ChatPanel({ scope, title, messages, readOnlyNote = null, emptyTe
   }
 
   return (
-    <section className="chat" data-testid={`${scope}-chat`} aria-labelledby={titleId}>
-      <h2 id={titleId} className="chat-title">
+    <section
+      className="chat"
+      data-testid={`${scope}-chat`}
+      id={tabs?.panelId}
+      role={tabs ? "tabpanel" : undefined}
+      aria-labelledby={tabs?.tabId ?? titleId}
+    >
+      <h2 id={titleId} className={tabs ? "visually-hidden" : "chat-title"}>
         {title}
       </h2>
+      {tabs?.bar}
       <div className="chat-log-wrap">
         <div className="chat-log" ref={log} onScroll={onScroll} role="log" aria-labelledby={titleId} tabIndex={0}>
           {messages.length === 0 ? (
@@ -158,26 +167,5 @@ function ChatInput({ scope }: { scope: ChatScope }) {
         Send
       </button>
     </form>
-  );
-}
-
-/** The room's chat, read-only for spectators; the same on the pre-game and in-game screens. */
-export function RoomChatPanel({
-  messages,
-  watching,
-  emptyText,
-}: {
-  messages: ChatPanelProps["messages"];
-  watching: boolean;
-  emptyText: string;
-}) {
-  return (
-    <ChatPanel
-      scope="room"
-      title="Room chat"
-      messages={messages}
-      readOnlyNote={watching ? "Spectators can read the chat but not write in it." : null}
-      emptyText={emptyText}
-    />
   );
 }

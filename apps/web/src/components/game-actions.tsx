@@ -1,7 +1,10 @@
 import type { RoomView, SeatView } from "@lobby/contracts";
 import { useId } from "react";
 import { listNames } from "../match-outcome";
+import { partyRole } from "../party-state";
 import { leaveRoom, requestRematch } from "../room-actions";
+import { useLobbyStore } from "../store";
+import { NewMatchButton } from "./new-match";
 
 interface GameActionsProps {
   room: RoomView;
@@ -10,9 +13,15 @@ interface GameActionsProps {
   minPlayers: number;
 }
 
-/** Play again / Leave, with a line saying what the rematch is waiting for. */
+/**
+ * Play again / Find a new match / Leave, with a line saying what the rematch
+ * is waiting for and, in a party, who searches for the next match.
+ */
 export function GameActions({ room, me, minPlayers }: GameActionsProps) {
   const noteId = useId();
+  const partyView = useLobbyStore((s) => s.party);
+  const myId = useLobbyStore((s) => s.session?.player.id ?? "");
+  const party = partyRole(partyView, myId);
   const finished = room.phase === "finished";
   if (!me) {
     return (
@@ -34,6 +43,8 @@ export function GameActions({ room, me, minPlayers }: GameActionsProps) {
   const asking = present.filter((seat) => seat.wantsRematch);
   const names = (seats: SeatView[]) => listNames(seats.map((seat) => seat.player.name));
   const blocked = reconnecting !== undefined || !enough;
+  // After a quick match, searching again (with the party, whose leader searches) is one click.
+  const canSearchAgain = finished && room.kind === "quick";
 
   // Rematch needs enough players still here; say why instead of failing on click.
   const note =
@@ -42,7 +53,7 @@ export function GameActions({ room, me, minPlayers }: GameActionsProps) {
       : !finished
         ? "Leaving now forfeits the game."
         : !enough
-          ? `${names(left)} left the room. Head back to the lobby for a new match.`
+          ? `${names(left)} left the room. ${canSearchAgain ? "Find a new match, or head back to the lobby." : "Head back to the lobby for a new match."}`
           : reconnecting
             ? `${reconnecting.player.name} is reconnecting…`
             : me.wantsRematch
@@ -66,6 +77,9 @@ export function GameActions({ room, me, minPlayers }: GameActionsProps) {
             Play again
           </button>
         )}
+        {canSearchAgain && (!party || party.leader) && (
+          <NewMatchButton mode={room.mode} primary={blocked} party={party} />
+        )}
         <button type="button" className="button button--ghost" onClick={leaveRoom}>
           Leave
         </button>
@@ -78,6 +92,13 @@ export function GameActions({ room, me, minPlayers }: GameActionsProps) {
       >
         {note}
       </p>
+      {canSearchAgain && party && party.size > 1 && (
+        <p className="room-actions-party" data-testid="party-next">
+          {party.leader
+            ? `Your party of ${party.size} searches together when you find a new match.`
+            : `Waiting for ${party.leaderName} to search again: your party will be taken along.`}
+        </p>
+      )}
     </div>
   );
 }

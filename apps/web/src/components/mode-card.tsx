@@ -1,4 +1,6 @@
 import type { ModeInfo } from "@lobby/contracts";
+import { useId } from "react";
+import { quickMatchBlock, type PartyRole } from "../party-state";
 import { quickMatch } from "../room-actions";
 import { ModeArt } from "./mode-art";
 
@@ -7,6 +9,8 @@ interface ModeCardProps {
   waiting: number | null;
   /** This player is currently queued for this mode. */
   searching: boolean;
+  /** The player's place in their party; null when they are in none. */
+  party: PartyRole | null;
 }
 
 export function playerRange(mode: Pick<ModeInfo, "minPlayers" | "maxPlayers">): string {
@@ -15,10 +19,19 @@ export function playerRange(mode: Pick<ModeInfo, "minPlayers" | "maxPlayers">): 
     : `${mode.minPlayers}–${mode.maxPlayers} players`;
 }
 
-export function ModeCard({ mode, waiting, searching }: ModeCardProps) {
+export function ModeCard({ mode, waiting, searching, party }: ModeCardProps) {
+  const noteId = useId();
+  // A party member waits for the leader; a party too large for the mode cannot queue for it: say so here.
+  const blocked = quickMatchBlock(party, mode);
+  const together = party !== null && party.size > 1 && blocked === null;
   return (
     <li className="mode-item">
-      <article className="mode-card" data-mode={mode.id} data-searching={searching || undefined}>
+      <article
+        className="mode-card"
+        data-mode={mode.id}
+        data-searching={searching || undefined}
+        data-blocked={blocked ? true : undefined}
+      >
         <ModeArt mode={mode.id} />
         <div className="mode-body">
           <h3 className="mode-name">{mode.name}</h3>
@@ -29,17 +42,28 @@ export function ModeCard({ mode, waiting, searching }: ModeCardProps) {
             <li className="chip" data-active={(waiting ?? 0) > 0 || undefined}>
               {waiting === null ? "…" : waiting} waiting
             </li>
-            {searching && <li className="chip chip--searching">You're searching</li>}
+            {searching && (
+              <li className="chip chip--searching">{party ? "Your party is searching" : "You're searching"}</li>
+            )}
           </ul>
         </div>
-        <button
-          type="button"
-          className="button button--primary mode-play"
-          aria-label={`Quick match ${mode.name}`}
-          onClick={() => quickMatch(mode.id)}
-        >
-          Quick match
-        </button>
+        <div className="mode-play">
+          <button
+            type="button"
+            className="button button--primary mode-play-button"
+            aria-label={`Quick match ${mode.name}${together ? ` as a party of ${party.size}` : ""}`}
+            aria-describedby={blocked ? noteId : undefined}
+            disabled={blocked !== null}
+            onClick={() => quickMatch(mode.id)}
+          >
+            {together ? `Search as a party of ${party.size}` : "Quick match"}
+          </button>
+          {blocked && (
+            <p id={noteId} className="mode-note" data-testid="mode-note">
+              {blocked}
+            </p>
+          )}
+        </div>
       </article>
     </li>
   );

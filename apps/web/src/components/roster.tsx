@@ -1,12 +1,8 @@
 import type { RoomView, SeatView } from "@lobby/contracts";
-import type { SeatNote } from "@lobby/game-kit/web";
+import { useId, type ReactNode } from "react";
 import { gameWeb } from "../game-web";
-import { seatRatingView } from "../rating-format";
 import { useLobbyStore } from "../store";
-import { kickPlayer } from "../room-actions";
-import { LatencyBadge } from "./latency-badge";
-import { RatingDelta, SeatRating } from "./rating-badge";
-import { SeatStatusText } from "./seat-status";
+import { SeatRow } from "./roster-seat";
 
 interface RosterProps {
   room: RoomView;
@@ -20,7 +16,8 @@ interface RosterProps {
  * Everyone seated. Before the start it shows readiness, open seats and the
  * host's kick buttons; during and after a game, connection, rider state and
  * rematch requests. Every seat shows its rating, and after a rated result how
- * much it moved.
+ * much it moved. Seats that came as a party share a mark; once a team game
+ * has drawn its teams, the seats are grouped by team.
  */
 export function Roster({ room, myPlayerId, turn = null }: RosterProps) {
   const latency = useLobbyStore((s) => (s.latency?.roomId === room.id ? s.latency.rttMs : null));
@@ -30,23 +27,46 @@ export function Roster({ room, myPlayerId, turn = null }: RosterProps) {
   const won = (seat: number) =>
     room.phase !== "playing" && room.result?.kind === "win" && room.result.winners.includes(seat);
   const openSeats = pregame ? Math.max(0, room.maxPlayers - room.seats.length) : 0;
+  const marks = partyMarks(room.seats);
+
+  const row = (seat: SeatView) => (
+    <SeatRow
+      key={seat.player.id}
+      room={room}
+      seat={seat}
+      isMe={seat.player.id === myPlayerId}
+      isHost={seat.player.id === room.hostId}
+      pregame={pregame}
+      canKick={pregame && amHost && seat.player.id !== myPlayerId}
+      turn={turn === seat.seat}
+      note={room.game && !pregame ? (web.seatNote?.(room.game, seat.seat, won(seat.seat)) ?? null) : null}
+      rttMs={latency?.[seat.player.id] ?? null}
+      partyMark={seat.party !== null && marks.has(seat.party) ? seat.party : null}
+    />
+  );
+
+  const teams = teamsOf(room.seats);
+  if (teams.length > 0) {
+    return (
+      <div className="roster-teams" data-testid="roster" role="group" aria-label="Players">
+        {teams.map(({ team, seats }) => (
+          <TeamGroup
+            key={team}
+            room={room}
+            team={team}
+            seats={seats}
+            mine={seats.some((seat) => seat.player.id === myPlayerId)}
+          >
+            {seats.map(row)}
+          </TeamGroup>
+        ))}
+      </div>
+    );
+  }
 
   return (
     <ul className="roster" data-testid="roster" data-pregame={pregame || undefined} aria-label="Players">
-      {room.seats.map((seat) => (
-        <SeatRow
-          key={seat.player.id}
-          room={room}
-          seat={seat}
-          isMe={seat.player.id === myPlayerId}
-          isHost={seat.player.id === room.hostId}
-          pregame={pregame}
-          canKick={pregame && amHost && seat.player.id !== myPlayerId}
-          turn={turn === seat.seat}
-          note={room.game && !pregame ? (web.seatNote?.(room.game, seat.seat, won(seat.seat)) ?? null) : null}
-          rttMs={latency?.[seat.player.id] ?? null}
-        />
-      ))}
+      {room.seats.map(row)}
       {/* A couple of empty chairs show the shape of the table; more just say how many. */}
       {Array.from({ length: openSeats > 2 ? 1 : openSeats }, (_, index) => (
         <li key={`open-${index}`} className="roster-seat roster-seat--open">
@@ -61,82 +81,52 @@ export function Roster({ room, myPlayerId, turn = null }: RosterProps) {
   );
 }
 
-interface SeatRowProps {
+interface TeamGroupProps {
   room: RoomView;
-  seat: SeatView;
-  isMe: boolean;
-  isHost: boolean;
-  pregame: boolean;
-  canKick: boolean;
-  turn: boolean;
-  /** The game's note on this seat ("Crashed · 12"), while a game is on. */
-  note: SeatNote | null;
-  rttMs: number | null;
+  team: number;
+  seats: readonly SeatView[];
+  /** The viewer plays on this team. */
+  mine: boolean;
+  children: ReactNode;
 }
 
-function SeatRow({ room, seat, isMe, isHost, pregame, canKick, turn, note, rttMs }: SeatRowProps) {
+/** One team's seats under its name, in the team's colour. */
+function TeamGroup({ room, team, seats, mine, children }: TeamGroupProps) {
+  const headingId = useId();
   const web = gameWeb(room.mode);
-  const finished = room.phase === "finished";
-  const name = seat.player.name;
-  const rating = seatRatingView(seat, room);
+  const first = seats[0];
+  const style = first ? web.seatStyle?.(first.seat, team) : undefined;
   return (
-    <li
-      className="roster-seat"
-      data-testid={`seat-${name}`}
-      data-seat={seat.seat}
-      data-status={seat.status}
-      data-ready={(pregame && seat.ready) || undefined}
-      data-turn={turn || undefined}
-      data-out={note?.tone === "out" || undefined}
-      style={web.seatStyle?.(seat.seat, seat.team)}
-    >
-      <span className="roster-disc" data-seat={seat.seat} aria-hidden="true" />
-      <span className="roster-body">
-        <span className="roster-top">
-          <span className="roster-name" title={name}>
-            {name}
-          </span>
-          {rating && (
-            <span className="roster-rating">
-              <SeatRating view={rating} />
-              {rating.delta && <RatingDelta {...rating.delta} />}
-            </span>
-          )}
-          {seat.status === "connected" && <LatencyBadge rttMs={rttMs} isMe={isMe} />}
-        </span>
-        <span className="roster-meta">
-          {isMe && <span className="badge badge--you">You</span>}
-          {isHost && <span className="badge badge--host">Host</span>}
-          {web.seatLabel && <span className="visually-hidden">{web.seatLabel(seat.seat, seat.team)} </span>}
-          {pregame ? (
-            seat.ready ? (
-              <span className="seat-status seat-status--ok">
-                <span aria-hidden="true">✓ </span>Ready
-              </span>
-            ) : (
-              <span className="seat-status seat-status--idle">Not ready</span>
-            )
-          ) : note && seat.status !== "left" ? (
-            <span className={`seat-status seat-status--${note.tone === "out" ? "crashed" : "ok"}`}>{note.text}</span>
-          ) : (
-            <SeatStatusText seat={seat} />
-          )}
-          {finished && seat.wantsRematch && seat.status === "connected" && (
-            <span className="badge badge--rematch">Wants a rematch</span>
-          )}
-        </span>
-      </span>
-      {turn && <span className="roster-turn">{isMe ? "Your move" : "Moving"}</span>}
-      {canKick && (
-        <button
-          type="button"
-          className="button button--danger button--tiny"
-          aria-label={`Kick ${name}`}
-          onClick={() => kickPlayer(seat.player.id)}
-        >
-          Kick
-        </button>
-      )}
-    </li>
+    <section className="roster-team" data-testid={`team-${team}`} aria-labelledby={headingId} style={style}>
+      <h3 id={headingId} className="roster-team-name">
+        <span className="roster-team-swatch" aria-hidden="true" />
+        {teamName(room, team, first)}
+        {mine && <span className="badge badge--you">Your team</span>}
+      </h3>
+      <ul className="roster">{children}</ul>
+    </section>
   );
+}
+
+/** The game's name for a team ("Warm team"), from what it tells screen readers; "Team 2" otherwise. */
+function teamName(room: RoomView, team: number, seat: SeatView | undefined): string {
+  const label = seat ? gameWeb(room.mode).seatLabel?.(seat.seat, team).trim().replace(/\.$/, "") : "";
+  return label || `Team ${team + 1}`;
+}
+
+/** The seats by team, teams in order; empty until a team game has drawn its teams. */
+export function teamsOf(seats: readonly SeatView[]): { team: number; seats: SeatView[] }[] {
+  const byTeam = new Map<number, SeatView[]>();
+  for (const seat of seats) {
+    if (seat.team === null) continue;
+    byTeam.set(seat.team, [...(byTeam.get(seat.team) ?? []), seat]);
+  }
+  return [...byTeam.entries()].sort(([a], [b]) => a - b).map(([team, members]) => ({ team, seats: members }));
+}
+
+/** The party numbers shared by two seats or more: a party of one is no party to point out. */
+export function partyMarks(seats: readonly SeatView[]): Set<number> {
+  const counts = new Map<number, number>();
+  for (const seat of seats) if (seat.party !== null) counts.set(seat.party, (counts.get(seat.party) ?? 0) + 1);
+  return new Set([...counts].filter(([, count]) => count > 1).map(([party]) => party));
 }

@@ -1,15 +1,17 @@
 import { useEffect, useRef, useState } from "react";
-import { ChatPanel } from "../components/chat-panel";
+import { LobbyChat } from "../components/chat-tabs";
 import { CreateRoomDialog } from "../components/create-room-dialog";
 import { JoinCodeForm } from "../components/join-code-form";
 import { LeaderboardDialog } from "../components/leaderboard-dialog";
 import { ModeCard } from "../components/mode-card";
+import { PartyPanel } from "../components/party-panel";
 import { Podium } from "../components/podium";
 import { ProfileDialog } from "../components/profile-dialog";
 import { QueuePanel } from "../components/queue-panel";
 import { RejoinBanner } from "../components/rejoin-banner";
 import { RoomBrowser } from "../components/room-browser";
 import { lobbyConnection } from "../lobby-connection";
+import { partyRole } from "../party-state";
 import { useLobbyStore } from "../store";
 
 export function LobbyScreen() {
@@ -17,7 +19,9 @@ export function LobbyScreen() {
   const stats = useLobbyStore((s) => s.stats);
   const queue = useLobbyStore((s) => s.queue);
   const pendingJoin = useLobbyStore((s) => s.pendingJoin);
+  const pendingParty = useLobbyStore((s) => s.pendingParty);
   const lobbyChat = useLobbyStore((s) => s.lobbyChat);
+  const party = useLobbyStore((s) => s.party);
   const [creating, setCreating] = useState(false);
   const [showProfile, setShowProfile] = useState(false);
   const [showLeaderboard, setShowLeaderboard] = useState(false);
@@ -36,6 +40,7 @@ export function LobbyScreen() {
 
   if (!session) return null;
   const queuedMode = queue.state === "queued" ? queue.mode : null;
+  const role = partyRole(party, session.player.id);
 
   return (
     <section className="lobby" aria-labelledby="lobby-title">
@@ -87,8 +92,13 @@ export function LobbyScreen() {
           <span className="spinner" aria-hidden="true" /> Joining room {pendingJoin}…
         </p>
       )}
+      {pendingParty && (
+        <p className="lobby-notice" role="status">
+          <span className="spinner" aria-hidden="true" /> Joining party {pendingParty}…
+        </p>
+      )}
 
-      <div className="lobby-body">
+      <div className="lobby-body" data-party={party ? true : undefined}>
         <section className="lobby-modes" aria-labelledby="modes-title">
           <h2 id="modes-title" className="section-title">
             Quick match
@@ -100,36 +110,35 @@ export function LobbyScreen() {
                 mode={mode}
                 waiting={stats ? (stats.queues[mode.id] ?? 0) : null}
                 searching={queuedMode === mode.id}
+                party={role}
               />
             ))}
           </ul>
         </section>
 
-        <section className="friends card" aria-labelledby="friends-title">
-          <h2 id="friends-title" className="friends-title">
-            Play with friends
-          </h2>
-          <p className="friends-lead">Make a room, share its code or link, and start when everyone's ready.</p>
-          <button type="button" className="button button--primary friends-create" onClick={() => setCreating(true)}>
-            Create room
-          </button>
-          <div className="friends-divider" aria-hidden="true">
-            <span>or join one</span>
-          </div>
-          <JoinCodeForm />
-        </section>
+        <div className="lobby-side">
+          <PartyPanel />
+          <section className="friends card" aria-labelledby="friends-title">
+            <h2 id="friends-title" className="friends-title">
+              Play with friends
+            </h2>
+            <p className="friends-lead">Make a room, share its code or link, and start when everyone's ready.</p>
+            <button type="button" className="button button--primary friends-create" onClick={() => setCreating(true)}>
+              Create room
+            </button>
+            <div className="friends-divider" aria-hidden="true">
+              <span>or join one</span>
+            </div>
+            <JoinCodeForm />
+          </section>
+        </div>
 
         <div className="lobby-browser">
           <RoomBrowser modes={session.modes} hideFilter={creating} />
         </div>
 
         <div className="lobby-chat">
-          <ChatPanel
-            scope="lobby"
-            title="Chat"
-            messages={lobbyChat}
-            emptyText="No messages yet. Say hi to everyone in the lobby!"
-          />
+          <LobbyChat messages={lobbyChat} />
         </div>
       </div>
 
@@ -138,7 +147,7 @@ export function LobbyScreen() {
         <ProfileDialog playerName={session.player.name} modes={session.modes} onClose={() => setShowProfile(false)} />
       )}
       {showLeaderboard && <LeaderboardDialog modes={session.modes} onClose={() => setShowLeaderboard(false)} />}
-      <QueuePanel queue={queue} modes={session.modes} />
+      <QueuePanel queue={queue} modes={session.modes} party={role} />
     </section>
   );
 }

@@ -15,6 +15,7 @@ function NameForm() {
   const joining = useLobbyStore((s) => s.joining);
   const nameError = useLobbyStore((s) => s.nameError);
   const pendingJoin = useLobbyStore((s) => s.pendingJoin);
+  const pendingParty = useLobbyStore((s) => s.pendingParty);
   const inputId = useId();
   const hintId = useId();
   const errorId = useId();
@@ -33,6 +34,11 @@ function NameForm() {
       {pendingJoin ? (
         <p className="name-invite" role="status">
           You're joining room <strong className="name-invite-code">{pendingJoin}</strong>. Pick a name and hit Play.
+        </p>
+      ) : pendingParty ? (
+        <p className="name-invite" role="status">
+          A friend invited you to their party <strong className="name-invite-code">{pendingParty}</strong>. Pick a name
+          and hit Play to join it.
         </p>
       ) : (
         <p className="name-tagline">Pick a name, hit Play, and get matched with an opponent in seconds.</p>
@@ -87,6 +93,7 @@ function NameForm() {
 /** A reload, or a player this device remembers: signed in without the form. */
 function WelcomeBack({ name }: { name: string }) {
   const pendingJoin = useLobbyStore((s) => s.pendingJoin);
+  const pendingParty = useLobbyStore((s) => s.pendingParty);
   return (
     <section className="name-screen" aria-labelledby="name-title" aria-busy="true">
       <Hero />
@@ -95,7 +102,11 @@ function WelcomeBack({ name }: { name: string }) {
       </h1>
       <p className="name-tagline name-signing-in" role="status">
         <span className="spinner" aria-hidden="true" />
-        {pendingJoin ? `Signing you in to join room ${pendingJoin}…` : "Signing you in…"}
+        {pendingJoin
+          ? `Signing you in to join room ${pendingJoin}…`
+          : pendingParty
+            ? `Signing you in to join party ${pendingParty}…`
+            : "Signing you in…"}
       </p>
       <StuckHint />
       <p className="name-switch">

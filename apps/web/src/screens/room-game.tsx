@@ -1,7 +1,7 @@
 import type { GameView, RoomView } from "@lobby/contracts";
 import type { SeatInfo } from "@lobby/game-kit/web";
 import { useMemo, type RefObject } from "react";
-import { RoomChatPanel } from "../components/chat-panel";
+import { RoomChatPanel } from "../components/chat-tabs";
 import { GameActions } from "../components/game-actions";
 import { RatedBadge } from "../components/rating-badge";
 import { ResultStatus } from "../components/result-status";
@@ -102,7 +102,13 @@ function Status({
     const mine = room.seats.find((s) => s.seat === mySeat);
     return (
       <ResultStatus
-        outcome={describeOutcome(room.result, mySeat, nameOf, room.mode)}
+        outcome={describeOutcome(
+          room.result,
+          mySeat,
+          nameOf,
+          room.mode,
+          room.seats.some((s) => s.team !== null),
+        )}
         rating={mine ? seatRatingView(mine, room) : null}
       />
     );

@@ -1,5 +1,5 @@
 import type { RefObject } from "react";
-import { RoomChatPanel } from "../components/chat-panel";
+import { RoomChatPanel } from "../components/chat-tabs";
 import { HostSettings } from "../components/host-settings";
 import { InviteCard } from "../components/invite-card";
 import { RatedBadge } from "../components/rating-badge";

@@ -1,0 +1,106 @@
+import type { RoomView, SeatView } from "@lobby/contracts";
+import type { SeatNote } from "@lobby/game-kit/web";
+import { gameWeb } from "../game-web";
+import { seatRatingView } from "../rating-format";
+import { kickPlayer } from "../room-actions";
+import { LatencyBadge } from "./latency-badge";
+import { LinkIcon } from "./party-icons";
+import { RatingDelta, SeatRating } from "./rating-badge";
+import { SeatStatusText } from "./seat-status";
+
+export interface SeatRowProps {
+  room: RoomView;
+  seat: SeatView;
+  isMe: boolean;
+  isHost: boolean;
+  pregame: boolean;
+  canKick: boolean;
+  turn: boolean;
+  /** The game's note on this seat ("Crashed · 12"), while a game is on. */
+  note: SeatNote | null;
+  rttMs: number | null;
+  /** The seat came with others as a party: their shared number; null when it came alone. */
+  partyMark: number | null;
+}
+
+/** One seat of the roster: colour, name, rating, round trip, and where the player is. */
+export function SeatRow({ room, seat, isMe, isHost, pregame, canKick, turn, note, rttMs, partyMark }: SeatRowProps) {
+  const web = gameWeb(room.mode);
+  const finished = room.phase === "finished";
+  const name = seat.player.name;
+  const rating = seatRatingView(seat, room);
+  return (
+    <li
+      className="roster-seat"
+      data-testid={`seat-${name}`}
+      data-seat={seat.seat}
+      data-status={seat.status}
+      data-team={seat.team ?? undefined}
+      data-party={partyMark ?? undefined}
+      data-ready={(pregame && seat.ready) || undefined}
+      data-turn={turn || undefined}
+      data-out={note?.tone === "out" || undefined}
+      style={web.seatStyle?.(seat.seat, seat.team)}
+    >
+      <span className="roster-disc" data-seat={seat.seat} aria-hidden="true" />
+      <span className="roster-body">
+        <span className="roster-top">
+          <span className="roster-name" title={name}>
+            {name}
+          </span>
+          {rating && (
+            <span className="roster-rating">
+              <SeatRating view={rating} />
+              {rating.delta && <RatingDelta {...rating.delta} />}
+            </span>
+          )}
+          {seat.status === "connected" && <LatencyBadge rttMs={rttMs} isMe={isMe} />}
+        </span>
+        <span className="roster-meta">
+          {isMe && <span className="badge badge--you">You</span>}
+          {isHost && <span className="badge badge--host">Host</span>}
+          {partyMark !== null && <PartyMark number={partyMark} />}
+          {web.seatLabel && <span className="visually-hidden">{web.seatLabel(seat.seat, seat.team)} </span>}
+          {pregame ? (
+            seat.ready ? (
+              <span className="seat-status seat-status--ok">
+                <span aria-hidden="true">✓ </span>Ready
+              </span>
+            ) : (
+              <span className="seat-status seat-status--idle">Not ready</span>
+            )
+          ) : note && seat.status !== "left" ? (
+            <span className={`seat-status seat-status--${note.tone === "out" ? "crashed" : "ok"}`}>{note.text}</span>
+          ) : (
+            <SeatStatusText seat={seat} />
+          )}
+          {finished && seat.wantsRematch && seat.status === "connected" && (
+            <span className="badge badge--rematch">Wants a rematch</span>
+          )}
+        </span>
+      </span>
+      {turn && <span className="roster-turn">{isMe ? "Your move" : "Moving"}</span>}
+      {canKick && (
+        <button
+          type="button"
+          className="button button--danger button--tiny"
+          aria-label={`Kick ${name}`}
+          onClick={() => kickPlayer(seat.player.id)}
+        >
+          Kick
+        </button>
+      )}
+    </li>
+  );
+}
+
+/** Seats that came together as a party share this mark: a link and the party's number in the room. */
+function PartyMark({ number }: { number: number }) {
+  return (
+    <span className="badge badge--party" data-testid="party-mark" title={`Came together as party ${number}`}>
+      <LinkIcon className="badge-party-icon" />
+      <span aria-hidden="true">{number}</span>
+      <span className="visually-hidden">Party {number}.</span>
+    </span>
+  );
+}
