@@ -9,6 +9,7 @@ install_dependencies
 ensure_chromium
 ensure_redis
 ensure_promtool
+ensure_haproxy
 cd "$ROOT"
 started=$(date +%s)
 pnpm run test:all

@@ -112,3 +112,23 @@ Install it, then run this command again:
 MSG
   exit 1
 }
+
+# The cluster tests and `pnpm dev:cluster` run behind HAProxy: $HAPROXY_BIN, haproxy on PATH, or
+# Debian's /usr/sbin/haproxy (only the binary is used; the cluster starts its own with its own config).
+ensure_haproxy() {
+  local haproxy="${HAPROXY_BIN:-haproxy}" sudo
+  if command -v "$haproxy" >/dev/null || { [ -z "${HAPROXY_BIN:-}" ] && [ -x /usr/sbin/haproxy ]; }; then return; fi
+  if sudo="$(apt_sudo)"; then
+    log "installing Debian's haproxy for the cluster tests"
+    apt_install "$sudo" haproxy
+    return
+  fi
+  cat >&2 <<MSG
+The cluster tests need HAProxy and none was found ($haproxy).
+Install it, then run this command again:
+  - Debian/Ubuntu: sudo apt-get install -y haproxy
+  - elsewhere: install HAProxy 2.4 or newer and set
+    HAPROXY_BIN=/path/to/haproxy
+MSG
+  exit 1
+}

@@ -79,6 +79,8 @@ const EnvSchema = z.object({
     .string()
     .regex(/^(on|off|[0-9]{1,5})$/, 'Use "on", "off" or a port number')
     .default("on"),
+  /** Serve HAProxy's agent check on this port (see deploy/haproxy.cfg): weighs this node down while busy. Unset: none. */
+  HAPROXY_AGENT_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   /** The least important log level written: trace, debug, info, warn, error, fatal or silent. */
   LOG_LEVEL: z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"]).default("info"),
   /** "json": one JSON object a line (production); "pretty": readable lines (what `pnpm dev` sets). */
@@ -109,6 +111,8 @@ export interface LobbyConfig {
   /** Where GET /metrics is served: on the server's own port, on a port of its own, or not at all. */
   metrics: { kind: "on" } | { kind: "off" } | { kind: "port"; port: number };
   log: { level: LogLevel; format: "json" | "pretty" };
+  /** Where HAProxy's agent check is answered (see `haproxyAgent`); null for nowhere. */
+  haproxyAgentPort: number | null;
   lobby: LobbySettings;
 }
 
@@ -131,6 +135,7 @@ export const defaultConfig: LobbyConfig = {
   redisUrl: null,
   metrics: { kind: "on" },
   log: { level: "info", format: "json" },
+  haproxyAgentPort: null,
   lobby: {
     reconnectGraceMs: 30_000,
     statsIntervalMs: 250,
@@ -179,6 +184,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LobbyConfig {
     metrics:
       e.METRICS === "on" || e.METRICS === "off" ? { kind: e.METRICS } : { kind: "port", port: Number(e.METRICS) },
     log: { level: e.LOG_LEVEL, format: e.LOG_FORMAT },
+    haproxyAgentPort: e.HAPROXY_AGENT_PORT ?? null,
     lobby: {
       reconnectGraceMs: e.RECONNECT_GRACE_MS,
       statsIntervalMs: e.STATS_INTERVAL_MS,

@@ -6,6 +6,7 @@ import { systemClock } from "./core/clock";
 import { jsonLogger, type Logger } from "./core/logger";
 import { pinoLogger } from "./core/pino-logger";
 import { cryptoRandom } from "./core/random";
+import { haproxyAgent } from "./http/haproxy-agent";
 import { httpHandler, type Scrape } from "./http/http-handler";
 import { serverStats } from "./http/server-stats";
 import { prometheusMetrics } from "./metrics/prometheus";
@@ -61,6 +62,9 @@ async function start() {
       : {}),
   });
   lobby = server;
+  const agent = config.haproxyAgentPort
+    ? haproxyAgent(() => (server.lobby.busy ? "busy" : "ready")).listen(config.haproxyAgentPort, config.host)
+    : null;
   // On a port of its own, for a network only the monitoring reaches: the metrics and /healthz, nothing else.
   if (config.metrics.kind === "port" && scrape) {
     createServer(httpHandler({ webDist: null, metrics: scrape })).listen(config.metrics.port, config.host);
@@ -84,6 +88,7 @@ async function start() {
     logger.info("shutting down", { signal });
     // Never hang on a stuck connection: leave after a bounded wait.
     setTimeout(() => process.exit(1), 10_000).unref();
+    agent?.close();
     server
       .close()
       .then(() => cluster?.close())

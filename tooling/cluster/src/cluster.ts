@@ -8,7 +8,7 @@ import { setTimeout as delay } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import { isRunning, spawnOwned, startRedis, terminate, type RedisServer } from "@lobby/redis-server";
 import getPort from "get-port";
-import { createBalancer, type Balancer } from "./balancer";
+import { startHaproxy, type Balancer } from "./haproxy";
 
 const REPO_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 /** The bundled server that `pnpm build` writes and every node runs. */
@@ -42,7 +42,7 @@ export interface ClusterOptions {
   command?: readonly [string, ...string[]];
   /**
    * Every line printed by a node (source `node-<i>`) or redis-server (`redis`), and the cluster's own
-   * notes: `balancer` when a node fails to connect, `cluster` when a node exits unasked. Default:
+   * notes: `balancer` for HAProxy's own lines, `cluster` when a node exits unasked. Default:
    * dropped (a node that fails to start still has its last lines in the error).
    */
   onOutput?: (source: string, line: string) => void;
@@ -73,14 +73,15 @@ export interface Cluster {
   readonly redis: RedisServer | null;
   readonly nodes: readonly ClusterNode[];
   readonly balancer: Balancer;
-  /** Stop the nodes (SIGTERM, all at once, SIGKILL after 12 s), then the balancer, then its redis-server. Idempotent. */
+  /** Stop the nodes (SIGTERM, all at once, SIGKILL after 12 s), then HAProxy, then its redis-server. Idempotent. */
   stop(): Promise<void>;
 }
 
 /**
  * Start a local Lobby cluster: redis-server (unless `redisUrl` is given), `nodes` server processes on
- * free loopback ports and a load balancer in front of them. Resolves once every node answers
- * `/healthz`; if anything fails to start, whatever did start is stopped again.
+ * free loopback ports and HAProxy in front of them, with the repository's configuration
+ * (`deploy/haproxy.cfg`). Resolves once every node answers `/healthz` and HAProxy sees them all up;
+ * if anything fails to start, whatever did start is stopped again.
  */
 export async function startCluster(options: ClusterOptions): Promise<Cluster> {
   if (!Number.isInteger(options.nodes) || options.nodes < 1) {
@@ -104,28 +105,26 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     // 15 s in one process).
     const host = options.host ?? "127.0.0.1";
     const balancerPort = options.port || (await getPort({ host }));
-    const ports: number[] = [];
-    for (let i = 0; i < options.nodes; i++) ports.push(await getPort({ host: "127.0.0.1", exclude: [balancerPort] }));
-    const members = ports.map((port, i) => ({ id: `node-${i + 1}`, url: `http://127.0.0.1:${port}` }));
-    const idOf = new Map(members.map(({ id, url }) => [url, id]));
-    // The balancer listens first: its port has to be in every node's ALLOWED_ORIGINS.
-    const balancer = await createBalancer({
-      port: balancerPort,
-      host,
-      targets: members.map(({ url }) => url),
-      onTargetDown: (target, error) =>
-        output("balancer", `${idOf.get(target)} (${target}) failed to connect (${error.message}); passing over it`),
-    });
-    stack.push(() => balancer.close());
+    const taken = [balancerPort];
+    const freePort = async () => {
+      const port = await getPort({ host: "127.0.0.1", exclude: taken });
+      taken.push(port);
+      return port;
+    };
+    const members: { id: string; url: string; agentPort: number }[] = [];
+    for (let i = 0; i < options.nodes; i++) {
+      members.push({ id: `node-${i + 1}`, url: `http://127.0.0.1:${await freePort()}`, agentPort: await freePort() });
+    }
 
-    const env = nodeEnvironment(options.env ?? {}, redisUrl, balancer.port);
+    // The balancer's port has to be in every node's ALLOWED_ORIGINS; HAProxy starts once the nodes answer.
+    const env = nodeEnvironment(options.env ?? {}, redisUrl, balancerPort);
     const nodes = await Promise.all(
-      members.map(({ id, url }) =>
+      members.map(({ id, url, agentPort }) =>
         launchNode({
           id,
           url,
           command,
-          env,
+          env: { ...env, HAPROXY_AGENT_PORT: String(agentPort) },
           output,
           readyTimeoutMs: options.readyTimeoutMs ?? DEFAULT_READY_TIMEOUT_MS,
           onExit: (how) => {
@@ -135,6 +134,13 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
         }),
       ),
     );
+    const balancer = await startHaproxy({
+      port: balancerPort,
+      host,
+      servers: members,
+      onOutput: (line) => output("balancer", line),
+    });
+    stack.push(() => balancer.close());
 
     let stopped: Promise<void> | null = null;
     return {

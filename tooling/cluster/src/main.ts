@@ -1,4 +1,4 @@
-// `pnpm dev:cluster`: build once, then redis-server, N server nodes and the balancer at one URL.
+// `pnpm dev:cluster`: build once, then redis-server, N server nodes and HAProxy in front of them at one URL.
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { fileURLToPath } from "node:url";
@@ -8,15 +8,16 @@ import { startCluster, type Cluster } from "./cluster";
 const USAGE = `Usage: pnpm dev:cluster [-- options]
 
 Builds the app (pnpm build), starts redis-server (or uses $REDIS_URL), several Lobby server nodes on
-free loopback ports and a load balancer in front of them, and prints the one URL to open.
+free loopback ports and HAProxy in front of them (deploy/haproxy.cfg), and prints the one URL to open.
+Needs redis-server and haproxy installed: bash scripts/dev-cluster.sh installs them (Debian) first.
 
   --nodes N      server nodes (default 3)
-  --port P       the balancer's port (default $PORT, else 8080)
-  --host H       the balancer's interface (default 127.0.0.1; 0.0.0.0 for other machines)
+  --port P       HAProxy's port (default $PORT, else 8080)
+  --host H       HAProxy's interface (default 127.0.0.1; 0.0.0.0 for other machines)
   --no-build     skip pnpm build; apps/server/dist and apps/web/dist must exist
   -h, --help     this text
 
-Ctrl-C stops the nodes (SIGTERM), then the balancer and redis-server.`;
+Ctrl-C stops the nodes (SIGTERM), then HAProxy and redis-server.`;
 
 const REPO_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 const COLORS = [36, 33, 35, 32, 34, 91, 96, 93];
@@ -88,7 +89,7 @@ async function main(): Promise<void> {
       process.exit(1);
     }
     stopping = true;
-    print("cluster", `${signal}: stopping the nodes, then the balancer and redis-server`);
+    print("cluster", `${signal}: stopping the nodes, then HAProxy and redis-server`);
     await cluster?.stop();
     process.exit(0);
   };

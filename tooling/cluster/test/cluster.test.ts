@@ -1,5 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
+import { serverStates } from "../src/haproxy";
 import { startCluster, type Cluster, type ClusterOptions } from "../src/index";
 
 const FAKE_NODE = fileURLToPath(new URL("./fake-node.mjs", import.meta.url));
@@ -70,6 +71,16 @@ describe("startCluster", () => {
     expect(first?.running).toBe(false);
     const after = [await viaBalancer(), await viaBalancer(), await viaBalancer()];
     expect(after).toEqual(["node-2", "node-2", "node-2"]);
+  });
+
+  it("runs HAProxy with the repository's configuration, which drains a node whose agent says so", async () => {
+    const cluster = await start({ env: { FAKE_AGENT: "drain" }, nodes: 1 });
+    // The agent answers every second; HAProxy then takes the node out of rotation but keeps it up.
+    await expect
+      .poll(async () => serverStates(await cluster.balancer.command("show stat")).get("node-1"), { timeout: 5_000 })
+      .toBe("DRAIN (agent)");
+    const config = await cluster.balancer.command("show servers state nodes");
+    expect(config).toContain("node-1");
   });
 
   it("stop() ends every node and the redis-server it started", async () => {
