@@ -13,6 +13,9 @@ import type { NodeRegistry } from "./lobby/node-registry";
 import { claimHolds, type Greeting } from "./lobby/sessions";
 import type { LobbyStore } from "./lobby/store";
 import { noMetrics, type Metrics } from "./metrics/metrics";
+import { adminNamespace } from "./admin/admin-namespace";
+import { bothMetrics, NodeFigures } from "./admin/node-figures";
+import { memoryBans, type Bans } from "./transport/bans";
 import { AddressAbuse } from "./transport/address-abuse";
 import { addressBudgets, unlimitedBudgets, type AddressBudgets } from "./transport/address-budgets";
 import { AddressConnections, addressKeyer, clientAddress } from "./transport/address-connections";
@@ -46,6 +49,8 @@ export interface LobbyServerComponents {
   budgets?: AddressBudgets;
   /** Where the server reports what happens (see `prometheusMetrics`); nothing is reported when absent. */
   metrics?: Metrics;
+  /** Bans an admin set; a cluster passes Redis-backed ones. Default: in this process. */
+  bans?: Bans;
 }
 
 export interface LobbyServer {
@@ -53,6 +58,9 @@ export interface LobbyServer {
   lobby: Lobby;
   /** Live connections per client address. */
   connections: AddressConnections;
+  /** Whether an admin drains this node: it takes no new players (its players stay). */
+  readonly draining: boolean;
+  setDraining(draining: boolean): void;
   /** Tell every client the server is stopping, disconnect them, stop timers and close the HTTP server. */
   close(): Promise<void>;
 }
@@ -64,7 +72,19 @@ const MAX_PACKET_BYTES = 8 * 1024;
 export function createLobbyServer(components: LobbyServerComponents): LobbyServer {
   const { httpServer, store, clock, random, config } = components;
   const logger = components.logger ?? jsonLogger;
-  const metrics = components.metrics ?? noMetrics;
+  let draining = false;
+  let connectionCount = () => 0;
+  let busy = () => false;
+  // This node's own figures for the admin page, told what the metrics are told.
+  const figures = new NodeFigures({
+    nodeId: config.lobby.nodeId,
+    clock,
+    busy: () => busy(),
+    draining: () => draining,
+    connections: () => connectionCount(),
+  });
+  const metrics = bothMetrics(components.metrics ?? noMetrics, figures);
+  const bans = components.bans ?? memoryBans(clock);
   const games = components.games ?? defaultGames;
   const tokens = sessionTokens(config.sessionSecret, clock, config.sessionTokenTtlMs);
   const identities = identityTokens(config.sessionSecret, clock, config.lobby.identityTtlMs);
@@ -111,6 +131,8 @@ export function createLobbyServer(components: LobbyServerComponents): LobbyServe
   });
   const modes = modeInfos(games);
   connections.track(io.engine);
+  busy = () => lobby.busy;
+  connectionCount = () => io.engine.clientsCount;
 
   io.use(refuseNamespace(refusals, metrics, (socket) => addressKey(clientAddress(socket.request, config.trustProxy))));
   nsp.use(
@@ -126,7 +148,9 @@ export function createLobbyServer(components: LobbyServerComponents): LobbyServe
       refusals,
       metrics,
       abusive: (key) => config.rateLimits && abuse.exhausted(key),
-      busy: () => lobby.busy,
+      // A draining node takes no new players either; the balancer and their clients' retries move them on.
+      busy: () => lobby.busy || draining,
+      bans,
       sessionStands: async (claims) => {
         const player = await store.getPlayer(claims.id);
         return player !== undefined && claimHolds(player, claims.generation);
@@ -184,11 +208,42 @@ export function createLobbyServer(components: LobbyServerComponents): LobbyServe
       });
   });
 
+  const admin = config.adminToken
+    ? adminNamespace({
+        io,
+        token: config.adminToken,
+        lobby,
+        store,
+        clock,
+        logger,
+        metrics,
+        refusals,
+        bans,
+        figures,
+        nodeId: config.lobby.nodeId,
+        clustered: components.adapter !== undefined,
+        addressKeyOf: (socket) => addressKey(clientAddress(socket.request, config.trustProxy)),
+        setDraining: (on) => {
+          draining = on;
+          logger.warn(on ? "draining: no new players" : "no longer draining", {});
+        },
+        announce: (text) => nsp.emit("lobby:announcement", { text, at: clock.now() }),
+      })
+    : null;
+
   return {
     io,
     lobby,
     connections,
+    get draining() {
+      return draining;
+    },
+    setDraining(on: boolean) {
+      draining = on;
+    },
     async close() {
+      admin?.close();
+      figures.close();
       refusals.close();
       nsp.emit("session:closed", { reason: "shutdown", message: "The server is restarting." });
       await lobby.close();

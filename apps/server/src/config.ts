@@ -81,6 +81,8 @@ const EnvSchema = z.object({
     .default("on"),
   /** Serve HAProxy's agent check on this port (see deploy/haproxy.cfg): weighs this node down while busy. Unset: none. */
   HAPROXY_AGENT_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  /** Serve the /admin namespace (and the web app's /admin page) to whoever presents this token; unset: no admin. */
+  ADMIN_TOKEN: z.string().min(16, "ADMIN_TOKEN must have at least 16 characters").optional(),
   /** The least important log level written: trace, debug, info, warn, error, fatal or silent. */
   LOG_LEVEL: z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"]).default("info"),
   /** "json": one JSON object a line (production); "pretty": readable lines (what `pnpm dev` sets). */
@@ -113,6 +115,8 @@ export interface LobbyConfig {
   log: { level: LogLevel; format: "json" | "pretty" };
   /** Where HAProxy's agent check is answered (see `haproxyAgent`); null for nowhere. */
   haproxyAgentPort: number | null;
+  /** The token the /admin namespace takes; null: no /admin namespace. */
+  adminToken: string | null;
   lobby: LobbySettings;
 }
 
@@ -136,6 +140,7 @@ export const defaultConfig: LobbyConfig = {
   metrics: { kind: "on" },
   log: { level: "info", format: "json" },
   haproxyAgentPort: null,
+  adminToken: null,
   lobby: {
     reconnectGraceMs: 30_000,
     statsIntervalMs: 250,
@@ -185,6 +190,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LobbyConfig {
       e.METRICS === "on" || e.METRICS === "off" ? { kind: e.METRICS } : { kind: "port", port: Number(e.METRICS) },
     log: { level: e.LOG_LEVEL, format: e.LOG_FORMAT },
     haproxyAgentPort: e.HAPROXY_AGENT_PORT ?? null,
+    adminToken: e.ADMIN_TOKEN ?? null,
     lobby: {
       reconnectGraceMs: e.RECONNECT_GRACE_MS,
       statsIntervalMs: e.STATS_INTERVAL_MS,

@@ -46,6 +46,7 @@ async function start() {
       webDist: config.webDist,
       stats,
       busy: () => lobby?.lobby.busy ?? false,
+      draining: () => lobby?.draining ?? false,
       metrics: config.metrics.kind === "on" ? scrape : null,
     }),
   );
@@ -58,12 +59,20 @@ async function start() {
     logger,
     ...(prometheus ? { metrics: prometheus.metrics } : {}),
     ...(cluster
-      ? { nodes: cluster.nodes, adapter: cluster.adapter, budgets: cluster.budgets(config.addressLimits) }
+      ? {
+          nodes: cluster.nodes,
+          adapter: cluster.adapter,
+          budgets: cluster.budgets(config.addressLimits),
+          bans: cluster.bans(systemClock),
+        }
       : {}),
   });
   lobby = server;
   const agent = config.haproxyAgentPort
-    ? haproxyAgent(() => (server.lobby.busy ? "busy" : "ready")).listen(config.haproxyAgentPort, config.host)
+    ? haproxyAgent(() => (server.draining ? "draining" : server.lobby.busy ? "busy" : "ready")).listen(
+        config.haproxyAgentPort,
+        config.host,
+      )
     : null;
   // On a port of its own, for a network only the monitoring reaches: the metrics and /healthz, nothing else.
   if (config.metrics.kind === "port" && scrape) {
@@ -78,6 +87,7 @@ async function start() {
       webApp: config.webDist ?? "not served (run the web app with Vite)",
       state: cluster ? "redis (cluster node)" : "in memory",
       metrics: config.metrics.kind === "port" ? `port ${config.metrics.port}` : config.metrics.kind,
+      admin: config.adminToken ? "on (/admin)" : "off (no ADMIN_TOKEN)",
     });
   });
 

@@ -1,5 +1,13 @@
 import { z } from "zod";
-import { clientEvents, errorCodeDocs, LOBBY_NAMESPACE, serverEvents } from "../src";
+import {
+  ADMIN_NAMESPACE,
+  adminClientEvents,
+  adminServerEvents,
+  clientEvents,
+  errorCodeDocs,
+  LOBBY_NAMESPACE,
+  serverEvents,
+} from "../src";
 
 type JsonSchema = {
   type?: string | string[];
@@ -165,6 +173,45 @@ export function renderProtocolDoc(): string {
   out.push("## Server → client events", "");
   for (const [name, contract] of Object.entries(serverEvents)) {
     out.push(`### \`${name}\``, "", contract.summary, "", "```ts", typeOf(contract.payload, "output"), "```", "");
+  }
+  out.push(
+    `## The \`${ADMIN_NAMESPACE}\` namespace`,
+    "",
+    "For operators, and only when the server has `ADMIN_TOKEN`: the handshake carries it as `auth.token`, compared",
+    "in constant time; a wrong or missing one is refused (`UNAUTHORIZED`), counted, and an address that keeps trying",
+    "is refused without a comparison for a while. Acks work as on `/lobby`. Every action is audited: a log line, and",
+    "an `admin:audit` event to every admin connection of the cluster.",
+    "",
+  );
+  for (const [name, contract] of Object.entries(adminClientEvents)) {
+    out.push(
+      `### \`${name}\``,
+      "",
+      contract.summary,
+      "",
+      "```ts",
+      typeOf(contract.payload, "input"),
+      "```",
+      "",
+      "Ack data on success:",
+      "",
+      "```ts",
+      typeOf(contract.result, "output"),
+      "```",
+      "",
+    );
+  }
+  for (const [name, contract] of Object.entries(adminServerEvents)) {
+    out.push(
+      `### \`${name}\` (server → admin)`,
+      "",
+      contract.summary,
+      "",
+      "```ts",
+      typeOf(contract.payload, "output"),
+      "```",
+      "",
+    );
   }
   out.push("## Error codes", "", "| code | meaning |", "| --- | --- |");
   for (const [code, meaning] of Object.entries(errorCodeDocs)) out.push(`| \`${code}\` | ${meaning} |`);

@@ -46,6 +46,8 @@ export const ErrorCode = {
   NotPartyLeader: "NOT_PARTY_LEADER",
   PartyTooLarge: "PARTY_TOO_LARGE",
   PartyNotReady: "PARTY_NOT_READY",
+  Banned: "BANNED",
+  Unauthorized: "UNAUTHORIZED",
   Internal: "INTERNAL",
 } as const;
 
@@ -109,6 +111,10 @@ export const errorCodeDocs: Record<ErrorCode, string> = {
   NOT_PARTY_LEADER: "Only the party's leader may do that (queue the party, remove a member).",
   PARTY_TOO_LARGE:
     "The party is larger than the mode's quick match takes (`maxPartySize`: one team in a team game, half a room otherwise; none in a one-against-one game).",
+  BANNED:
+    "Handshake only: an admin banned this address or this device's identity for a while (the message says until when).",
+  UNAUTHORIZED:
+    "Handshake only, on `/admin`: the token is missing or wrong (or this address tried too many wrong ones lately).",
   PARTY_NOT_READY: "A member of the party is still playing or watching a game; the party queues once everyone is free.",
   INTERNAL: "The server failed; details are in the server log only.",
 };

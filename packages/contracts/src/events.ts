@@ -320,11 +320,15 @@ export const serverEvents = {
   },
   "session:closed": {
     payload: z.object({
-      reason: z.enum(["replaced", "abuse", "shutdown"]),
+      reason: z.enum(["replaced", "abuse", "shutdown", "kicked", "banned"]),
       message: z.string(),
     }),
     summary:
-      "The server is closing this connection: `replaced` (the same session connected from another tab — stop acting and do not reconnect), `abuse` (too many refused messages), or `shutdown` (the server is stopping; reconnect).",
+      "The server is closing this connection: `replaced` (the same session connected from another tab — stop acting and do not reconnect), `abuse` (too many refused messages), `shutdown` (the server is stopping; reconnect), or `kicked` / `banned` (an admin ended the session; `message` says why — do not reconnect at once).",
+  },
+  "lobby:announcement": {
+    payload: z.object({ text: z.string(), at: z.number() }),
+    summary: "An operator's announcement to every connected player.",
   },
   "lobby:stats": {
     payload: LobbyStats,

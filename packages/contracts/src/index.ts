@@ -1,4 +1,5 @@
 export * from "./ack";
+export * from "./admin";
 export * from "./chat";
 export * from "./errors";
 export * from "./events";

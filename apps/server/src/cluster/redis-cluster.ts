@@ -3,7 +3,9 @@ import type { ServerOptions } from "socket.io";
 import type { NodeRegistry } from "../lobby/node-registry";
 import { redisClient } from "../store/redis-client";
 import { RedisStore } from "../store/redis-store";
+import type { Clock } from "../core/clock";
 import { addressBudgets, type AddressBudgets, type AddressLimits } from "../transport/address-budgets";
+import { redisBans, type Bans } from "../transport/bans";
 
 /**
  * What a node of a cluster needs besides a plain server: the shared store,
@@ -15,6 +17,8 @@ export interface ClusterParts {
   adapter: NonNullable<ServerOptions["adapter"]>;
   /** Per-address budgets kept in Redis, so they hold across every node. */
   budgets(limits: AddressLimits): AddressBudgets;
+  /** Admins' bans, kept in Redis, so every node refuses them. */
+  bans(clock: Clock): Bans;
   /** Close the Redis connections (after the Socket.IO server closed). */
   close(): Promise<void>;
 }
@@ -43,6 +47,7 @@ export async function connectCluster(url: string, prefix = "lobby:"): Promise<Cl
     nodes: store.nodes,
     adapter,
     budgets: (limits) => addressBudgets(limits, { client: budgetClient, prefix }),
+    bans: (clock) => redisBans(budgetClient, prefix, clock),
     async close() {
       await Promise.all([store.close(), adapterClient.close(), budgetClient.close()]);
     },

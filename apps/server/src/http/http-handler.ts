@@ -9,6 +9,8 @@ export interface HttpOptions {
   stats?: ((options: StatsQuery) => Promise<unknown>) | null;
   /** Whether the lobby is shedding load (`Lobby.busy`); `/healthz` says so. */
   busy?: () => boolean;
+  /** Whether an admin drains this node; `/healthz` says so. */
+  draining?: () => boolean;
   /** When set, `GET /metrics` answers with these (Prometheus' text format). */
   metrics?: (() => Promise<Scrape>) | null;
 }
@@ -21,7 +23,8 @@ export interface Scrape {
 
 /**
  * Plain HTTP: `GET /healthz` (200 while the process runs; its status is
- * "busy" instead of "ok" while the lobby sheds load), the metrics and stats
+ * "busy" instead of "ok" while the lobby sheds load, "draining" while an
+ * admin drains the node), the metrics and stats
  * endpoints when they are on, and the built web app. Socket.IO handles its own path before
  * this runs.
  */
@@ -30,7 +33,7 @@ export function httpHandler(options: HttpOptions) {
   return (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? "/", "http://lobby.invalid");
     if (url.pathname === "/healthz") {
-      json(res, 200, { status: options.busy?.() ? "busy" : "ok" });
+      json(res, 200, { status: options.draining?.() ? "draining" : options.busy?.() ? "busy" : "ok" });
       return;
     }
     if (url.pathname === "/metrics" && options.metrics) {

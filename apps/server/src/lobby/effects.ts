@@ -14,6 +14,8 @@ export interface LobbyEffects {
   toLocalChannel<E extends ServerEventName>(channel: Channel, event: E, payload: ServerPayload<E>): void;
   /** Close one connection of this process, so its client reconnects to what the server now holds for it. */
   drop(connectionId: string): void;
+  /** An admin ended the session: tell its connections why (on any node) and close them for good. */
+  closeSession(playerId: string, reason: "kicked" | "banned", message: string): void;
 }
 
 /** Effects written to an outbox, to be carried out by the live transport after the commit. */
@@ -45,5 +47,9 @@ export class HeldEffects implements LobbyEffects {
 
   drop(connectionId: string): void {
     this.outbox.push(() => this.live.drop(connectionId));
+  }
+
+  closeSession(playerId: string, reason: "kicked" | "banned", message: string): void {
+    this.outbox.push(() => this.live.closeSession(playerId, reason, message));
   }
 }

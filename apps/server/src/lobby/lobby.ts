@@ -174,6 +174,20 @@ export class Lobby implements LobbyRuntime {
     );
   }
 
+  /** An admin closes a room (see `rooms.closeByAdmin`); false when there is no such room. */
+  closeRoom(roomId: string, reason: string): Promise<boolean> {
+    return this.operations.run({ lanes: [laneNames.room(roomId)] }, (ctx) => rooms.closeByAdmin(ctx, roomId, reason));
+  }
+
+  /** An admin ends a session now (see `sessions.endNow`); false when there is no such session. */
+  async endSession(playerId: string, how: { reason: "kicked" | "banned"; message: string }): Promise<boolean> {
+    const ended = await this.operations.run(this.hints.scopeOf(playerId, laneNames.matchmaking), (ctx) =>
+      sessions.endNow(ctx, playerId, how),
+    );
+    if (ended) this.forget(playerId);
+    return ended;
+  }
+
   /**
    * A connection closed. The player stays "away" for the reconnect grace
    * period, keeping their queue place and seat; ignored if another

@@ -1,5 +1,5 @@
 import { ErrorCode, type ModeId, type RoomView, type Visibility } from "@lobby/contracts";
-import type { LobbyContext } from "./context";
+import { roomOf, type LobbyContext } from "./context";
 import { allocateInviteCode } from "./invite-code";
 import { LobbyError } from "./lobby-error";
 import {
@@ -92,6 +92,35 @@ export async function leave(ctx: LobbyContext, playerId: string): Promise<null> 
     await ctx.saveRoom(await vacate(ctx, room, player));
   }
   return null;
+}
+
+/**
+ * An admin closes a room: its game (if one runs) ends unrated, everyone in
+ * it is back in the lobby and told why, and the room is gone. False when
+ * there is no such room.
+ */
+export async function closeByAdmin(ctx: LobbyContext, roomId: string, reason: string): Promise<boolean> {
+  const room = await ctx.store.getRoom(roomId);
+  if (!room) return false;
+  const why = `An admin closed the room: ${reason}`;
+  const inside = [
+    ...room.seats.filter((s) => s.status !== "left").map((s) => s.playerId),
+    ...room.spectators.map((s) => s.playerId),
+  ];
+  for (const id of inside) {
+    const player = await ctx.store.getPlayer(id);
+    if (player && roomOf(player.location) === roomId) await ctx.moveTo(player, { kind: "idle" });
+    ctx.effects.toPlayer(id, "room:kicked", { roomId, reason: why });
+  }
+  // Every seat gone at once: the room is destroyed as an abandoned one, with no result to rate.
+  const emptied = {
+    ...room,
+    phase: "waiting" as const,
+    spectators: [],
+    seats: room.seats.map((s) => ({ ...s, status: "left" as const })),
+  };
+  await ctx.saveRoom(emptied);
+  return true;
 }
 
 /**

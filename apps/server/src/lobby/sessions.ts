@@ -5,12 +5,12 @@ import { channels } from "./channels";
 import { forfeitIfStillAway, markDisconnected, markReconnected, removeSpectator } from "./match-room";
 import { claimedIdentity, connectIdentity, generationHolds, type IdentityClaim } from "./identities";
 import { LobbyError } from "./lobby-error";
-import { searchOf } from "./matchmaker";
+import { leaveQueue, searchOf } from "./matchmaker";
 import { partyOf, removeMember, resyncParty } from "./parties";
 import { withResultNote } from "./play";
 import type { PlayerRecord } from "./records";
 import { toRoomView } from "./room-view";
-import { vacate } from "./rooms";
+import { leave, vacate } from "./rooms";
 
 /*
  * Sessions outlive connections. A dropped connection leaves the player
@@ -232,6 +232,30 @@ async function goAway(ctx: LobbyContext, player: PlayerRecord): Promise<boolean>
   if (!room) return false;
   await ctx.saveRoom(ctx.say(markDisconnected(room, player.id, awayUntil), `${player.name} lost connection.`));
   return false;
+}
+
+/**
+ * An admin ends a session now, connected or not: out of its party, its
+ * queue and its room (a running game is forfeited, as by leaving), then
+ * gone; its connections are told why and closed. False when there is no
+ * such session.
+ */
+export async function endNow(
+  ctx: LobbyContext,
+  playerId: string,
+  how: { reason: "kicked" | "banned"; message: string },
+): Promise<boolean> {
+  const player = await ctx.store.getPlayer(playerId);
+  if (!player) return false;
+  const party = await partyOf(ctx, player);
+  if (party) await removeMember(ctx, party, player, "expired");
+  const { location } = (await ctx.store.getPlayer(playerId)) ?? player;
+  if (location.kind === "queued") await leaveQueue(ctx, playerId);
+  else if (location.kind === "seated" || location.kind === "watching") await leave(ctx, playerId);
+  await ctx.store.deletePlayer(playerId);
+  ctx.deadline(deadlineKey.player(playerId), null);
+  ctx.effects.closeSession(playerId, how.reason, how.message);
+  return true;
 }
 
 /** The grace period ran out: end the session. Returns false if the player came back in time. */

@@ -2,6 +2,7 @@ import { ErrorCode, IdentityToken, PlayerName, SessionToken } from "@lobby/contr
 import type { ExtendedError, Socket } from "socket.io";
 import { randomId, type Random } from "../core/random";
 import type { AddressBudgets } from "./address-budgets";
+import { banKey, type Bans } from "./bans";
 import { clientAddress, type AddressConnections } from "./address-connections";
 import type { Metrics } from "../metrics/metrics";
 import type { RefusalLog } from "./refusal-log";
@@ -32,8 +33,10 @@ export interface HandshakeDeps {
   }) => Promise<{ playerId: string; generation: number } | null>;
   /** Whether an address has been refused too often lately (see `AddressAbuse`): then it is not let in. */
   abusive: (addressKey: string) => boolean;
-  /** Whether the lobby sheds load: then no new players. */
+  /** Whether the lobby sheds load (or drains): then no new players. */
   busy: () => boolean;
+  /** Addresses and identities an admin banned. */
+  bans: Bans;
 }
 
 /**
@@ -90,6 +93,15 @@ async function admit(deps: HandshakeDeps, socket: LobbySocket, next: Next): Prom
     const identityToken = IdentityToken.safeParse(fields.identity);
     const identityClaims = identityToken.success ? deps.identities.verify(identityToken.data) : null;
     const identity = identityClaims && { id: identityClaims.id, generation: identityClaims.generation };
+    const banned = await deps.bans.remainingMs([
+      banKey.address(addressKey),
+      ...(identity ? [banKey.identity(identity.id)] : []),
+    ]);
+    if (banned !== null) {
+      const minutes = Math.max(1, Math.ceil(banned / 60_000));
+      refuse(ErrorCode.Banned, `You are banned from this lobby for ${minutes} more minute${minutes === 1 ? "" : "s"}.`);
+      return;
+    }
     if (!resume && identity && fields.rejoin === true) resume = await deps.rejoinTarget(identity);
     if (!resume) {
       // A server that is behind takes no new players; a returning one may hold a seat and comes in.

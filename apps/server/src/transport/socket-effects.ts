@@ -22,6 +22,11 @@ export function socketEffects(nsp: LobbyNamespace): LobbyEffects {
     },
     // Closing the underlying connection (not a server-side disconnect) makes the client reconnect.
     drop: (connectionId) => nsp.local.in(socketRooms.connection(connectionId)).disconnectSockets(true),
+    // A server-side disconnect: the client does not reconnect by itself.
+    closeSession: (playerId, reason, message) => {
+      nsp.to(socketRooms.player(playerId)).emit("session:closed", { reason, message });
+      nsp.in(socketRooms.player(playerId)).disconnectSockets(true);
+    },
   };
 }
 

@@ -1,4 +1,11 @@
 import type { LobbyClient } from "@lobby/client";
+import {
+  ADMIN_NAMESPACE,
+  type AdminClientToServerEvents,
+  type AdminServerToClientEvents,
+  type AdminSnapshot,
+} from "@lobby/contracts";
+import { io, type Socket } from "socket.io-client";
 import { describe, expect, it } from "vitest";
 import { seededRandom } from "../../src/core/random";
 import { checkInvariants } from "../../src/lobby/invariants";
@@ -16,7 +23,8 @@ const CF = "connect-four" as const;
 const LD = "liars-dice" as const;
 const GRACE_MS = 1000;
 
-const setup = useSourceCluster(3, { COUNTDOWN_MS: "50", RECONNECT_GRACE_MS: String(GRACE_MS) });
+const ADMIN_TOKEN = "admin-token-for-the-cluster-tests";
+const setup = useSourceCluster(3, { COUNTDOWN_MS: "50", RECONNECT_GRACE_MS: String(GRACE_MS), ADMIN_TOKEN });
 const connectTo = (url: string, name: string) => setup.players.connect(url, name);
 /**
  * Everyone leaves, and the cluster ends their sessions once the grace period
@@ -119,4 +127,45 @@ describe("a cluster of three nodes over Redis", () => {
     await everyoneLeaves([...leaders, ...friends, ...solos]);
     for (const code of codes) expect(await setup.store.getParty(code)).toBeUndefined();
   }, 60_000);
+
+  it("an admin on one node sees every node, closes a room played on the two others, and drains one", async () => {
+    const ann = await connectTo(nodeUrl(1), "Ann");
+    const bob = await connectTo(nodeUrl(2), "Bob");
+    const playing = nextEvent(bob.client, "room:state", (r) => r.phase === "playing");
+    expect(await ann.client.quickMatch(CF)).toMatchObject({ ok: true, data: { state: "queued" } });
+    expect(await bob.client.quickMatch(CF)).toMatchObject({ ok: true, data: { state: "matched" } });
+    const room = await playing;
+
+    const admin: Socket<AdminServerToClientEvents, AdminClientToServerEvents> = io(`${nodeUrl(0)}${ADMIN_NAMESPACE}`, {
+      transports: ["websocket"],
+      forceNew: true,
+      auth: { token: ADMIN_TOKEN },
+    });
+    try {
+      const seen = await new Promise<AdminSnapshot>((resolve) => {
+        const listener = (snapshot: AdminSnapshot) => {
+          if (snapshot.nodes.length < 3 || !snapshot.rooms.some((r) => r.id === room.id)) return;
+          admin.off("admin:snapshot", listener);
+          resolve(snapshot);
+        };
+        admin.on("admin:snapshot", listener);
+      });
+      expect(seen.nodes.map((n) => n.id)).toEqual(["node-1", "node-2", "node-3"]);
+
+      const kicked = Promise.all([nextEvent(ann.client, "room:kicked"), nextEvent(bob.client, "room:kicked")]);
+      const closed = await admin.emitWithAck("admin:close-room", { roomId: room.id, reason: "Maintenance" });
+      expect(closed).toEqual({ ok: true, data: null });
+      for (const notice of await kicked) expect(notice.reason).toBe("An admin closed the room: Maintenance");
+
+      expect(await admin.emitWithAck("admin:drain", { nodeId: "node-2", draining: true })).toMatchObject({ ok: true });
+      const health = async () => ((await (await fetch(`${nodeUrl(1)}/healthz`)).json()) as { status: string }).status;
+      await expect.poll(health).toBe("draining");
+      expect(await admin.emitWithAck("admin:drain", { nodeId: "node-2", draining: false })).toMatchObject({ ok: true });
+      await expect.poll(health).toBe("ok");
+    } finally {
+      admin.close();
+    }
+    expect(await checkInvariants(setup.store, Date.now())).toEqual([]);
+    await everyoneLeaves([ann, bob]);
+  });
 });

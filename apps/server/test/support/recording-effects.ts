@@ -40,6 +40,10 @@ export class RecordingEffects implements LobbyEffects {
     this.dropped.push(connectionId);
   }
 
+  closeSession(playerId: string, reason: "kicked" | "banned", message: string) {
+    this.sent.push({ to: { player: playerId }, event: "session:closed", payload: { reason, message } });
+  }
+
   /** Every payload of `event` sent to a channel, oldest first. */
   allToChannel<E extends ServerEventName>(channel: string, event: E): ServerPayload<E>[] {
     return this.sent

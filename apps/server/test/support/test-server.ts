@@ -26,11 +26,13 @@ export async function startTestServer(
       | "addressLimits"
       | "publicHosts"
       | "sessionTokenTtlMs"
+      | "adminToken"
     >
   > = {},
   store: MemoryStore = new MemoryStore(),
 ) {
   let busy = () => false;
+  let draining = () => false;
   let connectionCount = () => 0;
   // The metrics a server runs with: every test exercises what reports to them, and /metrics serves them.
   const prometheus = prometheusMetrics({
@@ -44,7 +46,13 @@ export async function startTestServer(
     body: await prometheus.registry.metrics(),
   });
   const httpServer = createServer(
-    httpHandler({ webDist: null, stats: serverStats(store, systemClock), busy: () => busy(), metrics: scrape }),
+    httpHandler({
+      webDist: null,
+      stats: serverStats(store, systemClock),
+      busy: () => busy(),
+      draining: () => draining(),
+      metrics: scrape,
+    }),
   );
   const server = createLobbyServer({
     httpServer,
@@ -67,6 +75,7 @@ export async function startTestServer(
     logger: silentLogger,
   });
   busy = () => server.lobby.busy;
+  draining = () => server.draining;
   connectionCount = () => server.io.engine.clientsCount;
   await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
