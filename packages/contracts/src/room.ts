@@ -94,6 +94,7 @@ export const RoomView = z.object({
   mode: ModeId,
   visibility: Visibility,
   maxPlayers: z.int().positive(),
+  /** A custom room's host; always null in a quick-match room, which has no host powers among strangers. */
   hostId: z.string().nullable(),
   /** Whether its results change ratings: quick-match rooms always, custom rooms when the host chose so. */
   rated: z.boolean(),

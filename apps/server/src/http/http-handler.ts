@@ -57,6 +57,11 @@ export function httpHandler(options: HttpOptions) {
         .catch(() => json(res, 500, { error: "stats failed" }));
       return;
     }
+    // Switched off, they are not found: never the web app's page with a 200.
+    if (url.pathname === "/metrics" || url.pathname.startsWith("/debug/")) {
+      notFound(res);
+      return;
+    }
     if (serveWeb) {
       serveWeb(req, res, () => notFound(res));
       return;

@@ -151,8 +151,10 @@ function roomProblems(room: RoomRecord, { players }: Snapshot): string[] {
   if (present.length > room.maxPlayers) problems.push(`room ${room.id} is over capacity`);
   if (room.maxPlayers > game.mode.maxPlayers) problems.push(`room ${room.id} allows more than the mode's maximum`);
   // The host passes to the longest-seated present player whenever the host goes (a seat removed
-  // before the start, or left during a game), so a room with players always has one of them as host.
-  if (present.length > 0 && !present.some((s) => s.playerId === room.hostId)) {
+  // before the start, or left during a game), so a custom room with players always has one of them as
+  // host; a quick room, among strangers, never has one.
+  if (room.kind === "quick" && room.hostId !== null) problems.push(`quick room ${room.id} has a host`);
+  if (room.kind === "custom" && present.length > 0 && !present.some((s) => s.playerId === room.hostId)) {
     const host = room.seats.find((s) => s.playerId === room.hostId);
     const why =
       room.hostId === null

@@ -117,7 +117,9 @@ export function addSeat(room: RoomRecord, player: SeatPlayer, now: number): Room
     ratingDelta: null,
     ...(player.partyId === undefined ? {} : { party: player.partyId }),
   };
-  const next = bump({ ...room, seats: [...room.seats, seat], hostId: room.hostId ?? player.id });
+  // A custom room's first player hosts it; a quick room is among strangers and has no host powers at all.
+  const hostId = room.kind === "quick" ? null : (room.hostId ?? player.id);
+  const next = bump({ ...room, seats: [...room.seats, seat], hostId });
   return seat.ready ? next : cancelCountdown(next);
 }
 
@@ -370,8 +372,9 @@ export function isAbandoned(room: RoomRecord): boolean {
   return room.seats.every((s) => s.status === "left");
 }
 
-/** The host, or the longest-seated present player once the host is gone. */
+/** The host, or the longest-seated present player once the host is gone (quick rooms have none). */
 function passHost(room: RoomRecord): RoomRecord {
+  if (room.kind === "quick") return room;
   if (room.seats.some((s) => s.playerId === room.hostId && s.status !== "left")) return room;
   return { ...room, hostId: room.seats.find((s) => s.status !== "left")?.playerId ?? null };
 }

@@ -1,4 +1,4 @@
-import type { Clock } from "../core/clock";
+import type { Cancel, Clock } from "../core/clock";
 import type { RedisClient } from "../store/redis-client";
 
 /**
@@ -18,6 +18,9 @@ export const banKey = {
   address: (addressKey: string) => `address:${addressKey}`,
   identity: (identityId: string) => `identity:${identityId}`,
 } as const;
+
+/** How long a handshake waits for Redis to say whether a ban holds (as the address budgets do). */
+const REDIS_TIMEOUT_MS = 500;
 
 /** At most this many bans are kept in memory; past it the soonest to end go first. */
 const MAX_BANS = 10_000;
@@ -51,8 +54,9 @@ export function memoryBans(clock: Clock, max = MAX_BANS): Bans {
 
 /**
  * Bans in Redis (`<prefix>ban:<key>`, expiring with the ban), shared by the
- * cluster. While Redis does not answer, nobody is refused for a ban: an
- * outage must not lock everyone out.
+ * cluster. While Redis does not answer (within half a second), nobody is
+ * refused for a ban: an outage must not lock everyone out, nor hold their
+ * handshakes.
  */
 export function redisBans(client: RedisClient, prefix: string, clock: Clock): Bans {
   const key = (k: string) => `${prefix}ban:${k}`;
@@ -63,13 +67,22 @@ export function redisBans(client: RedisClient, prefix: string, clock: Clock): Ba
     },
     async remainingMs(keys) {
       if (keys.length === 0) return null;
-      try {
+      // A Redis that stalls (the connection open, no answer) must not hold every handshake: after a
+      // short wait, nobody is refused for a ban.
+      let giveUp: Cancel = () => undefined;
+      const timeout = new Promise<null>(
+        (resolve) => (giveUp = clock.setTimeout(() => resolve(null), REDIS_TIMEOUT_MS)),
+      );
+      const lookup = (async () => {
         const now = clock.now();
         const ends = (await client.mGet(keys.map(key))).flatMap((v) => (v == null ? [] : [Number(v)]));
         const live = ends.filter((end) => end > now);
         return live.length === 0 ? null : Math.max(...live) - now;
-      } catch {
-        return null;
+      })().catch(() => null);
+      try {
+        return await Promise.race([lookup, timeout]);
+      } finally {
+        giveUp();
       }
     },
   };
