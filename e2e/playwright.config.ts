@@ -1,6 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "@playwright/test";
 import getPort from "get-port";
+import { E2E_ADMIN_TOKEN } from "./tests/support/admin-token";
 import { chromiumLaunchOptions } from "./tests/support/chromium";
 
 // A free loopback port, chosen once in the runner and inherited by the workers.
@@ -42,6 +43,8 @@ export default defineConfig({
       RECONNECT_GRACE_MS: "5000",
       // Every browser here is one address (127.0.0.1), for the whole run: not the one person the default is for.
       NEW_SESSIONS_PER_MINUTE: "600",
+      // The /admin page's journeys sign in with it.
+      ADMIN_TOKEN: E2E_ADMIN_TOKEN,
     },
   },
 });

@@ -1,3 +1,4 @@
+import { AnnouncementBanner } from "./components/announcement-banner";
 import { AppHeader } from "./components/app-header";
 import { ConnectionBanner } from "./components/connection-banner";
 import { Toasts } from "./components/toasts";
@@ -12,6 +13,7 @@ export function App() {
     <div className="app" data-screen={screen}>
       <AppHeader />
       <ConnectionBanner />
+      <AnnouncementBanner />
       <main className="app-main">
         {screen === "name" && <NameScreen />}
         {screen === "lobby" && <LobbyScreen />}

@@ -1,6 +1,7 @@
 import { applyChatHistory, applyChatMessage } from "./chat-state";
 import type { ConnectionClient, ConnectionStore } from "./connection-api";
 import { applyKicked, applyLatency, applyQueueStatus, applyRoomState, applyStats } from "./lobby-state";
+import { applyAnnouncement } from "./operator-state";
 import { applyPartyLeft, applyPartyState } from "./party-state";
 import { applyRoomRemove, applyRoomUpsert } from "./room-list";
 
@@ -14,9 +15,9 @@ export function partyKickedMessage(leader: string | null): string {
 
 /**
  * The pushes that only update the app state: presence, queue, room, room
- * browser, party and chat. `live` says whether `c` is still the connection's client
- * (a replaced client's events belong to a dead session). Returns the
- * unsubscribe functions.
+ * browser, party, chat and the operators' announcements. `live` says
+ * whether `c` is still the connection's client (a replaced client's events
+ * belong to a dead session). Returns the unsubscribe functions.
  */
 export function subscribeRoomEvents(
   c: ConnectionClient,
@@ -37,8 +38,9 @@ export function subscribeRoomEvents(
       if (!live()) return;
       const { state, wasHere } = applyKicked(getState(), roomId);
       update(() => state);
-      // The server says why: the host's kick, or a watched room closing.
-      if (wasHere) showToast("error", reason || KICKED_MESSAGE);
+      // The server says why: the host's kick, a watched room closing, or an admin closing the room. It stays
+      // until dismissed: the player is suddenly back in the lobby and must be able to read why.
+      if (wasHere) showToast("error", reason || KICKED_MESSAGE, { sticky: true });
     }),
     c.on("room:latency", ({ roomId, rttMs }) => {
       if (!live()) return;
@@ -72,6 +74,9 @@ export function subscribeRoomEvents(
     }),
     c.on("chat:history", (history) => {
       if (live()) update((s) => applyChatHistory(s, history));
+    }),
+    c.on("lobby:announcement", (announcement) => {
+      if (live()) update((s) => applyAnnouncement(s, announcement));
     }),
   ];
 }

@@ -29,9 +29,14 @@ function subscribe(listener: () => void): () => void {
 
 const getNow = () => now;
 
+/** This machine's current time (ms), ticking while on screen. */
+export function useLocalNow(): number {
+  return useSyncExternalStore(subscribe, getNow);
+}
+
 /** The server's current time (ms), estimated from the offset measured at session start. */
 export function useServerNow(): number {
-  const local = useSyncExternalStore(subscribe, getNow);
+  const local = useLocalNow();
   const offset = useLobbyStore((s) => s.clockOffsetMs);
   return local + offset;
 }

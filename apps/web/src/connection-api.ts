@@ -2,6 +2,7 @@ import type { LobbyClient, LobbyClientOptions, RequestResult } from "@lobby/clie
 import type { ChatScope, ModeId, RoomView } from "@lobby/contracts";
 import type { RequestError } from "./errors";
 import type { LobbyState, ToastKind } from "./lobby-state";
+import type { ToastOptions } from "./store";
 import type * as nameStorage from "./name-storage";
 
 /*
@@ -53,7 +54,7 @@ export type ConnectionClient = Pick<
 export interface ConnectionStore {
   getState: () => LobbyState;
   update: (transition: (state: LobbyState) => LobbyState) => void;
-  showToast: (kind: ToastKind, message: string) => void;
+  showToast: (kind: ToastKind, message: string, options?: ToastOptions) => void;
 }
 
 /** Where the name, this device's identity and this tab's session token are kept between page loads. */

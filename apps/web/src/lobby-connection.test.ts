@@ -306,7 +306,7 @@ describe("the room browser", () => {
 });
 
 describe("being removed", () => {
-  it("leaves the room on a kick and says why, in the server's words or ours", () => {
+  it("leaves the room on a kick and says why, in the server's words or ours, until dismissed", () => {
     const t = signedIn();
     t.connection.enteredRoom(room());
     t.client().push("room:kicked", { roomId: "room-1", reason: "" });
@@ -315,8 +315,8 @@ describe("being removed", () => {
     t.client().push("room:kicked", { roomId: "room-2", reason: "The room closed." });
     t.client().push("room:kicked", { roomId: "room-3", reason: "Not ours." });
     expect(t.toasts).toEqual([
-      { kind: "error", message: KICKED_MESSAGE },
-      { kind: "error", message: "The room closed." },
+      { kind: "error", message: KICKED_MESSAGE, sticky: true },
+      { kind: "error", message: "The room closed.", sticky: true },
     ]);
   });
 

@@ -17,6 +17,7 @@ import {
 import { applyLeaderboard } from "./leaderboard-state";
 import * as nameStorage from "./name-storage";
 import { createPartyConnection } from "./party-connection";
+import { applySessionClosed } from "./operator-state";
 import { applyProfile } from "./profile-state";
 import { REJOIN_FAILED_MESSAGE, rejoinLostMessage } from "./rejoin-offer";
 import { applyRoomList, clearRoomList } from "./room-list";
@@ -43,6 +44,8 @@ export function createLobbyConnection({ createClient, store, memory, now }: Lobb
   const { update, showToast } = store;
   let client: ConnectionClient | null = null;
   let unsubscribe: (() => void)[] = [];
+  /** Stops listening for an admin's word on why the last client's session ended (see `watchSessionClosed`). */
+  let stopClosedWatch: () => void = () => undefined;
   /** The room browser is on screen, and which of its subscribe answers is the latest wanted. */
   let browserWanted = false;
   let browserGeneration = 0;
@@ -70,7 +73,7 @@ export function createLobbyConnection({ createClient, store, memory, now }: Lobb
     const next = createClient({ name, ...(token ? { token } : {}), ...(identity ? { identity } : {}) });
     client = next;
     unsubscribe = subscribe(next);
-    update((s) => ({ ...s, joining: true, autoSignIn: auto ? name : null, nameError: null }));
+    update((s) => ({ ...s, joining: true, autoSignIn: auto ? name : null, nameError: null, sessionClosed: null }));
     next.connect().catch((error: unknown) => {
       if (client !== next) return;
       closeClient();
@@ -228,6 +231,7 @@ export function createLobbyConnection({ createClient, store, memory, now }: Lobb
   function subscribe(c: ConnectionClient): (() => void)[] {
     // Events a replaced client still delivers belong to a dead session.
     const live = () => client === c;
+    stopClosedWatch = watchSessionClosed(c);
     return [
       c.onConnectionState((connection) => {
         if (!live()) return;
@@ -241,8 +245,9 @@ export function createLobbyConnection({ createClient, store, memory, now }: Lobb
           return;
         }
         if (connection === "disconnected" && session) {
-          // Final: the server closed us or refused the name on reconnect.
-          closeClient();
+          // Final: the server closed us or refused the name on reconnect. If an admin closed the session,
+          // their reason may still be on its way: keep listening for it.
+          closeClient(true);
           update((s) => signedOut(s, DISCONNECTED_MESSAGE));
           return;
         }
@@ -280,10 +285,33 @@ export function createLobbyConnection({ createClient, store, memory, now }: Lobb
     showToast("info", message);
   }
 
-  function closeClient(): void {
+  /**
+   * An admin kicked or banned this player: stop, forget the session and say
+   * why, with no reconnecting. The reason normally arrives just before the
+   * server drops the connection; but the SDK hands events over in order with
+   * the answers before them, so it can land just after the drop has signed
+   * the player out as "disconnected". It is still shown then, unless another
+   * client has started since.
+   */
+  function watchSessionClosed(c: ConnectionClient): () => void {
+    return c.on("session:closed", ({ reason, message }) => {
+      if (reason !== "kicked" && reason !== "banned") return;
+      if (client !== c && client !== null) return;
+      closeClient();
+      memory.forgetSessionToken();
+      update((s) => applySessionClosed(s, { reason, message }));
+    });
+  }
+
+  /** `keepClosedWatch`: the server dropped us, and may yet say it was an admin's doing. */
+  function closeClient(keepClosedWatch = false): void {
     // Unsubscribe first so our own disconnect is not mistaken for the server dropping us.
     for (const stop of unsubscribe) stop();
     unsubscribe = [];
+    if (!keepClosedWatch) {
+      stopClosedWatch();
+      stopClosedWatch = () => undefined;
+    }
     client?.disconnect();
     client = null;
   }

@@ -107,7 +107,24 @@ export interface LobbyState {
    * room that does not seat us then is one we were watching.
    */
   resyncing: boolean;
+  /** The operators' latest announcement, until the player dismisses it (operator-state.ts). */
+  announcement: Announcement | null;
+  /** An admin ended this session (kicked or banned): the name screen says why instead of the form. */
+  sessionClosed: SessionClosed | null;
   toasts: readonly Toast[];
+}
+
+/** An operator's word to every connected player (`lobby:announcement`). */
+export interface Announcement {
+  text: string;
+  /** Server time it was sent. */
+  at: number;
+}
+
+/** Why an admin ended the session, in the server's words (`session:closed`). */
+export interface SessionClosed {
+  reason: "kicked" | "banned";
+  message: string;
 }
 
 export const MAX_TOASTS = 3;
@@ -139,6 +156,8 @@ export const initialState: LobbyState = {
   profile: null,
   leaderboards: {},
   resyncing: false,
+  announcement: null,
+  sessionClosed: null,
   toasts: [],
 };
 
@@ -345,5 +364,7 @@ export function signedOut(state: LobbyState, nameError: string | null): LobbySta
     leftParties: state.leftParties,
     pendingJoin: state.pendingJoin,
     pendingParty: state.pendingParty,
+    // Meant for everyone, signed in or not.
+    announcement: state.announcement,
   };
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   desiredPath,
   inviteLink,
+  isAdminPath,
   looksLikeInvite,
   parsePartyPath,
   parseRoomPath,
@@ -87,5 +88,13 @@ describe("party links", () => {
     const bad = readCodeInput("HELLO", "party");
     expect(bad).toEqual({ ok: false, error: "A party code is 6 letters and digits, like K7QX3P." });
     expect(readCodeInput("", "party")).toEqual({ ok: false, error: "Type the party's code first." });
+  });
+});
+
+describe("isAdminPath", () => {
+  it("knows the operators' page, and nothing else as it", () => {
+    expect(isAdminPath("/admin")).toBe(true);
+    expect(isAdminPath("/admin/")).toBe(true);
+    for (const path of ["/", "/admins", "/admin/x", "/r/admin", "/p/ADMIN1"]) expect(isAdminPath(path)).toBe(false);
   });
 });

@@ -2,12 +2,19 @@ import { INVITE_CODE_LENGTH, InviteCode, PartyCode } from "@lobby/contracts";
 
 /*
  * Shareable links without a router: `/r/CODE` (a room) and `/p/CODE` (a
- * party) are the only routes besides `/`. The server serves index.html for
- * any path.
+ * party) are the player app's only routes besides `/`; `/admin` is the
+ * operators' page, a separate app (main.tsx picks it). The server serves
+ * index.html for any path.
  */
 
 const ROOM_PATH = /^\/r\/([^/]+)\/?$/;
 const PARTY_PATH = /^\/p\/([^/]+)\/?$/;
+const ADMIN_PATH = /^\/admin\/?$/;
+
+/** Whether the page is the operators' `/admin` page rather than the player app. */
+export function isAdminPath(pathname: string): boolean {
+  return ADMIN_PATH.test(pathname);
+}
 
 /** What an invite link leads to. */
 export type InviteKind = "room" | "party";

@@ -28,6 +28,14 @@ describe("showToast", () => {
     expect(useLobbyStore.getState().toasts).toHaveLength(0);
   });
 
+  it("stays until dismissed when sticky", () => {
+    const id = showToast("error", "An admin closed the room: spam.", { sticky: true });
+    vi.runAllTimers();
+    expect(useLobbyStore.getState().toasts.map((t) => t.message)).toEqual(["An admin closed the room: spam."]);
+    dismissToast(id);
+    expect(useLobbyStore.getState().toasts).toHaveLength(0);
+  });
+
   it("can be dismissed early", () => {
     const id = showToast("error", "It is not your turn.");
     dismissToast(id);

@@ -12,10 +12,16 @@ export function update(transition: (state: LobbyState) => LobbyState): void {
 export const TOAST_DURATION_MS = 6000;
 let nextToastId = 1;
 
-/** Show a toast that dismisses itself. */
-export function showToast(kind: ToastKind, message: string): number {
+export interface ToastOptions {
+  /** Stay until dismissed: news the player must not miss (why they are no longer in their room). */
+  sticky?: boolean;
+}
+
+/** Show a toast that dismisses itself (unless `sticky`). */
+export function showToast(kind: ToastKind, message: string, options: ToastOptions = {}): number {
   const id = nextToastId++;
   update((state) => addToast(state, { id, kind, message }));
+  if (options.sticky) return id;
   // Errors stay a little longer: they usually explain why a click did nothing.
   const duration = kind === "error" ? TOAST_DURATION_MS + 2000 : TOAST_DURATION_MS;
   setTimeout(() => dismissToast(id), duration);

@@ -51,7 +51,7 @@ export function setup(saved: { name: string; token: string } | null = null, devi
   const update = (transition: (s: LobbyState) => LobbyState) => {
     state = transition(state);
   };
-  const toasts: { kind: ToastKind; message: string }[] = [];
+  const toasts: { kind: ToastKind; message: string; sticky?: true }[] = [];
   const clients: FakeLobbyClient[] = [];
   const memory = new FakeSessionMemory(saved, device);
   const connection = createLobbyConnection({
@@ -63,8 +63,8 @@ export function setup(saved: { name: string; token: string } | null = null, devi
     store: {
       getState: () => state,
       update,
-      showToast: (kind, message) => {
-        toasts.push({ kind, message });
+      showToast: (kind, message, options) => {
+        toasts.push({ kind, message, ...(options?.sticky ? { sticky: true as const } : {}) });
       },
     },
     memory,

@@ -148,28 +148,7 @@ export function renderProtocolDoc(): string {
     "## Client → server events",
     "",
   );
-  for (const [name, contract] of Object.entries(clientEvents)) {
-    out.push(
-      `### \`${name}\``,
-      "",
-      contract.summary,
-      "",
-      `**Who may send it:** ${contract.sender}`,
-      "",
-      "Payload:",
-      "",
-      "```ts",
-      typeOf(contract.payload, "input"),
-      "```",
-      "",
-      "Ack data on success:",
-      "",
-      "```ts",
-      typeOf(contract.result, "output"),
-      "```",
-      "",
-    );
-  }
+  for (const [name, contract] of Object.entries(clientEvents)) out.push(...requestSection(name, contract));
   out.push("## Server → client events", "");
   for (const [name, contract] of Object.entries(serverEvents)) {
     out.push(`### \`${name}\``, "", contract.summary, "", "```ts", typeOf(contract.payload, "output"), "```", "");
@@ -183,24 +162,7 @@ export function renderProtocolDoc(): string {
     "an `admin:audit` event to every admin connection of the cluster.",
     "",
   );
-  for (const [name, contract] of Object.entries(adminClientEvents)) {
-    out.push(
-      `### \`${name}\``,
-      "",
-      contract.summary,
-      "",
-      "```ts",
-      typeOf(contract.payload, "input"),
-      "```",
-      "",
-      "Ack data on success:",
-      "",
-      "```ts",
-      typeOf(contract.result, "output"),
-      "```",
-      "",
-    );
-  }
+  for (const [name, contract] of Object.entries(adminClientEvents)) out.push(...requestSection(name, contract));
   for (const [name, contract] of Object.entries(adminServerEvents)) {
     out.push(
       `### \`${name}\` (server → admin)`,
@@ -222,4 +184,28 @@ export function renderProtocolDoc(): string {
     "",
   );
   return out.join("\n");
+}
+
+/** One client event's section: what it does, who may send it (when the namespace says), its payload and its ack. */
+function requestSection(
+  name: string,
+  contract: { summary: string; sender?: string; payload: z.ZodType; result: z.ZodType },
+): string[] {
+  return [
+    `### \`${name}\``,
+    "",
+    contract.summary,
+    "",
+    ...(contract.sender ? [`**Who may send it:** ${contract.sender}`, "", "Payload:", ""] : []),
+    "```ts",
+    typeOf(contract.payload, "input"),
+    "```",
+    "",
+    "Ack data on success:",
+    "",
+    "```ts",
+    typeOf(contract.result, "output"),
+    "```",
+    "",
+  ];
 }

@@ -204,10 +204,11 @@ function registerActions(
   };
 
   on("admin:close-room", async ({ roomId, reason }) => {
-    if (!(await deps.lobby.closeRoom(roomId, reason))) {
+    const room = await deps.store.getRoom(roomId);
+    if (!room || !(await deps.lobby.closeRoom(roomId, reason))) {
       throw new LobbyError(ErrorCode.RoomNotFound, "That room no longer exists.");
     }
-    audit({ action: "close-room", target: roomId, detail: reason });
+    audit({ action: "close-room", target: `${room.code} (${roomId})`, detail: reason });
     return null;
   });
   on("admin:kick", async ({ playerId, reason }) => {

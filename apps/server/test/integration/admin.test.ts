@@ -100,7 +100,11 @@ describe("the admin namespace", () => {
     for (const kicked of [await annKicked, await bobKicked]) {
       expect(kicked).toEqual({ roomId: room.id, reason: "An admin closed the room: Cheating reported" });
     }
-    expect(await audited).toMatchObject({ action: "close-room", target: room.id, detail: "Cheating reported" });
+    expect(await audited).toMatchObject({
+      action: "close-room",
+      target: `${room.code} (${room.id})`,
+      detail: "Cheating reported",
+    });
     expect(await server.store.getRoom(room.id)).toBeUndefined();
     expect((await server.store.getPlayer(ann.id))?.location).toEqual({ kind: "idle" });
     // Ratings were not touched: the game was cut short, not finished.

@@ -1,20 +1,29 @@
+import type { ReactNode } from "react";
 import { ConnectionIndicator } from "./connection-indicator";
 
 export function AppHeader() {
   return (
     <header className="app-header">
       <div className="app-header-inner">
-        <span className="brand">
-          <span className="brand-mark" aria-hidden="true">
-            <span data-seat="0" />
-            <span data-seat="1" />
-            <span data-seat="1" />
-            <span data-seat="0" />
-          </span>
-          <span className="brand-name">Lobby</span>
-        </span>
+        <Brand />
         <ConnectionIndicator />
       </div>
     </header>
+  );
+}
+
+/** The mark and the name, with whatever tags along (the admin page's "Admin"). */
+export function Brand({ children }: { children?: ReactNode }) {
+  return (
+    <span className="brand">
+      <span className="brand-mark" aria-hidden="true">
+        <span data-seat="0" />
+        <span data-seat="1" />
+        <span data-seat="1" />
+        <span data-seat="0" />
+      </span>
+      <span className="brand-name">Lobby</span>
+      {children}
+    </span>
   );
 }

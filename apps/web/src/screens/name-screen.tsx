@@ -1,13 +1,46 @@
 import { NAME_MAX_LENGTH } from "@lobby/contracts";
-import { useId, useState, type FormEvent } from "react";
+import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { lobbyConnection } from "../lobby-connection";
 import { loadRememberedName } from "../name-storage";
-import { useLobbyStore } from "../store";
+import { dismissSessionClosed } from "../operator-state";
+import type { SessionClosed } from "../lobby-state";
+import { update, useLobbyStore } from "../store";
 
 export function NameScreen() {
   // A returning player is being signed in by the app: no form to fill in.
   const returning = useLobbyStore((s) => (s.joining ? s.autoSignIn : null));
+  const closed = useLobbyStore((s) => s.sessionClosed);
+  if (closed) return <SessionEnded closed={closed} />;
   return returning === null ? <NameForm /> : <WelcomeBack name={returning} />;
+}
+
+/** An admin kicked or banned this player: why, in the server's words, and nothing happens until they move on. */
+function SessionEnded({ closed }: { closed: SessionClosed }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    heading.current?.focus();
+  }, []);
+  return (
+    <section className="name-screen session-ended" aria-labelledby="ended-title" data-testid="session-ended">
+      <span className="session-ended-emblem" aria-hidden="true">
+        !
+      </span>
+      <h1 id="ended-title" ref={heading} tabIndex={-1} className="name-title">
+        {closed.reason === "banned" ? "You've been banned" : "You were removed"}
+      </h1>
+      <p className="session-ended-message" role="alert">
+        {closed.message}
+      </p>
+      <p className="name-tagline">
+        {closed.reason === "banned"
+          ? "You can't play until the ban runs out."
+          : "An admin ended your session. You can come back as a new session when you're ready."}
+      </p>
+      <button type="button" className="button button--ghost" onClick={() => update(dismissSessionClosed)}>
+        {closed.reason === "banned" ? "OK" : "Back to the start"}
+      </button>
+    </section>
+  );
 }
 
 function NameForm() {
