@@ -75,15 +75,17 @@ export function createLobbyServer(components: LobbyServerComponents): LobbyServe
   let draining = false;
   let connectionCount = () => 0;
   let busy = () => false;
-  // This node's own figures for the admin page, told what the metrics are told.
-  const figures = new NodeFigures({
-    nodeId: config.lobby.nodeId,
-    clock,
-    busy: () => busy(),
-    draining: () => draining,
-    connections: () => connectionCount(),
-  });
-  const metrics = bothMetrics(components.metrics ?? noMetrics, figures);
+  // This node's own figures for the admin page (only with one), told what the metrics are told.
+  const figures = config.adminToken
+    ? new NodeFigures({
+        nodeId: config.lobby.nodeId,
+        clock,
+        busy: () => busy(),
+        draining: () => draining,
+        connections: () => connectionCount(),
+      })
+    : null;
+  const metrics = figures ? bothMetrics(components.metrics ?? noMetrics, figures) : (components.metrics ?? noMetrics);
   const bans = components.bans ?? memoryBans(clock);
   const games = components.games ?? defaultGames;
   const tokens = sessionTokens(config.sessionSecret, clock, config.sessionTokenTtlMs);
@@ -208,28 +210,29 @@ export function createLobbyServer(components: LobbyServerComponents): LobbyServe
       });
   });
 
-  const admin = config.adminToken
-    ? adminNamespace({
-        io,
-        token: config.adminToken,
-        lobby,
-        store,
-        clock,
-        logger,
-        metrics,
-        refusals,
-        bans,
-        figures,
-        nodeId: config.lobby.nodeId,
-        clustered: components.adapter !== undefined,
-        addressKeyOf: (socket) => addressKey(clientAddress(socket.request, config.trustProxy)),
-        setDraining: (on) => {
-          draining = on;
-          logger.warn(on ? "draining: no new players" : "no longer draining", {});
-        },
-        announce: (text) => nsp.emit("lobby:announcement", { text, at: clock.now() }),
-      })
-    : null;
+  const admin =
+    config.adminToken && figures
+      ? adminNamespace({
+          io,
+          token: config.adminToken,
+          lobby,
+          store,
+          clock,
+          logger,
+          metrics,
+          refusals,
+          bans,
+          figures,
+          nodeId: config.lobby.nodeId,
+          clustered: components.adapter !== undefined,
+          addressKeyOf: (socket) => addressKey(clientAddress(socket.request, config.trustProxy)),
+          setDraining: (on) => {
+            draining = on;
+            logger.warn(on ? "draining: no new players" : "no longer draining", {});
+          },
+          announce: (text) => nsp.emit("lobby:announcement", { text, at: clock.now() }),
+        })
+      : null;
 
   return {
     io,
@@ -243,7 +246,7 @@ export function createLobbyServer(components: LobbyServerComponents): LobbyServe
     },
     async close() {
       admin?.close();
-      figures.close();
+      figures?.close();
       refusals.close();
       nsp.emit("session:closed", { reason: "shutdown", message: "The server is restarting." });
       await lobby.close();

@@ -61,7 +61,7 @@ export function pickGroup<C extends Candidate>(
   seats: number,
   now: number,
   curve: Widening,
-  fits: GroupFits = () => true,
+  fits?: GroupFits,
 ): C[] | null {
   if (seats < 1 || candidates.length === 0) return null;
   // Arrival indexes, by rating (ties by arrival).
@@ -91,14 +91,15 @@ function grow(
   position: number,
   seats: number,
   reach: number,
-  fits: GroupFits,
+  fits: GroupFits | undefined,
 ): number[] | null {
   const anchorIndex = byRating[position]!;
   const anchor = candidates[anchorIndex]!;
-  const sizes = [sizeOf(anchor)];
-  if (sizes[0]! > seats || !fits(sizes)) return null;
+  // Sizes are kept only for a `fits` to judge (team games): quick match runs this on every arrival.
+  const sizes = fits ? [sizeOf(anchor)] : null;
+  if (sizeOf(anchor) > seats || (fits && !fits(sizes!))) return null;
   const group = [anchorIndex];
-  let filled = sizes[0]!;
+  let filled = sizeOf(anchor);
   let low = anchor.rating;
   let high = anchor.rating;
   let left = position - 1;
@@ -116,9 +117,9 @@ function grow(
     const size = sizeOf(candidate);
     // Nearer the anchor, but it would stretch the group past the window on the other side, or not fit.
     if (Math.max(high, candidate.rating) - Math.min(low, candidate.rating) > reach) continue;
-    if (filled + size > seats || !fits([...sizes, size])) continue;
+    if (filled + size > seats || (fits && !fits([...sizes!, size]))) continue;
     group.push(index);
-    sizes.push(size);
+    sizes?.push(size);
     filled += size;
     low = Math.min(low, candidate.rating);
     high = Math.max(high, candidate.rating);
