@@ -6,10 +6,7 @@ import {
   addSpectator,
   assertBeforeStart,
   assertHost,
-  assertJoinable,
-  assertWatchable,
   beginCountdown,
-  kickSeat,
   leaveGame,
   newRoom,
   rematchIfAgreed,
@@ -19,6 +16,7 @@ import {
   startBlocker,
   updateSettings as updateRoomSettings,
 } from "./match-room";
+import { assertJoinable, assertWatchable, kickSeat } from "./room-access";
 import { autoStart, backfill } from "./matchmaker";
 import { withResultNote } from "./play";
 import type { PlayerRecord, RoomRecord } from "./records";
