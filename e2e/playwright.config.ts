@@ -45,6 +45,8 @@ export default defineConfig({
       NEW_SESSIONS_PER_MINUTE: "600",
       // The /admin page's journeys sign in with it.
       ADMIN_TOKEN: E2E_ADMIN_TOKEN,
+      // The development check the built server skips: a stray mutation of a stored record throws.
+      FREEZE_RECORDS: "on",
     },
   },
 });

@@ -1,5 +1,7 @@
 // Bundles the server for `pnpm start`: workspace packages (shipped as
-// TypeScript source) are compiled in; npm dependencies stay external.
+// TypeScript source) are compiled in; npm dependencies stay external. The
+// build is the production server: `process.env.NODE_ENV` reads "production"
+// in its code (development checks such as FREEZE_RECORDS default off).
 import { build } from "esbuild";
 
 await build({
@@ -11,6 +13,7 @@ await build({
   format: "esm",
   sourcemap: true,
   logLevel: "info",
+  define: { "process.env.NODE_ENV": '"production"' },
   plugins: [
     {
       name: "externalize-npm-dependencies",

@@ -54,7 +54,7 @@ async function runOne(
   let server: ServerHandle | null = null;
   try {
     // A cluster's nodes get the very environment the single Lobby server gets, plus what makes them one cluster.
-    const start = { env: scenario.env(options), cpus: pinning.serverCpus, programs };
+    const start = { env: scenario.env(options), cpus: pinning.serverCpus, programs, cpuProfDir: options.cpuProfDir };
     server = external
       ? attachServer("lobby", options.target ?? "")
       : kind === "cluster"

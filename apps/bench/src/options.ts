@@ -24,12 +24,15 @@ export interface BenchOptions {
   repeat: number;
   /** Also run every scenario against this many Lobby nodes over a throwaway redis-server; 0 = off. */
   cluster: number;
+  /** Write a V8 CPU profile of every Lobby server process into this folder; null = off. */
+  cpuProfDir: string | null;
   help: boolean;
 }
 
 export const USAGE = `Usage: pnpm bench [--players N] [--scenario burst|relay|churn|scale|abuse|all] [--duration S]
                   [--target URL] [--no-baseline] [--smoke] [--hz N] [--workers N]
-                  [--scale-budget S] [--repeat N] [--cluster N] [--no-pin] [--out DIR] [--help]
+                  [--scale-budget S] [--repeat N] [--cluster N] [--no-pin] [--out DIR]
+                  [--cpu-prof DIR] [--help]
 
   --players N        bots (scale: the largest step; abuse: honest players)  default 1000
   --scenario NAME    burst, relay, churn, scale, abuse or all               default all
@@ -61,6 +64,9 @@ export const USAGE = `Usage: pnpm bench [--players N] [--scenario burst|relay|ch
                      (no balancer); reported beside Lobby and the baseline  default 0 (off)
   --no-pin           do not pin server and bots to separate cores with taskset
   --out DIR          JSON and HTML report folder                           default <repo>/bench-results
+  --cpu-prof DIR     write a V8 CPU profile (.cpuprofile) of every Lobby server process it
+                     starts into DIR (open it in Chrome DevTools); the profiler costs CPU,
+                     so a profiled run's figures are not comparable with others
 
 Pass options after "--" with pnpm: pnpm bench -- --smoke
 Many players need many open files: run "ulimit -n 65536" first (the bench raises each
@@ -131,6 +137,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
         out: { type: "string" },
         repeat: { type: "string" },
         cluster: { type: "string" },
+        "cpu-prof": { type: "string" },
         help: { type: "boolean", short: "h" },
       },
     }));
@@ -160,6 +167,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     outDir: values.out ?? null,
     repeat: wholeNumber("repeat", values.repeat, 1),
     cluster,
+    cpuProfDir: values["cpu-prof"] ?? null,
     help: values.help ?? false,
   };
 }

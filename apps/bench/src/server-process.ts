@@ -1,4 +1,5 @@
 import type { ChildProcess } from "node:child_process";
+import { resolve } from "node:path";
 import getPort from "get-port";
 import { SERVER_ROOT, type Programs } from "./compile";
 import { spawnPinned } from "./pinning";
@@ -92,6 +93,8 @@ export interface StartOptions {
   env: ServerEnv;
   cpus: string | null;
   programs: Programs;
+  /** `--cpu-prof`: Lobby processes write a V8 CPU profile here; null = off. */
+  cpuProfDir?: string | null;
 }
 
 /** Environment a scenario asks for: a value, or null to leave the variable unset so the server's default applies. */
@@ -150,7 +153,9 @@ export async function spawnServer(
     STATS_ENDPOINT: "on",
     WEB_DIST: "",
   });
-  const child = spawnPinned(options.cpus, process.execPath, ["--expose-gc", ...program], {
+  const profile =
+    kind !== "baseline" && options.cpuProfDir ? ["--cpu-prof", `--cpu-prof-dir=${resolve(options.cpuProfDir)}`] : [];
+  const child = spawnPinned(options.cpus, process.execPath, ["--expose-gc", ...profile, ...program], {
     cwd: SERVER_ROOT,
     env,
     stdio: ["ignore", "pipe", "pipe"],

@@ -83,6 +83,8 @@ const EnvSchema = z.object({
   HAPROXY_AGENT_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   /** Serve the /admin namespace (and the web app's /admin page) to whoever presents this token; unset: no admin. */
   ADMIN_TOKEN: z.string().min(16, "ADMIN_TOKEN must have at least 16 characters").optional(),
+  /** Deep-freeze every record the in-memory store keeps, so a stray mutation throws: "on" in development and tests, "off" in the production build. */
+  FREEZE_RECORDS: z.enum(["on", "off"]).optional(),
   /** The least important log level written: trace, debug, info, warn, error, fatal or silent. */
   LOG_LEVEL: z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"]).default("info"),
   /** "json": one JSON object a line (production); "pretty": readable lines (what `pnpm dev` sets). */
@@ -117,8 +119,13 @@ export interface LobbyConfig {
   haproxyAgentPort: number | null;
   /** The token the /admin namespace takes; null: no /admin namespace. */
   adminToken: string | null;
+  /** The in-memory store deep-freezes what it stores (a development check; see `MemoryStore`). */
+  freezeRecords: boolean;
   lobby: LobbySettings;
 }
+
+/** `build.mjs` replaces this with "production" in the built server; `pnpm dev` and tests run the source. */
+const PRODUCTION_BUILD = process.env.NODE_ENV === "production";
 
 export type LogLevel = z.infer<typeof EnvSchema>["LOG_LEVEL"];
 
@@ -141,6 +148,7 @@ export const defaultConfig: LobbyConfig = {
   log: { level: "info", format: "json" },
   haproxyAgentPort: null,
   adminToken: null,
+  freezeRecords: true,
   lobby: {
     reconnectGraceMs: 30_000,
     statsIntervalMs: 250,
@@ -191,6 +199,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LobbyConfig {
     log: { level: e.LOG_LEVEL, format: e.LOG_FORMAT },
     haproxyAgentPort: e.HAPROXY_AGENT_PORT ?? null,
     adminToken: e.ADMIN_TOKEN ?? null,
+    freezeRecords: e.FREEZE_RECORDS ? e.FREEZE_RECORDS === "on" : !PRODUCTION_BUILD,
     lobby: {
       reconnectGraceMs: e.RECONNECT_GRACE_MS,
       statsIntervalMs: e.STATS_INTERVAL_MS,

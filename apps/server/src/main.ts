@@ -21,7 +21,7 @@ async function start() {
   logger = pinoLogger({ ...config.log, nodeId });
   // With REDIS_URL this process is one node of a cluster; without it, everything stays in this process.
   const cluster = config.redisUrl ? await connectCluster(config.redisUrl) : null;
-  const store = cluster?.store ?? new MemoryStore();
+  const store = cluster?.store ?? new MemoryStore({ freezeRecords: config.freezeRecords });
   const stats = config.statsEndpoint ? serverStats(store, systemClock) : null;
   // The lobby is made after the HTTP server it serves on; /healthz and the metrics ask it once it exists.
   let lobby: LobbyServer | null = null;
@@ -54,7 +54,7 @@ async function start() {
     httpServer,
     store,
     clock: systemClock,
-    random: cryptoRandom,
+    random: cryptoRandom(),
     config,
     logger,
     ...(prometheus ? { metrics: prometheus.metrics } : {}),

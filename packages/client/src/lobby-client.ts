@@ -253,9 +253,22 @@ export class LobbyClient extends LobbyRequests {
       });
     };
     socket.on(event, fn);
+    // The lobby's own room chat lines ride in the room's state (`RoomView.chat`): they are chat all the same.
+    const carried =
+      event === "chat:message"
+        ? (payload: unknown) => {
+            const lines = (payload as ServerPayload<"room:state">).chat;
+            if (!lines) return;
+            this.inOrder.receive(false, () => {
+              for (const line of lines) if (subscribed) (listener as (payload: unknown) => void)(line);
+            });
+          }
+        : null;
+    if (carried) socket.on("room:state", carried);
     return () => {
       subscribed = false;
       socket.off(event, fn);
+      if (carried) socket.off("room:state", carried);
     };
   }
 

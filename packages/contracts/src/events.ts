@@ -112,7 +112,7 @@ export const RoomSettingsPayload = z
   .strictObject({ maxPlayers: z.int().min(1).max(64).optional(), visibility: Visibility.optional() })
   .refine((p) => p.maxPlayers !== undefined || p.visibility !== undefined, "Change at least one setting");
 export const RoomKickPayload = z.strictObject({ playerId: PlayerId });
-/** At most 100 rooms, the most joinable first; `total` counts every public room there is. */
+/** At most 100 rooms, the most joinable first; `total` counts every room the browser would list. */
 export const RoomList = z.object({ rooms: z.array(RoomSummary).max(100), total: z.int().min(0) });
 export const PartyCodePayload = z.strictObject({ code: PartyCode });
 export const PartyKickPayload = z.strictObject({ playerId: PlayerId });
@@ -239,7 +239,7 @@ export const clientEvents = {
     result: RoomList,
     sender: "Any player.",
     summary:
-      "Get the public rooms and receive `rooms:upsert` / `rooms:remove` as they are created, fill, start or close. No polling. The answer lists at most 100 rooms however many exist — rooms with a free seat first (the fullest, then the newest), then games to watch (the newest first) — and `total`, the number of public rooms.",
+      "Get the rooms a player can join or watch — public rooms made by a host, not quick-match rooms and not finished games — and receive `rooms:upsert` / `rooms:remove` as they are created, fill, start, finish or close. No polling. The answer lists at most 100 rooms however many exist — rooms with a free seat first (the fullest, then the newest), then games to watch (the newest first) — and `total`, the number of rooms listed so.",
   },
   "rooms:unsubscribe": {
     payload: EmptyPayload,
@@ -338,11 +338,12 @@ export const serverEvents = {
   "queue:status": {
     payload: QueueStatus,
     summary:
-      "Your queue state changed other than by the answer to your own `queue:join`/`queue:leave`: matched into a room by someone else's arrival or a quick-match wait ending, or restored on resume.",
+      "Your queue state changed other than by the answer to your own `queue:join`/`queue:leave` and other than by a `room:state`: your party's leader started or stopped the search, or your state restored on resume. Matched into a room by someone else's arrival or a quick-match wait ending, you get that room's `room:state` (listing your seat) and no `queue:status`.",
   },
   "room:state": {
     payload: RoomView,
-    summary: "The full state of your room; pushed to its members and spectators on every change.",
+    summary:
+      "The full state of your room; pushed to its members and spectators on every change. A state that lists your seat while you were searching means you were matched into it. `chat` holds the lobby's own room chat lines that came with the change (`@lobby/client` hands them to `chat:message` listeners).",
   },
   "room:kicked": {
     payload: z.object({ roomId: RoomId, reason: z.string() }),
@@ -356,11 +357,11 @@ export const serverEvents = {
   },
   "rooms:upsert": {
     payload: RoomSummary,
-    summary: "A public room appeared or changed (to subscribers of the room browser).",
+    summary: "A listed room appeared or changed (to subscribers of the room browser).",
   },
   "rooms:remove": {
     payload: z.object({ roomId: RoomId }),
-    summary: "A public room closed or became private (to subscribers of the room browser).",
+    summary: "A listed room closed, became private or finished its game (to subscribers of the room browser).",
   },
   "party:state": {
     payload: PartyView,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ChatMessage } from "./chat";
 import { GameView } from "./games";
 import { ModeId } from "./modes";
 import { PublicPlayer } from "./player";
@@ -110,6 +111,13 @@ export const RoomView = z.object({
   /** The running or last game; null before the first start. */
   game: GameView.nullable(),
   result: MatchResult.nullable(),
+  /**
+   * Room chat lines that came with this change (the lobby's own: who joined,
+   * left or won), oldest first, for the client to append; absent when none.
+   * They travel in the state's frame rather than one `chat:message` each;
+   * `@lobby/client` hands them to `chat:message` listeners all the same.
+   */
+  chat: z.array(ChatMessage).optional(),
 });
 export type RoomView = z.infer<typeof RoomView>;
 

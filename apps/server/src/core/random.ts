@@ -1,14 +1,35 @@
-import { randomInt } from "node:crypto";
+import { randomFillSync } from "node:crypto";
 
 /** A source of uniform floats in [0, 1); injected so tests are reproducible. */
 export interface Random {
   next(): number;
 }
 
-/** Cryptographically strong randomness for production. */
-export const cryptoRandom: Random = {
-  next: () => randomInt(0, 2 ** 48 - 1) / 2 ** 48,
-};
+/** Bytes read from the system's generator at once: 1,365 draws of 48 bits a read. */
+const POOL_BYTES = 8190;
+
+/**
+ * Cryptographically strong randomness for production. It draws from a pool
+ * refilled from the system's generator a few kilobytes at a time, so an id's
+ * dozen draws cost a dozen reads of a buffer rather than a dozen calls into
+ * the generator (`crypto.randomInt` per draw was most of the cost of a chat
+ * line).
+ */
+export function cryptoRandom(): Random {
+  const pool = Buffer.alloc(POOL_BYTES);
+  let offset = POOL_BYTES;
+  return {
+    next() {
+      if (offset === POOL_BYTES) {
+        randomFillSync(pool);
+        offset = 0;
+      }
+      const value = pool.readUIntBE(offset, 6) / 2 ** 48;
+      offset += 6;
+      return value;
+    },
+  };
+}
 
 /** A small, fast, seeded generator (mulberry32) for tests and fuzzing; the game kit's, so games share it. */
 export { seededRandom } from "@lobby/game-kit";

@@ -1,4 +1,11 @@
-import { ErrorCode, type ChatMessage, type LobbyStats, type ModeId, type Widening } from "@lobby/contracts";
+import {
+  ErrorCode,
+  type ChatMessage,
+  type LobbyStats,
+  type ModeId,
+  type RoomView,
+  type Widening,
+} from "@lobby/contracts";
 import type { Clock } from "../core/clock";
 import type { Logger } from "../core/logger";
 import type { Metrics } from "../metrics/metrics";
@@ -241,7 +248,7 @@ export class LobbyContext {
 
   /**
    * Send a newcomer the room's chat so far: the messages already sent to the
-   * room (pending ones follow as `chat:message` when the room is saved). An
+   * room (pending ones follow in the `room:state` that saving the room sends). An
    * empty history is not sent; the client starts a room with none.
    */
   sendHistory(playerId: string, room: RoomRecord): void {
@@ -251,7 +258,7 @@ export class LobbyContext {
     this.effects.toPlayer(playerId, "chat:history", { scope: "room", roomId: room.id, messages });
   }
 
-  /** Append a system message to the room's chat; it is sent when the room is saved. */
+  /** Append a system message to the room's chat; it goes out with the room's state when the room is saved. */
   say(room: RoomRecord, text: string): RoomRecord {
     return this.appendChat(room, { kind: "system", from: null, text });
   }
@@ -293,17 +300,21 @@ export class LobbyContext {
     await this.store.putRoom(room);
     const game = this.game(room.mode);
     const channel = channels.room(room.id);
+    // The lines this operation added go in the state's frame: one push per member, not one per line too.
+    const chat = this.pendingChat.get(room.id);
+    this.pendingChat.delete(room.id);
+    const view = (viewer: number | null): RoomView => {
+      const state = toRoomView(room, game, viewer);
+      return chat ? { ...state, chat } : state;
+    };
     if (!game.hidesInformation) {
-      this.effects.toChannel(channel, "room:state", toRoomView(room, game, null));
+      this.effects.toChannel(channel, "room:state", view(null));
     } else {
       room.seats.forEach((seat, index) => {
-        if (seat.status === "connected") {
-          this.effects.toPlayer(seat.playerId, "room:state", toRoomView(room, game, index));
-        }
+        if (seat.status === "connected") this.effects.toPlayer(seat.playerId, "room:state", view(index));
       });
-      for (const s of room.spectators) this.effects.toPlayer(s.playerId, "room:state", toRoomView(room, game, null));
+      for (const s of room.spectators) this.effects.toPlayer(s.playerId, "room:state", view(null));
     }
-    this.flushChat(room.id);
     this.publishListing(before, room);
     this.reconcileTimers(room, before);
   }

@@ -35,7 +35,10 @@ import { nextWidening, packsIntoTeams, pickGroup, sizeOf, windowOf, type GroupFi
  *
  * The requester learns their own queue state from the answer to their
  * request; `queue:status` is pushed only to players whose state changed
- * because of someone else (matched by a later arrival, or a wait ending).
+ * because of someone else and who cannot tell it otherwise (a party member
+ * put in the queue by the leader). A player seated by someone else's arrival
+ * or a wait ending learns it from the room's `room:state`, which lists their
+ * seat: the lobby sends no second push to say so.
  */
 
 export async function joinQueue(ctx: LobbyContext, playerId: string, mode: ModeId): Promise<QueueStatus> {
@@ -58,7 +61,7 @@ export async function joinQueue(ctx: LobbyContext, playerId: string, mode: ModeI
   const joinedAt = ctx.now();
   await ctx.store.enqueue(mode, { playerId, joinedAt, rating });
   await ctx.moveTo(player, { kind: "queued", mode, joinedAt, ...(shown ? { rating: shown } : {}) });
-  const roomId = (await matchWaitingPlayers(ctx, mode, playerId)).get(playerId);
+  const roomId = (await matchWaitingPlayers(ctx, mode)).get(playerId);
   return roomId
     ? { state: "matched", mode, roomId }
     : { state: "queued", mode, joinedAt, search: searchOf(ctx, shown) };
@@ -105,11 +108,6 @@ async function queueParty(ctx: LobbyContext, playerId: string, party: PartyRecor
     let next = room;
     for (const member of members) next = await ctx.seat(next, member);
     await ctx.saveRoom(autoStart(ctx, next));
-    for (const member of members) {
-      if (member.id !== playerId) {
-        ctx.effects.toPlayer(member.id, "queue:status", { state: "matched", mode, roomId: room.id });
-      }
-    }
     ctx.report((metrics) => members.forEach(() => metrics.queueWait(mode, 0)));
     return { state: "matched", mode, roomId: room.id };
   }
@@ -124,7 +122,7 @@ async function queueParty(ctx: LobbyContext, playerId: string, party: PartyRecor
     await ctx.moveTo(member, { kind: "queued", mode, joinedAt, rating: search, party: party.id });
     if (member.id !== playerId) ctx.effects.toPlayer(member.id, "queue:status", status);
   }
-  const roomId = (await matchWaitingPlayers(ctx, mode, playerId)).get(playerId);
+  const roomId = (await matchWaitingPlayers(ctx, mode)).get(playerId);
   return roomId ? { state: "matched", mode, roomId } : status;
 }
 
@@ -173,16 +171,8 @@ export async function leaveQueue(ctx: LobbyContext, playerId: string): Promise<Q
   return { state: "idle" };
 }
 
-/**
- * Make rooms for as many groups as fit among those who wait; returns who
- * was seated where. `requester` (whose request this is) is answered by the
- * caller.
- */
-export async function matchWaitingPlayers(
-  ctx: LobbyContext,
-  mode: ModeId,
-  requester: string | null = null,
-): Promise<Map<string, string>> {
+/** Make rooms for as many groups as fit among those who wait; returns who was seated where. */
+export async function matchWaitingPlayers(ctx: LobbyContext, mode: ModeId): Promise<Map<string, string>> {
   const { store } = ctx;
   const { settings } = ctx.deps;
   const info = ctx.game(mode).mode;
@@ -210,9 +200,6 @@ export async function matchWaitingPlayers(
     for (const player of players) {
       room = await ctx.seat(room, player, false);
       seated.set(player.id, room.id);
-      if (player.id !== requester) {
-        ctx.effects.toPlayer(player.id, "queue:status", { state: "matched", mode, roomId: room.id });
-      }
     }
     room = ctx.say(room, `Match found: ${players.map((p) => p.name).join(", ")}.`);
     // Fill the rest of the room from the queue, as far as the others fit.
@@ -299,10 +286,7 @@ export async function backfill(ctx: LobbyContext, room: RoomRecord): Promise<Roo
       passed.add(entry.playerId);
       continue;
     }
-    for (const player of await takeEntry(ctx, next.mode, entry)) {
-      next = await ctx.seat(next, player);
-      ctx.effects.toPlayer(player.id, "queue:status", { state: "matched", mode: next.mode, roomId: next.id });
-    }
+    for (const player of await takeEntry(ctx, next.mode, entry)) next = await ctx.seat(next, player);
   }
   return autoStart(ctx, next);
 }

@@ -22,7 +22,7 @@ async function hostedRoom(
 
 const systemTexts = (h: ReturnType<typeof lobbyHarness>, roomId: string) =>
   h.effects
-    .allToChannel(`room:${roomId}`, "chat:message")
+    .roomChat(roomId)
     .filter((m) => m.kind === "system")
     .map((m) => m.text);
 
@@ -218,7 +218,7 @@ describe("chat", () => {
     await h.lobby.joinRoom("ann", room.code);
     await h.lobby.sendChat("host", "room", "one");
     await h.lobby.sendChat("ann", "room", "two");
-    const lines = h.effects.allToChannel(`room:${room.id}`, "chat:message");
+    const lines = h.effects.roomChat(room.id);
     expect(lines.map((m) => m.text)).toEqual(["Host joined.", "Ann joined.", "one", "two"]);
     // Sorting by time, as clients do, keeps that order.
     expect([...lines].sort((a, b) => a.at - b.at).map((m) => m.text)).toEqual([

@@ -159,18 +159,39 @@ export function prometheusMetrics(sources: MetricSources): { metrics: Metrics; r
     },
   });
 
+  // Every answer reports here: each series' child is looked up once, not hashed from its labels every time.
+  const ackCount = bound((event: string, code: string) => acks.labels({ event, code }));
+  const ackLatency = bound((event: string) => latency.labels({ event }));
   const metrics: Metrics = {
     matchMade: (mode) => matches.inc({ mode }),
     gameStarted: (mode) => games.inc({ mode }),
     queueWait: (mode, waitedMs) => queueWait.observe({ mode }, Math.max(0, waitedMs) / 1000),
     ack(event, code, seconds) {
-      acks.inc({ event, code });
-      latency.observe({ event }, seconds);
+      ackCount(event, code).inc();
+      ackLatency(event).observe(seconds);
       if (LIMITS.has(code)) limited.inc({ event, code });
     },
     handshakeRefused: (reason) => refusedHandshakes.inc({ reason }),
   };
   return { metrics, registry };
+}
+
+/**
+ * `child` memoised by its labels. Events and error codes are the contracts'
+ * own (an unknown event is answered before it reaches the metrics), so the
+ * map stays as small as the set of series.
+ */
+function bound<A extends string[], C>(child: (...labels: A) => C): (...labels: A) => C {
+  const children = new Map<string, C>();
+  return (...labels) => {
+    const key = labels.join("\u0000");
+    let found = children.get(key);
+    if (found === undefined) {
+      found = child(...labels);
+      children.set(key, found);
+    }
+    return found;
+  };
 }
 
 interface LobbyState {

@@ -19,10 +19,12 @@ const DEFAULT_MAX_IDENTITIES = 100_000;
  * insertion-ordered maps, so join, leave and take are O(1) per player; open
  * rooms are indexed per mode so quick match never scans every room.
  *
- * Records are deep-frozen when stored and handed out as they are: the core
- * only ever builds new records, so sharing is safe, and a stray mutation
- * throws instead of silently changing stored state. (Copying every record on
- * every read and write was a third of the server's CPU under load.)
+ * Records are stored and handed out as they are: the core only ever builds
+ * new records, so sharing is safe. (Copying every record on every read and
+ * write was a third of the server's CPU under load.) With `freezeRecords`
+ * (development and tests) they are deep-frozen when stored, so a stray
+ * mutation throws instead of silently changing stored state; the production
+ * build skips the walk (a room's 50 lines of chat on every chat message).
  *
  * A transaction writes in place and keeps an undo list; a throw undoes its
  * writes in reverse. The lobby runs one operation at a time per process (the
@@ -30,6 +32,13 @@ const DEFAULT_MAX_IDENTITIES = 100_000;
  * never overlap), so no other transaction can observe the writes before the
  * commit. One process holds everything, so there is no node registry either.
  */
+export interface MemoryStoreOptions {
+  /** Identities kept before the least recently stored go. */
+  maxIdentities?: number;
+  /** Deep-freeze every stored record (default true; the production build turns it off, see config). */
+  freezeRecords?: boolean;
+}
+
 export class MemoryStore implements LobbyStore {
   private readonly players = new Map<string, PlayerRecord>();
   /**
@@ -60,7 +69,13 @@ export class MemoryStore implements LobbyStore {
   /** One view serves every transaction (they never overlap): no allocation per operation. */
   private readonly tx: StoreTx = this.txView();
 
-  constructor(private readonly maxIdentities = DEFAULT_MAX_IDENTITIES) {}
+  private readonly maxIdentities: number;
+  private readonly frozen: <T>(value: T) => T;
+
+  constructor(options: MemoryStoreOptions = {}) {
+    this.maxIdentities = options.maxIdentities ?? DEFAULT_MAX_IDENTITIES;
+    this.frozen = (options.freezeRecords ?? true) ? deepFrozen : (value) => value;
+  }
 
   async transaction<T>(work: (tx: StoreTx) => Promise<T>): Promise<T> {
     if (this.undo) throw new Error("MemoryStore runs one transaction at a time");
@@ -203,7 +218,7 @@ export class MemoryStore implements LobbyStore {
       getPlayer: (id) => this.getPlayer(id),
       putPlayer: (player) => {
         restore(this.players, player.id);
-        this.players.set(player.id, frozen(player));
+        this.players.set(player.id, this.frozen(player));
         return Promise.resolve();
       },
       deletePlayer: (id) => {
@@ -216,7 +231,7 @@ export class MemoryStore implements LobbyStore {
         restore(this.identities, identity.id);
         // Re-inserted, so the map's order stays least recently stored first.
         this.identities.delete(identity.id);
-        this.identities.set(identity.id, frozen(identity));
+        this.identities.set(identity.id, this.frozen(identity));
         const oldest = this.identities.keys().next();
         if (this.identities.size > this.maxIdentities && !oldest.done) forgetIdentity(oldest.value);
         return Promise.resolve();
@@ -232,7 +247,7 @@ export class MemoryStore implements LobbyStore {
         restore(this.ratings, rating.identityId);
         restore(this.boards, rating.mode);
         const modes = new Map(this.ratings.get(rating.identityId));
-        const stored = frozen(rating);
+        const stored = this.frozen(rating);
         modes.set(rating.mode, stored);
         this.ratings.set(rating.identityId, modes);
         const board = (this.boards.get(rating.mode) ?? []).filter((r) => r.identityId !== rating.identityId);
@@ -243,7 +258,7 @@ export class MemoryStore implements LobbyStore {
       appendHistory: (identityId, entry, keep) => {
         if (!this.identities.has(identityId)) return;
         restore(this.histories, identityId);
-        this.histories.set(identityId, [frozen(entry), ...(this.histories.get(identityId) ?? [])].slice(0, keep));
+        this.histories.set(identityId, [this.frozen(entry), ...(this.histories.get(identityId) ?? [])].slice(0, keep));
       },
       enqueue: (mode, entry) => {
         const queue = this.queue(mode);
@@ -251,7 +266,7 @@ export class MemoryStore implements LobbyStore {
         if (replaced) putBack(mode, [replaced]);
         else undo.push(() => this.queue(mode).delete(entry.playerId));
         queue.delete(entry.playerId);
-        const stored = frozen({ ...entry });
+        const stored = this.frozen({ ...entry });
         this.sequence.set(stored, this.nextSequence++);
         queue.set(entry.playerId, stored);
         return Promise.resolve();
@@ -286,7 +301,7 @@ export class MemoryStore implements LobbyStore {
         const open = this.openSet(room.mode);
         const wasOpen = open.has(room.id);
         undo.push(() => (wasOpen ? open.add(room.id) : open.delete(room.id)));
-        this.rooms.set(room.id, frozen(room));
+        this.rooms.set(room.id, this.frozen(room));
         if (isOpenForQuickMatch(room)) open.add(room.id);
         else open.delete(room.id);
         return Promise.resolve();
@@ -306,7 +321,7 @@ export class MemoryStore implements LobbyStore {
       getParty: (id) => this.getParty(id),
       putParty: (party) => {
         restore(this.parties, party.id);
-        this.parties.set(party.id, frozen(party));
+        this.parties.set(party.id, this.frozen(party));
         return Promise.resolve();
       },
       deleteParty: (id) => {
@@ -334,7 +349,7 @@ export class MemoryStore implements LobbyStore {
       appendLobbyChat: (message, keep) => {
         const before = [...this.chat];
         undo.push(() => this.chat.splice(0, this.chat.length, ...before));
-        this.chat.push(frozen(message));
+        this.chat.push(this.frozen(message));
         if (this.chat.length > keep) this.chat.splice(0, this.chat.length - keep);
       },
     };
@@ -364,9 +379,9 @@ export class MemoryStore implements LobbyStore {
 }
 
 /** Freeze a record and everything in it; parts that are already frozen were frozen whole. */
-function frozen<T>(value: T): T {
+function deepFrozen<T>(value: T): T {
   if (value === null || typeof value !== "object" || Object.isFrozen(value)) return value;
-  for (const key of Object.keys(value)) frozen((value as Record<string, unknown>)[key]);
+  for (const key of Object.keys(value)) deepFrozen((value as Record<string, unknown>)[key]);
   return Object.freeze(value);
 }
 

@@ -4,7 +4,8 @@ import { startTestServer } from "../support/test-server";
 /*
  * An ack reaches its sender before any push its operation caused, and
  * before anything a later operation pushes: a `queue:join` answered
- * "queued" is never overtaken by the `matched` push of the next arrival.
+ * "queued" is never overtaken by the `room:state` that seats its player
+ * when the next one arrives.
  */
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -17,15 +18,20 @@ type Client = Awaited<ReturnType<typeof server.connect>>["client"];
 
 /**
  * 80 players quick-match at once (40 pairs); each records, in the order it
- * observed them, its `queue:status` pushes and the answer `join` got it.
- * Resolves once every player has been matched.
+ * observed them, its `queue:status` pushes, the first `room:state` listing
+ * its seat, and the answer `join` got it. Resolves once every player has
+ * been seated.
  */
 async function race(join: (client: Client, answered: (state: string) => void) => void): Promise<string[][]> {
   server = await startTestServer({}, { rateLimits: false });
   const players = await Promise.all(Array.from({ length: 80 }, (_, i) => server.connect(`P${i}`)));
   const seen = players.map(() => [] as string[]);
-  players.forEach(({ client }, i) => {
+  players.forEach(({ client, session }, i) => {
     client.on("queue:status", (status) => seen[i]!.push(`push:${status.state}`));
+    client.on("room:state", (view) => {
+      const mine = view.seats.some((seat) => seat.player.id === session.player.id);
+      if (mine && !seen[i]!.includes("push:seated")) seen[i]!.push("push:seated");
+    });
   });
   await Promise.all(
     players.map(
@@ -38,17 +44,18 @@ async function race(join: (client: Client, answered: (state: string) => void) =>
         ),
     ),
   );
-  await expect
-    .poll(() => seen.filter((events) => events.some((e) => e === "push:matched" || e === "ack:matched")).length)
-    .toBe(80);
+  await expect.poll(() => seen.filter((events) => events.includes("push:seated")).length).toBe(80);
   return seen;
 }
 
-/** Answered "queued" and then told "matched", or answered "matched" and told nothing more: never the other way round. */
-const IN_ORDER = [["ack:queued", "push:matched"], ["ack:matched"]];
+/** Answered "queued" or "matched", and then (never before) shown the room with the seat; no `queue:status` push. */
+const IN_ORDER = [
+  ["ack:queued", "push:seated"],
+  ["ack:matched", "push:seated"],
+];
 
 describe("acks and pushes", () => {
-  it("the queue:join ack comes before the matched push, for 40 pairs joining at once", async () => {
+  it("the queue:join ack comes before the room:state that seats the player, for 40 pairs joining at once", async () => {
     const seen = await race((client, answered) => {
       // The raw socket, so the ack is recorded the moment its packet is read.
       client.socket.emit("queue:join", { mode: "connect-four" }, (ack: { ok: boolean; data?: { state: string } }) =>

@@ -55,20 +55,22 @@ describe("quick match by skill", () => {
     const bobWait = queued(data(await bob.client.quickMatch(CF)));
     expect(bobWait?.search.rating).toBe(1400);
     // Cy, 20 from Ann, is matched with her at once, though Bob waited longer.
-    const annMatched = nextEvent(ann.client, "queue:status", (s) => s.state === "matched");
+    const annSeated = nextEvent(ann.client, "room:state");
     const cyStatus = data(await cy.client.quickMatch(CF));
     expect(cyStatus.state).toBe("matched");
-    expect(await annMatched).toMatchObject({ state: "matched" });
+    expect((await annSeated).id).toBe(cyStatus.state === "matched" ? cyStatus.roomId : "");
     const room = await nextEvent(cy.client, "room:state");
     expect(room.seats.map((s) => s.player.name)).toEqual(["Ann", "Cy"]);
 
     // Dee, at 1300, is 100 from Bob: matched once Bob's window reaches 100, half a second after he queued.
     const dee = await playerRated("Dee", 1300);
-    const bobMatched = nextEvent(bob.client, "queue:status", (s) => s.state === "matched");
+    const bobSeated = nextEvent(bob.client, "room:state");
+    const deeSeated = nextEvent(dee.client, "room:state");
     const deeStatus = data(await dee.client.quickMatch(CF));
-    const final = deeStatus.state === "matched" ? deeStatus : await nextEvent(dee.client, "queue:status");
-    expect(final).toMatchObject({ state: "matched" });
-    expect(await bobMatched).toMatchObject({ state: "matched", roomId: final.state === "matched" ? final.roomId : "" });
+    expect(deeStatus.state).not.toBe("idle");
+    const deeRoom = await deeSeated;
+    expect(deeRoom.seats.map((s) => s.player.name).sort()).toEqual(["Bob", "Dee"]);
+    expect((await bobSeated).id).toBe(deeRoom.id);
   });
 
   it("does not seat a distant player in an open quick room until the room has waited long enough", async () => {

@@ -373,7 +373,7 @@ describe.each(storeKinds())("$name store", (kind) => {
 
 describe("the memory store's identities", () => {
   it("keep at most their cap, the least recently stored giving way first", async () => {
-    const store = new MemoryStore(2);
+    const store = new MemoryStore({ maxIdentities: 2 });
     const identity = (id: string) => ({ id, generation: 1, sessions: [], expiresAt: Number.MAX_SAFE_INTEGER });
     await write(store, async (tx) => {
       await tx.putIdentity(identity("a"), 60_000);
@@ -388,7 +388,7 @@ describe("the memory store's identities", () => {
   });
 
   it("take an identity's ratings and history with it, and keep none for an identity they do not hold", async () => {
-    const store = new MemoryStore(1);
+    const store = new MemoryStore({ maxIdentities: 1 });
     const identity = (id: string) => ({ id, generation: 1, sessions: [], expiresAt: Number.MAX_SAFE_INTEGER });
     const rating = (identityId: string) => ({
       identityId,

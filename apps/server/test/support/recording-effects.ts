@@ -56,6 +56,20 @@ export class RecordingEffects implements LobbyEffects {
     return this.allToChannel(`room:${roomId}`, event).at(-1);
   }
 
+  /**
+   * The room's chat as its members heard it, oldest first: players' lines
+   * (`chat:message`) and the lobby's own, which ride in `room:state`.
+   */
+  roomChat(roomId: string): ServerPayload<"chat:message">[] {
+    const channel = `room:${roomId}`;
+    return this.sent.flatMap((s) => {
+      if (typeof s.to !== "object" || !("channel" in s.to) || s.to.channel !== channel) return [];
+      if (s.event === "chat:message") return [s.payload as ServerPayload<"chat:message">];
+      if (s.event === "room:state") return (s.payload as ServerPayload<"room:state">).chat ?? [];
+      return [];
+    });
+  }
+
   /** Every payload of `event` sent to one player directly. */
   allToPlayer<E extends ServerEventName>(playerId: string, event: E): ServerPayload<E>[] {
     return this.sent
