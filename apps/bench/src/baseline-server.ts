@@ -23,7 +23,9 @@ interface Room {
   id: string;
   mode: string;
   version: number;
-  phase: "countdown" | "playing";
+  phase: "waiting" | "countdown" | "playing";
+  /** A private room's size (rooms made by `room:create`); quick-match rooms take their mode's. */
+  maxPlayers?: number;
   seats: Player[];
   game: Record<string, unknown> | null;
   timer: NodeJS.Timeout | null;
@@ -36,6 +38,8 @@ const SIZES: Record<string, number> = { "connect-four": 2, trails: 8 };
 const queues = new Map<string, Player[]>(Object.keys(SIZES).map((mode) => [mode, []]));
 const waitTimers = new Map<string, NodeJS.Timeout>();
 const rooms = new Map<string, Room>();
+/** Private rooms by invite code. */
+const byCode = new Map<string, Room>();
 const players = new Map<string, Player>();
 const loop = monitorEventLoopDelay({ resolution: 10 });
 loop.enable();
@@ -51,10 +55,10 @@ const nsp = new Server(http, { transports: ["websocket"], serveClient: false }).
 const view = (r: Room) => ({
   id: r.id,
   code: r.id.slice(0, 6).toUpperCase(),
-  kind: "quick",
+  kind: r.maxPlayers ? "custom" : "quick",
   mode: r.mode,
-  visibility: "public",
-  maxPlayers: SIZES[r.mode],
+  visibility: r.maxPlayers ? "private" : "public",
+  maxPlayers: r.maxPlayers ?? SIZES[r.mode],
   hostId: r.seats[0]?.id ?? null,
   phase: r.phase,
   version: r.version,
@@ -175,6 +179,7 @@ function leave(p: Player) {
   if (room.timer) clearTimeout(room.timer);
   if (room.timer) clearInterval(room.timer);
   rooms.delete(room.id);
+  byCode.delete(view(room).code);
 }
 
 function move(p: Player, m: { column?: number; direction?: string } | undefined) {
@@ -242,6 +247,51 @@ nsp.on("connection", (socket) => {
     ack?.(move(p, m)),
   );
   on("game:rematch", () => null);
+  // A private room by invite code, and chat in it: what a bare server needs for the chat scenario.
+  on("room:create", ({ mode, maxPlayers }) => {
+    if (p.room || p.mode) return null;
+    const room: Room = {
+      id: randomBytes(6).toString("hex"),
+      mode: String(mode),
+      version: 0,
+      phase: "waiting",
+      seats: [p],
+      game: null,
+      timer: null,
+      maxPlayers: Number(maxPlayers),
+    };
+    rooms.set(room.id, room);
+    byCode.set(view(room).code, room);
+    p.room = room;
+    void socket.join(room.id);
+    room.version++;
+    return view(room);
+  });
+  socket.on("room:join", ({ code }: { code?: string }, ack?: Ack) => {
+    const room = byCode.get(String(code));
+    if (!room || p.room || p.mode) return ack?.({ ok: false, error: { code: "ROOM_NOT_FOUND", message: "No room." } });
+    room.seats.push(p);
+    p.room = room;
+    void socket.join(room.id);
+    push(room);
+    ack?.({ ok: true, data: view(room) });
+  });
+  socket.on("chat:send", ({ text }: { text?: string }, ack?: Ack) => {
+    const room = p.room;
+    if (!room) return ack?.({ ok: false, error: { code: "NOT_IN_ROOM", message: "No room." } });
+    const message = {
+      id: randomBytes(6).toString("hex"),
+      scope: "room",
+      roomId: room.id,
+      kind: "user",
+      from: { id: p.id, name: p.name },
+      text: String(text),
+      at: Date.now(),
+    };
+    // To the others; the sender has it in the answer.
+    socket.to(room.id).emit("chat:message", message);
+    ack?.({ ok: true, data: message });
+  });
   socket.on("disconnect", () => {
     leave(p);
     players.delete(socket.id);

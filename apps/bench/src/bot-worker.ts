@@ -7,7 +7,7 @@ import { Bot } from "./bot";
 import { runAttack } from "./attacker";
 import { runChurn } from "./churn";
 import { honestAddress } from "./forwarded-for";
-import { Meters } from "./meters";
+import { Meters, emptyChatCounts } from "./meters";
 import {
   urlForBot,
   type AttackCounts,
@@ -31,8 +31,11 @@ async function until(done: () => boolean, timeoutMs: number): Promise<void> {
 }
 
 async function spawnBots(command: Extract<Command, { kind: "spawn" }>): Promise<void> {
-  // The first bots of a scenario: dropped connections are counted per scenario.
-  if (bots.length === 0) meters.drops = {};
+  // The first bots of a scenario: dropped connections and chat are counted per scenario.
+  if (bots.length === 0) {
+    meters.drops = {};
+    meters.chat = emptyChatCounts();
+  }
   const fresh = command.modes.map((mode, i) => {
     const index = command.firstIndex + i;
     return new Bot(index, mode, meters, command.forwardedFor ? honestAddress(index) : null);
@@ -53,6 +56,25 @@ async function queueBots(timeoutMs: number): Promise<void> {
   await Promise.all(waiting.map((bot) => bot.quickMatch()));
   await until(() => waiting.every((bot) => bot.seated || !bot.connected), timeoutMs);
   meters.seatFailures += waiting.filter((bot) => !bot.seated).length;
+}
+
+/**
+ * Seat the worker's unseated bots in private rooms of `roomSize` (the last
+ * may be smaller): each group's first bot makes the room, the others join it
+ * by its invite code, all at once.
+ */
+async function gather(roomSize: number, timeoutMs: number): Promise<void> {
+  const free = bots.filter((bot) => bot.connected && !bot.seated && !bot.queued);
+  const groups: Bot[][] = [];
+  for (let i = 0; i < free.length; i += roomSize) groups.push(free.slice(i, i + roomSize));
+  await Promise.all(
+    groups.map(async ([host, ...guests]) => {
+      const code = host ? await host.createRoom(roomSize) : null;
+      if (code) await Promise.all(guests.map((guest) => guest.joinRoom(code)));
+    }),
+  );
+  await until(() => free.every((bot) => bot.seated || !bot.connected), timeoutMs);
+  meters.seatFailures += free.filter((bot) => !bot.seated).length;
 }
 
 async function stop(drainMs: number): Promise<void> {
@@ -88,6 +110,11 @@ async function runBots(command: Exclude<Command, { kind: "attack" | "reset" }>):
     }
     case "play":
       for (const bot of bots) if (bot.seated) bot.play(command.plan);
+      return;
+    case "gather":
+      return gather(command.roomSize, command.timeoutMs);
+    case "chat":
+      for (const bot of bots) if (bot.seated) bot.chat(command.plan);
       return;
     case "stop":
       return stop(command.drainMs);

@@ -1,11 +1,11 @@
 import { createLobbyClient, type LobbyClient, type RequestResult } from "@lobby/client";
-import type { GameMove, ModeId, QueueStatus, RoomView } from "@lobby/contracts";
+import type { ChatMessage, GameMove, ModeId, QueueStatus, RoomView } from "@lobby/contracts";
 import { botFor, gameById } from "@lobby/games";
 import { performance } from "node:perf_hooks";
 import { forwardedForHeaders } from "./forwarded-for";
 import { handshake } from "./handshake";
 import type { Meters } from "./meters";
-import type { PlayPlan } from "./protocol";
+import type { ChatPlan, PlayPlan } from "./protocol";
 import { SequenceTracker } from "./sequence";
 
 const CONNECT_RETRIES = 2;
@@ -45,6 +45,13 @@ export class Bot {
   /** Real-time games are steered on a timer; turn-based ones answer each state. */
   private readonly realtime: boolean;
   private thinkTimer: NodeJS.Timeout | null = null;
+  private chatPlan: ChatPlan | null = null;
+  private chatTimer: NodeJS.Timeout | null = null;
+  private chatInFlight = 0;
+  /** This bot's chat lines so far; each says `<bot index>:<number>`. */
+  private chatSeq = 0;
+  /** The last line number heard from each other bot, by its index. */
+  private readonly heard = new Map<number, number>();
 
   /**
    * @param forwardedFor the client address this bot claims in `X-Forwarded-For`
@@ -109,6 +116,7 @@ export class Bot {
     client.socket.onAny(() => this.meters.countEvent());
     client.on("room:state", this.onState);
     client.on("queue:status", this.onStatus);
+    client.on("chat:message", this.onChat);
     const outcome = await handshake(client);
     if (outcome !== null || !client.session) {
       client.disconnect();
@@ -149,6 +157,56 @@ export class Bot {
     return true;
   }
 
+  /** Make a private room of `maxPlayers` in this bot's mode; resolves with its invite code, or null if refused. */
+  async createRoom(maxPlayers: number): Promise<string | null> {
+    this.queuedAt = performance.now();
+    const result = await this.request(() => this.client?.createRoom(this.mode, { maxPlayers, visibility: "private" }));
+    if (!result.ok) return null;
+    this.markSeated();
+    return result.data.code;
+  }
+
+  /** Take a seat by invite code; timed like a quick match, to the first sign of the seat. */
+  async joinRoom(code: string): Promise<boolean> {
+    this.queuedAt = performance.now();
+    const result = await this.request(() => this.client?.joinRoom(code));
+    if (result.ok) this.markSeated();
+    return result.ok;
+  }
+
+  /** Start saying a line to the room `plan.hz` times a second. */
+  chat(plan: ChatPlan): void {
+    if (this.chatPlan || plan.hz <= 0) return;
+    this.chatPlan = plan;
+    const period = 1000 / plan.hz;
+    // Spread the bots over the period instead of firing in lockstep.
+    setTimeout(() => {
+      if (this.chatPlan && !this.chatTimer) this.chatTimer = setInterval(() => void this.say(), period);
+    }, Math.random() * period).unref();
+  }
+
+  private async say() {
+    const others = (this.room?.seats.length ?? 1) - 1;
+    this.chatInFlight++;
+    const result = await this.request(() => this.client?.sendChat("room", `${this.index}:${++this.chatSeq}`));
+    this.chatInFlight--;
+    if (!result.ok) return;
+    this.meters.chat.sent++;
+    this.meters.chat.expected += others;
+  }
+
+  private readonly onChat = (line: ChatMessage) => {
+    if (line.kind !== "user" || line.from?.id === this.playerId) return;
+    const [sender, seq] = line.text.split(":").map(Number);
+    if (sender === undefined || seq === undefined || !Number.isInteger(sender) || !Number.isInteger(seq)) return;
+    if (seq <= (this.heard.get(sender) ?? 0)) {
+      this.meters.chat.duplicated++;
+      return;
+    }
+    this.heard.set(sender, seq);
+    this.meters.chat.delivered++;
+  };
+
   cancelQueue() {
     return this.request(async () => {
       const result = await this.client?.cancelQueue();
@@ -182,13 +240,16 @@ export class Bot {
     this.plan = null;
     if (this.trailsTimer) clearInterval(this.trailsTimer);
     if (this.thinkTimer) clearTimeout(this.thinkTimer);
+    if (this.chatTimer) clearInterval(this.chatTimer);
+    this.chatPlan = null;
     this.trailsTimer = null;
     this.thinkTimer = null;
+    this.chatTimer = null;
   }
 
   /** Nothing outstanding: no move unanswered, no acked move's state missing, no gap open. */
   settled(): boolean {
-    return this.inFlight === 0 && this.sentAt.size === 0 && this.tracker.counts.gaps === 0;
+    return this.inFlight === 0 && this.chatInFlight === 0 && this.sentAt.size === 0 && this.tracker.counts.gaps === 0;
   }
 
   /** Moves acked whose state never came; call after the drain wait. Clears them. */

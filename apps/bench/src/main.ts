@@ -20,6 +20,7 @@ import { writeReport } from "./report-files";
 import { renderMarkdown } from "./report-markdown";
 import { abuse } from "./scenarios/abuse";
 import { burst } from "./scenarios/burst";
+import { chat } from "./scenarios/chat";
 import { churn } from "./scenarios/churn";
 import { relay } from "./scenarios/relay";
 import { scale } from "./scenarios/scale";
@@ -29,7 +30,7 @@ import { attachServer, startServer, type ServerHandle, type ServerKind } from ".
 import { evaluateTargets, type BenchReport } from "./targets";
 import { WorkerPool } from "./worker-pool";
 
-const SCENARIO_BY_NAME: Record<ScenarioName, Scenario> = { burst, relay, churn, scale, abuse };
+const SCENARIO_BY_NAME: Record<ScenarioName, Scenario> = { burst, relay, chat, churn, scale, abuse };
 
 interface Setup {
   options: BenchOptions;

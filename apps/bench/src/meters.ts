@@ -2,7 +2,7 @@ import { MODE_IDS } from "@lobby/contracts";
 import type { ModeId } from "@lobby/contracts";
 import { performance } from "node:perf_hooks";
 import { Histogram } from "./histogram";
-import type { WorkerMetrics } from "./protocol";
+import type { ChatCounts, WorkerMetrics } from "./protocol";
 import { addSequenceCounts, emptySequenceCounts, type SequenceCounts } from "./sequence";
 
 /**
@@ -40,6 +40,8 @@ export class Meters {
   actions: Record<string, number> = {};
   /** Connections closed without the bot asking, by Socket.IO's reason; kept across resets until the scenario ends. */
   drops: Record<string, number> = {};
+  /** Room chat, kept across resets until the scenario ends (see `ChatCounts`). */
+  chat: ChatCounts = emptyChatCounts();
   private cpuAtReset = process.cpuUsage();
   private wallAtReset = performance.now();
 
@@ -123,8 +125,13 @@ export class Meters {
       connectErrors: { ...this.connectErrors },
       actions: { ...this.actions },
       drops: { ...this.drops },
+      chat: { ...this.chat },
       cpuMicros: cpu.user + cpu.system,
       wallMs: performance.now() - this.wallAtReset,
     };
   }
+}
+
+export function emptyChatCounts(): ChatCounts {
+  return { sent: 0, expected: 0, delivered: 0, duplicated: 0 };
 }

@@ -4,7 +4,7 @@ import { addSequenceCounts, emptySequenceCounts } from "./sequence";
 import type { ServerKind } from "./server-process";
 
 /** The scenarios, in the order they run. */
-export const SCENARIOS = ["burst", "relay", "churn", "scale", "abuse"] as const;
+export const SCENARIOS = ["burst", "relay", "chat", "churn", "scale", "abuse"] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 
 /**
@@ -127,6 +127,7 @@ export function mergeMetrics(parts: readonly WorkerMetrics[]): Merged {
     connectErrors: {},
     actions: {},
     drops: {},
+    chat: { sent: 0, expected: 0, delivered: 0, duplicated: 0 },
     cpuMicros: 0,
     wallMs: 0,
   };
@@ -154,6 +155,7 @@ export function mergeMetrics(parts: readonly WorkerMetrics[]): Merged {
     addCounts(merged.connectErrors, part.connectErrors);
     addCounts(merged.actions, part.actions);
     addCounts(merged.drops, part.drops);
+    for (const key of ["sent", "expected", "delivered", "duplicated"] as const) merged.chat[key] += part.chat[key];
     merged.cpuMicros += part.cpuMicros;
     merged.wallMs = Math.max(merged.wallMs, part.wallMs);
   }

@@ -20,7 +20,7 @@ describe("parseOptions", () => {
       players: 40,
       durationS: 3,
       baseline: true,
-      scenarios: ["burst", "relay", "churn", "scale"],
+      scenarios: ["burst", "relay", "chat", "churn", "scale"],
     });
     expect(parseOptions(["--target", "http://example.test:3000"]).baseline).toBe(false);
     expect(parseOptions(["--target", "http://example.test:3000", "--baseline"]).baseline).toBe(true);

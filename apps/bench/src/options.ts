@@ -29,14 +29,17 @@ export interface BenchOptions {
   help: boolean;
 }
 
-export const USAGE = `Usage: pnpm bench [--players N] [--scenario burst|relay|churn|scale|abuse|all] [--duration S]
+export const USAGE = `Usage: pnpm bench [--players N] [--scenario burst|relay|chat|churn|scale|abuse|all] [--duration S]
                   [--target URL] [--no-baseline] [--smoke] [--hz N] [--workers N]
                   [--scale-budget S] [--repeat N] [--cluster N] [--no-pin] [--out DIR]
                   [--cpu-prof DIR] [--help]
 
   --players N        bots (scale: the largest step; abuse: honest players)  default 1000
-  --scenario NAME    burst, relay, churn, scale, abuse or all               default all
+  --scenario NAME    burst, relay, chat, churn, scale, abuse or all         default all
                      (comma-separated ok; --smoke leaves abuse out unless named)
+                     chat: players sit in private rooms of 4 by invite code, then
+                     each says a line to the room 1.25 times a second (5 a room);
+                     CPU per player seated by code and per chat line delivered
                      abuse: honest players quick-match and play, each from its own
                      X-Forwarded-For address, on Lobby with rate limits on — once alone,
                      once beside an attacker (one address, full speed: new identities,

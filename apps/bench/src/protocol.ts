@@ -20,6 +20,25 @@ export interface PlayPlan {
   connectFourHz: number;
 }
 
+/** Chat: each bot seated in a room sends a short line to it this many times a second. */
+export interface ChatPlan {
+  hz: number;
+}
+
+/**
+ * Room chat as the bots counted it, since the scenario's first bots (never
+ * reset by `reset`, so lines sent before a window and heard in it still
+ * balance): lines the server accepted, how many deliveries they owed (the
+ * sender's room-mates at the time), and what arrived (each sender's lines
+ * in order; one already seen is a duplicate).
+ */
+export interface ChatCounts {
+  sent: number;
+  expected: number;
+  delivered: number;
+  duplicated: number;
+}
+
 /** Churn: what each bot keeps doing until the deadline. */
 export interface ChurnPlan {
   durationMs: number;
@@ -65,6 +84,9 @@ export type Command =
   | { kind: "queue"; timeoutMs: number }
   | { kind: "await-playing"; timeoutMs: number }
   | { kind: "play"; plan: PlayPlan }
+  /** The worker's unseated bots sit down in rooms of `roomSize` by invite code: the first makes a private room, the rest join it. */
+  | { kind: "gather"; roomSize: number; timeoutMs: number }
+  | { kind: "chat"; plan: ChatPlan }
   /** Start a new window; the reply holds what was measured up to the reset. */
   | { kind: "reset" }
   | { kind: "stop"; drainMs: number }
@@ -120,6 +142,7 @@ export interface WorkerMetrics {
   connectErrors: Record<string, number>;
   /** Churn actions taken, by name. */
   actions: Record<string, number>;
+  chat: ChatCounts;
   /** Connections closed without the bot asking, by reason. */
   drops: Record<string, number>;
   /** CPU time of this worker process since the reset. */

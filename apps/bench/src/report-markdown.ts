@@ -157,7 +157,9 @@ export const VARIANTS_EXPLANATION =
  */
 export const SPREAD_FIGURES: readonly { scenario: ScenarioName; key: string; label: string; variant?: RunVariant }[] = [
   { scenario: "burst", key: "server.cpuPerSeat", label: "server CPU per seated player (burst)" },
+  { scenario: "chat", key: "seat.byCode.cpuPerSeat", label: "server CPU per player seated by code (chat)" },
   { scenario: "relay", key: "server.cpuPerMessage", label: "server CPU per delivered state (relay)" },
+  { scenario: "chat", key: "server.cpuPerMessage", label: "server CPU per delivered chat line (chat)" },
   { scenario: "relay", key: "rtt.p99", label: "relay move → own state p99" },
   { scenario: "burst", key: "memory.rssPerPlayer", label: "server RSS per connected player (burst)" },
   { scenario: "scale", key: "scale.largest", label: "scale: largest count with p99 < 100 ms" },

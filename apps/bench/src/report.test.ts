@@ -19,6 +19,12 @@ function run(scenario: ScenarioRun["scenario"], server: ScenarioRun["server"], f
       { key: "lost", label: "lost", unit: "", value: 0 },
       { key: "duplicates", label: "duplicates", unit: "", value: 0 },
     ],
+    chat: [
+      { key: "seat.byCode.cpuPerSeat", label: "server CPU per player seated by code", unit: "µs", value: 120 * factor },
+      { key: "server.cpuPerMessage", label: "server CPU per delivered chat line", unit: "µs", value: 8 * factor },
+      { key: "lost", label: "lost", unit: "", value: 0 },
+      { key: "duplicates", label: "duplicates", unit: "", value: 0 },
+    ],
     churn: [{ key: "churn.errorRate", label: "error-ack rate", unit: "%", value: server === "lobby" ? 1.5 : 0 }],
     scale: [{ key: "scale.largest", label: "largest", unit: "players", value: server === "lobby" ? 5000 : 20_000 }],
     abuse: [],

@@ -121,6 +121,7 @@ function ratioRow(
 const CLUSTER_FIGURES: readonly { scenario: ScenarioName; key: string; label: string; unit: string }[] = [
   { scenario: "burst", key: "server.cpuPerSeat", label: "CPU per seat", unit: "µs" },
   { scenario: "relay", key: "server.cpuPerMessage", label: "CPU per state", unit: "µs" },
+  { scenario: "chat", key: "server.cpuPerMessage", label: "CPU per chat line", unit: "µs" },
   { scenario: "relay", key: "rtt.p99", label: "relay p99", unit: "ms" },
   { scenario: "burst", key: "memory.rssPerPlayer", label: "RSS per player", unit: "KiB" },
   { scenario: "scale", key: "scale.largest", label: "scale", unit: "players" },
@@ -171,7 +172,16 @@ export function evaluateTargets(runs: readonly ScenarioRun[], relay: { players: 
   const largest = metricOf(runs, "scale", "lobby", "scale.largest");
   return [
     ratioRow(runs, "burst", "server.cpuPerSeat", "server CPU per seated player (burst)", 1.25, "µs per seat"),
+    ratioRow(
+      runs,
+      "chat",
+      "seat.byCode.cpuPerSeat",
+      "server CPU per player seated by invite code (chat)",
+      1.25,
+      "µs per seat",
+    ),
     ratioRow(runs, "relay", "server.cpuPerMessage", "server CPU per delivered message (relay)", 1.2, "µs per state"),
+    ratioRow(runs, "chat", "server.cpuPerMessage", "server CPU per delivered chat line (chat)", 1.2, "µs per line"),
     ratioRow(runs, "relay", "rtt.p99", "relay RTT p99", 1.2, relayNote),
     ratioRow(runs, "burst", "memory.rssPerPlayer", "memory per connected player (burst, RSS)", 1.2, "KiB per player"),
     {
@@ -183,6 +193,7 @@ export function evaluateTargets(runs: readonly ScenarioRun[], relay: { players: 
       ok: lostAll === null ? null : lostAll === 0,
       note: "gaps in each bot's per-room version sequence + acked moves never seen",
     },
+    chatDeliveryRow(runs),
     ...abuseTargets(runs),
     {
       target: "scale: players seated and moving at 1 Hz with p99 < 100 ms",
@@ -194,6 +205,22 @@ export function evaluateTargets(runs: readonly ScenarioRun[], relay: { players: 
       note: "largest step that passed",
     },
   ];
+}
+
+/** Chat lines lost or heard twice, in Lobby's chat run (the worst repetition). */
+function chatDeliveryRow(runs: readonly ScenarioRun[]): TargetRow {
+  const lost = metricOf(runs, "chat", "lobby", "lost");
+  const duplicated = metricOf(runs, "chat", "lobby", "duplicates");
+  const both = lost === null || duplicated === null ? null : lost + duplicated;
+  return {
+    target: "chat lines lost or heard twice (chat, Lobby)",
+    lobby: both,
+    baseline: null,
+    ratio: null,
+    limit: "= 0",
+    ok: both === null ? null : both === 0,
+    note: "lines owed to a room-mate never heard + lines heard twice",
+  };
 }
 
 /** The abuse scenario's limits: honest p99 under attack against without, and how much more the heap may grow under attack. */

@@ -53,6 +53,8 @@ export class LobbyClient extends LobbyRequests {
   private readonly busyRetry = new BusyRetry();
   /** Answers and pushes, handed over in the order the server sent them. */
   private readonly inOrder = new InOrder();
+  /** `chat:message` listeners, for the sender's own lines, which come in answers rather than pushes. */
+  private readonly ownChat = new Set<(line: unknown) => void>();
   /** The handshake is being tried again without a token the server refused as malformed. */
   private retryWithoutToken = false;
 
@@ -265,10 +267,15 @@ export class LobbyClient extends LobbyRequests {
           }
         : null;
     if (carried) socket.on("room:state", carried);
+    // Our own lines, and a room's chat as we come into it, come in answers only (see `linesIn`).
+    const own =
+      event === "chat:message" ? (line: unknown) => subscribed && (listener as (p: unknown) => void)(line) : null;
+    if (own) this.ownChat.add(own);
     return () => {
       subscribed = false;
       socket.off(event, fn);
       if (carried) socket.off("room:state", carried);
+      if (own) this.ownChat.delete(own);
     };
   }
 
@@ -295,7 +302,12 @@ export class LobbyClient extends LobbyRequests {
           });
           return;
         }
-        this.inOrder.receive(true, () => resolve(answer as RequestResult<ClientResult<E>>));
+        this.inOrder.receive(true, () => {
+          const result = answer as RequestResult<ClientResult<E>>;
+          if (result.ok)
+            for (const line of linesIn(event, result.data)) for (const deliver of [...this.ownChat]) deliver(line);
+          resolve(result);
+        });
       });
     });
   }
@@ -305,6 +317,19 @@ export class LobbyClient extends LobbyRequests {
     this.connectionState = state;
     for (const listener of this.stateListeners) listener(state);
   }
+}
+
+/**
+ * Chat lines an answer carries instead of pushes: the sender's own line
+ * (`chat:send`), and the room's recent chat for a player coming into it
+ * (`room:create`, `room:join`, `room:watch`: `RoomView.chat`).
+ */
+function linesIn(event: ClientEventName, data: unknown): readonly unknown[] {
+  if (event === "chat:send") return [data];
+  if (event === "room:create" || event === "room:join" || event === "room:watch") {
+    return (data as ServerPayload<"room:state">).chat ?? [];
+  }
+  return [];
 }
 
 /** Create a client; call `connect()` to open it. */

@@ -117,7 +117,12 @@ export const RoomList = z.object({ rooms: z.array(RoomSummary).max(100), total: 
 export const PartyCodePayload = z.strictObject({ code: PartyCode });
 export const PartyKickPayload = z.strictObject({ playerId: PlayerId });
 export const ChatSendPayload = z.strictObject({ scope: ChatScope, text: ChatText });
-export const ChatAccepted = z.object({ id: z.string() });
+/**
+ * The message as the others get it (`chat:message`). The sender gets it only
+ * here, not pushed as well; `@lobby/client` hands it to its own `chat:message`
+ * listeners.
+ */
+export const ChatAccepted = ChatMessage;
 export const PingPayload = z.strictObject({
   /** The round trip this client measured on its previous ping, for others' rosters. */
   rttMs: z.number().min(0).max(60_000).nullable(),
@@ -380,7 +385,7 @@ export const serverEvents = {
   "chat:history": {
     payload: z.object({ scope: ChatScope, roomId: RoomId.nullable(), messages: z.array(ChatMessage) }),
     summary:
-      "Recent messages, sent when you enter the lobby, a room or a party (`roomId`: the room, or the party's code).",
+      "Recent messages, sent when you enter the lobby, a party, or a room someone else seats you in (quick match), and on resume (`roomId`: the room, or the party's code). A room you come into by your own `room:create`, `room:join` or `room:watch` brings its recent chat in that answer (`RoomView.chat`) instead.",
   },
 } as const satisfies Record<string, ServerEventContract>;
 

@@ -112,10 +112,14 @@ export const RoomView = z.object({
   game: GameView.nullable(),
   result: MatchResult.nullable(),
   /**
-   * Room chat lines that came with this change (the lobby's own: who joined,
-   * left or won), oldest first, for the client to append; absent when none.
-   * They travel in the state's frame rather than one `chat:message` each;
-   * `@lobby/client` hands them to `chat:message` listeners all the same.
+   * In `room:state`: room chat lines that came with this change (the
+   * lobby's own: who joined, left or won), oldest first, for the client to
+   * append; absent when none. They travel in the state's frame rather than
+   * one `chat:message` each. In the answer to your own `room:create`,
+   * `room:join` or `room:watch` (which is your copy of that change: it is not
+   * pushed to you as well): the room's recent chat, this change's lines
+   * included, instead of a `chat:history`. `@lobby/client` hands these lines
+   * to `chat:message` listeners all the same; merge them by id.
    */
   chat: z.array(ChatMessage).optional(),
 });

@@ -45,15 +45,15 @@ export async function sendChat(
   playerId: string,
   scope: ChatScope,
   text: string,
-): Promise<{ id: string }> {
+): Promise<ChatMessage> {
   const player = await ctx.requirePlayer(playerId);
   if (scope === "party") return sendPartyChat(ctx, player, text);
   if (scope === "room") {
     const { room } = await ctx.requireSeat(playerId);
     const from = { id: player.id, name: player.name };
     const next = ctx.appendChat(room, { kind: "user", from, text });
-    await ctx.postChat(next);
-    return { id: next.chat[next.chat.length - 1]?.id ?? "" };
+    await ctx.postChat(next, player.id);
+    return next.chat[next.chat.length - 1]!;
   }
   if (player.location.kind === "seated" || player.location.kind === "watching") {
     throw new LobbyError(ErrorCode.AlreadySeated, "Leave your room to chat in the lobby.");
@@ -68,6 +68,6 @@ export async function sendChat(
     at: ctx.now(),
   };
   ctx.store.appendLobbyChat(message, LOBBY_CHAT_HISTORY);
-  ctx.effects.toChannel(channels.lobby, "chat:message", message);
-  return { id: message.id };
+  ctx.effects.toChannel(channels.lobby, "chat:message", message, player.id);
+  return message;
 }

@@ -107,6 +107,9 @@ const ROOM_CHAT_HISTORY = 50;
 export class LobbyContext {
   private readonly outbox: (() => void)[] = [];
   private readonly pendingChat = new Map<string, ChatMessage[]>();
+  /** The player whose answer is their room's view (`answerWithRoom`), and that view once the room is saved. */
+  private answering: string | null = null;
+  private answerView: RoomView | null = null;
   /** Parties whose members must hear the party's new state once the operation's work is done. */
   private readonly touchedParties = new Set<string>();
   /** Sends through the transport once the transaction has committed. */
@@ -236,7 +239,7 @@ export class LobbyContext {
    */
   async seat(room: RoomRecord, player: PlayerRecord, announce = true): Promise<RoomRecord> {
     // What was said before this player arrived; anything still pending reaches them with the save.
-    this.sendHistory(player.id, room);
+    if (player.id !== this.answering) this.sendHistory(player.id, room);
     const rating = await publicRatingOf(this.store, player.identityId, room.mode);
     let next = addSeat(room, { ...player, rating }, this.now());
     // Matched while away (a reload in the queue): the seat waits for them like any dropped seat.
@@ -252,6 +255,7 @@ export class LobbyContext {
    * empty history is not sent; the client starts a room with none.
    */
   sendHistory(playerId: string, room: RoomRecord): void {
+    if (playerId === this.answering) return;
     const pending = this.pendingChat.get(room.id)?.length ?? 0;
     const messages = pending > 0 ? room.chat.slice(0, -pending) : room.chat;
     if (messages.length === 0) return;
@@ -274,17 +278,29 @@ export class LobbyContext {
     return { ...room, chat: [...room.chat, full].slice(-ROOM_CHAT_HISTORY) };
   }
 
-  /** Persist a room whose only change is chat, and send the new messages. */
-  async postChat(room: RoomRecord): Promise<void> {
+  /** Persist a room whose only change is chat, and send the new messages (not to `sender`: the answer carries theirs). */
+  async postChat(room: RoomRecord, sender: string): Promise<void> {
     await this.store.putRoom(room);
-    this.flushChat(room.id);
+    for (const message of this.pendingChat.get(room.id) ?? []) {
+      this.effects.toChannel(channels.room(room.id), "chat:message", message, sender);
+    }
+    this.pendingChat.delete(room.id);
   }
 
-  private flushChat(roomId: string): void {
-    for (const message of this.pendingChat.get(roomId) ?? []) {
-      this.effects.toChannel(channels.room(roomId), "chat:message", message);
-    }
-    this.pendingChat.delete(roomId);
+  /**
+   * This operation answers `playerId`, who is coming into a room, with the
+   * room's view: saving the room then keeps that view (with the room's
+   * recent chat, which replaces their `chat:history`) for `roomAnswer`
+   * instead of pushing it to them as well.
+   */
+  answerWithRoom(playerId: string): void {
+    this.answering = playerId;
+  }
+
+  /** The view `answerWithRoom` asked for, as the room was saved. */
+  roomAnswer(): RoomView {
+    if (!this.answerView) throw new LobbyError(ErrorCode.Internal, "The room was not saved.");
+    return this.answerView;
   }
 
   /** Persist a room and push it to its members, or destroy it once no player is left. */
@@ -307,13 +323,28 @@ export class LobbyContext {
       const state = toRoomView(room, game, viewer);
       return chat ? { ...state, chat } : state;
     };
+    // The player this operation answers with the room gets it (and the room's recent chat) there, not pushed too.
+    const answering = this.answering;
+    const answered =
+      answering !== null &&
+      (room.seats.some((s) => s.playerId === answering) || room.spectators.some((s) => s.playerId === answering));
+    if (answered) {
+      const seat = room.seats.findIndex((s) => s.playerId === answering);
+      const state = toRoomView(room, game, game.hidesInformation && seat >= 0 ? seat : null);
+      this.answerView = room.chat.length > 0 ? { ...state, chat: room.chat } : state;
+    }
+    const except = answered ? (answering ?? undefined) : undefined;
     if (!game.hidesInformation) {
-      this.effects.toChannel(channel, "room:state", view(null));
+      this.effects.toChannel(channel, "room:state", view(null), except);
     } else {
       room.seats.forEach((seat, index) => {
-        if (seat.status === "connected") this.effects.toPlayer(seat.playerId, "room:state", view(index));
+        if (seat.status === "connected" && seat.playerId !== except) {
+          this.effects.toPlayer(seat.playerId, "room:state", view(index));
+        }
       });
-      for (const s of room.spectators) this.effects.toPlayer(s.playerId, "room:state", view(null));
+      for (const s of room.spectators) {
+        if (s.playerId !== except) this.effects.toPlayer(s.playerId, "room:state", view(null));
+      }
     }
     this.publishListing(before, room);
     this.reconcileTimers(room, before);

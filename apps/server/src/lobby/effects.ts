@@ -6,7 +6,11 @@ export interface LobbyEffects {
   join(playerId: string, channel: Channel): void;
   leave(playerId: string, channel: Channel): void;
   toPlayer<E extends ServerEventName>(playerId: string, event: E, payload: ServerPayload<E>): void;
-  toChannel<E extends ServerEventName>(channel: Channel, event: E, payload: ServerPayload<E>): void;
+  /**
+   * To every member of the channel, on every process; with `except`, not to
+   * that player's connections (a sender whose answer already carries it).
+   */
+  toChannel<E extends ServerEventName>(channel: Channel, event: E, payload: ServerPayload<E>, except?: string): void;
   /**
    * Only to this process's members of the channel. For figures every
    * process sends for itself (presence), so nobody gets one per process.
@@ -37,8 +41,8 @@ export class HeldEffects implements LobbyEffects {
     this.outbox.push(() => this.live.toPlayer(playerId, event, payload));
   }
 
-  toChannel<E extends ServerEventName>(channel: Channel, event: E, payload: ServerPayload<E>): void {
-    this.outbox.push(() => this.live.toChannel(channel, event, payload));
+  toChannel<E extends ServerEventName>(channel: Channel, event: E, payload: ServerPayload<E>, except?: string): void {
+    this.outbox.push(() => this.live.toChannel(channel, event, payload, except));
   }
 
   toLocalChannel<E extends ServerEventName>(channel: Channel, event: E, payload: ServerPayload<E>): void {

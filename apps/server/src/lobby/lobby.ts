@@ -1,5 +1,6 @@
 import {
   LEADERBOARD_LENGTH,
+  type ChatMessage,
   type ChatScope,
   type GameMove,
   type Leaderboard,
@@ -317,12 +318,7 @@ export class Lobby implements LobbyRuntime {
    * spent here, outside the store transaction, so an operation that runs
    * again (a Redis race) does not spend it twice.
    */
-  async sendChat(
-    playerId: string,
-    scope: ChatScope,
-    text: string,
-    settle?: Settle<{ id: string }>,
-  ): Promise<{ id: string }> {
+  async sendChat(playerId: string, scope: ChatScope, text: string, settle?: Settle<ChatMessage>): Promise<ChatMessage> {
     if (this.busy) throw busyError();
     this.chatLimits.take(playerId);
     return this.request(playerId, (ctx) => sendChat(ctx, playerId, scope, text), settle);

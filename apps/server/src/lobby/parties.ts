@@ -161,12 +161,12 @@ export async function stopSearch(
 }
 
 /** Party chat: to every member, wherever they are (the budget is already spent). */
-export async function sendPartyChat(ctx: LobbyContext, player: PlayerRecord, text: string): Promise<{ id: string }> {
+export async function sendPartyChat(ctx: LobbyContext, player: PlayerRecord, text: string): Promise<ChatMessage> {
   const party = await partyOf(ctx, player);
   if (!party) throw new LobbyError(ErrorCode.NotInParty, "You are not in a party.");
-  const next = appendChat(ctx, party, { kind: "user", from: { id: player.id, name: player.name }, text });
+  const next = appendChat(ctx, party, { kind: "user", from: { id: player.id, name: player.name }, text }, player.id);
   await ctx.store.putParty(next);
-  return { id: next.chat[next.chat.length - 1]!.id };
+  return next.chat[next.chat.length - 1]!;
 }
 
 /** Resume: the party's channel again for the new connection, its state and its chat. */
@@ -226,14 +226,16 @@ function say(ctx: LobbyContext, party: PartyRecord, text: string): PartyRecord {
   return appendChat(ctx, party, { kind: "system", from: null, text });
 }
 
+/** Add a line to the party's chat and send it to the members (but `sender`, whose answer carries it). */
 function appendChat(
   ctx: LobbyContext,
   party: PartyRecord,
   message: Pick<ChatMessage, "kind" | "from" | "text">,
+  sender?: string,
 ): PartyRecord {
   const at = Math.max(ctx.now(), (party.chat[party.chat.length - 1]?.at ?? 0) + 1);
   const full: ChatMessage = { ...message, id: ctx.id(), scope: "party", roomId: party.id, at };
-  ctx.effects.toChannel(channels.party(party.id), "chat:message", full);
+  ctx.effects.toChannel(channels.party(party.id), "chat:message", full, sender);
   return { ...party, chat: [...party.chat, full].slice(-PARTY_CHAT_HISTORY) };
 }
 

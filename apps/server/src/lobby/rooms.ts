@@ -20,7 +20,6 @@ import { assertJoinable, assertWatchable, kickSeat } from "./room-access";
 import { autoStart, backfill } from "./matchmaker";
 import { withResultNote } from "./play";
 import type { PlayerRecord, RoomRecord } from "./records";
-import { toRoomView } from "./room-view";
 
 /*
  * Custom rooms: create, join by code, watch, ready check, host controls, leave.
@@ -34,6 +33,7 @@ export async function createRoom(
 ): Promise<RoomView> {
   const player = await ctx.requirePlayer(playerId);
   ctx.assertFree(player);
+  ctx.answerWithRoom(playerId);
   const game = ctx.game(mode);
   if (settings.maxPlayers < game.mode.minPlayers || settings.maxPlayers > game.mode.maxPlayers) {
     throw new LobbyError(
@@ -47,7 +47,7 @@ export async function createRoom(
   room = await ctx.seat(room, player);
   room = await backfill(ctx, room);
   await ctx.saveRoom(room);
-  return toRoomView(room, game, 0);
+  return ctx.roomAnswer();
 }
 
 export async function joinByCode(ctx: LobbyContext, playerId: string, code: string): Promise<RoomView> {
@@ -55,9 +55,9 @@ export async function joinByCode(ctx: LobbyContext, playerId: string, code: stri
   ctx.assertFree(player);
   const room = await roomByCode(ctx, code);
   assertJoinable(room, player);
-  const next = autoStart(ctx, await ctx.seat(room, player));
-  await ctx.saveRoom(next);
-  return toRoomView(next, ctx.game(next.mode), next.seats.length - 1);
+  ctx.answerWithRoom(playerId);
+  await ctx.saveRoom(autoStart(ctx, await ctx.seat(room, player)));
+  return ctx.roomAnswer();
 }
 
 export async function watch(ctx: LobbyContext, playerId: string, code: string): Promise<RoomView> {
@@ -65,11 +65,11 @@ export async function watch(ctx: LobbyContext, playerId: string, code: string): 
   ctx.assertFree(player);
   const room = await roomByCode(ctx, code);
   assertWatchable(room, player);
+  ctx.answerWithRoom(playerId);
   const next = addSpectator(room, player);
   await ctx.moveTo(player, { kind: "watching", roomId: room.id });
-  ctx.sendHistory(playerId, next);
   await ctx.saveRoom(next);
-  return toRoomView(next, ctx.game(next.mode), null);
+  return ctx.roomAnswer();
 }
 
 /** Leave the room as a player or a spectator. */

@@ -14,8 +14,9 @@ export function socketEffects(nsp: LobbyNamespace): LobbyEffects {
     toPlayer: (playerId, event, payload) => {
       emit(nsp.to(socketRooms.player(playerId)), event, payload);
     },
-    toChannel: (channel, event, payload) => {
-      emit(nsp.to(socketRooms.channel(channel)), event, payload);
+    toChannel: (channel, event, payload, except) => {
+      const to = nsp.to(socketRooms.channel(channel));
+      emit(except === undefined ? to : to.except(socketRooms.player(except)), event, payload);
     },
     toLocalChannel: (channel, event, payload) => {
       emit(nsp.local.to(socketRooms.channel(channel)), event, payload);

@@ -20,13 +20,24 @@ describe("rooms over websocket", () => {
 
     expect(await ann.client.joinRoom("nope42")).toMatchObject({ ok: false, error: { code: ErrorCode.InvalidPayload } });
     expect(await ann.client.joinRoom("ZZZZZZ")).toMatchObject({ ok: false, error: { code: ErrorCode.RoomNotFound } });
-    // A newcomer gets what was said before; their own arrival comes as a message like everyone's.
-    const history = nextEvent(ann.client, "chat:history", (h) => h.scope === "room");
-    const arrival = nextEvent(ann.client, "chat:message", (m) => m.kind === "system");
-    data(await ann.client.joinRoom(room.code.toLowerCase()));
-    expect((await history).messages.map((m) => m.text)).toEqual(["Host joined."]);
-    expect((await arrival).text).toBe("Ann joined.");
+    // A newcomer gets what was said before and their own arrival in the answer, not pushed as well;
+    // the host hears of it with the room's state.
+    const heardByAnn: string[] = [];
+    ann.client.on("chat:message", (m) => heardByAnn.push(m.text));
+    const hostHears = nextEvent(host.client, "chat:message", (m) => m.text === "Ann joined.");
+    let annPushes = 0;
+    ann.client.socket.onAny((event: string) => {
+      if (event === "room:state" || event === "chat:history" || event === "chat:message") annPushes++;
+    });
+    const joined = data(await ann.client.joinRoom(room.code.toLowerCase()));
+    expect(joined.chat?.map((m) => m.text)).toEqual(["Host joined.", "Ann joined."]);
+    expect(heardByAnn).toEqual(["Host joined.", "Ann joined."]);
+    await hostHears;
+    const bobIn = nextEvent(ann.client, "room:state", (view) => view.seats.length === 3);
     data(await bob.client.joinRoom(room.code));
+    // Bob's arrival is Ann's first push: none came with her own.
+    expect((await bobIn).chat?.map((m) => m.text)).toEqual(["Bob joined."]);
+    expect(annPushes).toBe(1);
 
     const heard = nextEvent(bob.client, "chat:message", (m) => m.kind === "user");
     data(await ann.client.sendChat("room", "  hello <script>alert(1)</script>  "));

@@ -2,7 +2,7 @@ import type { ServerEventName, ServerPayload } from "@lobby/contracts";
 import type { LobbyEffects } from "../../src/lobby/lobby";
 
 export interface Sent {
-  to: { player: string } | { channel: string };
+  to: { player: string } | { channel: string; except?: string };
   event: ServerEventName;
   payload: unknown;
 }
@@ -26,8 +26,8 @@ export class RecordingEffects implements LobbyEffects {
     this.sent.push({ to: { player: playerId }, event, payload });
   }
 
-  toChannel<E extends ServerEventName>(channel: string, event: E, payload: ServerPayload<E>) {
-    this.sent.push({ to: { channel }, event, payload });
+  toChannel<E extends ServerEventName>(channel: string, event: E, payload: ServerPayload<E>, except?: string) {
+    this.sent.push({ to: except === undefined ? { channel } : { channel, except }, event, payload });
   }
 
   toLocalChannel<E extends ServerEventName>(channel: string, event: E, payload: ServerPayload<E>) {
