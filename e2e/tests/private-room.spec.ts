@@ -52,8 +52,12 @@ test("friends play Trails in a private room: join by code and by link, chat, kic
   // address — every browser here shares 127.0.0.1 — would be kept out with them).
   const eve = await player("Eve");
 
-  // The host removes Cat, who is told why and cannot come back.
+  // The host removes Cat, after saying so twice; Cat is told why and cannot come back.
   await host.getByRole("button", { name: "Kick Cat" }).click();
+  const confirm = host.getByRole("dialog", { name: "Kick Cat?" });
+  await expect(confirm).toContainText("can't come back");
+  await confirm.getByRole("button", { name: "Kick Cat" }).click();
+  await expect(confirm).toBeHidden();
   await expect(cat.getByRole("alert")).toContainText(/removed/i);
   await expect(cat.getByRole("heading", { name: "Lobby" })).toBeVisible();
   await cat.getByLabel("Room code").fill(code);

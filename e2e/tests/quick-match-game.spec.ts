@@ -1,4 +1,4 @@
-import { expect, matchedPair, playOpenerWin, test } from "./support/player";
+import { drop, expect, matchedPair, playOpenerWin, test } from "./support/player";
 
 test("two players quick-match, play Connect Four to a win, play again, and go back to the lobby", async ({
   player,
@@ -31,11 +31,24 @@ test("two players quick-match, play Connect Four to a win, play again, and go ba
   await expect(ann.getByRole("button", { name: "Quick match Connect Four" })).toBeEnabled();
 });
 
-test("an illegal move is refused in plain words", async ({ player }) => {
+test("out of turn, the board takes no moves and says whose turn it is, without a toast", async ({ player }) => {
   const [ann, bob] = await matchedPair(player);
 
   await expect(ann.getByTestId("match-status")).toContainText("Your turn");
-  await bob.getByRole("button", { name: "Drop in column 4" }).click();
-  await expect(bob.getByRole("alert")).toContainText(/not your turn/i);
+  await expect(bob.getByTestId("c4-waiting")).toHaveText("Waiting for Ann…");
+  const column = bob.getByRole("button", { name: "Drop in column 4" });
+  await expect(column).toBeDisabled();
+  // Pressed anyway (a keyboard player's Enter): nothing is sent, so nothing is refused and nothing pops up,
+  // by the time Ann's next disc has reached Bob.
+  await column.focus();
+  await bob.keyboard.press("Enter");
+  await drop(ann, 1);
+  await expect(bob.getByTestId("cell-5-0")).toHaveAttribute("data-seat", "0");
   await expect(bob.getByTestId("cell-5-3")).toHaveAttribute("data-seat", "");
+  await expect(bob.getByRole("alert")).toHaveCount(0);
+  await expect(bob.getByTestId("c4-waiting")).toHaveCount(0);
+  await expect(column).toBeEnabled();
+  await expect(ann.getByTestId("c4-waiting")).toHaveText("Waiting for Bob…");
+  await drop(bob, 4);
+  await expect(ann.getByTestId("cell-5-3")).toHaveAttribute("data-seat", "1");
 });

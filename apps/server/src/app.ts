@@ -19,6 +19,7 @@ import { memoryBans, type Bans } from "./transport/bans";
 import { AddressAbuse } from "./transport/address-abuse";
 import { addressBudgets, unlimitedBudgets, type AddressBudgets } from "./transport/address-budgets";
 import { AddressConnections, addressKeyer, clientAddress } from "./transport/address-connections";
+import { ConnectionLog, type Closed } from "./transport/connection-log";
 import { refuseUnknownEvents, type Edge } from "./transport/handle-event";
 import { handshake, refuseNamespace } from "./transport/handshake";
 import { registerLobbyHandlers } from "./transport/lobby-handlers";
@@ -93,6 +94,7 @@ export function createLobbyServer(components: LobbyServerComponents): LobbyServe
   const addressKey = addressKeyer(config.sessionSecret);
   const budgets = !config.rateLimits ? unlimitedBudgets : (components.budgets ?? addressBudgets(config.addressLimits));
   const refusals = new RefusalLog(logger, clock);
+  const connectionLog = new ConnectionLog(logger, clock);
   const abuse = new AddressAbuse(clock);
   const connections = new AddressConnections(config.trustProxy, config.maxConnectionsPerAddress, clock);
 
@@ -185,7 +187,10 @@ export function createLobbyServer(components: LobbyServerComponents): LobbyServe
     };
     refuseUnknownEvents(edge);
     registerLobbyHandlers(edge, lobby, budgets);
-    socket.on("disconnect", () => {
+    // Logged once the session is ready (and so whether it was resumed is known); closed with it.
+    let logged: Closed | null = null;
+    socket.on("disconnect", (reason) => {
+      logged?.(reason);
       lobby.disconnect(playerId, socket.id).catch((error: unknown) => {
         logger.error("disconnect failed", { playerId, error: String(error) });
       });
@@ -204,6 +209,9 @@ export function createLobbyServer(components: LobbyServerComponents): LobbyServe
     };
     lobby
       .connect({ id: playerId, name, connectionId: socket.id, address, claim, identity }, greet)
+      .then((resumed) => {
+        if (socket.connected) logged = connectionLog.connected(address, playerId, resumed);
+      })
       .catch((error: unknown) => {
         if (!(error instanceof LobbyError)) logger.error("connect failed", { playerId, error: String(error) });
         socket.disconnect(true);
@@ -253,6 +261,7 @@ export function createLobbyServer(components: LobbyServerComponents): LobbyServe
       await new Promise<void>((resolve) => {
         void io.close(() => resolve());
       });
+      connectionLog.close();
       // Closing the connections queued each player's departure; let them reach the store.
       await lobby.leaveCluster();
     },

@@ -72,7 +72,7 @@ const EnvSchema = z.object({
   DEADLINE_SWEEP_MS: z.coerce.number().int().min(0).default(1000),
   /** How often a node says it is alive and looks for dead ones (a node is dead after 5 missed beats); 0 for never. */
   NODE_HEARTBEAT_MS: z.coerce.number().int().min(0).default(2000),
-  /** Refuse new players and new work (SERVER_BUSY) while the oldest queued operation has waited this long; 0 for never. */
+  /** Refuse new players and new work (SERVER_BUSY) while an operation taken this long ago is not done; 0 for never. */
   BUSY_QUEUE_MS: z.coerce.number().int().min(0).default(2000),
   /** Prometheus metrics at GET /metrics: "on" on the server's own port, "off", or a port number to serve them there alone. */
   METRICS: z

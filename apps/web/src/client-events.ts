@@ -1,6 +1,7 @@
 import { applyChatHistory, applyChatMessage } from "./chat-state";
 import type { ConnectionClient, ConnectionStore } from "./connection-api";
-import { applyKicked, applyLatency, applyQueueStatus, applyRoomState, applyStats } from "./lobby-state";
+import { applyLatency } from "./latency-state";
+import { applyKicked, applyQueueStatus, applyRoomState, applyStats } from "./lobby-state";
 import { applyAnnouncement } from "./operator-state";
 import { applyPartyLeft, applyPartyState } from "./party-state";
 import { applyRoomRemove, applyRoomUpsert } from "./room-list";
@@ -48,7 +49,7 @@ export function subscribeRoomEvents(
       const me = getState().session?.player.id;
       const own = c.rttMs;
       const withMine = me && rttMs[me] === undefined && own !== null ? { ...rttMs, [me]: own } : rttMs;
-      update((s) => applyLatency(s, { roomId, rttMs: withMine }));
+      update((s) => applyLatency(s, { roomId, rttMs: withMine, at: Date.now() }));
     }),
     c.on("rooms:upsert", (summary) => {
       if (live()) update((s) => applyRoomUpsert(s, summary));

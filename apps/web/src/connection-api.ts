@@ -83,6 +83,9 @@ export interface RequestOptions {
   quiet?: (error: RequestError) => boolean;
 }
 
+/** How taking a seat by code went: seated, refused because its game has started (it can be watched), or refused. */
+export type EnterOutcome = "entered" | "started" | "refused";
+
 /** The party requests (party-connection.ts). Each resolves true once the server agreed. */
 export interface PartyConnection {
   /** Start a party and lead it. */
@@ -133,11 +136,12 @@ export interface LobbyConnection extends PartyConnection {
   /** The lobby screen is gone: stop the pushes and drop the list. */
   closeRoomBrowser: () => void;
   /**
-   * Take a seat by invite code. From a shared link, a game that has already
-   * started is watched instead, since that is the closest thing to what the
-   * link promised. Resolves true once in the room.
+   * Take a seat by invite code (a /r/CODE link is followed by the connection
+   * itself, watching a game that has already started). A refusal is a toast,
+   * except, with `offerToWatch`, a game that has started: the caller offers
+   * to watch it instead.
    */
-  enterByCode: (code: string, fromLink?: boolean, resumed?: boolean) => Promise<boolean>;
+  enterByCode: (code: string, offerToWatch?: boolean) => Promise<EnterOutcome>;
   /** A create/join ack: the room we now sit in. */
   enteredRoom: (view: RoomView) => void;
   /** Send a chat line; resolves true when the server accepted it (so the input can clear). */
@@ -152,6 +156,4 @@ export interface LobbyConnection extends PartyConnection {
    * there; a refusal is a toast unless `quiet`.
    */
   loadLeaderboard: (mode: ModeId, options?: RequestOptions) => Promise<boolean>;
-  /** Our own last measured round trip, for the roster before the room reports it. */
-  ownRttMs: () => number | null;
 }

@@ -1,6 +1,6 @@
 import { ErrorCode } from "@lobby/contracts";
 import { describe, expect, it } from "vitest";
-import { settle, setup, signedIn } from "./test-connection";
+import { setup, signedIn } from "./test-connection";
 import { leaderboard, profile, queued, room, session } from "./test-fixtures";
 
 describe("requests", () => {
@@ -37,15 +37,28 @@ describe("requests", () => {
     expect(t.state().queue).toEqual({ state: "idle" });
   });
 
-  it("enters a room by code, and watches it instead when a shared link's game has started", async () => {
+  it("enters a room by code", async () => {
     const t = signedIn();
-    const entering = t.connection.enterByCode("ABC234", true);
-    t.client().answer("joinRoom", { ok: false, error: { code: ErrorCode.RoomInPlay, message: "Started." } });
-    await settle();
-    t.client().answer("watchRoom", { ok: true, data: room({ seats: [] }) });
-    expect(await entering).toBe(true);
-    expect(t.state()).toMatchObject({ watchingRoomId: "room-1" });
-    expect(t.toasts.map((toast) => toast.kind)).toEqual(["info"]);
+    const entering = t.connection.enterByCode("ABC234");
+    t.client().answer("joinRoom", { ok: true, data: room() });
+    expect(await entering).toBe("entered");
+    expect(t.state().room?.id).toBe("room-1");
+  });
+
+  it("leaves a game that has started to the caller when it offers to watch, and says so otherwise", async () => {
+    const t = signedIn();
+    const started = { ok: false as const, error: { code: ErrorCode.RoomInPlay, message: "Started." } };
+    const offered = t.connection.enterByCode("ABC234", true);
+    t.client().answer("joinRoom", started);
+    expect(await offered).toBe("started");
+    expect(t.toasts).toEqual([]);
+    const plain = t.connection.enterByCode("ABC234");
+    t.client().answer("joinRoom", started);
+    expect(await plain).toBe("started");
+    expect(t.toasts).toEqual([{ kind: "error", message: expect.stringContaining("watch it instead") as string }]);
+    const full = t.connection.enterByCode("ABC234", true);
+    t.client().answer("joinRoom", { ok: false, error: { code: ErrorCode.RoomFull, message: "Full." } });
+    expect(await full).toBe("refused");
   });
 });
 

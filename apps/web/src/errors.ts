@@ -15,7 +15,7 @@ export interface RequestError {
 const OWN_WORDING: Partial<Record<string, string>> = {
   [ErrorCode.RoomNotFound]: "No room has that code — check it, or the room may have closed.",
   [ErrorCode.RoomFull]: "That room is full — every seat is taken.",
-  [ErrorCode.RoomInPlay]: "That room's game has already started. You can watch it from the room list.",
+  [ErrorCode.RoomInPlay]: "That room's game has already started, so it can't be joined — you can watch it instead.",
   [ErrorCode.RoomNotWatchable]:
     "That private room hasn't started yet, so it can't be watched — ask to join it instead.",
   [ErrorCode.Kicked]: "The host removed you from that room, so you can't rejoin or watch it.",

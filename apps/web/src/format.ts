@@ -13,9 +13,14 @@ export function secondsLeft(deadline: number, now: number): number {
 
 export type RttQuality = "good" | "ok" | "poor";
 
-/** How a round trip feels: under 100 ms is good, under 250 ms is playable, above is poor. */
-export function rttQuality(ms: number): RttQuality {
-  return ms < 100 ? "good" : ms < 250 ? "ok" : "poor";
+/**
+ * How a round trip feels. In a real-time game: under 100 ms is good, under
+ * 250 ms playable, above that poor. A turn-based game waits on people, not
+ * packets: under 300 ms is good, under 800 ms still fine.
+ */
+export function rttQuality(ms: number, realtime = true): RttQuality {
+  const [good, ok] = realtime ? [100, 250] : [300, 800];
+  return ms < good ? "good" : ms < ok ? "ok" : "poor";
 }
 
 /** A round trip for a roster: "42 ms". */

@@ -122,6 +122,32 @@ describe("signing in on start-up", () => {
     expect(t.client().options).toEqual({ name: "Bob" });
   });
 
+  it("says in the page, not a toast, when a shared link's room does not exist", async () => {
+    const t = setup();
+    t.update((s) => setPendingJoin(s, "ABC234"));
+    t.connection.joinLobby("Ada");
+    t.client().accept(session);
+    t.client().answer("joinRoom", { ok: false, error: { code: ErrorCode.RoomNotFound, message: "No room." } });
+    await settle();
+    expect(t.state().pendingJoin).toBeNull();
+    expect(t.state().notice).toMatchObject({ kind: "link", title: "Couldn't join room ABC234" });
+    expect(t.state().notice?.message).toContain("No room has that code");
+    expect(t.toasts).toEqual([]);
+  });
+
+  it("watches a shared link's game that has already started", async () => {
+    const t = setup();
+    t.update((s) => setPendingJoin(s, "ABC234"));
+    t.connection.joinLobby("Ada");
+    t.client().accept(session);
+    t.client().answer("joinRoom", { ok: false, error: { code: ErrorCode.RoomInPlay, message: "Started." } });
+    await settle();
+    t.client().answer("watchRoom", { ok: true, data: room({ seats: [] }) });
+    await settle();
+    expect(t.state()).toMatchObject({ watchingRoomId: "room-1", notice: null });
+    expect(t.toasts.map((toast) => toast.kind)).toEqual(["info"]);
+  });
+
   it("joins the room of a shared link after a resume, quietly when the seat is already ours", async () => {
     const t = setup({ name: "Ada", token: "token-0" });
     t.connection.signInOnStartUp();
@@ -355,7 +381,42 @@ describe("latency", () => {
     t.client().rttMs = 42;
     t.connection.enteredRoom(room());
     t.client().push("room:latency", { roomId: "room-1", rttMs: { them: 80 } });
-    expect(t.state().latency).toEqual({ roomId: "room-1", rttMs: { them: 80, me: 42 } });
-    expect(t.connection.ownRttMs()).toBe(42);
+    const samples = t.state().latency?.samples;
+    expect(samples?.them?.map((sample) => sample.rttMs)).toEqual([80]);
+    expect(samples?.me?.map((sample) => sample.rttMs)).toEqual([42]);
+  });
+});
+
+describe("a reconnect that could not resume", () => {
+  /** An identity token of the shape the server signs. */
+  const identity = (id: string, generation = 1) => `i1.${id}.lz3k9.${generation}.${"s".repeat(43)}`;
+
+  function seatedInAGame() {
+    const t = setup(null, { identity: identity("device") });
+    t.connection.joinLobby("Ada");
+    t.client().accept({ ...session, identity: identity("device", 2) });
+    t.connection.enteredRoom(room());
+    expect(t.state().room?.phase).toBe("playing");
+    t.client().setState("reconnecting");
+    return t;
+  }
+
+  it("tells a player the restarted server lost their game, in a notice they dismiss, not a toast", () => {
+    const t = seatedInAGame();
+    // The server no longer knew the device: a server that lost its memory.
+    t.client().accept({ ...session, player: { id: "me-2", name: "Ada" }, identity: identity("new-device") });
+    expect(t.state().room).toBeNull();
+    expect(t.state().notice).toMatchObject({ kind: "server-restarted", title: "The server restarted" });
+    expect(t.toasts).toEqual([]);
+    // Another reconnect, under the identity it now knows, is no restart.
+    t.client().setState("reconnecting");
+    t.client().accept({ ...session, player: { id: "me-3", name: "Ada" }, identity: identity("new-device", 2) });
+    expect(t.toasts).toEqual([{ kind: "info", message: "You're back online." }]);
+  });
+
+  it("tells a player who was away too long that their seat went", () => {
+    const t = seatedInAGame();
+    t.client().accept({ ...session, player: { id: "me-2", name: "Ada" }, identity: identity("device", 3) });
+    expect(t.state().notice).toMatchObject({ kind: "seat-lost" });
   });
 });

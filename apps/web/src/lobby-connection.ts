@@ -1,7 +1,13 @@
 import { ErrorCode, PlayerName, type ChatScope, type ModeId, type RoomView } from "@lobby/contracts";
 import { ClientErrorCode, createLobbyClient, type RequestResult } from "@lobby/client";
 import { subscribeRoomEvents } from "./client-events";
-import type { ConnectionClient, LobbyConnection, LobbyConnectionDeps, RequestOptions } from "./connection-api";
+import type {
+  ConnectionClient,
+  EnterOutcome,
+  LobbyConnection,
+  LobbyConnectionDeps,
+  RequestOptions,
+} from "./connection-api";
 import { describeError, describeHandshakeError } from "./errors";
 import {
   applyConnectError,
@@ -12,15 +18,16 @@ import {
   setPendingJoin,
   signedOut,
   startRejoin,
-  type SessionLoss,
 } from "./lobby-state";
 import { applyLeaderboard } from "./leaderboard-state";
 import * as nameStorage from "./name-storage";
+import { roomLinkNotice, showNotice } from "./notice-state";
 import { createPartyConnection } from "./party-connection";
 import { applySessionClosed } from "./operator-state";
 import { applyProfile } from "./profile-state";
 import { REJOIN_FAILED_MESSAGE, rejoinLostMessage } from "./rejoin-offer";
 import { applyRoomList, clearRoomList } from "./room-list";
+import { announceLoss, serverForgot, type Loss } from "./session-loss";
 import { showToast, update, useLobbyStore } from "./store";
 
 /*
@@ -46,6 +53,8 @@ export function createLobbyConnection({ createClient, store, memory, now }: Lobb
   let unsubscribe: (() => void)[] = [];
   /** Stops listening for an admin's word on why the last client's session ended (see `watchSessionClosed`). */
   let stopClosedWatch: () => void = () => undefined;
+  /** The identity token the current client last presented: a session under another one means the server forgot us. */
+  let presentedIdentity: string | undefined;
   /** The room browser is on screen, and which of its subscribe answers is the latest wanted. */
   let browserWanted = false;
   let browserGeneration = 0;
@@ -70,6 +79,7 @@ export function createLobbyConnection({ createClient, store, memory, now }: Lobb
     const token = memory.loadSessionToken(name);
     // The device's identity lets the server know the player again, and offer what another tab left behind.
     const identity = memory.loadIdentity();
+    presentedIdentity = identity;
     const next = createClient({ name, ...(token ? { token } : {}), ...(identity ? { identity } : {}) });
     client = next;
     unsubscribe = subscribe(next);
@@ -174,24 +184,42 @@ export function createLobbyConnection({ createClient, store, memory, now }: Lobb
 
   // -------------------------------------------------------- joining by code
 
-  async function enterByCode(code: string, fromLink = false, resumed = false): Promise<boolean> {
+  async function enterByCode(code: string, offerToWatch = false): Promise<EnterOutcome> {
     const joined = await request((c) => c.joinRoom(code), {
-      quiet: (error) =>
-        (fromLink && error.code === ErrorCode.RoomInPlay) ||
-        // A reload of /r/CODE that resumed the session is already back in its seat.
-        (resumed && error.code === ErrorCode.AlreadySeated),
+      quiet: (error) => offerToWatch && error.code === ErrorCode.RoomInPlay,
     });
-    if (!joined) return false;
+    if (!joined) return "refused";
+    if (!joined.ok) return joined.error.code === ErrorCode.RoomInPlay ? "started" : "refused";
+    enteredRoom(joined.data);
+    return "entered";
+  }
+
+  /**
+   * Follow a /r/CODE link: take a seat, or watch a game that has already
+   * started (the closest thing to what the link promised). A link that leads
+   * nowhere says so in the page (a notice), not in a toast the player may miss.
+   */
+  async function followRoomLink(code: string, resumed: boolean): Promise<void> {
+    const joined = await request((c) => c.joinRoom(code), { quiet: () => true });
+    if (!joined) return;
     if (joined.ok) {
       enteredRoom(joined.data);
-      return true;
+      return;
     }
-    if (!fromLink || joined.error.code !== ErrorCode.RoomInPlay) return false;
-    const watched = await request((c) => c.watchRoom(code));
-    if (!watched?.ok) return false;
+    // A reload of /r/CODE that resumed the session is already back in its seat.
+    if (resumed && joined.error.code === ErrorCode.AlreadySeated) return;
+    if (joined.error.code !== ErrorCode.RoomInPlay) {
+      update((s) => showNotice(s, roomLinkNotice(code, describeError(joined.error))));
+      return;
+    }
+    const watched = await request((c) => c.watchRoom(code), { quiet: () => true });
+    if (!watched) return;
+    if (!watched.ok) {
+      update((s) => showNotice(s, roomLinkNotice(code, describeError(watched.error))));
+      return;
+    }
     update((s) => applyWatching(s, watched.data));
     showToast("info", `The game in room ${code} has already started, so you're watching it.`);
-    return true;
   }
 
   function enteredRoom(view: RoomView): void {
@@ -201,7 +229,7 @@ export function createLobbyConnection({ createClient, store, memory, now }: Lobb
   async function joinPendingRoom(resumed: boolean): Promise<void> {
     const code = store.getState().pendingJoin;
     if (!code) return;
-    await enterByCode(code, true, resumed);
+    await followRoomLink(code, resumed);
     update((s) => setPendingJoin(s, null));
   }
 
@@ -259,13 +287,16 @@ export function createLobbyConnection({ createClient, store, memory, now }: Lobb
       c.on("session:ready", (session) => {
         if (!live()) return;
         // The session a rejoin asked for: a new player id, by design, and nothing lost.
-        const rejoined = store.getState().rejoining;
-        const { state, lost } = applySession(store.getState(), session, now());
+        const before = store.getState();
+        const rejoined = before.rejoining;
+        const { state, lost } = applySession(before, session, now());
         update(() => state);
         memory.rememberSessionToken(session.player.name, session.token);
         // The SDK has already taken the new identity token from this session.
+        const restarted = serverForgot(presentedIdentity, c.identity);
         if (c.identity) memory.rememberIdentity(c.identity);
-        if (!rejoined) announceReconnect(lost);
+        presentedIdentity = c.identity;
+        if (!rejoined) announceReconnect({ lost, restarted, hadParty: before.party !== null && state.party === null });
         if (browserWanted) void subscribeRoomBrowser();
         void joinPendingRoom(session.resumed);
         void party.joinPendingParty();
@@ -274,15 +305,12 @@ export function createLobbyConnection({ createClient, store, memory, now }: Lobb
     ];
   }
 
-  function announceReconnect(lost: SessionLoss): void {
-    if (lost === null) return;
-    const message =
-      lost === "room"
-        ? "You were disconnected and lost your seat in the room. You're back in the lobby."
-        : lost === "queue"
-          ? "You were disconnected and dropped out of the queue. Press Quick match to search again."
-          : "You're back online.";
-    showToast("info", message);
+  /** A session that replaced a lost one: a notice when a game, room or party went, a toast otherwise. */
+  function announceReconnect(loss: Loss): void {
+    const announcement = announceLoss(loss);
+    if (!announcement) return;
+    if ("notice" in announcement) update((s) => showNotice(s, announcement.notice));
+    else showToast("info", announcement.toast);
   }
 
   /**
@@ -335,7 +363,6 @@ export function createLobbyConnection({ createClient, store, memory, now }: Lobb
     joinParty: party.joinParty,
     leaveParty: party.leaveParty,
     kickFromParty: party.kickFromParty,
-    ownRttMs: () => client?.rttMs ?? null,
   };
 }
 

@@ -6,7 +6,6 @@ import {
   applyConnectError,
   applyConnection,
   applyKicked,
-  applyLatency,
   applyLeftRoom,
   applyQueueStatus,
   applyRoomState,
@@ -17,7 +16,7 @@ import {
   signedOut,
   startRejoin,
 } from "./lobby-state";
-import { ME, queued, room, session, signedIn, strangersRoom } from "./test-fixtures";
+import { queued, room, session, signedIn, strangersRoom } from "./test-fixtures";
 
 describe("applySession", () => {
   it("measures the server clock offset and reports nothing lost on the first session", () => {
@@ -30,11 +29,19 @@ describe("applySession", () => {
 
   it("clears the room on a reconnect, because the server has forgotten the old player", () => {
     const seated = applyRoomState(signedIn(), room());
-    expect(seated.room).not.toBeNull();
+    expect(seated.room?.phase).toBe("playing");
     const { state, lost } = applySession(seated, { ...session, player: { id: "me-2", name: "Ada" } }, 9_500);
-    expect(lost).toBe("room");
+    expect(lost).toBe("game");
     expect(state.room).toBeNull();
     expect(state.queue).toEqual({ state: "idle" });
+  });
+
+  it("tells a running game from a room before or after its game", () => {
+    const newPlayer = { ...session, player: { id: "me-2", name: "Ada" } };
+    for (const phase of ["waiting", "countdown", "finished"] as const) {
+      const seated = applyRoomState(signedIn(), room({ phase }));
+      expect(applySession(seated, newPlayer, 9_500).lost).toBe("room");
+    }
   });
 
   it("keeps the seat when the server resumed the same session", () => {
@@ -198,25 +205,6 @@ describe("applyKicked", () => {
   });
 });
 
-describe("applyLatency", () => {
-  it("keeps the figures for the room on screen only", () => {
-    const seated = applyRoomState(signedIn(), room());
-    expect(applyLatency(seated, { roomId: "room-1", rttMs: { [ME.id]: 40 } }).latency?.rttMs).toEqual({
-      me: 40,
-    });
-    expect(applyLatency(seated, { roomId: "room-2", rttMs: { [ME.id]: 40 } })).toBe(seated);
-  });
-
-  it("merges partial figures: a player left out keeps their last round trip", () => {
-    const seated = applyRoomState(signedIn(), room());
-    const first = applyLatency(seated, { roomId: "room-1", rttMs: { me: 40, other: 70 } });
-    expect(applyLatency(first, { roomId: "room-1", rttMs: { other: 120 } }).latency?.rttMs).toEqual({
-      me: 40,
-      other: 120,
-    });
-  });
-});
-
 describe("the rejoin offer", () => {
   const offer: RejoinOffer = { mode: "connect-four", phase: "playing", with: ["Grace"], awayUntil: 30_000 };
   const offered = () => applySession(initialState, { ...session, rejoin: offer }, 9_000).state;
@@ -268,8 +256,8 @@ describe("toasts", () => {
     for (let id = 1; id <= MAX_TOASTS + 2; id++) {
       state = addToast(state, { id, kind: "error", message: `error ${id}` });
     }
-    expect(state.toasts.map((t) => t.id)).toEqual([3, 4, 5]);
-    expect(removeToast(state, 4).toasts.map((t) => t.id)).toEqual([3, 5]);
+    expect(state.toasts.map((t) => t.id)).toEqual([3, 4]);
+    expect(removeToast(state, 4).toasts.map((t) => t.id)).toEqual([3]);
     expect(removeToast(state, 99)).toBe(state);
   });
 

@@ -13,6 +13,8 @@ import {
   type Session,
 } from "@lobby/contracts";
 import type { ConnectionState } from "@lobby/client";
+import type { RoomLatency } from "./latency-state";
+import type { Notice } from "./notice-state";
 
 /*
  * The app state and its pure transitions. The connection module feeds server
@@ -40,12 +42,6 @@ export interface PartyChat {
   code: string;
   messages: readonly ChatMessage[];
   seenAt: number;
-}
-
-export interface RoomLatency {
-  roomId: string;
-  /** Player id → last measured round trip (ms). */
-  rttMs: Readonly<Record<string, number>>;
 }
 
 export interface LobbyState {
@@ -111,6 +107,8 @@ export interface LobbyState {
   announcement: Announcement | null;
   /** An admin ended this session (kicked or banned): the name screen says why instead of the form. */
   sessionClosed: SessionClosed | null;
+  /** News the player must read before going on (notice-state.ts), shown in the page until dismissed. */
+  notice: Notice | null;
   toasts: readonly Toast[];
 }
 
@@ -127,7 +125,8 @@ export interface SessionClosed {
   message: string;
 }
 
-export const MAX_TOASTS = 3;
+/** Toasts on screen at once: more would cover what the player is doing (the chat, the board). */
+export const MAX_TOASTS = 2;
 
 export const initialState: LobbyState = {
   connection: "idle",
@@ -158,11 +157,16 @@ export const initialState: LobbyState = {
   resyncing: false,
   announcement: null,
   sessionClosed: null,
+  notice: null,
   toasts: [],
 };
 
-/** What was lost when a reconnect replaced the session; null if this was the first session. */
-export type SessionLoss = "room" | "queue" | "nothing" | null;
+/**
+ * What was lost when a reconnect replaced the session: a seat in a running
+ * game, a seat in a room (before or after its game), a queue place, or
+ * nothing; null if this was the first session.
+ */
+export type SessionLoss = "game" | "room" | "queue" | "nothing" | null;
 
 export function applySession(
   state: LobbyState,
@@ -196,7 +200,9 @@ export function applySession(
   const lost: SessionLoss = !state.session
     ? null
     : state.room && !state.watchingRoomId
-      ? "room"
+      ? state.room.phase === "playing"
+        ? "game"
+        : "room"
       : state.queue.state !== "idle"
         ? "queue"
         : "nothing";
@@ -291,6 +297,8 @@ function enterRoom(state: LobbyState, view: RoomView, watchingRoomId: string | n
     roomChat: state.roomChat?.roomId === view.id ? state.roomChat : null,
     // In a room now, whether the one left behind or another: nothing more to offer.
     rejoinOffer: null,
+    // Whatever the lobby's notice said, the player has moved on.
+    notice: null,
   };
 }
 
@@ -323,13 +331,6 @@ export function applyConnection(state: LobbyState, connection: ConnectionState):
 /** A handshake failed: refused as busy (`SERVER_BUSY`), refused otherwise, or a transport error (null). */
 export function applyConnectError(state: LobbyState, refusalCode: string | null): LobbyState {
   return { ...state, serverBusy: refusalCode === ErrorCode.ServerBusy };
-}
-
-/** Merge a room's round-trip figures: the server sends only the ones that changed. */
-export function applyLatency(state: LobbyState, latency: RoomLatency): LobbyState {
-  if (state.room?.id !== latency.roomId) return state;
-  const known = state.latency?.roomId === latency.roomId ? state.latency.rttMs : {};
-  return { ...state, latency: { roomId: latency.roomId, rttMs: { ...known, ...latency.rttMs } } };
 }
 
 /** The player pressed "Rejoin your game". */
@@ -366,5 +367,7 @@ export function signedOut(state: LobbyState, nameError: string | null): LobbySta
     pendingParty: state.pendingParty,
     // Meant for everyone, signed in or not.
     announcement: state.announcement,
+    // A broken link is news on the name screen too; what a session lost is not.
+    notice: state.notice?.kind === "link" ? state.notice : null,
   };
 }

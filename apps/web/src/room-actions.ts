@@ -71,10 +71,14 @@ export function kickPlayer(playerId: string): void {
 /**
  * Send a move of the room's game; the board changes only when the server's
  * room:state arrives. Refusals the game calls routine (a steer that lands
- * after a crash) need no toast.
+ * after a crash) need no toast, and neither does a move out of turn: the
+ * board says whose turn it is, and it only happens when a click crosses the
+ * other player's move. While the connection is down nothing is sent: the
+ * board is paused and says so.
  */
 export function sendMove(move: GameMove): void {
-  const routine = new Set(gameWeb(move.mode).routineRefusals ?? []);
+  if (useLobbyStore.getState().connection !== "connected") return;
+  const routine = new Set([ErrorCode.NotYourTurn, ...(gameWeb(move.mode).routineRefusals ?? [])]);
   void lobbyConnection.request((c) => c.move(move), { quiet: (error) => routine.has(error.code) });
 }
 

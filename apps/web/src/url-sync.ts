@@ -1,12 +1,13 @@
 import { setPendingJoin } from "./lobby-state";
+import { partyLinkNotice, roomLinkNotice, showNotice } from "./notice-state";
 import { setPendingParty } from "./party-state";
 import { desiredPath, looksLikeInvite, parsePartyPath, parseRoomPath } from "./room-url";
-import { showToast, update, useLobbyStore } from "./store";
+import { update, useLobbyStore } from "./store";
 
 const BROKEN_ROOM_LINK =
-  "That invite link doesn't contain a valid room code. Ask for the link again, or type the code.";
+  "This link doesn't contain a valid room code (a code is 6 letters and digits, like K7QX3P). Ask for the link again, or type the code in the lobby.";
 const BROKEN_PARTY_LINK =
-  "That party link doesn't contain a valid party code. Ask your friend for the link again, or type the code.";
+  "This link doesn't contain a valid party code. Ask your friend for the link again, or type the code in the lobby.";
 
 /*
  * Keeps the address bar in step with the app: `/r/CODE` while in a room (or
@@ -20,8 +21,8 @@ export function startUrlSync(): () => void {
   const party = parsePartyPath(pathname);
   if (room) update((s) => setPendingJoin(s, room));
   else if (party) update((s) => setPendingParty(s, party));
-  else if (looksLikeInvite(pathname, "room")) showToast("error", BROKEN_ROOM_LINK);
-  else if (looksLikeInvite(pathname, "party")) showToast("error", BROKEN_PARTY_LINK);
+  else if (looksLikeInvite(pathname, "room")) update((s) => showNotice(s, roomLinkNotice(null, BROKEN_ROOM_LINK)));
+  else if (looksLikeInvite(pathname, "party")) update((s) => showNotice(s, partyLinkNotice(BROKEN_PARTY_LINK)));
 
   const sync = () => {
     const { room, pendingJoin, pendingParty } = useLobbyStore.getState();

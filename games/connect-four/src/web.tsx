@@ -52,11 +52,16 @@ function Status({ view, mySeat, seats }: GameViewProps<ConnectFourView>) {
 
 /** Connect Four in the browser: the board, its status line and its words. */
 export const web = defineGameWeb<ConnectFourMove, ConnectFourView>({
-  Board: ({ view, mySeat, phase, round, onMove }) => (
+  Board: ({ view, mySeat, seats, phase, round, onMove }) => (
     <ConnectFourBoard
       view={view}
       mySeat={mySeat}
       myTurn={mySeat !== null && phase === "playing" && view.turn === mySeat}
+      waitingFor={
+        mySeat !== null && phase === "playing" && view.turn !== null && view.turn !== mySeat
+          ? (seats.find((s) => s.seat === view.turn)?.name ?? `Player ${view.turn + 1}`)
+          : null
+      }
       finished={phase === "finished"}
       round={round}
       onDrop={(column) => onMove({ mode: "connect-four", column })}

@@ -37,7 +37,7 @@ export function Board({ view, mySeat, seats, phase, onMove }: Props) {
         {mySeat !== null && <MyDice dice={view.myDice ?? []} />}
       </div>
       {mySeat !== null && (me?.dice ?? 0) > 0 && view.turn !== null && (
-        <BidForm view={view} canAct={canAct} onMove={onMove} />
+        <BidForm view={view} canAct={canAct} nameOf={nameOf} onMove={onMove} />
       )}
       {view.reveal && <Reveal reveal={view.reveal} nameOf={nameOf} mySeat={mySeat} />}
     </section>
@@ -147,7 +147,14 @@ interface Draft extends Bid {
   against: string;
 }
 
-function BidForm({ view, canAct, onMove }: { view: LiarsDiceView; canAct: boolean; onMove: Props["onMove"] }) {
+interface BidFormProps {
+  view: LiarsDiceView;
+  canAct: boolean;
+  nameOf: NameOf;
+  onMove: Props["onMove"];
+}
+
+function BidForm({ view, canAct, nameOf, onMove }: BidFormProps) {
   const ids = useId();
   const against = `${view.round}:${view.bids.length}`;
   const [stored, setStored] = useState<Draft | null>(null);
@@ -239,7 +246,11 @@ function BidForm({ view, canAct, onMove }: { view: LiarsDiceView; canAct: boolea
         </button>
       </div>
       <p className="liars-dice-hint" id={`${ids}-problem`} aria-live="polite">
-        {canAct ? (problem ?? `Bid ${describeBid(draft)}?`) : "Wait for your turn."}
+        {canAct
+          ? (problem ?? `Bid ${describeBid(draft)}?`)
+          : view.turn === null
+            ? "Wait for your turn."
+            : `Waiting for ${nameOf(view.turn)}…`}
       </p>
     </form>
   );

@@ -101,7 +101,7 @@ export const errorCodeDocs: Record<ErrorCode, string> = {
   TOO_MANY_GUESSES:
     "This address tried `CODE_MISSES_PER_MINUTE` room or party codes that lead nowhere within the last minute (across the cluster); codes that work do not count.",
   SERVER_BUSY:
-    "The node is behind on its work (its oldest queued operation has waited `BUSY_QUEUE_MS`). It refuses new players in the handshake and most requests until it catches up; leaving, resuming a session and pings are never refused. Try again in a moment.",
+    "The node is behind on its work (an operation it took `BUSY_QUEUE_MS` ago is not done: waiting its turn, or stuck on a stalled store). It refuses new players in the handshake and most requests until it catches up; leaving, resuming a session and pings are never refused. Try again in a moment.",
   QUEUE_COOLDOWN:
     "This device's player left a rated match during its countdown, and may not quick match again for `DODGE_COOLDOWN_MS` (the message says how long is left), so dodging an opponent does not pay.",
   PARTY_NOT_FOUND: "No party has that code (wrong, or every member has left).",

@@ -12,6 +12,7 @@ export { StatusLine, type StatusLineProps } from "./status-line";
 /** A seat as a game's view needs it. */
 export interface SeatInfo {
   seat: number;
+  /** The name as the room shows it: "Alex (2)" when another player in the room is called Alex too. */
   name: string;
   playerId: string;
   /** False while the player is away (reconnecting). */
@@ -34,7 +35,11 @@ export interface GameViewProps<View> {
 }
 
 export interface BoardProps<Move, View> extends GameViewProps<View> {
-  /** Send a move. A refusal is shown to the player by the web app. */
+  /**
+   * Send a move. A refusal is shown to the player by the web app, except a
+   * move out of turn: a board offers none (its controls are disabled, and it
+   * says whom it waits for).
+   */
   onMove: (move: Move) => void;
 }
 

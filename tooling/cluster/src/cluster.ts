@@ -42,10 +42,15 @@ export interface ClusterOptions {
   command?: readonly [string, ...string[]];
   /**
    * Every line printed by a node (source `node-<i>`) or redis-server (`redis`), and the cluster's own
-   * notes: `balancer` for HAProxy's own lines, `cluster` when a node exits unasked. Default:
-   * dropped (a node that fails to start still has its last lines in the error).
+   * notes: `balancer` for HAProxy's own lines (until the cluster stops), `cluster` when a node exits
+   * unasked. Default: dropped (a node that fails to start still has its last lines in the error).
    */
   onOutput?: (source: string, line: string) => void;
+  /**
+   * A node exited while the cluster was not stopping (a crash, or a `kill` by hand or by a test); it stays
+   * down. Called after the `cluster` line that says so.
+   */
+  onNodeExit?: (id: string, how: string) => void;
   /** How long a node may take to answer `GET /healthz`. Default 30 s. */
   readyTimeoutMs?: number;
 }
@@ -128,7 +133,9 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
           output,
           readyTimeoutMs: options.readyTimeoutMs ?? DEFAULT_READY_TIMEOUT_MS,
           onExit: (how) => {
-            if (!stopping) output("cluster", `${id} exited (${how})`);
+            if (stopping) return;
+            output("cluster", `${id} exited (${how})`);
+            options.onNodeExit?.(id, how);
           },
           started: (node) => stack.push(() => node.kill("SIGTERM")),
         }),
@@ -138,7 +145,10 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
       port: balancerPort,
       host,
       servers: members,
-      onOutput: (line) => output("balancer", line),
+      // Once the cluster stops, HAProxy only reports the nodes going down, as they are told to: not worth a line.
+      onOutput: (line) => {
+        if (!stopping) output("balancer", line);
+      },
     });
     stack.push(() => balancer.close());
 

@@ -4,6 +4,7 @@ import { once } from "node:events";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { startCluster, type Cluster } from "./cluster";
+import { ensurePortFree } from "./port";
 
 const USAGE = `Usage: pnpm dev:cluster [-- options]
 
@@ -17,9 +18,15 @@ Needs redis-server and haproxy installed: bash scripts/dev-cluster.sh installs t
   --no-build     skip pnpm build; apps/server/dist and apps/web/dist must exist
   -h, --help     this text
 
-Ctrl-C stops the nodes (SIGTERM), then HAProxy and redis-server.`;
+Ctrl-C stops the nodes (SIGTERM), then HAProxy and redis-server, and exits with code 0; a second
+Ctrl-C leaves at once. A node that exits (a crash, a kill) stays down: nothing here restarts it.`;
 
 const REPO_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
+/**
+ * A Ctrl-C reaches this process twice: from the terminal, and passed on by
+ * pnpm, which runs this script. A repeat this soon is the same key press.
+ */
+const SAME_SIGNAL_MS = 500;
 const COLORS = [36, 33, 35, 32, 34, 91, 96, 93];
 
 interface CliOptions {
@@ -77,24 +84,28 @@ async function main(): Promise<void> {
     console.info(USAGE);
     return;
   }
-  if (cli.build) await build();
-
   const print = printer(Math.max("balancer".length, `node-${cli.nodes}`.length));
   const redisUrl = process.env.REDIS_URL;
   let cluster: Cluster | null = null;
-  let stopping = false;
+  let stoppingSince: number | null = null;
   const stop = async (signal: string) => {
-    if (stopping) {
+    if (stoppingSince !== null) {
+      if (Date.now() - stoppingSince < SAME_SIGNAL_MS) return;
       print("cluster", `${signal} again: leaving at once`);
       process.exit(1);
     }
-    stopping = true;
-    print("cluster", `${signal}: stopping the nodes, then HAProxy and redis-server`);
+    stoppingSince = Date.now();
+    print("cluster", `${signal}: ${cluster ? "stopping the nodes, then HAProxy and redis-server" : "stopping"}`);
     await cluster?.stop();
+    print("cluster", "stopped");
     process.exit(0);
   };
   process.on("SIGINT", () => void stop("SIGINT"));
   process.on("SIGTERM", () => void stop("SIGTERM"));
+
+  // Before the build: a taken port should cost seconds, not a build and a half-started cluster.
+  await ensurePortFree(cli.port, cli.host);
+  if (cli.build) await build();
 
   cluster = await startCluster({
     nodes: cli.nodes,
@@ -102,6 +113,10 @@ async function main(): Promise<void> {
     host: cli.host,
     ...(redisUrl ? { redisUrl } : {}),
     onOutput: print,
+    onNodeExit: (id) => {
+      // While the cluster still starts, startCluster reports the failure itself.
+      if (cluster) for (const line of stayingDown(id, cluster)) print("cluster", line);
+    },
   });
   const open =
     cli.host === "127.0.0.1" || cli.host === "0.0.0.0" ? `http://localhost:${cluster.balancer.port}` : cluster.url;
@@ -110,7 +125,27 @@ async function main(): Promise<void> {
   console.info(`\n  Lobby cluster of ${cluster.nodes.length} nodes is ready — open ${open}\n`);
 }
 
+/** What a node's exit means here, and how a deployment differs. */
+function stayingDown(id: string, cluster: Cluster): string[] {
+  const running = cluster.nodes.filter((node) => node.running).length;
+  return [
+    `${id} stays down: dev:cluster does not restart nodes. ` +
+      (running === 0
+        ? "No node is left running: the lobby is down."
+        : `HAProxy sends its players to ${running === 1 ? "the other node" : `the ${running} nodes still running`}, ` +
+          "where they resume their seats."),
+    `To have all ${cluster.nodes.length} nodes again, stop the cluster (Ctrl-C) and start it again.`,
+    "In a deployment, what runs the nodes restarts one that exits: systemd Restart=always, or the " +
+      "orchestrator's restart policy (docs/scaling.md).",
+  ];
+}
+
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
+  const message = error instanceof Error ? error.message : String(error);
+  console.error(message);
+  if (message.includes("Address already in use")) {
+    // Taken between the check and HAProxy's start: HAProxy's own words are in the message.
+    console.error("The balancer's port is taken: pick another with --port.");
+  }
   process.exit(1);
 });

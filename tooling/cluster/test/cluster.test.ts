@@ -61,7 +61,12 @@ describe("startCluster", () => {
   });
 
   it("serves through the balancer from every node, and from the others once one is SIGKILLed", async () => {
-    const cluster = await start();
+    const exits: [string, string][] = [];
+    const lines: string[] = [];
+    const cluster = await start({
+      onNodeExit: (id, how) => exits.push([id, how]),
+      onOutput: (source, line) => lines.push(`${source}: ${line}`),
+    });
     const viaBalancer = async () => (await settings(cluster.url)).NODE_ID;
     expect(new Set([await viaBalancer(), await viaBalancer()])).toEqual(new Set(["node-1", "node-2"]));
 
@@ -69,6 +74,9 @@ describe("startCluster", () => {
     await first?.kill("SIGKILL");
 
     expect(first?.running).toBe(false);
+    // Said, and nothing brings it back.
+    expect(lines).toContain("cluster: node-1 exited (SIGKILL)");
+    expect(exits).toEqual([["node-1", "SIGKILL"]]);
     const after = [await viaBalancer(), await viaBalancer(), await viaBalancer()];
     expect(after).toEqual(["node-2", "node-2", "node-2"]);
   });
@@ -83,14 +91,16 @@ describe("startCluster", () => {
     expect(config).toContain("node-1");
   });
 
-  it("stop() ends every node and the redis-server it started", async () => {
-    const cluster = await start();
+  it("stop() ends every node and the redis-server it started, and tells of no node exit", async () => {
+    const exits: string[] = [];
+    const cluster = await start({ onNodeExit: (id) => exits.push(id) });
     const pids = [...cluster.nodes.map((node) => node.pid), cluster.redis?.pid ?? -1];
     expect(pids.every(isAlive)).toBe(true);
 
     await cluster.stop();
 
     expect(pids.some(isAlive)).toBe(false);
+    expect(exits).toEqual([]);
     await expect(fetch(cluster.url)).rejects.toThrow();
   });
 

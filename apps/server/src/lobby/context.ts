@@ -52,8 +52,10 @@ export interface LobbySettings {
    */
   nodeHeartbeatMs: number;
   /**
-   * Refuse new players and requests that add work (SERVER_BUSY) while the
-   * oldest queued operation has waited this long; 0 turns it off. Below the
+   * Refuse new players and requests that add work (SERVER_BUSY) while an
+   * operation queued this long ago is not done (waiting its turn, or stuck on
+   * a stalled store), or a sweep's or heartbeat's store call has gone
+   * unanswered this long; 0 turns it off (see `Operations.busy`). Below the
    * clients' ack timeout, so what is accepted is still answered in time.
    */
   busyQueueMs: number;

@@ -104,8 +104,9 @@ export class DeadlineSweep {
     if (this.closed || every <= 0) return;
     this.sweepPending = this.deps.clock.setTimeout(() => {
       this.sweepPending = null;
-      this.deps.store
-        .dueDeadlines(this.deps.clock.now() - every, 100)
+      // Watched: on an idle process, a sweep that Redis never answers is what shows the stall (`busy`).
+      this.operations
+        .watch(this.deps.store.dueDeadlines(this.deps.clock.now() - every, 100))
         .then((keys) => {
           for (const text of keys) {
             if (this.timers.has(text)) continue;

@@ -285,7 +285,8 @@ export class Lobby implements LobbyRuntime {
   }
 
   /**
-   * The public rooms worth showing — at most `ROOM_LIST_LIMIT`, however many
+   * The rooms a player can join or watch (`toSummary`: public custom rooms
+   * not finished) — at most `ROOM_LIST_LIMIT`, however many
    * exist: rooms with a free seat first (the fullest, then the newest),
    * then games to watch (the newest first) — and from now on
    * `rooms:upsert` / `rooms:remove` as they change.

@@ -70,7 +70,7 @@ export class NodeLiveness {
 
   private async beat(nodes: NodeRegistry, every: number) {
     const { settings, logger } = this.deps;
-    const known = await nodes.heartbeat(settings.nodeId, every * 5);
+    const known = await this.operations.watch(nodes.heartbeat(settings.nodeId, every * 5));
     // Our word ran out (a stall): others may have marked our players away. Take back the ones still here.
     if (!known && this.beaten) this.reclaimDue = true;
     this.beaten = true;

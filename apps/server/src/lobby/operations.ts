@@ -1,4 +1,5 @@
 import { ErrorCode } from "@lobby/contracts";
+import { InFlight } from "../core/in-flight";
 import type { Lanes } from "../core/lanes";
 import { LobbyContext, type LobbyRuntime } from "./context";
 import type { LaneName, Scope } from "./lane-names";
@@ -22,26 +23,42 @@ export function busyError(): LobbyError {
  * new work while operations wait too long (`busy`).
  */
 export class Operations {
+  /** Operations from being queued until done, and store calls made outside any (`watch`). */
+  private readonly inFlight: InFlight;
+
   constructor(
     private readonly runtime: LobbyRuntime,
     private readonly lanes: Lanes,
     private readonly hints: RoomHints,
     /** Called after every operation, whether it succeeded or not. */
     private readonly settled: () => void,
-  ) {}
+  ) {
+    this.inFlight = new InFlight(runtime.deps.clock);
+  }
 
   /**
-   * Whether this process is too far behind to take on more: its oldest
-   * operation still waiting to run has waited `busyQueueMs`. New players and
-   * requests that add work are then refused with SERVER_BUSY; departures,
-   * resumes and timers still run, so the queue drains and nobody's seat or
-   * session is dropped.
+   * Whether this process is too far behind to take on more: an operation
+   * queued `busyQueueMs` ago is not done yet — still waiting for its turn,
+   * or running and stuck on the store — or a store call made outside any
+   * (`watch`: a sweep, a heartbeat) has gone unanswered that long. Counting
+   * the running ones is what shows a stalled store (Redis stopped,
+   * restarting, or behind a half-open connection): each lane's one operation
+   * hangs with nothing queued behind it, and an idle process notices through
+   * its own sweeps and heartbeats. New players and requests that add work
+   * are then refused with SERVER_BUSY; departures, resumes and timers still
+   * run, so the queue drains and nobody's seat or session is dropped.
    */
   get busy(): boolean {
     const { settings, clock } = this.runtime.deps;
     const limit = settings.busyQueueMs;
-    const oldest = this.lanes.oldestWaiting();
-    return limit > 0 && oldest !== undefined && clock.now() - oldest >= limit;
+    if (limit <= 0) return false;
+    const oldest = Math.min(this.lanes.oldestWaiting() ?? Infinity, this.inFlight.oldest() ?? Infinity);
+    return clock.now() - oldest >= limit;
+  }
+
+  /** A store call made outside any operation (a sweep, a heartbeat): counted toward `busy` until it answers. */
+  watch<T>(call: Promise<T>): Promise<T> {
+    return this.inFlight.track(call);
   }
 
   /** An operation on behalf of a player (see `RoomHints.scopeOf`). */
@@ -69,7 +86,7 @@ export class Operations {
    */
   private operate<T>(scope: Scope, work: Work<T>, settle?: Settle<T>): Promise<T> {
     const { store } = this.runtime.deps;
-    return this.lanes.run(scope.lanes, async () => {
+    const operation = this.lanes.run(scope.lanes, async () => {
       let ctx: LobbyContext | null = null;
       let room: string | null | undefined;
       const transaction = async (tx: StoreTx) => {
@@ -90,6 +107,8 @@ export class Operations {
       this.hints.note(scope.player, room);
       return result;
     });
+    // Counted from the moment it is queued until it is done, however long the store takes to answer.
+    return this.inFlight.track(operation);
   }
 
   private prefetchFor(playerId: string | undefined): RecordIds | undefined {

@@ -54,9 +54,14 @@ function partyNumbers(room: RoomRecord): Map<string, number> | null {
   return numbers;
 }
 
-/** The room as the room browser lists it, or null if it is not listed (private). */
+/**
+ * The room as the room browser lists it, or null if it is not listed: the
+ * browser shows what a player can join or watch, so never a private room, a
+ * quick-match room (quick match seats strangers by skill, not by browsing),
+ * or a finished game (a rematch's countdown lists it again).
+ */
 export function toSummary(room: RoomRecord): RoomSummary | null {
-  if (room.visibility !== "public") return null;
+  if (room.visibility !== "public" || room.kind === "quick" || room.phase === "finished") return null;
   return {
     id: room.id,
     code: room.code,

@@ -190,6 +190,45 @@ describe("room browser", () => {
     await h.lobby.updateSettings("host", { visibility: "private" });
     expect(h.effects.allToChannel("directory", "rooms:remove")).toEqual([{ roomId: room.id }]);
   });
+
+  it("lists only what a player can join or watch: no quick-match rooms, no finished games", async () => {
+    const h = lobbyHarness();
+    await h.connect("Host", "Ann", "Cat", "Dan", "Viewer");
+    await h.lobby.subscribeRooms("viewer");
+    const upserts = () => h.effects.allToChannel("directory", "rooms:upsert");
+
+    // Quick match seats strangers by skill: its rooms are never listed, running or not.
+    await h.lobby.joinQueue("cat", CF);
+    await h.lobby.joinQueue("dan", CF);
+    const quick = await h.roomOf("cat");
+    expect(quick.kind).toBe("quick");
+    await h.finishCountdown();
+    expect((await h.roomOf("cat")).phase).toBe("playing");
+    expect(upserts().filter((r) => r.id === quick.id)).toEqual([]);
+
+    // A custom game is listed while it can be joined or watched; once it is over it goes, and a rematch brings it back.
+    const custom = await h.lobby.createRoom("host", CF, { maxPlayers: 2, visibility: "public" });
+    await h.lobby.joinRoom("ann", custom.code);
+    await h.lobby.setReady("host", true);
+    await h.lobby.setReady("ann", true);
+    await h.lobby.startGame("host");
+    await h.finishCountdown();
+    expect((await h.lobby.subscribeRooms("viewer")).rooms.map((r) => [r.code, r.phase])).toEqual([
+      [custom.code, "playing"],
+    ]);
+    for (let i = 0; i < 3; i++) {
+      await h.lobby.move("host", { mode: CF, column: 0 });
+      await h.lobby.move("ann", { mode: CF, column: 1 });
+    }
+    await h.lobby.move("host", { mode: CF, column: 0 });
+    expect((await h.roomOf("host")).phase).toBe("finished");
+    expect(h.effects.allToChannel("directory", "rooms:remove")).toEqual([{ roomId: custom.id }]);
+    expect(await h.lobby.subscribeRooms("viewer")).toEqual({ rooms: [], total: 0 });
+
+    await h.lobby.rematch("host");
+    await h.lobby.rematch("ann");
+    expect(upserts().at(-1)).toMatchObject({ id: custom.id, phase: "countdown" });
+  });
 });
 
 describe("chat", () => {

@@ -41,7 +41,9 @@ export interface HandshakeDeps {
 
 /**
  * The `/lobby` handshake. In order: the address's connection cap, the
- * display name, the token's shape; then the player is either the one a
+ * display name, a busy lobby (for a player with neither a session token
+ * nor a rejoin, before anything is looked up in the store, which may be
+ * what stalls), the token's shape; then the player is either the one a
  * genuine, unexpired token of a standing session names (a resume), the
  * away session of the device's identity that `rejoin` asks for (a resume
  * too), or a new player with a fresh server-assigned id — but no new player
@@ -62,6 +64,7 @@ async function admit(deps: HandshakeDeps, socket: LobbySocket, next: Next): Prom
     deps.metrics.handshakeRefused(code);
     next(refusal(code, message));
   };
+  const refuseBusy = () => refuse(ErrorCode.ServerBusy, "The server is busy — trying again shortly.");
   // Socket.IO does not catch errors thrown by middleware; nothing may escape.
   try {
     const max = deps.maxConnectionsPerAddress;
@@ -78,6 +81,12 @@ async function admit(deps: HandshakeDeps, socket: LobbySocket, next: Next): Prom
     const name = PlayerName.safeParse(fields.name);
     if (!name.success) {
       refuse(ErrorCode.InvalidName, name.error.issues[0]?.message ?? "Invalid name");
+      return;
+    }
+    // A server that is behind takes no new players, and says so before looking anything up in the
+    // store, which may be what holds it up (a stalled Redis).
+    if (fields.token === undefined && fields.rejoin !== true && deps.busy()) {
+      refuseBusy();
       return;
     }
     let resume: { playerId: string; generation: number } | null = null;
@@ -106,7 +115,7 @@ async function admit(deps: HandshakeDeps, socket: LobbySocket, next: Next): Prom
     if (!resume) {
       // A server that is behind takes no new players; a returning one may hold a seat and comes in.
       if (deps.busy()) {
-        refuse(ErrorCode.ServerBusy, "The server is busy — trying again shortly.");
+        refuseBusy();
         return;
       }
       if (!(await deps.budgets.take("session", addressKey))) {

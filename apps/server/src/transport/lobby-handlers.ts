@@ -1,6 +1,7 @@
 import { ErrorCode, type ClientEventName } from "@lobby/contracts";
 import type { Lobby } from "../lobby/lobby";
 import { LobbyError } from "../lobby/lobby-error";
+import { busyError } from "../lobby/operations";
 import type { AddressBudgets } from "./address-budgets";
 import { handleEvent, type Edge, type EventHandler } from "./handle-event";
 
@@ -14,6 +15,8 @@ export function registerLobbyHandlers(edge: Edge, lobby: Lobby, budgets: Address
   const { playerId, addressKey } = edge.socket.data;
   const on = <E extends ClientEventName>(event: E, handler: EventHandler<E>) => handleEvent(edge, event, handler);
   const spend = async (kind: "room" | "lobbyChat", code: ErrorCode, message: string) => {
+    // What a busy lobby refuses anyway spends nothing, and waits for no look-up (the store may be what stalls).
+    if (lobby.busy) throw busyError();
     if (!(await budgets.take(kind, addressKey))) throw new LobbyError(code, message);
   };
   /**

@@ -1,7 +1,10 @@
 import { MemoryStore } from "../../src/store/memory-store";
 import type { StoreTx } from "../../src/lobby/store";
 
-/** The memory store, with a gate a test closes to hold every transaction, as a stalled Redis would. */
+/**
+ * The memory store, with a gate a test closes to hold every transaction and
+ * the deadline sweep's read, as a stalled Redis would.
+ */
 export class GatedStore extends MemoryStore {
   private gate: Promise<void> | null = null;
   private release = () => undefined as void;
@@ -18,7 +21,16 @@ export class GatedStore extends MemoryStore {
   }
 
   override async transaction<T>(work: (tx: StoreTx) => Promise<T>): Promise<T> {
-    while (this.gate) await this.gate;
+    await this.passed();
     return super.transaction(work);
+  }
+
+  override async dueDeadlines(time: number, limit: number): Promise<string[]> {
+    await this.passed();
+    return super.dueDeadlines(time, limit);
+  }
+
+  private async passed() {
+    while (this.gate) await this.gate;
   }
 }

@@ -5,7 +5,7 @@ import type { ServerEventName, ServerPayload } from "@lobby/contracts";
 import { createLobbyServer } from "../../src/app";
 import { defaultConfig, type LobbyConfig } from "../../src/config";
 import { systemClock } from "../../src/core/clock";
-import { silentLogger } from "../../src/core/logger";
+import { silentLogger, type Logger } from "../../src/core/logger";
 import { seededRandom } from "../../src/core/random";
 import { httpHandler } from "../../src/http/http-handler";
 import { serverStats } from "../../src/http/server-stats";
@@ -30,6 +30,7 @@ export async function startTestServer(
     >
   > = {},
   store: MemoryStore = new MemoryStore(),
+  logger: Logger = silentLogger,
 ) {
   let busy = () => false;
   let draining = () => false;
@@ -72,7 +73,7 @@ export async function startTestServer(
         ...settings,
       },
     },
-    logger: silentLogger,
+    logger,
   });
   busy = () => server.lobby.busy;
   draining = () => server.draining;

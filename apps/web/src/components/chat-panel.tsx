@@ -1,6 +1,8 @@
 import { CHAT_MAX_LENGTH, type ChatMessage, type ChatScope } from "@lobby/contracts";
 import { useId, useLayoutEffect, useRef, useState, type FormEvent, type KeyboardEvent, type ReactNode } from "react";
+import { chatItems, FOLD_FROM } from "../chat-lines";
 import { lobbyConnection } from "../lobby-connection";
+import { labelOf, NO_LABELS, type NameLabels } from "../room-names";
 import { useLobbyStore } from "../store";
 
 interface ChatPanelProps {
@@ -13,6 +15,8 @@ interface ChatPanelProps {
   emptyText: string;
   /** Tabs shown in place of the title: the panel is then the open tab's (see chat-tabs.tsx). */
   tabs?: { bar: ReactNode; tabId: string; panelId: string };
+  /** What to call senders whose name someone else here shares (room-names.ts). */
+  names?: NameLabels;
 }
 
 /** Show the counter once the message gets this close to the limit. */
@@ -26,7 +30,15 @@ const timeFormat = new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute:
  * Plain text only: every message is rendered through React's escaping, never
  * as HTML. The log follows new messages unless the reader scrolled up.
  */
-export function ChatPanel({ scope, title, messages, readOnlyNote = null, emptyText, tabs }: ChatPanelProps) {
+export function ChatPanel({
+  scope,
+  title,
+  messages,
+  readOnlyNote = null,
+  emptyText,
+  tabs,
+  names = NO_LABELS,
+}: ChatPanelProps) {
   const myId = useLobbyStore((s) => s.session?.player.id ?? "");
   const offset = useLobbyStore((s) => s.clockOffsetMs);
   const log = useRef<HTMLDivElement>(null);
@@ -63,14 +75,19 @@ export function ChatPanel({ scope, title, messages, readOnlyNote = null, emptyTe
             <p className="chat-empty">{emptyText}</p>
           ) : (
             <ol className="chat-list">
-              {messages.map((message) => (
-                <ChatLine
-                  key={message.id}
-                  message={message}
-                  mine={message.from?.id === myId}
-                  time={timeFormat.format(new Date(message.at - offset))}
-                />
-              ))}
+              {chatItems(messages).map((item) =>
+                item.kind === "news" ? (
+                  <NewsRun key={item.id} messages={item.messages} offset={offset} />
+                ) : (
+                  <ChatLine
+                    key={item.message.id}
+                    message={item.message}
+                    from={item.message.from ? labelOf(names, item.message.from) : "Someone"}
+                    mine={item.message.from?.id === myId}
+                    time={timeFormat.format(new Date(item.message.at - offset))}
+                  />
+                ),
+              )}
             </ol>
           )}
         </div>
@@ -93,19 +110,39 @@ export function ChatPanel({ scope, title, messages, readOnlyNote = null, emptyTe
   );
 }
 
-function ChatLine({ message, mine, time }: { message: ChatMessage; mine: boolean; time: string }) {
-  if (message.kind === "system") {
-    return (
-      <li className="chat-line" data-kind="system">
-        <span className="chat-text">{message.text}</span>
-        <time className="chat-time">{time}</time>
-      </li>
-    );
-  }
+/**
+ * The room's own news between the players' lines, each a quiet line; a long
+ * run folds to its newest line, and a toggle shows the ones before it.
+ */
+function NewsRun({ messages, offset }: { messages: readonly ChatMessage[]; offset: number }) {
+  const [open, setOpen] = useState(false);
+  const folded = messages.length >= FOLD_FROM && !open;
+  const shown = folded ? messages.slice(-1) : messages;
+  const hidden = messages.length - 1;
+  return (
+    <>
+      {messages.length >= FOLD_FROM && (
+        <li className="chat-fold">
+          <button type="button" className="chat-fold-button" aria-expanded={open} onClick={() => setOpen(!open)}>
+            {open ? "Show fewer updates" : `${hidden} earlier ${hidden === 1 ? "update" : "updates"}`}
+          </button>
+        </li>
+      )}
+      {shown.map((message) => (
+        <li key={message.id} className="chat-line" data-kind="system">
+          <span className="chat-text">{message.text}</span>
+          <time className="chat-time">{timeFormat.format(new Date(message.at - offset))}</time>
+        </li>
+      ))}
+    </>
+  );
+}
+
+function ChatLine({ message, from, mine, time }: { message: ChatMessage; from: string; mine: boolean; time: string }) {
   return (
     <li className="chat-line" data-kind="user" data-mine={mine || undefined}>
       <span className="chat-meta">
-        <span className="chat-from">{message.from?.name ?? "Someone"}</span>
+        <span className="chat-from">{from}</span>
         {mine && <span className="visually-hidden"> (you)</span>}
         <time className="chat-time">{time}</time>
       </span>

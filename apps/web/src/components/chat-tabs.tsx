@@ -2,6 +2,7 @@ import type { ChatMessage, ChatScope } from "@lobby/contracts";
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 import { partyMessages } from "../chat-state";
 import { markPartyChatSeen, unreadPartyLines } from "../party-state";
+import type { NameLabels } from "../room-names";
 import { update, useLobbyStore } from "../store";
 import { ChatPanel } from "./chat-panel";
 import { PartyIcon } from "./party-icons";
@@ -21,6 +22,7 @@ interface ChatTab {
   messages: readonly ChatMessage[];
   emptyText: string;
   readOnlyNote?: string | null;
+  names?: NameLabels;
 }
 
 /** The lobby's chat, and the party's beside it. */
@@ -43,10 +45,13 @@ export function RoomChatPanel({
   messages,
   watching,
   emptyText,
+  names,
 }: {
   messages: readonly ChatMessage[];
   watching: boolean;
   emptyText: string;
+  /** What to call players whose name someone else in the room shares. */
+  names: NameLabels;
 }) {
   return (
     <ChatWithParty
@@ -57,6 +62,7 @@ export function RoomChatPanel({
         messages,
         emptyText,
         readOnlyNote: watching ? "Spectators can read the chat but not write in it." : null,
+        names,
       }}
     />
   );
@@ -158,6 +164,7 @@ function TabbedChat({ tabs, open, onOpen, unread }: TabbedChatProps) {
       messages={current.messages}
       readOnlyNote={current.readOnlyNote ?? null}
       emptyText={current.emptyText}
+      {...(current.names ? { names: current.names } : {})}
       tabs={{ bar, tabId: tabId(current.scope), panelId }}
     />
   );

@@ -13,14 +13,17 @@ interface CodeFormProps {
   onSubmit: CodeAction;
   /** The buttons beside the field: a submit button, and others that `run` their own action. */
   buttons: (busy: boolean, run: (action: CodeAction) => void) => ReactNode;
+  /** Under the field: a hint, or what became of the last code tried. */
   hint?: ReactNode;
+  /** The player is typing another code. */
+  onEdit?: () => void;
 }
 
 /**
  * A field for a room's or a party's code (typed, or a pasted link), read
  * before anything is sent: a malformed code is explained at once.
  */
-export function CodeForm({ kind, label, className, onSubmit, buttons, hint }: CodeFormProps) {
+export function CodeForm({ kind, label, className, onSubmit, buttons, hint, onEdit }: CodeFormProps) {
   const [value, setValue] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -63,6 +66,7 @@ export function CodeForm({ kind, label, className, onSubmit, buttons, hint }: Co
           onChange={(event) => {
             setValue(event.target.value.toUpperCase());
             setError(null);
+            onEdit?.();
           }}
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? errorId : undefined}

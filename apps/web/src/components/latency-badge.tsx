@@ -1,18 +1,23 @@
-import { lobbyConnection } from "../lobby-connection";
+import { useLocalNow } from "../clock";
 import { formatRtt, rttQuality } from "../format";
+import { shownRttMs, type RttSample } from "../latency-state";
 
-/** A seat's last measured round trip, coloured by how it will feel. */
-export function LatencyBadge({ rttMs, isMe }: { rttMs: number | null; isMe: boolean }) {
-  // Until the room's first latency report, our own figure is already known locally.
-  const ms = rttMs ?? (isMe ? lobbyConnection.ownRttMs() : null);
-  if (ms === null) {
-    return (
-      <span className="rtt" data-testid="rtt" data-quality="unknown" title="Measuring connection…">
-        – ms
-      </span>
-    );
-  }
-  const quality = rttQuality(ms);
+interface LatencyBadgeProps {
+  samples: readonly RttSample[] | undefined;
+  /** Real-time games feel a round trip sooner than turn-based ones. */
+  realtime: boolean;
+}
+
+/**
+ * A seat's round trip (the best of its recent figures), coloured by how it
+ * will feel in this game; nothing until a figure can be trusted, rather than
+ * a placeholder or a first ping that reads like a problem.
+ */
+export function LatencyBadge({ samples, realtime }: LatencyBadgeProps) {
+  const now = useLocalNow();
+  const ms = shownRttMs(samples, now);
+  if (ms === null) return null;
+  const quality = rttQuality(ms, realtime);
   return (
     <span className="rtt" data-testid="rtt" data-quality={quality} title={`Connection: ${quality}`}>
       <span className="rtt-bars" aria-hidden="true">

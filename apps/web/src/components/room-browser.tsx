@@ -15,7 +15,11 @@ interface RoomBrowserProps {
   hideFilter?: boolean;
 }
 
-/** The live list of public rooms; kept current by pushes while the lobby screen is open. */
+/**
+ * The live list of rooms a player can join or watch (the server leaves out
+ * private rooms, quick-match rooms and finished games); kept current by
+ * pushes while the lobby screen is open.
+ */
 export function RoomBrowser({ modes, hideFilter = false }: RoomBrowserProps) {
   const rooms = useLobbyStore((s) => s.rooms);
   const [filter, setFilter] = useState<RoomFilter>("all");
@@ -30,7 +34,8 @@ export function RoomBrowser({ modes, hideFilter = false }: RoomBrowserProps) {
         <h2 id={titleId} className="section-title">
           Open rooms
         </h2>
-        {!hideFilter && (
+        {/* Nothing to filter while nothing is listed (a filter that hides rooms keeps its place, though). */}
+        {!hideFilter && (filter !== "all" || (rooms?.length ?? 0) > 0) && (
           <div className="browser-filter">
             <label htmlFor={filterId}>Filter by game</label>
             <select
@@ -57,7 +62,7 @@ export function RoomBrowser({ modes, hideFilter = false }: RoomBrowserProps) {
       ) : shown.length === 0 ? (
         <div className="browser-empty">
           <p className="browser-empty-title">
-            {rooms.length === 0 ? "No public rooms right now" : `No ${modeName(filter)} rooms right now`}
+            {rooms.length === 0 ? "No open rooms right now" : `No ${modeName(filter)} rooms right now`}
           </p>
           <p>Create one and invite your friends, or use Quick match to find players.</p>
         </div>
@@ -84,15 +89,11 @@ function RoomRow({ room, modeName }: { room: RoomSummary; modeName: string }) {
           <span className="browser-code">{room.code}</span>
           {room.rated && <RatedBadge />}
         </span>
-        <span className="browser-host">
-          {room.hostName ? (
-            <>
-              Host <strong>{room.hostName}</strong>
-            </>
-          ) : (
-            "Quick match room"
-          )}
-        </span>
+        {room.hostName && (
+          <span className="browser-host">
+            Host <strong>{room.hostName}</strong>
+          </span>
+        )}
       </span>
       <span className="browser-facts">
         <span className="browser-players" title="Players / seats">

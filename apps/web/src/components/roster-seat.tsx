@@ -1,8 +1,11 @@
 import type { RoomView, SeatView } from "@lobby/contracts";
 import type { SeatNote } from "@lobby/game-kit/web";
+import { useState } from "react";
 import { gameWeb } from "../game-web";
+import type { RttSample } from "../latency-state";
 import { seatRatingView } from "../rating-format";
 import { kickPlayer } from "../room-actions";
+import { ConfirmDialog } from "./confirm-dialog";
 import { LatencyBadge } from "./latency-badge";
 import { LinkIcon } from "./party-icons";
 import { RatingDelta, SeatRating } from "./rating-badge";
@@ -11,33 +14,43 @@ import { SeatStatusText } from "./seat-status";
 export interface SeatRowProps {
   room: RoomView;
   seat: SeatView;
+  /** The player's name as the room shows it ("Alex (2)" when another Alex is here). */
+  name: string;
   isMe: boolean;
   isHost: boolean;
   pregame: boolean;
+  /** Our own connection is down: this seat's state is unknown. */
+  offline: boolean;
   canKick: boolean;
   turn: boolean;
   /** The game's note on this seat ("Crashed · 12"), while a game is on. */
   note: SeatNote | null;
-  rttMs: number | null;
+  /** The player's recent round trips, as the room reported them. */
+  rtt: readonly RttSample[] | undefined;
+  /** The game runs in real time, where round trips matter more. */
+  realtime: boolean;
   /** The seat came with others as a party: their shared number; null when it came alone. */
   partyMark: number | null;
 }
 
 /** One seat of the roster: colour, name, rating, round trip, and where the player is. */
-export function SeatRow({ room, seat, isMe, isHost, pregame, canKick, turn, note, rttMs, partyMark }: SeatRowProps) {
+export function SeatRow(props: SeatRowProps) {
+  const { room, seat, name, isMe, isHost, pregame, offline, canKick, turn, note, rtt, realtime, partyMark } = props;
+  const [confirmKick, setConfirmKick] = useState(false);
   const web = gameWeb(room.mode);
   const finished = room.phase === "finished";
-  const name = seat.player.name;
   const rating = seatRatingView(seat, room);
+  // A quick-match room readies everyone by itself: readiness is nobody's business there.
+  const readiness = pregame && room.kind === "custom";
   return (
     <li
       className="roster-seat"
       data-testid={`seat-${name}`}
       data-seat={seat.seat}
-      data-status={seat.status}
+      data-status={offline ? "unknown" : seat.status}
       data-team={seat.team ?? undefined}
       data-party={partyMark ?? undefined}
-      data-ready={(pregame && seat.ready) || undefined}
+      data-ready={(readiness && seat.ready) || undefined}
       data-turn={turn || undefined}
       data-out={note?.tone === "out" || undefined}
       style={web.seatStyle?.(seat.seat, seat.team)}
@@ -54,14 +67,15 @@ export function SeatRow({ room, seat, isMe, isHost, pregame, canKick, turn, note
               {rating.delta && <RatingDelta {...rating.delta} />}
             </span>
           )}
-          {seat.status === "connected" && <LatencyBadge rttMs={rttMs} isMe={isMe} />}
         </span>
         <span className="roster-meta">
           {isMe && <span className="badge badge--you">You</span>}
           {isHost && <span className="badge badge--host">Host</span>}
           {partyMark !== null && <PartyMark number={partyMark} />}
           {web.seatLabel && <span className="visually-hidden">{web.seatLabel(seat.seat, seat.team)} </span>}
-          {pregame ? (
+          {offline ? (
+            <span className="seat-status seat-status--unknown">Status unknown</span>
+          ) : readiness ? (
             seat.ready ? (
               <span className="seat-status seat-status--ok">
                 <span aria-hidden="true">✓ </span>Ready
@@ -74,9 +88,10 @@ export function SeatRow({ room, seat, isMe, isHost, pregame, canKick, turn, note
           ) : (
             <SeatStatusText seat={seat} />
           )}
-          {finished && seat.wantsRematch && seat.status === "connected" && (
+          {finished && seat.wantsRematch && seat.status === "connected" && !offline && (
             <span className="badge badge--rematch">Wants a rematch</span>
           )}
+          {seat.status === "connected" && !offline && <LatencyBadge samples={rtt} realtime={realtime} />}
         </span>
       </span>
       {turn && <span className="roster-turn">{isMe ? "Your move" : "Moving"}</span>}
@@ -85,10 +100,22 @@ export function SeatRow({ room, seat, isMe, isHost, pregame, canKick, turn, note
           type="button"
           className="button button--danger button--tiny"
           aria-label={`Kick ${name}`}
-          onClick={() => kickPlayer(seat.player.id)}
+          aria-haspopup="dialog"
+          onClick={() => setConfirmKick(true)}
         >
           Kick
         </button>
+      )}
+      {confirmKick && (
+        <ConfirmDialog
+          title={`Kick ${name}?`}
+          confirmLabel={`Kick ${name}`}
+          danger
+          onConfirm={() => kickPlayer(seat.player.id)}
+          onClose={() => setConfirmKick(false)}
+        >
+          <p>{name} will be removed from the room and can't come back to it, not even with its code or link.</p>
+        </ConfirmDialog>
       )}
     </li>
   );

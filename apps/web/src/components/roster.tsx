@@ -1,6 +1,7 @@
 import type { RoomView, SeatView } from "@lobby/contracts";
 import { useId, type ReactNode } from "react";
 import { gameWeb } from "../game-web";
+import { labelOf, NO_LABELS, type NameLabels } from "../room-names";
 import { useLobbyStore } from "../store";
 import { SeatRow } from "./roster-seat";
 
@@ -10,6 +11,8 @@ interface RosterProps {
   myPlayerId: string;
   /** Turn-based games: the seat to move, highlighted; null when nobody is. */
   turn?: number | null;
+  /** What to call each player where names are shared (room-names.ts). */
+  names?: NameLabels;
 }
 
 /**
@@ -17,10 +20,14 @@ interface RosterProps {
  * host's kick buttons; during and after a game, connection, rider state and
  * rematch requests. Every seat shows its rating, and after a rated result how
  * much it moved. Seats that came as a party share a mark; once a team game
- * has drawn its teams, the seats are grouped by team.
+ * has drawn its teams, the seats are grouped by team. While our own
+ * connection is down nobody's state is known: no seat claims to be
+ * connected, to have a round trip, or to be moving.
  */
-export function Roster({ room, myPlayerId, turn = null }: RosterProps) {
-  const latency = useLobbyStore((s) => (s.latency?.roomId === room.id ? s.latency.rttMs : null));
+export function Roster({ room, myPlayerId, turn = null, names = NO_LABELS }: RosterProps) {
+  const latency = useLobbyStore((s) => (s.latency?.roomId === room.id ? s.latency.samples : null));
+  const offline = useLobbyStore((s) => s.connection !== "connected");
+  const realtime = useLobbyStore((s) => s.session?.modes.find((m) => m.id === room.mode)?.realtime ?? true);
   const pregame = room.phase === "waiting" || (room.phase === "countdown" && room.game === null);
   const amHost = room.hostId !== null && room.hostId === myPlayerId;
   const web = gameWeb(room.mode);
@@ -34,13 +41,16 @@ export function Roster({ room, myPlayerId, turn = null }: RosterProps) {
       key={seat.player.id}
       room={room}
       seat={seat}
+      name={labelOf(names, seat.player)}
       isMe={seat.player.id === myPlayerId}
       isHost={seat.player.id === room.hostId}
       pregame={pregame}
-      canKick={pregame && amHost && seat.player.id !== myPlayerId}
-      turn={turn === seat.seat}
+      offline={offline}
+      canKick={pregame && amHost && seat.player.id !== myPlayerId && !offline}
+      turn={turn === seat.seat && !offline}
       note={room.game && !pregame ? (web.seatNote?.(room.game, seat.seat, won(seat.seat)) ?? null) : null}
-      rttMs={latency?.[seat.player.id] ?? null}
+      rtt={latency?.[seat.player.id]}
+      realtime={realtime}
       partyMark={seat.party !== null && marks.has(seat.party) ? seat.party : null}
     />
   );

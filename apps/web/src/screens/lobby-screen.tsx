@@ -4,6 +4,7 @@ import { CreateRoomDialog } from "../components/create-room-dialog";
 import { JoinCodeForm } from "../components/join-code-form";
 import { LeaderboardDialog } from "../components/leaderboard-dialog";
 import { ModeCard } from "../components/mode-card";
+import { NoticeCard } from "../components/notice-card";
 import { PartyPanel } from "../components/party-panel";
 import { Podium } from "../components/podium";
 import { ProfileDialog } from "../components/profile-dialog";
@@ -85,6 +86,7 @@ export function LobbyScreen() {
         </p>
       </header>
 
+      <NoticeCard />
       <RejoinBanner modes={session.modes} />
 
       {pendingJoin && (

@@ -1,6 +1,8 @@
 import { NAME_MAX_LENGTH } from "@lobby/contracts";
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
+import { NoticeCard } from "../components/notice-card";
 import { lobbyConnection } from "../lobby-connection";
+import { nameLength } from "../name-length";
 import { loadRememberedName } from "../name-storage";
 import { dismissSessionClosed } from "../operator-state";
 import type { SessionClosed } from "../lobby-state";
@@ -52,6 +54,8 @@ function NameForm() {
   const inputId = useId();
   const hintId = useId();
   const errorId = useId();
+  const length = nameLength(name);
+  const over = length > NAME_MAX_LENGTH;
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -64,6 +68,7 @@ function NameForm() {
       <h1 id="name-title" className="name-title">
         Ready to play?
       </h1>
+      <NoticeCard only={["link"]} />
       {pendingJoin ? (
         <p className="name-invite" role="status">
           You're joining room <strong className="name-invite-code">{pendingJoin}</strong>. Pick a name and hit Play.
@@ -88,19 +93,26 @@ function NameForm() {
           name="name"
           autoComplete="nickname"
           spellCheck={false}
-          maxLength={NAME_MAX_LENGTH}
           value={name}
           onChange={(event) => {
             setName(event.target.value);
             lobbyConnection.clearNameError();
           }}
-          aria-invalid={nameError ? true : undefined}
+          aria-invalid={nameError || over ? true : undefined}
           aria-describedby={nameError ? `${errorId} ${hintId}` : hintId}
           readOnly={joining}
           autoFocus
         />
-        <p id={hintId} className="field-hint">
-          1–{NAME_MAX_LENGTH} characters. Other players will see it.
+        {/* The limit is said, and counted, where the name is typed: nothing is cut off without a word. */}
+        <p id={hintId} className="field-hint name-hint" data-over={over || undefined} aria-live="polite">
+          <span>
+            {over
+              ? `Names can be at most ${NAME_MAX_LENGTH} characters: this one is ${length - NAME_MAX_LENGTH} too long.`
+              : `Up to ${NAME_MAX_LENGTH} characters. Other players will see it.`}
+          </span>
+          <span className="name-count" data-testid="name-count" aria-hidden="true">
+            {length}/{NAME_MAX_LENGTH}
+          </span>
         </p>
         {nameError && (
           <p id={errorId} className="field-error" role="alert">

@@ -7,12 +7,14 @@ import { RatedBadge } from "../components/rating-badge";
 import { ResultStatus } from "../components/result-status";
 import { RoomCountdown } from "../components/room-countdown";
 import { Roster } from "../components/roster";
+import { useRoomNames } from "../components/use-room-names";
 import { SpectatorCount, WatchingBanner } from "../components/watching-banner";
 import { roomMessages } from "../chat-state";
 import { gameWeb } from "../game-web";
 import { describeOutcome } from "../match-outcome";
 import { seatRatingView } from "../rating-format";
 import { sendMove } from "../room-actions";
+import { distinctNames, labelOf } from "../room-names";
 import { useLobbyStore } from "../store";
 
 /** A game in progress or just finished, with its roster, result, rematch and chat. */
@@ -22,6 +24,9 @@ export function RoomGame({ headingRef }: { headingRef: RefObject<HTMLHeadingElem
   const watching = useLobbyStore((s) => s.watchingRoomId !== null);
   const modes = useLobbyStore((s) => s.session?.modes);
   const messages = useLobbyStore(roomMessages);
+  const names = useRoomNames();
+  // While our connection is down the game's state is unknown: no "Your turn", and no moves.
+  const offline = useLobbyStore((s) => s.connection !== "connected");
   // Boards redraw when their props change: keep the seats' identity while they stay the same.
   const seatsKey = useLobbyStore((s) => JSON.stringify(s.room ? seatInfos(s.room) : []));
   const seats = useMemo(() => JSON.parse(seatsKey) as SeatInfo[], [seatsKey]);
@@ -55,24 +60,35 @@ export function RoomGame({ headingRef }: { headingRef: RefObject<HTMLHeadingElem
       )}
 
       <div className="room-roster">
-        <Roster room={room} myPlayerId={myId} turn={turn} />
+        <Roster room={room} myPlayerId={myId} turn={turn} names={names} />
         <SpectatorCount count={room.spectatorCount} />
       </div>
 
       <div className="room-status">
-        <Status room={room} view={room.game} mySeat={mySeat} seats={seats} />
+        {offline && room.phase !== "finished" ? (
+          <OfflineStatus />
+        ) : (
+          <Status room={room} view={room.game} mySeat={mySeat} seats={seats} />
+        )}
       </div>
 
-      <div className="room-board">
+      {/* Offline, the board is inert (no clicks, no focus, no keys) and says why. */}
+      <div className="room-board" data-offline={offline || undefined} inert={offline}>
         <Board view={room.game} mySeat={mySeat} seats={seats} phase={room.phase} round={room.round} onMove={sendMove} />
+        {offline && (
+          <div className="room-board-offline" data-testid="board-offline">
+            <span className="spinner" aria-hidden="true" />
+            Reconnecting: moves are paused
+          </div>
+        )}
       </div>
 
       <div className="room-actions-area">
-        <GameActions room={room} me={me} minPlayers={mode?.minPlayers ?? 2} />
+        <GameActions room={room} me={me} minPlayers={mode?.minPlayers ?? 2} names={names} />
       </div>
 
       <div className="room-chat-area">
-        <RoomChatPanel messages={messages} watching={watching} emptyText="No messages yet." />
+        <RoomChatPanel messages={messages} watching={watching} names={names} emptyText="No messages yet." />
       </div>
     </section>
   );
@@ -118,11 +134,26 @@ function Status({
   return <GameStatus view={view} mySeat={mySeat} seats={seats} phase={room.phase} round={room.round} />;
 }
 
-/** The seats as a game's web half sees them. */
+/** While our connection is down: the game may have moved on, and nothing here can be played. */
+function OfflineStatus() {
+  return (
+    <div className="match-status" data-testid="match-status" data-tone="waiting" data-offline="true">
+      <span className="match-status-lines">
+        <span className="match-status-text">Connection lost</span>
+        <span className="match-status-detail">
+          The game may have moved on. Moves are paused until you're back online.
+        </span>
+      </span>
+    </div>
+  );
+}
+
+/** The seats as a game's web half sees them, named as the roster names them. */
 function seatInfos(room: RoomView): SeatInfo[] {
+  const names = distinctNames(room.seats.map((s) => s.player));
   return room.seats.map((s) => ({
     seat: s.seat,
-    name: s.player.name,
+    name: labelOf(names, s.player),
     playerId: s.player.id,
     connected: s.status === "connected",
   }));

@@ -6,6 +6,7 @@ import { RatedBadge } from "../components/rating-badge";
 import { ReadyControls } from "../components/ready-controls";
 import { RoomCountdown } from "../components/room-countdown";
 import { Roster } from "../components/roster";
+import { useRoomNames } from "../components/use-room-names";
 import { SpectatorCount, WatchingBanner } from "../components/watching-banner";
 import { roomMessages } from "../chat-state";
 import { leaveRoom } from "../room-actions";
@@ -18,6 +19,7 @@ export function RoomSetup({ headingRef }: { headingRef: RefObject<HTMLHeadingEle
   const watching = useLobbyStore((s) => s.watchingRoomId !== null);
   const modes = useLobbyStore((s) => s.session?.modes);
   const messages = useLobbyStore(roomMessages);
+  const names = useRoomNames();
   if (!room) return null;
 
   const mode = modes?.find((m) => m.id === room.mode);
@@ -42,7 +44,8 @@ export function RoomSetup({ headingRef }: { headingRef: RefObject<HTMLHeadingEle
             {mode && mode.minPlayers > 1 && ` · needs at least ${mode.minPlayers}`}
           </p>
         </div>
-        <InviteCard code={room.code} />
+        {/* A quick-match room fills from the queue: its code needs no big card. */}
+        <InviteCard code={room.code} compact={room.kind === "quick"} />
       </header>
 
       {watching && <WatchingBanner spectatorCount={room.spectatorCount} />}
@@ -59,14 +62,19 @@ export function RoomSetup({ headingRef }: { headingRef: RefObject<HTMLHeadingEle
               <h2 className="panel-title">Players</h2>
               <SpectatorCount count={room.spectatorCount} />
             </div>
-            <Roster room={room} myPlayerId={myId} />
+            <Roster room={room} myPlayerId={myId} names={names} />
           </div>
-          {me && <ReadyControls room={room} me={me} mode={mode} />}
+          {me && <ReadyControls room={room} me={me} mode={mode} names={names} />}
           {amHost && room.kind === "custom" && <HostSettings room={room} mode={mode} />}
         </div>
 
         <aside className="setup-side">
-          <RoomChatPanel messages={messages} watching={watching} emptyText="Nobody has said anything yet. Say hello!" />
+          <RoomChatPanel
+            messages={messages}
+            watching={watching}
+            names={names}
+            emptyText="Nobody has said anything yet. Say hello!"
+          />
           <button type="button" className="button button--ghost setup-leave" onClick={leaveRoom}>
             Leave
           </button>

@@ -8,6 +8,8 @@ interface ConnectFourBoardProps {
   mySeat: number | null;
   /** Whether a drop would be accepted now (game running and the viewer's turn). */
   myTurn: boolean;
+  /** The player the viewer waits for while the game runs and it is not their turn; null otherwise. */
+  waitingFor: string | null;
   finished: boolean;
   /** Changes with every rematch, so the new round's discs drop in fresh. */
   round: number;
@@ -19,7 +21,7 @@ interface ConnectFourBoardProps {
  * face with holes cut into it (so falling discs pass behind it), and a row of
  * transparent column buttons on top that take every click and key press.
  */
-export function ConnectFourBoard({ view, mySeat, myTurn, finished, round, onDrop }: ConnectFourBoardProps) {
+export function ConnectFourBoard({ view, mySeat, myTurn, waitingFor, finished, round, onDrop }: ConnectFourBoardProps) {
   const [hovered, setHovered] = useState<number | null>(null);
   const buttons = useRef<(HTMLButtonElement | null)[]>([]);
   const describedBy = useId();
@@ -51,14 +53,21 @@ export function ConnectFourBoard({ view, mySeat, myTurn, finished, round, onDrop
       data-finished={finished}
       style={{ "--c4-columns": view.columns } as CSSProperties}
     >
-      <div className="c4-preview" aria-hidden="true">
+      <div className="c4-preview">
         {columns.map((column) => (
-          <span key={column} className="c4-preview-slot">
+          <span key={column} className="c4-preview-slot" aria-hidden="true">
             {myTurn && mySeat !== null && hovered === column && (
               <span className="c4-disc c4-disc--preview" data-seat={mySeat} />
             )}
           </span>
         ))}
+        {/* Out of turn the columns take no drops; the board itself says who it waits for. */}
+        {waitingFor !== null && (
+          <p className="c4-waiting" data-testid="c4-waiting">
+            <span className="c4-waiting-dot" data-seat={view.turn ?? undefined} aria-hidden="true" />
+            Waiting for {waitingFor}…
+          </p>
+        )}
       </div>
 
       <div className="c4-board" data-testid="board" role="group" aria-label="Connect Four board">
@@ -116,8 +125,12 @@ export function ConnectFourBoard({ view, mySeat, myTurn, finished, round, onDrop
                 className="c4-column"
                 aria-label={`Drop in column ${column + 1}`}
                 aria-describedby={`${describedBy}-${column}`}
+                // aria-disabled rather than disabled: a keyboard player keeps their place between turns.
+                aria-disabled={!myTurn || undefined}
                 data-full={landingRow(view, column) === null || undefined}
-                onClick={() => onDrop(column)}
+                onClick={() => {
+                  if (myTurn) onDrop(column);
+                }}
                 onPointerEnter={() => setHovered(column)}
                 onFocus={() => setHovered(column)}
                 onBlur={() => setHovered((current) => (current === column ? null : current))}

@@ -1,0 +1,26 @@
+import type { Clock } from "./clock";
+
+/**
+ * Calls that have started and not yet settled, and when the oldest of them
+ * started: the measure of work stuck somewhere (a stalled store answers
+ * nothing, so what waits on it only grows older).
+ */
+export class InFlight {
+  /** When each unsettled call started, oldest first (a Map keeps insertion order). */
+  private readonly started = new Map<number, number>();
+  private nextId = 0;
+
+  constructor(private readonly clock: Clock) {}
+
+  /** Count `call` from now until it settles; resolves or rejects as it does. */
+  track<T>(call: Promise<T>): Promise<T> {
+    const id = this.nextId++;
+    this.started.set(id, this.clock.now());
+    return call.finally(() => this.started.delete(id));
+  }
+
+  /** When the oldest call still unsettled started; undefined when none is. */
+  oldest(): number | undefined {
+    return this.started.values().next().value;
+  }
+}
