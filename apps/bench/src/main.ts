@@ -14,7 +14,7 @@ import { aggregateAll } from "./aggregate";
 import { compilePrograms, type Programs } from "./compile";
 import type { RunVariant, ScenarioName, ScenarioRun } from "./metrics";
 import { parseOptions, USAGE, UsageError, type BenchOptions } from "./options";
-import { killChildren, pinSelf, planPinning, type Pinning } from "./pinning";
+import { killChildren, pinSelf, placementNote, planPinning, type Pinning } from "./pinning";
 import { ProgressLine } from "./progress";
 import { writeReport } from "./report-files";
 import { renderMarkdown } from "./report-markdown";
@@ -29,6 +29,9 @@ import { startCluster } from "./cluster-process";
 import { attachServer, startServer, type ServerHandle, type ServerKind } from "./server-process";
 import { evaluateTargets, type BenchReport } from "./targets";
 import { WorkerPool } from "./worker-pool";
+
+const PER_ADDRESS_HINT =
+  "the target refused bots by address: every bot connects from this machine (through a balancer, from its address), so run the target without per-address limits — MAX_CONNECTIONS_PER_ADDRESS=0 RATE_LIMITS=off, which pnpm dev:cluster -- --bench sets";
 
 const SCENARIO_BY_NAME: Record<ScenarioName, Scenario> = { burst, relay, chat, churn, scale, abuse };
 
@@ -71,7 +74,10 @@ async function runOne(
       variant,
       attacker,
     };
-    return { ...which, ...(await scenario.run(context, label)) };
+    const result = await scenario.run(context, label);
+    // Bots all come from this machine's address: a target with per-address limits refuses most of them.
+    const limited = external && /TOO_MANY_CONNECTIONS|RATE_LIMITED/.test(result.notes.join(" "));
+    return { ...which, ...result, notes: limited ? [...result.notes, PER_ADDRESS_HINT] : result.notes };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     progress.note(`${label} failed: ${message}`);
@@ -119,8 +125,9 @@ async function main(): Promise<number> {
   const attacker = options.scenarios.includes("abuse") ? await WorkerPool.start(1, pinning.botCpus, programs) : null;
   const progress = new ProgressLine(() => pool.progress(), pinning.botCores);
   progress.start();
+  const where = placementNote(pinning.note, options);
   progress.note(
-    `bench: ${pinning.note}, ${workers} bot workers, servers and bots ${programs.note}, open-file limit ${pinning.fileLimit ?? "unknown"}`,
+    `bench: ${where}, ${workers} bot workers, servers and bots ${programs.note}, open-file limit ${pinning.fileLimit ?? "unknown"}`,
   );
   if (options.cluster > 0) {
     progress.note(
@@ -186,7 +193,7 @@ async function main(): Promise<number> {
       cpus: cores,
       node: process.versions.node,
       platform: process.platform,
-      pinning: pinning.note,
+      pinning: where,
       workers,
       fileLimit: pinning.fileLimit,
       build: programs.note,

@@ -82,3 +82,18 @@ export function schedstat(pid: number | null): { runNs: number; waitNs: number }
     return null;
   }
 }
+
+/**
+ * Where the servers run, for the report's header. A `--target` is not
+ * started here: nothing pins it, and its figures (`/debug/stats`) are those
+ * of whichever process answers — behind a balancer one node, not the cluster.
+ */
+export function placementNote(pinned: string, options: { target: string | null; baseline: boolean }): string {
+  if (options.target === null) return pinned;
+  const figures =
+    "server figures from the target's /debug/stats: behind a balancer, whichever node answers (one node, not the sum)";
+  const target = `target ${options.target} (not started or pinned here; ${figures})`;
+  return options.baseline
+    ? `${target}; baseline ${pinned.replace(/^server /, "")}`
+    : `${target}; ${pinned.replace(/^server on CPU \S+, /, "")}`;
+}

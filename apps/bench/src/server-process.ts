@@ -12,6 +12,8 @@ export interface ServerStats {
   memory: { rssBytes: number; heapUsedBytes: number; collected: boolean };
   cpu: { userMicros: number; systemMicros: number };
   eventLoopDelayMs: { p50: number; p99: number; max: number };
+  /** Lobby's settings a run must know (absent from the baseline, and from a Lobby older than this field). */
+  settings?: { reconnectGraceMs: number; nodeId: string };
   /**
    * Only for a cluster (see `cluster-process.ts`): the figures above are then
    * summed over the nodes and redis-server (CPU, memory) or the worst node's

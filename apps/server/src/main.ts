@@ -22,7 +22,12 @@ async function start() {
   // With REDIS_URL this process is one node of a cluster; without it, everything stays in this process.
   const cluster = config.redisUrl ? await connectCluster(config.redisUrl) : null;
   const store = cluster?.store ?? new MemoryStore({ freezeRecords: config.freezeRecords });
-  const stats = config.statsEndpoint ? serverStats(store, systemClock) : null;
+  const stats = config.statsEndpoint
+    ? serverStats(store, systemClock, {
+        reconnectGraceMs: config.lobby.reconnectGraceMs,
+        nodeId: config.lobby.nodeId,
+      })
+    : null;
   // The lobby is made after the HTTP server it serves on; /healthz and the metrics ask it once it exists.
   let lobby: LobbyServer | null = null;
   const prometheus =

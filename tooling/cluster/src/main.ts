@@ -16,6 +16,10 @@ Needs redis-server and haproxy installed: bash scripts/dev-cluster.sh installs t
   --port P       HAProxy's port (default $PORT, else 8080)
   --host H       HAProxy's interface (default 127.0.0.1; 0.0.0.0 for other machines)
   --no-build     skip pnpm build; apps/server/dist and apps/web/dist must exist
+  --bench        ready for pnpm bench --target: every bot comes from this machine's address
+                 through the balancer, so the nodes run without the per-address limits
+                 (MAX_CONNECTIONS_PER_ADDRESS=0, RATE_LIMITS=off) and serve /debug/stats
+                 (STATS_ENDPOINT=on); never for players on the open internet
   -h, --help     this text
 
 Ctrl-C stops the nodes (SIGTERM), then HAProxy and redis-server, and exits with code 0; a second
@@ -34,7 +38,15 @@ interface CliOptions {
   port: number;
   host: string;
   build: boolean;
+  bench: boolean;
 }
+
+/** What `--bench` sets on every node (see USAGE). */
+const BENCH_ENV: Readonly<Record<string, string>> = {
+  MAX_CONNECTIONS_PER_ADDRESS: "0",
+  RATE_LIMITS: "off",
+  STATS_ENDPOINT: "on",
+};
 
 function parseCli(argv: readonly string[]): CliOptions | null {
   const { values } = parseArgs({
@@ -45,6 +57,7 @@ function parseCli(argv: readonly string[]): CliOptions | null {
       port: { type: "string" },
       host: { type: "string", default: "127.0.0.1" },
       "no-build": { type: "boolean", default: false },
+      bench: { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
   });
@@ -53,7 +66,7 @@ function parseCli(argv: readonly string[]): CliOptions | null {
   const port = Number(values.port ?? process.env.PORT ?? 8080);
   if (!Number.isInteger(nodes) || nodes < 1) throw new Error(`--nodes must be a whole number of at least 1`);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a port number`);
-  return { nodes, port, host: values.host, build: !values["no-build"] };
+  return { nodes, port, host: values.host, build: !values["no-build"], bench: values.bench };
 }
 
 /** `pnpm build` at the repository root (turbo: cached when nothing changed). */
@@ -112,6 +125,7 @@ async function main(): Promise<void> {
     port: cli.port,
     host: cli.host,
     ...(redisUrl ? { redisUrl } : {}),
+    ...(cli.bench ? { env: { ...BENCH_ENV } } : {}),
     onOutput: print,
     onNodeExit: (id) => {
       // While the cluster still starts, startCluster reports the failure itself.
@@ -123,6 +137,9 @@ async function main(): Promise<void> {
   print("cluster", `redis: ${cluster.redisUrl}${cluster.redis ? " (started here)" : " (from REDIS_URL)"}`);
   for (const node of cluster.nodes) print("cluster", `${node.id}: ${node.url} (pid ${node.pid})`);
   console.info(`\n  Lobby cluster of ${cluster.nodes.length} nodes is ready — open ${open}\n`);
+  if (cli.bench) {
+    console.info(`  Per-address limits are off (--bench): pnpm bench -- --target ${cluster.url} --no-baseline\n`);
+  }
 }
 
 /** What a node's exit means here, and how a deployment differs. */

@@ -209,10 +209,11 @@ export async function finish(
     ok: total(drops) === 0,
     detail: `dropped: ${describeCounts(drops)}`,
   };
-  const grace = ctx.graceMs ?? 0;
-  const deadline = Date.now() + grace + 10_000;
   const scan = () => ctx.server.stats({ lobby: true });
   let end = await scan();
+  // A target keeps a dropped player's seat for its own grace period, which it reports; wait that out too.
+  const grace = ctx.graceMs ?? end?.settings?.reconnectGraceMs ?? 0;
+  const deadline = Date.now() + grace + 10_000;
   const settled = (s: ServerStats | null) =>
     !!s?.lobby &&
     s.lobby.players === 0 &&

@@ -14,6 +14,12 @@ export interface StatsQuery {
   lobby: boolean;
 }
 
+/** Settings a load test must know to judge the figures: how long a dropped player's seat is kept, and which node answered. */
+export interface StatsSettings {
+  reconnectGraceMs: number;
+  nodeId: string;
+}
+
 /**
  * The server's own figures for load tests: memory, CPU time and event-loop
  * delay, and on request the lobby's state with any invariant violations.
@@ -22,7 +28,7 @@ export interface StatsQuery {
  * event loop for a third of a second, which a load test would measure as
  * its own latency.
  */
-export function serverStats(store: LobbyStore, clock: Clock) {
+export function serverStats(store: LobbyStore, clock: Clock, settings: StatsSettings) {
   const loop = monitorEventLoopDelay({ resolution: 10 });
   loop.enable();
   return async (options: StatsQuery) => {
@@ -41,6 +47,7 @@ export function serverStats(store: LobbyStore, clock: Clock) {
         p99: loop.percentile(99) / 1e6,
         max: loop.max / 1e6,
       },
+      settings,
       ...(lobby ? { lobby } : {}),
     };
     if (options.reset) loop.reset();

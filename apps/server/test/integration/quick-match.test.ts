@@ -79,20 +79,23 @@ describe("quick match over websocket", () => {
     expect((await server.connect("  Trimmed  ")).session.player.name).toBe("Trimmed");
   });
 
-  it("reports its own figures and lobby state at /debug/stats when enabled", async () => {
-    server = await startTestServer();
+  it("reports its own figures, settings and lobby state at /debug/stats when enabled", async () => {
+    server = await startTestServer({ reconnectGraceMs: 1234 });
     const ann = await server.connect("Ann");
     await ann.client.quickMatch(CF);
     type Stats = {
       memory: { rssBytes: number };
       cpu: { userMicros: number };
       eventLoopDelayMs: { p99: number };
+      settings: { reconnectGraceMs: number; nodeId: string };
       lobby?: { players: number; queues: Record<string, number>; violations: number };
     };
     const quick = (await (await fetch(`${server.url}/debug/stats?reset=1`)).json()) as Stats;
     expect(quick.memory.rssBytes).toBeGreaterThan(0);
     expect(quick.cpu.userMicros).toBeGreaterThan(0);
     expect(quick.eventLoopDelayMs.p99).toBeGreaterThanOrEqual(0);
+    // What a load test against a running server must know to wait out a dropped player's seat.
+    expect(quick.settings).toEqual({ reconnectGraceMs: 1234, nodeId: "test-node" });
     // The lobby scan walks every record, so it is only done when asked for.
     expect(quick.lobby).toBeUndefined();
     const full = (await (await fetch(`${server.url}/debug/stats?lobby=1`)).json()) as Stats;

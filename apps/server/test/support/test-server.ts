@@ -49,7 +49,10 @@ export async function startTestServer(
   const httpServer = createServer(
     httpHandler({
       webDist: null,
-      stats: serverStats(store, systemClock),
+      stats: serverStats(store, systemClock, {
+        reconnectGraceMs: settings.reconnectGraceMs ?? defaultConfig.lobby.reconnectGraceMs,
+        nodeId: "test-node",
+      }),
       busy: () => busy(),
       draining: () => draining(),
       metrics: scrape,
