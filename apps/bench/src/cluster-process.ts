@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { startRedis, type RedisServer } from "@lobby/redis-server";
 import getPort from "get-port";
 import { procUsage, type ProcUsage } from "./proc";
+import { redisCommandCount } from "./redis-info";
 import { spawnServer, type ServerHandle, type ServerStats, type StartOptions } from "./server-process";
 
 /*
@@ -20,7 +21,11 @@ import { spawnServer, type ServerHandle, type ServerStats, type StartOptions } f
  * first node (the state is shared in Redis, so one node sees all of it).
  * Null when any node did not answer: a stalled node stalls the cluster's figures.
  */
-export function combineStats(nodes: readonly (ServerStats | null)[], redis: ProcUsage | null): ServerStats | null {
+export function combineStats(
+  nodes: readonly (ServerStats | null)[],
+  redis: ProcUsage | null,
+  redisCommands: number | null = null,
+): ServerStats | null {
   const answered = nodes.filter((n): n is ServerStats => n !== null);
   if (answered.length === 0 || answered.length < nodes.length) return null;
   const sum = (pick: (s: ServerStats) => number) => answered.reduce((total, s) => total + pick(s), 0);
@@ -46,6 +51,7 @@ export function combineStats(nodes: readonly (ServerStats | null)[], redis: Proc
       nodes: answered.length,
       redisCpuMicros: redis?.cpuMicros ?? null,
       redisRssBytes: redis?.rssBytes ?? null,
+      redisCommands,
     },
     ...(lobby ? { lobby } : {}),
   };
@@ -98,8 +104,11 @@ export async function startCluster(nodes: number, options: StartOptions): Promis
       pids: [...members.flatMap((m) => m.pids), ...(redisPid === null ? [] : [redisPid])],
       async stats(query = {}) {
         // The lobby scan reads the shared state: one node is enough (and it is the costly part).
-        const figures = await Promise.all(members.map((m, i) => m.stats(i === 0 ? query : { ...query, lobby: false })));
-        return combineStats(figures, procUsage(redis.pid));
+        const [figures, commands] = await Promise.all([
+          Promise.all(members.map((m, i) => m.stats(i === 0 ? query : { ...query, lobby: false }))),
+          redisCommandCount(redis.url),
+        ]);
+        return combineStats(figures, procUsage(redis.pid), commands);
       },
       logTail: () =>
         members

@@ -90,7 +90,7 @@ describe("combineStats", () => {
     expect(combined!.cpu.userMicros + combined!.cpu.systemMicros).toBe(4500);
     expect(combined!.memory).toEqual({ rssBytes: 450, heapUsedBytes: 100, collected: true });
     expect(combined!.eventLoopDelayMs).toEqual({ p50: 20, p99: 40, max: 80 });
-    expect(combined!.cluster).toEqual({ nodes: 2, redisCpuMicros: 500, redisRssBytes: 50 });
+    expect(combined!.cluster).toEqual({ nodes: 2, redisCpuMicros: 500, redisRssBytes: 50, redisCommands: null });
     // One node's scan: the state is shared in Redis.
     expect(combined!.lobby).toBe(lobby);
   });
@@ -99,7 +99,7 @@ describe("combineStats", () => {
     const combined = combineStats([stats(1000, 100, 5), stats(1000, 100, 5)], null);
     expect(combined!.cpu.userMicros + combined!.cpu.systemMicros).toBe(2000);
     expect(combined!.memory.rssBytes).toBe(200);
-    expect(combined!.cluster).toEqual({ nodes: 2, redisCpuMicros: null, redisRssBytes: null });
+    expect(combined!.cluster).toEqual({ nodes: 2, redisCpuMicros: null, redisRssBytes: null, redisCommands: null });
     expect(combined!.lobby).toBeUndefined();
     expect(combineStats([stats(1, 1, 1)], { cpuMicros: 10, rssBytes: null })!.memory.rssBytes).toBe(1);
   });

@@ -19,7 +19,13 @@ export interface ServerStats {
    * summed over the nodes and redis-server (CPU, memory) or the worst node's
    * (event-loop delay); this keeps redis-server's own share.
    */
-  cluster?: { nodes: number; redisCpuMicros: number | null; redisRssBytes: number | null };
+  cluster?: {
+    nodes: number;
+    redisCpuMicros: number | null;
+    redisRssBytes: number | null;
+    /** Commands redis-server has run so far (`INFO commandstats`), null when it did not answer. */
+    redisCommands?: number | null;
+  };
   /** Only when asked for with `lobby: true`: Lobby scans its whole store for these. */
   lobby?: {
     players: number;

@@ -3,6 +3,7 @@ import {
   CONNECT_CONCURRENCY,
   assignModes,
   beginServerWindow,
+  clusterCostMetrics,
   commonMetrics,
   finish,
   windowNotes,
@@ -81,6 +82,7 @@ export const burst: Scenario = {
         unit: "µs",
         value: window && seat.seated > 0 ? window.cpuMicros / seat.seated : null,
       },
+      ...clusterCostMetrics(window, seat.seated, "seat"),
       ...commonMetrics(window, seat, ctx.botCores),
     ];
     const end = await finish(ctx, label);

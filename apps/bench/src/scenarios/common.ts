@@ -59,6 +59,10 @@ export interface ServerWindow {
   runQueueWaitPercent: number | null;
   /** A cluster: redis-server's own CPU over the window, as a share of one core (already in `cpuMicros`). */
   redisCpuPercent: number | null;
+  /** A cluster: redis-server's CPU time over the window (already in `cpuMicros`). */
+  redisCpuMicros: number | null;
+  /** A cluster: the commands redis-server ran over the window. */
+  redisCommands: number | null;
   /** Heap in use right after a forced GC at the end: what the scenario left live (e.g. replay buffers). */
   heapAfterGcBytes: number | null;
   /** RSS in the same reading as `heapAfterGcBytes`. */
@@ -90,6 +94,11 @@ export async function beginServerWindow(server: ServerHandle): Promise<() => Pro
       after: end,
       runQueueWaitPercent,
       redisCpuPercent: redisBefore != null && redisAfter != null ? cpuPercent(redisAfter - redisBefore, wallMs) : null,
+      redisCpuMicros: redisBefore != null && redisAfter != null ? redisAfter - redisBefore : null,
+      redisCommands:
+        before.cluster?.redisCommands != null && end.cluster?.redisCommands != null
+          ? end.cluster.redisCommands - before.cluster.redisCommands
+          : null,
       heapAfterGcBytes: collected?.memory.collected ? collected.memory.heapUsedBytes : null,
       rssAfterGcBytes: collected?.memory.rssBytes ?? null,
     };
@@ -262,4 +271,30 @@ export async function finish(
 /** Merge the replies of one pool command. */
 export async function collect(ctx: ScenarioContext, kind: "snapshot" | "reset"): Promise<Merged> {
   return mergeMetrics(await ctx.pool.all({ kind }));
+}
+
+/**
+ * A cluster's cost of one unit of work (a seat, a move) split between the
+ * nodes and redis-server, and the Redis commands it took: the parts the
+ * capacity model (`capacity.ts`) adds up. Empty unless the window is a
+ * cluster's.
+ */
+export function clusterCostMetrics(window: ServerWindow | null, units: number, unit: string): Metric[] {
+  if (!window || units <= 0 || window.redisCpuMicros === null) return [];
+  const node = (window.cpuMicros - window.redisCpuMicros) / units;
+  return [
+    { key: `cluster.nodeCpuPer.${unit}`, label: `nodes' CPU per ${unit} (Redis's left out)`, unit: "µs", value: node },
+    {
+      key: `cluster.redisCpuPer.${unit}`,
+      label: `redis-server CPU per ${unit}`,
+      unit: "µs",
+      value: window.redisCpuMicros / units,
+    },
+    {
+      key: `cluster.redisCommandsPer.${unit}`,
+      label: `Redis commands per ${unit}`,
+      unit: "",
+      value: window.redisCommands === null ? null : window.redisCommands / units,
+    },
+  ];
 }

@@ -3,6 +3,7 @@ import {
   CONNECT_CONCURRENCY,
   assignModes,
   beginServerWindow,
+  clusterCostMetrics,
   collect,
   commonMetrics,
   finish,
@@ -80,6 +81,8 @@ export const relay: Scenario = {
         unit: "µs",
         value: window && live.states > 0 ? window.cpuMicros / live.states : null,
       },
+      // Per move accepted: what the game's clock (Trails ticks) costs comes with it, at this rate of moves.
+      ...clusterCostMetrics(window, live.moves, "move"),
       ...deliveryMetrics(drained),
       {
         key: "late",
