@@ -1,4 +1,5 @@
 import { drop, expect, matchedPair, playOpenerWin, test } from "./support/player";
+import { capture } from "./support/screens";
 
 test("two players quick-match, play Connect Four to a win, play again, and go back to the lobby", async ({
   player,
@@ -22,6 +23,9 @@ test("two players quick-match, play Connect Four to a win, play again, and go ba
   await playOpenerWin(bob, ann);
   await expect(bob.getByTestId("match-result")).toContainText("You win");
   await expect(ann.getByTestId("match-result")).toContainText(/You lose|Bob wins/);
+  // The room keeps the score across play again: one win each.
+  for (const p of [ann, bob]) await expect(p.getByTestId("room-score")).toHaveText(/Ann\s*1 – 1\s*Bob/);
+  await capture(ann, "score-after-rematch");
 
   // Back to the lobby, ready for another match.
   await ann.getByRole("button", { name: "Leave" }).click();

@@ -1,5 +1,5 @@
-import type { Page } from "@playwright/test";
 import { expect, playOpenerWin, test } from "./support/player";
+import { roomOf, startGame } from "./support/rooms";
 import { capture } from "./support/screens";
 
 /*
@@ -9,28 +9,6 @@ import { capture } from "./support/screens";
  * after a server restart are captured by their own journeys
  * (quick-room.spec.ts, server-restart.spec.ts).
  */
-
-/** `host` makes a room of `game` and `guests` join it by code; resolves with its code. */
-async function roomOf(host: Page, game: string, guests: Page[], seats?: number): Promise<string> {
-  await host.getByRole("button", { name: "Create room" }).click();
-  await host.getByLabel("Game", { exact: true }).selectOption({ label: game });
-  if (seats !== undefined) await host.getByLabel("Seats").fill(String(seats));
-  await host.getByLabel("Private room").check();
-  await host.getByRole("button", { name: "Create", exact: true }).click();
-  const code = (await host.getByTestId("room-code").textContent())!.trim();
-  for (const guest of guests) {
-    await guest.getByLabel("Room code").fill(code);
-    await guest.getByRole("button", { name: "Join", exact: true }).click();
-    await expect(guest.getByTestId("room-code")).toHaveText(code);
-  }
-  return code;
-}
-
-/** Everyone ready, and the host starts. */
-async function start(host: Page, players: Page[]): Promise<void> {
-  for (const page of players) await page.getByRole("button", { name: "Ready" }).click();
-  await host.getByRole("button", { name: "Start game" }).click();
-}
 
 test("the name screen: the name's limit, and a broken link", async ({ browser, baseURL }) => {
   const context = await browser.newContext({ baseURL: baseURL! });
@@ -77,7 +55,7 @@ test("every screen of a game among friends, from the lobby to the result", async
   await capture(hugo, "kick-confirm");
   await hugo.getByRole("dialog").getByRole("button", { name: "Cancel" }).click();
 
-  await start(hugo, [hugo, ann]);
+  await startGame(hugo, [hugo, ann]);
   await expect(hugo.getByTestId("match-status")).toContainText("Your turn");
   await expect(ann.getByTestId("c4-waiting")).toHaveText("Waiting for Hugo…");
   await capture(hugo, "connect-four-your-turn");
@@ -139,14 +117,14 @@ test("the other games (two players with one name told apart), and a link to a ro
   const line = alex.getByTestId("room-chat").getByRole("listitem").filter({ hasText: "Which Alex" });
   await expect(line).toContainText("Alex (2)");
   await capture(alex, "same-names");
-  await start(alex, [alex, other]);
+  await startGame(alex, [alex, other]);
   const arena = alex.getByTestId("trails-board");
   await expect.poll(async () => Number(await arena.getAttribute("data-tick")), { timeout: 15_000 }).toBeGreaterThan(5);
   await capture(alex, "trails");
 
   const [lia, leo] = [await player("Lia"), await player("Leo")];
   await roomOf(lia, "Liar's Dice", [leo], 2);
-  await start(lia, [lia, leo]);
+  await startGame(lia, [lia, leo]);
   await expect(lia.getByTestId("my-dice").getByRole("listitem")).toHaveCount(5);
   await capture(lia, "liars-dice");
 

@@ -224,8 +224,19 @@ nsp.on("connection", (socket) => {
     token: p.id,
     resumed: false,
   });
+  // The SDK may send a request id between the payload and the ack (`emit(event, payload, { requestId }, ack)`);
+  // the baseline applies nothing twice anyway, so it only takes the ack from the end.
+  const answer =
+    <P>(fn: (payload: P, ack?: Ack) => void) =>
+    (payload: P, ...rest: unknown[]) => {
+      const ack = rest.at(-1);
+      fn(payload, typeof ack === "function" ? (ack as Ack) : undefined);
+    };
   const on = (event: string, fn: (payload: Record<string, unknown>) => unknown) =>
-    socket.on(event, (payload: Record<string, unknown>, ack?: Ack) => ack?.({ ok: true, data: fn(payload ?? {}) }));
+    socket.on(
+      event,
+      answer((payload: Record<string, unknown>, ack) => ack?.({ ok: true, data: fn(payload ?? {}) })),
+    );
   on("session:ping", () => ({ serverTime: Date.now() }));
   on("queue:join", ({ mode }) => {
     // The one check the baseline keeps: a player in two places would leave a zombie room behind.
@@ -243,8 +254,9 @@ nsp.on("connection", (socket) => {
     leave(p);
     return null;
   });
-  socket.on("game:move", ({ move: m }: { move?: { column?: number; direction?: string } }, ack?: Ack) =>
-    ack?.(move(p, m)),
+  socket.on(
+    "game:move",
+    answer(({ move: m }: { move?: { column?: number; direction?: string } }, ack) => ack?.(move(p, m))),
   );
   on("game:rematch", () => null);
   // A private room by invite code, and chat in it: what a bare server needs for the chat scenario.
@@ -267,31 +279,38 @@ nsp.on("connection", (socket) => {
     room.version++;
     return view(room);
   });
-  socket.on("room:join", ({ code }: { code?: string }, ack?: Ack) => {
-    const room = byCode.get(String(code));
-    if (!room || p.room || p.mode) return ack?.({ ok: false, error: { code: "ROOM_NOT_FOUND", message: "No room." } });
-    room.seats.push(p);
-    p.room = room;
-    void socket.join(room.id);
-    push(room);
-    ack?.({ ok: true, data: view(room) });
-  });
-  socket.on("chat:send", ({ text }: { text?: string }, ack?: Ack) => {
-    const room = p.room;
-    if (!room) return ack?.({ ok: false, error: { code: "NOT_IN_ROOM", message: "No room." } });
-    const message = {
-      id: randomBytes(6).toString("hex"),
-      scope: "room",
-      roomId: room.id,
-      kind: "user",
-      from: { id: p.id, name: p.name },
-      text: String(text),
-      at: Date.now(),
-    };
-    // To the others; the sender has it in the answer.
-    socket.to(room.id).emit("chat:message", message);
-    ack?.({ ok: true, data: message });
-  });
+  socket.on(
+    "room:join",
+    answer(({ code }: { code?: string }, ack) => {
+      const room = byCode.get(String(code));
+      if (!room || p.room || p.mode)
+        return ack?.({ ok: false, error: { code: "ROOM_NOT_FOUND", message: "No room." } });
+      room.seats.push(p);
+      p.room = room;
+      void socket.join(room.id);
+      push(room);
+      ack?.({ ok: true, data: view(room) });
+    }),
+  );
+  socket.on(
+    "chat:send",
+    answer(({ text }: { text?: string }, ack) => {
+      const room = p.room;
+      if (!room) return ack?.({ ok: false, error: { code: "NOT_IN_ROOM", message: "No room." } });
+      const message = {
+        id: randomBytes(6).toString("hex"),
+        scope: "room",
+        roomId: room.id,
+        kind: "user",
+        from: { id: p.id, name: p.name },
+        text: String(text),
+        at: Date.now(),
+      };
+      // To the others; the sender has it in the answer.
+      socket.to(room.id).emit("chat:message", message);
+      ack?.({ ok: true, data: message });
+    }),
+  );
   socket.on("disconnect", () => {
     leave(p);
     players.delete(socket.id);

@@ -20,6 +20,7 @@ export type ConnectionMember =
   | "rejoin"
   | "onConnectionState"
   | "onConnectError"
+  | "onDelayedRequests"
   | "on";
 
 /** The part of the SDK this module (and room-actions.ts, through `request`) uses. */

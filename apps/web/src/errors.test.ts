@@ -10,7 +10,7 @@ describe("describeError", () => {
 
   it("rewords SDK and technical failures", () => {
     expect(describeError({ code: "TIMEOUT", message: "The server did not answer in time." })).toMatch(
-      /didn't answer in time/,
+      /still hasn.t confirmed that/,
     );
     expect(describeError({ code: "INTERNAL", message: "stack trace" })).not.toContain("stack");
   });

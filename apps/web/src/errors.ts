@@ -41,7 +41,8 @@ const OWN_WORDING: Partial<Record<string, string>> = {
   [ErrorCode.AlreadyInParty]: "You're already in a party. Leave it first.",
   [ErrorCode.NotInParty]: "You're not in that party any more.",
   [ErrorCode.NotPartyLeader]: "Only your party's leader can do that — they start the search for everyone.",
-  [ClientErrorCode.Timeout]: "The server didn't answer in time. Please try again.",
+  // The SDK has sent it again and again for half a minute: it may yet have been applied.
+  [ClientErrorCode.Timeout]: "The server still hasn't confirmed that. Check what's on screen before you try again.",
   [ClientErrorCode.NotConnected]:
     "You're not connected right now. Wait for the connection to come back, then try again.",
   [ErrorCode.Internal]: "Something went wrong on the server. Please try again.",

@@ -42,6 +42,7 @@ export class FakeLobbyClient implements ConnectionClient {
   private readonly listeners = new Map<string, Set<(payload: unknown) => void>>();
   private readonly stateListeners = new Set<(state: ConnectionState) => void>();
   private readonly errorListeners = new Set<(refusal: HandshakeRefusal | null) => void>();
+  readonly delayedListeners = new Set<(count: number) => void>();
 
   constructor(readonly options: Pick<LobbyClientOptions, "name" | "token" | "identity">) {
     this.identity = options.identity;
@@ -72,6 +73,11 @@ export class FakeLobbyClient implements ConnectionClient {
   onConnectionState(listener: (state: ConnectionState) => void): () => void {
     this.stateListeners.add(listener);
     return () => this.stateListeners.delete(listener);
+  }
+
+  onDelayedRequests(listener: (count: number) => void): () => void {
+    this.delayedListeners.add(listener);
+    return () => this.delayedListeners.delete(listener);
   }
 
   onConnectError(listener: (refusal: HandshakeRefusal | null) => void): () => void {

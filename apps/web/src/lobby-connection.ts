@@ -284,6 +284,11 @@ export function createLobbyConnection({ createClient, store, memory, now }: Lobb
       c.onConnectError((refusal) => {
         if (live()) update((s) => applyConnectError(s, refusal?.code ?? null));
       }),
+      // Requests the server has not answered yet, which the SDK keeps sending (with their ids, so they
+      // apply once): the banner says they are on their way, so nobody clicks again.
+      c.onDelayedRequests((count) => {
+        if (live()) update((s) => ({ ...s, delayedRequests: count }));
+      }),
       c.on("session:ready", (session) => {
         if (!live()) return;
         // The session a rejoin asked for: a new player id, by design, and nothing lost.

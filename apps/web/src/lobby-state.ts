@@ -58,6 +58,8 @@ export interface LobbyState {
   nameError: string | null;
   /** The server turned the handshake away as too busy for now; the client tries again by itself. */
   serverBusy: boolean;
+  /** Requests the server has not answered in time, which the SDK is still sending (their outcome is to come). */
+  delayedRequests: number;
   session: Session | null;
   /** Server clock minus local clock, so server timestamps can be shown as local durations. */
   clockOffsetMs: number;
@@ -134,6 +136,7 @@ export const initialState: LobbyState = {
   autoSignIn: null,
   nameError: null,
   serverBusy: false,
+  delayedRequests: 0,
   session: null,
   clockOffsetMs: 0,
   stats: null,

@@ -1,6 +1,7 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./app";
+import { startAttention } from "./attention-effects";
 import { lobbyConnection } from "./lobby-connection";
 import { isAdminPath } from "./room-url";
 import { startUrlSync } from "./url-sync";
@@ -20,6 +21,7 @@ if (isAdminPath(window.location.pathname)) {
   );
 } else {
   startUrlSync();
+  startAttention();
   lobbyConnection.signInOnStartUp();
 
   createRoot(root).render(

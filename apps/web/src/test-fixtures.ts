@@ -84,7 +84,16 @@ export function room(overrides: Partial<RoomView> = {}, myStatus: "connected" | 
     round: 1,
     countdownEndsAt: null,
     seats: [
-      { seat: 0, player: ME, status: myStatus, ready: true, graceEndsAt: null, wantsRematch: false, ...RATED_ME },
+      {
+        seat: 0,
+        player: ME,
+        status: myStatus,
+        ready: true,
+        graceEndsAt: null,
+        wantsRematch: false,
+        wins: 0,
+        ...RATED_ME,
+      },
       {
         seat: 1,
         player: THEM,
@@ -92,12 +101,14 @@ export function room(overrides: Partial<RoomView> = {}, myStatus: "connected" | 
         ready: true,
         graceEndsAt: null,
         wantsRematch: false,
+        wins: 0,
         ...RATED_THEM,
       },
     ],
     spectatorCount: 0,
     game: emptyBoard,
     result: null,
+    score: null,
     ...overrides,
   };
 }

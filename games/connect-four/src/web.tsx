@@ -1,7 +1,7 @@
 import { defineGameWeb, StatusLine, type GameViewProps } from "@lobby/game-kit/web";
 import type { ConnectFourMove, ConnectFourView } from "./schemas";
 import { ConnectFourBoard } from "./web/connect-four-board";
-import { seatColour } from "./web/connect-four-logic";
+import { announceBoard, seatColour } from "./web/connect-four-logic";
 import "./web/connect-four.css";
 
 // A little board with a diagonal four.
@@ -18,9 +18,14 @@ function Art() {
   );
 }
 
+/** A seat's name as the room shows it. */
+function namer(seats: GameViewProps<ConnectFourView>["seats"]) {
+  return (seat: number) => seats.find((s) => s.seat === seat)?.name ?? `Player ${seat + 1}`;
+}
+
 /** Whose move it is, in the colour of the disc that comes next. */
 function Status({ view, mySeat, seats }: GameViewProps<ConnectFourView>) {
-  const nameOf = (seat: number) => seats.find((s) => s.seat === seat)?.name ?? `Player ${seat + 1}`;
+  const nameOf = namer(seats);
   const { turn } = view;
   const myTurn = mySeat !== null && turn === mySeat;
   const colour = seatColour(turn ?? mySeat ?? 0).toLowerCase();
@@ -52,21 +57,27 @@ function Status({ view, mySeat, seats }: GameViewProps<ConnectFourView>) {
 
 /** Connect Four in the browser: the board, its status line and its words. */
 export const web = defineGameWeb<ConnectFourMove, ConnectFourView>({
-  Board: ({ view, mySeat, seats, phase, round, onMove }) => (
-    <ConnectFourBoard
-      view={view}
-      mySeat={mySeat}
-      myTurn={mySeat !== null && phase === "playing" && view.turn === mySeat}
-      waitingFor={
-        mySeat !== null && phase === "playing" && view.turn !== null && view.turn !== mySeat
-          ? (seats.find((s) => s.seat === view.turn)?.name ?? `Player ${view.turn + 1}`)
-          : null
-      }
-      finished={phase === "finished"}
-      round={round}
-      onDrop={(column) => onMove({ mode: "connect-four", column })}
-    />
-  ),
+  Board: ({ view, mySeat, seats, phase, round, onMove }) => {
+    const nameOf = namer(seats);
+    return (
+      <ConnectFourBoard
+        view={view}
+        mySeat={mySeat}
+        myTurn={mySeat !== null && phase === "playing" && view.turn === mySeat}
+        waitingFor={
+          mySeat !== null && phase === "playing" && view.turn !== null && view.turn !== mySeat
+            ? nameOf(view.turn)
+            : null
+        }
+        finished={phase === "finished"}
+        round={round}
+        announcement={
+          phase === "waiting" || phase === "countdown" ? "" : announceBoard(view, mySeat, nameOf, phase === "playing")
+        }
+        onDrop={(column) => onMove({ mode: "connect-four", column })}
+      />
+    );
+  },
   Status,
   Art,
   words: {

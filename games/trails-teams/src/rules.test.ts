@@ -120,7 +120,7 @@ describe("Trails: Teams setup", () => {
   });
 
   it.each(layouts)(
-    "keeps Trails' spawn ring ($teams), and nobody who never steers crashes in 14 ticks",
+    "keeps Trails' spawn ring ($teams), and nobody who never steers crashes in 18 ticks",
     ({ teams }) => {
       const state = setup(teams);
       const slots = spawns(teams.length, 1, arenaSize(teams.length)).map(
@@ -128,7 +128,7 @@ describe("Trails: Teams setup", () => {
       );
       expect(state.riders.map(({ x, y, direction }) => `${x},${y},${direction}`).sort()).toEqual(slots.sort());
       for (const r of state.riders) expect(state.cells[r.y * state.width + r.x]).toBe(String(r.seat));
-      expect(alive(tick(state, 13)).every(Boolean)).toBe(true);
+      expect(alive(tick(state, 18)).every(Boolean)).toBe(true);
     },
   );
 });

@@ -36,57 +36,44 @@ export function arenaSize(players: number): ArenaSize {
   return players <= 4 ? { width: 40, height: 30 } : { width: 48, height: 36 };
 }
 
-/** Riders start this many cells in from their wall. */
-const MARGIN = 3;
-
-type Side = "left" | "top" | "right" | "bottom";
-/** A spawn slot: the wall a rider starts by, and how far along it (0–1, left-to-right or top-to-bottom). */
-type Slot = readonly [Side, number];
+/** A spawn slot: where a rider starts, as fractions of the arena's span (0–1), and its heading. */
+type Slot = readonly [x: number, y: number, direction: TrailsDirection];
 
 /*
- * Hand-tuned layouts: half a ring of slots, listed clockwise from the left
- * wall; the other half is the same slots turned half way round the arena,
- * so opposite riders have exactly the same room. Odd counts use the next
- * even ring minus its last slot. Each ring was searched so riders are spread
- * out yet those who never steer survive at least 14 ticks (1.4 s): nobody
- * has to react the instant the round starts.
+ * Hand-tuned layouts: a pinwheel. Riders sit on an ellipse round the centre,
+ * evenly spaced, each heading clockwise along it (snapped to the grid), so
+ * every rider rides away from the others, never at one. Each ring lists half
+ * its slots, clockwise; the other half is the same slots turned half way
+ * round the arena, so opposite riders have exactly the same room. Odd counts
+ * use the next even ring minus its last slot.
+ *
+ * Each ring was searched (ellipse radii and phase) so that no two riders'
+ * straight-line paths meet at all (a rider who never steers first hits a
+ * wall, never a trail) and that wall is at least 19 ticks (1.9 s) away: the
+ * start grace is room to react, not a special rule. Riders who never steer
+ * crash in pairs at different ticks, not all at once.
  */
 const HALF_RINGS: Record<2 | 4 | 6 | 8, readonly Slot[]> = {
-  // Parallel lanes a third of the arena apart, no head-on.
-  2: [["left", 1 / 3]],
-  // A pinwheel: each rider is off-centre the same way round.
+  2: [[0.821, 0.759, "left"]],
   4: [
-    ["left", 0.3],
-    ["top", 0.7],
+    [0.718, 0.793, "left"],
+    [0.205, 0.724, "up"],
   ],
   6: [
-    ["left", 0.85],
-    ["left", 0.15],
-    ["top", 0.5],
+    [0.596, 0.743, "left"],
+    [0.489, 0.886, "left"],
+    [0.383, 0.657, "up"],
   ],
   8: [
-    ["left", 0.6],
-    ["left", 0.15],
-    ["top", 0.35],
-    ["top", 0.65],
+    [0.638, 0.743, "left"],
+    [0.511, 0.886, "left"],
+    [0.383, 0.771, "left"],
+    [0.319, 0.514, "up"],
   ],
 };
 
-const FACING: Record<Side, TrailsDirection> = {
-  left: "right",
-  top: "down",
-  right: "left",
-  bottom: "up",
-};
-
-function place([side, along]: Slot, { width, height }: ArenaSize): Spawn {
-  const x = Math.round(MARGIN + along * (width - 1 - 2 * MARGIN));
-  const y = Math.round(MARGIN + along * (height - 1 - 2 * MARGIN));
-  const direction = FACING[side];
-  if (side === "left") return { x: MARGIN, y, direction };
-  if (side === "right") return { x: width - 1 - MARGIN, y, direction };
-  if (side === "top") return { x, y: MARGIN, direction };
-  return { x, y: height - 1 - MARGIN, direction };
+function place([fx, fy, direction]: Slot, { width, height }: ArenaSize): Spawn {
+  return { x: Math.round(fx * (width - 1)), y: Math.round(fy * (height - 1)), direction };
 }
 
 function ring(players: number, size: ArenaSize): Spawn[] {

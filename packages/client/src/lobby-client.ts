@@ -1,6 +1,7 @@
 import {
   ErrorCode,
   LOBBY_NAMESPACE,
+  appliedOnce,
   type ClientEventName,
   type ClientPayload,
   type ClientResult,
@@ -13,6 +14,8 @@ import {
 import { io, type Socket } from "socket.io-client";
 import { BusyRetry } from "./busy-retry";
 import { InOrder } from "./in-order";
+import { Liveness } from "./liveness";
+import { RequestIds } from "./request-ids";
 import { LobbyRequests } from "./requests";
 import {
   ClientErrorCode,
@@ -57,11 +60,21 @@ export class LobbyClient extends LobbyRequests {
   private readonly ownChat = new Set<(line: unknown) => void>();
   /** The handshake is being tried again without a token the server refused as malformed. */
   private retryWithoutToken = false;
+  /** Whether the server still answers on an open socket (see `stallAfterMs`). */
+  private readonly liveness: Liveness;
+  private readonly retryForMs: number;
+  private readonly requestIds = new RequestIds();
+  /** Requests past their first ack timeout, still being tried. */
+  private delayed = 0;
+  private readonly delayedListeners = new Set<(count: number) => void>();
+  /** Counts sessions that did not resume the one before: tries of an older session's requests stop. */
+  private sessionEpoch = 0;
 
   constructor(options: LobbyClientOptions) {
     super();
     this.ackTimeoutMs = options.ackTimeoutMs ?? 5000;
     this.pingIntervalMs = options.pingIntervalMs ?? 5000;
+    this.retryForMs = options.retryForMs ?? 30_000;
     this.sessionToken = options.token;
     this.identityToken = options.identity;
     const uri = options.url ? new URL(LOBBY_NAMESPACE, options.url).toString() : LOBBY_NAMESPACE;
@@ -79,7 +92,28 @@ export class LobbyClient extends LobbyRequests {
       reconnection: options.reconnection ?? true,
       ...(options.headers ? { extraHeaders: options.headers } : {}),
     });
-    this.socket.on("connect", () => this.setState("connected"));
+    this.liveness = new Liveness(
+      this.pingIntervalMs > 0 ? (options.stallAfterMs ?? 3000) : 0,
+      options.stallReconnectMs ?? 10_000,
+      {
+        connected: () => this.socket.connected,
+        probe: () => void this.ping(),
+        onStall: (stalled) => {
+          if (stalled && this.connectionState === "connected") this.setState("stalled");
+          if (!stalled && this.connectionState === "stalled") this.setState("connected");
+        },
+        // Closing the transport (not the socket) lets the manager reconnect as after a drop.
+        reconnect: () => {
+          if (this.socket.io.reconnection()) this.socket.io.engine.close();
+        },
+      },
+    );
+    this.socket.io.on("packet", () => this.liveness.heard());
+    this.socket.io.on("ping", () => this.liveness.heard());
+    this.socket.on("connect", () => {
+      this.liveness.reset();
+      this.setState("connected");
+    });
     this.socket.on("disconnect", () => {
       // rejoin() closes the connection on purpose and opens it again at once: "connecting" follows.
       if (this.connectionState === "replaced" || this.rejoinNext) return;
@@ -101,6 +135,7 @@ export class LobbyClient extends LobbyRequests {
       this.setState(this.socket.active || this.busyRetry.pending ? "reconnecting" : "disconnected");
     });
     this.socket.on("session:ready", (session) => {
+      if (!session.resumed) this.sessionEpoch++;
       this.lastSession = session;
       this.sessionToken = session.token;
       this.identityToken = session.identity;
@@ -114,6 +149,7 @@ export class LobbyClient extends LobbyRequests {
       this.pingTimer = setInterval(() => void this.ping(), this.pingIntervalMs);
       // Never keep a Node process alive just to ping.
       (this.pingTimer as { unref?: () => void }).unref?.();
+      this.liveness.start();
     }
   }
 
@@ -126,6 +162,7 @@ export class LobbyClient extends LobbyRequests {
   async ping(): Promise<number | null> {
     if (!this.socket.connected) return null;
     const sentAt = Date.now();
+    this.liveness.pinged();
     const result = await this.request("session:ping", { rttMs: this.lastRttMs });
     if (!result.ok) return null;
     this.lastRttMs = Date.now() - sentAt;
@@ -215,6 +252,7 @@ export class LobbyClient extends LobbyRequests {
   disconnect(): void {
     if (this.pingTimer) clearInterval(this.pingTimer);
     this.pingTimer = null;
+    this.liveness.stop();
     this.busyRetry.cancel();
     this.socket.disconnect();
     this.setState("disconnected");
@@ -279,7 +317,26 @@ export class LobbyClient extends LobbyRequests {
     };
   }
 
-  /** Send any client event and wait for its ack. */
+  /**
+   * Requests sent and not answered within `ackTimeoutMs`, which the SDK is
+   * still trying (see `retryForMs`): a UI can say they are on their way.
+   */
+  get delayedRequests(): number {
+    return this.delayed;
+  }
+
+  /** Subscribe to the number of `delayedRequests`. Returns the unsubscribe function. */
+  onDelayedRequests(listener: (count: number) => void): () => void {
+    this.delayedListeners.add(listener);
+    return () => this.delayedListeners.delete(listener);
+  }
+
+  /**
+   * Send any client event and wait for its ack. One that changes something
+   * (`appliedOnce`) carries an id; unanswered, it is sent again with the same
+   * id — after the connection comes back if it dropped — until `retryForMs`
+   * has passed, and the server applies it once however many tries reach it.
+   */
   async request<E extends ClientEventName>(
     event: E,
     payload: ClientPayload<E>,
@@ -287,19 +344,41 @@ export class LobbyClient extends LobbyRequests {
     if (!this.socket.connected) {
       // Socket.IO would buffer the emit and send it after reconnecting, which
       // would replay stale moves; refuse instead.
-      return {
-        ok: false,
-        error: { code: ClientErrorCode.NotConnected, message: "Not connected to the server." },
-      };
+      return notConnected();
     }
+    if (!appliedOnce(event) || this.retryForMs <= 0) return this.send(event, payload, null);
+    const requestId = this.requestIds.next();
+    const until = Date.now() + this.retryForMs;
+    const epoch = this.sessionEpoch;
+    let result = await this.send(event, payload, requestId);
+    let delayed = false;
+    // Not answered (or, after a try that was not, answered "busy" or not sent): the first try may still
+    // be applied, or may never have arrived. Send it again; the server answers a second try as the first.
+    while (isUnanswered(result, delayed) && Date.now() < until && epoch === this.sessionEpoch) {
+      if (!delayed) this.countDelayed(+1);
+      delayed = true;
+      if (!result.ok && result.error.code === ErrorCode.ServerBusy) await pause(1000);
+      if (!(await this.untilConnected(until)) || epoch !== this.sessionEpoch) break;
+      result = await this.send(event, payload, requestId);
+    }
+    if (delayed) this.countDelayed(-1);
+    // Given up on: whether it was applied is unknown, which is what TIMEOUT says.
+    return delayed && isUnanswered(result, true) ? timedOut() : result;
+  }
+
+  /** One try of a request: its ack, or TIMEOUT. */
+  private send<E extends ClientEventName>(
+    event: E,
+    payload: ClientPayload<E>,
+    requestId: string | null,
+  ): Promise<RequestResult<ClientResult<E>>> {
+    if (!this.socket.connected) return Promise.resolve(notConnected());
     const socket = this.socket as unknown as Socket;
+    const args: unknown[] = requestId === null ? [payload] : [payload, { requestId }];
     return new Promise((resolve) => {
-      socket.timeout(this.ackTimeoutMs).emit(event, payload, (err: unknown, answer: unknown) => {
+      socket.timeout(this.ackTimeoutMs).emit(event, ...args, (err: unknown, answer: unknown) => {
         if (err) {
-          resolve({
-            ok: false,
-            error: { code: ClientErrorCode.Timeout, message: "The server did not answer in time." },
-          });
+          resolve(timedOut());
           return;
         }
         this.inOrder.receive(true, () => {
@@ -310,6 +389,26 @@ export class LobbyClient extends LobbyRequests {
         });
       });
     });
+  }
+
+  /** Resolves true once the socket is connected (at once if it is), or false at `until`. */
+  private untilConnected(until: number): Promise<boolean> {
+    if (this.socket.connected) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const done = (connected: boolean) => {
+        clearTimeout(timer);
+        this.socket.off("connect", onConnect);
+        resolve(connected);
+      };
+      const onConnect = () => done(true);
+      const timer = setTimeout(() => done(false), Math.max(0, until - Date.now()));
+      this.socket.on("connect", onConnect);
+    });
+  }
+
+  private countDelayed(change: number): void {
+    this.delayed += change;
+    for (const listener of this.delayedListeners) listener(this.delayed);
   }
 
   private setState(state: ConnectionState) {
@@ -330,6 +429,32 @@ function linesIn(event: ClientEventName, data: unknown): readonly unknown[] {
     return (data as ServerPayload<"room:state">).chat ?? [];
   }
   return [];
+}
+
+function notConnected() {
+  return { ok: false, error: { code: ClientErrorCode.NotConnected, message: "Not connected to the server." } } as const;
+}
+
+function timedOut() {
+  return {
+    ok: false,
+    error: { code: ClientErrorCode.Timeout, message: "The server did not answer in time." },
+  } as const;
+}
+
+/**
+ * Whether a try left the request's fate open: no answer, or — once an earlier
+ * try went unanswered — a refusal that says this try was not taken.
+ */
+function isUnanswered(result: RequestResult<unknown>, afterTimeout: boolean): boolean {
+  if (result.ok) return false;
+  const { code } = result.error;
+  if (code === ClientErrorCode.Timeout) return true;
+  return afterTimeout && (code === ClientErrorCode.NotConnected || code === ErrorCode.ServerBusy);
+}
+
+function pause(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 /** Create a client; call `connect()` to open it. */

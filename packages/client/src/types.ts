@@ -13,10 +13,13 @@ export type ClientErrorCode = (typeof ClientErrorCode)[keyof typeof ClientErrorC
 export type RequestResult<T> = AckResult<T> | { ok: false; error: { code: ClientErrorCode; message: string } };
 
 /**
- * `replaced`: the same session connected elsewhere (another tab); this
- * client stopped and will not reconnect on its own.
+ * `stalled`: the socket is open but the server has not answered a ping for
+ * `stallAfterMs` (a frozen process or host): what the server last said may
+ * be stale, as while `reconnecting`. `replaced`: the same session connected
+ * elsewhere (another tab); this client stopped and will not reconnect on its own.
  */
-export type ConnectionState = "idle" | "connecting" | "connected" | "reconnecting" | "disconnected" | "replaced";
+export type ConnectionState =
+  "idle" | "connecting" | "connected" | "stalled" | "reconnecting" | "disconnected" | "replaced";
 
 /** Why the handshake was refused, as the server put it. */
 export class HandshakeError extends Error {
@@ -46,8 +49,31 @@ export interface LobbyClientOptions {
    * left behind (`session.rejoin`). Omit it for a new identity.
    */
   identity?: string;
-  /** How long to wait for an ack before resolving with `TIMEOUT`. Default 5000 ms. */
+  /**
+   * How long to wait for an ack. A request that changes something (`appliedOnce`) is then sent again
+   * with the same id until `retryForMs` has passed; any other resolves with `TIMEOUT`. Default 5000 ms.
+   */
   ackTimeoutMs?: number;
+  /**
+   * How long a request that changes something is tried, with one id, before it resolves with `TIMEOUT`:
+   * each try waits `ackTimeoutMs`, waits for the connection to come back when it is down, and the server
+   * applies the id once however many tries reach it. Default 30000 ms (the server keeps an answer for
+   * a minute); 0 sends it once, like any other request.
+   */
+  retryForMs?: number;
+  /**
+   * A ping unanswered this long makes the state `stalled` (the connection is open but the server does
+   * not answer). A connection that heard nothing from the server for this long pings at once, so a
+   * stall shows within about twice this. Default 3000 ms; 0 turns stall detection off. Needs pings
+   * (`pingIntervalMs` above 0).
+   */
+  stallAfterMs?: number;
+  /**
+   * A ping unanswered this long closes the connection and reconnects (with `reconnection`), through
+   * the load balancer, which may send it to another node: the session token resumes the same seat.
+   * Default 10000 ms; 0 never gives up on a stalled connection.
+   */
+  stallReconnectMs?: number;
   /**
    * Reconnect automatically after a dropped connection, and try again later
    * when a busy server refuses the handshake (SERVER_BUSY). Default true.
@@ -55,7 +81,8 @@ export interface LobbyClientOptions {
   reconnection?: boolean;
   /**
    * Measure the round trip with a `session:ping` ack this often, and report
-   * it so others see this player's connection quality. Default 5000 ms; 0 turns it off.
+   * it so others see this player's connection quality. Default 5000 ms; 0 turns pings off, and with
+   * them stall detection (`stallAfterMs`).
    */
   pingIntervalMs?: number;
   /**

@@ -2,7 +2,7 @@ import { ErrorCode, LOBBY_NAMESPACE } from "@lobby/contracts";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { ClientErrorCode, HandshakeError, type ConnectionState, type HandshakeRefusal, type LobbyClient } from "../src";
 import { startLobby } from "./support/lobby-server";
-import { clientPool, fakeIdentity, greet, nextEvent, refusal, startBareServer } from "./support/servers";
+import { clientPool, fakeIdentity, fakeSession, greet, nextEvent, refusal, startBareServer } from "./support/servers";
 
 /*
  * The connection lifecycle: what `connect()` settles with, the states a
@@ -305,5 +305,42 @@ describe("the device identity", () => {
     expect(fresh.rejoin).toMatchObject({ mode: "connect-four", phase: "playing", with: ["Bob"] });
     const resumed = await reopened.rejoin();
     expect(resumed).toMatchObject({ resumed: true, player: { id: annId } });
+  });
+});
+
+describe("a server that stops answering", () => {
+  it("is `stalled` once its pings go unanswered, and past the bound the client reconnects", async () => {
+    let answering = true;
+    let connections = 0;
+    const server = await startBareServer((lobby) =>
+      lobby.on("connection", (socket) => {
+        connections++;
+        // Like a frozen process: the socket stays open, and the pings go unanswered.
+        socket.on("session:ping", (_payload, ack) => {
+          if (answering) ack({ ok: true, data: { serverTime: Date.now() } });
+        });
+        socket.emit("session:ready", fakeSession(`token-${connections}`));
+      }),
+    );
+    servers.push(server);
+    const client = pool.client({
+      url: server.url,
+      name: "Ada",
+      reconnection: true,
+      pingIntervalMs: 100,
+      stallAfterMs: 200,
+      stallReconnectMs: 600,
+    });
+    await client.connect();
+    const states: string[] = [];
+    client.onConnectionState((state) => states.push(state));
+    answering = false;
+    await expect.poll(() => states).toContain("stalled");
+    expect(client.connected).toBe(true);
+    await expect.poll(() => states).toContain("reconnecting");
+    answering = true;
+    await expect.poll(() => client.state).toBe("connected");
+    expect(states).toEqual(["stalled", "reconnecting", "connected"]);
+    expect(connections).toBe(2);
   });
 });

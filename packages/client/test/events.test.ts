@@ -44,7 +44,8 @@ function scripted(socket: BareSocket): void {
 async function connected(): Promise<LobbyClient> {
   const server = await startBareServer((lobby) => greet(lobby, scripted));
   servers.push(server);
-  const client = pool.client({ url: server.url, name: "Ada" });
+  // These scripted handlers take a payload and an ack: send requests once, without ids (see requests.test.ts).
+  const client = pool.client({ url: server.url, name: "Ada", retryForMs: 0 });
   await client.connect();
   return client;
 }

@@ -157,12 +157,63 @@ describe("the SDK's own failures", () => {
     const received: { event: string; payload: unknown }[] = [];
     const server = await startBareServer((lobby) => greet(lobby, (socket) => recordEvents(socket, received)));
     servers.push(server);
-    const client = pool.client({ url: server.url, name: "Ada", ackTimeoutMs: 50 });
+    const client = pool.client({ url: server.url, name: "Ada", ackTimeoutMs: 50, retryForMs: 0 });
     await client.connect();
     expect(await client.startGame()).toEqual({
       ok: false,
       error: { code: ClientErrorCode.Timeout, message: expect.any(String) as string },
     });
     expect(received).toEqual([{ event: "room:start", payload: {} }]);
+  });
+});
+
+describe("requests applied once", () => {
+  /** A bare server that records every try's envelope, and answers from try number `answerFrom` on (0: never). */
+  async function latelyAnswering(answerFrom: number) {
+    const tries: unknown[] = [];
+    const server = await startBareServer((lobby) =>
+      greet(lobby, (socket) =>
+        socket.onAny((event: string, ...args: unknown[]) => {
+          if (event === "session:ping") return;
+          tries.push({ event, meta: args.length === 3 ? args[1] : null });
+          const ack = args.at(-1) as (answer: unknown) => void;
+          if (answerFrom > 0 && tries.length >= answerFrom) ack({ ok: true, data: null });
+        }),
+      ),
+    );
+    servers.push(server);
+    return { url: server.url, tries };
+  }
+
+  it("sends an unanswered request again with the same id, says it is delayed meanwhile, and resolves with the answer", async () => {
+    const { url, tries } = await latelyAnswering(3);
+    const client = pool.client({ url, name: "Ada", ackTimeoutMs: 50 });
+    await client.connect();
+    const delayed: number[] = [];
+    client.onDelayedRequests((count) => delayed.push(count));
+    expect(await client.startGame()).toEqual({ ok: true, data: null });
+    expect(tries).toHaveLength(3);
+    const ids = new Set(tries.map((t) => (t as { meta: { requestId: string } }).meta.requestId));
+    expect(ids.size).toBe(1);
+    expect([...ids][0]).toMatch(/^[A-Za-z0-9_-]{1,64}$/);
+    expect(delayed).toEqual([1, 0]);
+    // The next request is another one: a new id.
+    expect(await client.setReady(true)).toEqual({ ok: true, data: null });
+    expect((tries[3] as { meta: { requestId: string } }).meta.requestId).not.toBe([...ids][0]);
+  });
+
+  it("gives up with TIMEOUT after retryForMs, and reads are sent once without an id", async () => {
+    const { url, tries } = await latelyAnswering(0);
+    const client = pool.client({ url, name: "Ada", ackTimeoutMs: 50, retryForMs: 300 });
+    await client.connect();
+    expect(await client.move({ mode: "connect-four", column: 1 })).toMatchObject({
+      ok: false,
+      error: { code: ClientErrorCode.Timeout },
+    });
+    expect(tries.length).toBeGreaterThan(2);
+    expect(client.delayedRequests).toBe(0);
+    tries.length = 0;
+    expect(await client.profile()).toMatchObject({ ok: false, error: { code: ClientErrorCode.Timeout } });
+    expect(tries).toEqual([{ event: "profile:get", meta: null }]);
   });
 });

@@ -129,11 +129,31 @@ export const PingPayload = z.strictObject({
 });
 export const Pong = z.object({ serverTime: z.number() });
 
+/** A request's id: chosen by the client, unique among its player's requests for a while. */
+export const RequestId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "1–64 letters, digits, - or _");
+
+/**
+ * The optional envelope of a request whose event changes something (`once`): sent as a second argument,
+ * between the payload and the ack (`emit(event, payload, { requestId }, ack)`). The server applies each
+ * `requestId` once per player: a request sent again with the same id (after a timeout, maybe over
+ * another connection to another node) is not applied again but answered as the first one was, for as
+ * long as the server keeps that answer (a minute; see docs/reliability.md). Without it, a request is
+ * applied as often as it is sent.
+ */
+export const RequestMeta = z.strictObject({ requestId: RequestId });
+export type RequestMeta = z.infer<typeof RequestMeta>;
+
 // ---------------------------------------------------------------------------
 // Client → server
 // ---------------------------------------------------------------------------
 
 interface ClientEventContract {
+  /**
+   * Whether the request changes something, so that applying it twice would be wrong: it may carry a
+   * `RequestMeta` (its id), and the server applies each id once (see `RequestMeta`). The others are
+   * reads, or harmless to repeat.
+   */
+  once: boolean;
   payload: z.ZodType;
   result: z.ZodType;
   /** Who may send it, for the protocol document. */
@@ -148,6 +168,7 @@ interface ClientEventContract {
  */
 export const clientEvents = {
   "queue:join": {
+    once: true,
     payload: QueueJoinPayload,
     result: QueueStatus,
     sender:
@@ -156,12 +177,14 @@ export const clientEvents = {
       "Quick match: take a seat in the oldest open public room of the mode whose players' ratings are close enough; otherwise wait in the mode's queue until a new room can be made. A party leader queues the whole party: its members are seated together (on one team in a team game), and each is told with `queue:status`.",
   },
   "queue:leave": {
+    once: true,
     payload: EmptyPayload,
     result: QueueStatus,
     sender: "A player who is queued.",
     summary: "Stop waiting in the queue. A party member takes the whole party out of the queue.",
   },
   "room:create": {
+    once: true,
     payload: RoomCreatePayload,
     result: RoomView,
     sender: "A player who is neither queued nor in a room.",
@@ -169,6 +192,7 @@ export const clientEvents = {
       "Create a custom room and become its host. `maxPlayers` must be within the mode's limits. The room gets a 6-character invite code.",
   },
   "room:join": {
+    once: true,
     payload: RoomCodePayload,
     result: RoomView,
     sender: "A player who is neither queued nor in a room, and was not kicked from that room.",
@@ -176,12 +200,14 @@ export const clientEvents = {
       "Take a seat in a room by its invite code (typed, shared as a /r/CODE link, or picked from the room browser).",
   },
   "room:watch": {
+    once: true,
     payload: RoomCodePayload,
     result: RoomView,
     sender: "A player who is neither queued nor in a room.",
     summary: "Watch a running game by its room code, read-only. Public rooms' codes are in the room browser.",
   },
   "room:leave": {
+    once: true,
     payload: EmptyPayload,
     result: Done,
     sender: "A seated player or a spectator.",
@@ -189,30 +215,35 @@ export const clientEvents = {
       "Leave the room. Before the start the seat is freed; leaving a running game forfeits it. If the host leaves, the longest-seated player becomes host.",
   },
   "room:ready": {
+    once: true,
     payload: RoomReadyPayload,
     result: Done,
     sender: "A seated player, before the game starts.",
     summary: "Mark yourself ready or not. Un-readying during the countdown cancels it.",
   },
   "room:start": {
+    once: true,
     payload: EmptyPayload,
     result: Done,
     sender: "The host, when every seated player is ready and the count is within the mode's limits.",
     summary: "Start the countdown; the game starts when it ends.",
   },
   "room:settings": {
+    once: true,
     payload: RoomSettingsPayload,
     result: Done,
     sender: "The host, before the game starts.",
     summary: "Change the room's seat count or visibility.",
   },
   "room:kick": {
+    once: true,
     payload: RoomKickPayload,
     result: Done,
     sender: "The host, before the game starts.",
     summary: "Remove a player from the room. They are told why (`room:kicked`) and cannot rejoin it.",
   },
   "party:create": {
+    once: true,
     payload: EmptyPayload,
     result: PartyView,
     sender: "A player who is not in a party.",
@@ -220,6 +251,7 @@ export const clientEvents = {
       "Start a party and lead it. Its code (shared as a /p/CODE link) lets up to three friends join; the leader queues everyone together.",
   },
   "party:join": {
+    once: true,
     payload: PartyCodePayload,
     result: PartyView,
     sender: "A player who is not in a party and not queued on their own.",
@@ -227,6 +259,7 @@ export const clientEvents = {
       "Join a party by its code. If the party was searching, the search stops (the leader queues again with the newcomer).",
   },
   "party:leave": {
+    once: true,
     payload: EmptyPayload,
     result: Done,
     sender: "A party member.",
@@ -234,12 +267,14 @@ export const clientEvents = {
       "Leave the party. A searching party stops searching; if the leader leaves, the longest-standing member leads; the last member's leaving ends the party.",
   },
   "party:kick": {
+    once: true,
     payload: PartyKickPayload,
     result: Done,
     sender: "The party's leader.",
     summary: "Remove a member from the party; they are told (`party:left`, `kicked`).",
   },
   "rooms:subscribe": {
+    once: false,
     payload: EmptyPayload,
     result: RoomList,
     sender: "Any player.",
@@ -247,12 +282,14 @@ export const clientEvents = {
       "Get the rooms a player can join or watch — public rooms made by a host, not quick-match rooms and not finished games — and receive `rooms:upsert` / `rooms:remove` as they are created, fill, start, finish or close. No polling. The answer lists at most 100 rooms however many exist — rooms with a free seat first (the fullest, then the newest), then games to watch (the newest first) — and `total`, the number of rooms listed so.",
   },
   "rooms:unsubscribe": {
+    once: false,
     payload: EmptyPayload,
     result: Done,
     sender: "Any player.",
     summary: "Stop receiving room browser updates.",
   },
   "chat:send": {
+    once: true,
     payload: ChatSendPayload,
     result: ChatAccepted,
     sender:
@@ -260,6 +297,7 @@ export const clientEvents = {
     summary: "Send a plain-text chat message (1–500 characters).",
   },
   "session:ping": {
+    once: false,
     payload: PingPayload,
     result: Pong,
     sender: "Any player, every few seconds.",
@@ -267,12 +305,14 @@ export const clientEvents = {
       "Measure the round trip with the ack; report the previous measurement so the room roster can show connection quality.",
   },
   "game:move": {
+    once: true,
     payload: GameMovePayload,
     result: MoveAccepted,
     sender: "A seated, connected player whose turn it is, while the game is running.",
     summary: "Make a move. The server validates it and broadcasts the new room state.",
   },
   "game:rematch": {
+    once: true,
     payload: EmptyPayload,
     result: Done,
     sender: "A seated player after the result.",
@@ -280,6 +320,7 @@ export const clientEvents = {
       "Ask to play again with the same group. Once every remaining seat has asked (and there are enough), the next game counts down.",
   },
   "profile:get": {
+    once: false,
     payload: EmptyPayload,
     result: Profile,
     sender: "Any player.",
@@ -287,6 +328,7 @@ export const clientEvents = {
       "Your profile, by this device's identity: your rating in every mode you have played rated games in, and your last 20 games (newest first) with their outcome and rating change.",
   },
   "leaderboard:get": {
+    once: false,
     payload: LeaderboardPayload,
     result: Leaderboard,
     sender: "Any player.",
@@ -297,6 +339,10 @@ export const clientEvents = {
 
 export type ClientEventName = keyof typeof clientEvents;
 export const clientEventNames = Object.keys(clientEvents) as ClientEventName[];
+/** Whether `event` changes something and takes a `RequestMeta` (see `ClientEventContract.once`). */
+export function appliedOnce(event: ClientEventName): boolean {
+  return clientEvents[event].once;
+}
 
 export type ClientPayload<E extends ClientEventName> = z.input<(typeof clientEvents)[E]["payload"]>;
 export type ParsedClientPayload<E extends ClientEventName> = z.output<(typeof clientEvents)[E]["payload"]>;

@@ -52,6 +52,8 @@ export const SeatView = z.object({
   team: z.int().min(0).nullable(),
   /** Seats with the same number came as one party (numbered from 1 in the room); null for a player on their own. */
   party: z.int().min(1).nullable(),
+  /** Games this player won in this room since its score started (see `RoomScore`); 0 before any. */
+  wins: z.int().min(0),
 });
 export type SeatView = z.infer<typeof SeatView>;
 
@@ -66,6 +68,26 @@ export const MatchResult = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("draw") }),
 ]);
 export type MatchResult = z.infer<typeof MatchResult>;
+
+/**
+ * A room's running score across play again. Every seat's wins are in its
+ * `SeatView.wins` (a team win counts for every seat of the team); a draw
+ * scores nobody. Each player keeps their wins while they stay; one who leaves
+ * takes theirs along; a newcomer taking a seat starts the score afresh for
+ * everyone (the wins so far were against other people).
+ */
+export const RoomScore = z.object({
+  /** Games finished since the score started. */
+  games: z.int().min(0),
+  draws: z.int().min(0),
+  /**
+   * Team games: wins per team (index = `SeatView.team`). The teams stay the
+   * same for every play again while they can; when they must be drawn
+   * again, this tally starts again. Null in other games.
+   */
+  teamWins: z.array(z.int().min(0)).nullable(),
+});
+export type RoomScore = z.infer<typeof RoomScore>;
 
 /**
  * - `waiting`: seats fill, players ready up, the host may change settings and kick.
@@ -111,6 +133,8 @@ export const RoomView = z.object({
   /** The running or last game; null before the first start. */
   game: GameView.nullable(),
   result: MatchResult.nullable(),
+  /** The running score since it last started; null before the first result and after a newcomer reset it. */
+  score: RoomScore.nullable(),
   /**
    * In `room:state`: room chat lines that came with this change (the
    * lobby's own: who joined, left or won), oldest first, for the client to

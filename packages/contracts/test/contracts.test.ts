@@ -131,6 +131,7 @@ describe("schemas", () => {
           ratingDelta: null,
           team: null,
           party: null,
+          wins: 0,
         },
       ],
       spectatorCount: 0,
@@ -145,6 +146,7 @@ describe("schemas", () => {
         winLine: null,
       },
       result: null,
+      score: null,
     };
     expect(RoomView.parse(view)).toEqual(view);
   });

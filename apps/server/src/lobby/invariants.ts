@@ -200,7 +200,24 @@ function roomProblems(room: RoomRecord, { players }: Snapshot): string[] {
     // Between games the last one's seats may no longer be the room's (a rematch drops those who left).
     if (inGame) problems.push(...gameProblems(room.id, view.game, room.seats.length, game));
   }
+  problems.push(...scoreProblems(room));
   return problems;
+}
+
+/**
+ * The running score adds up: nobody won more games than were played, draws
+ * and wins fit in them, every tally is a whole number, and wins exist only
+ * with a score.
+ */
+function scoreProblems(room: RoomRecord): string[] {
+  const { score } = room;
+  const wins = room.seats.map((s) => s.wins ?? 0);
+  const tallies = [score?.games ?? 0, score?.draws ?? 0, ...wins, ...(score?.teamWins ?? [])];
+  if (tallies.some((n) => !Number.isInteger(n) || n < 0)) return [`room ${room.id} has a score that is not a count`];
+  if (!score) return wins.some((n) => n > 0) ? [`room ${room.id} has wins but no score`] : [];
+  const most = Math.max(0, ...wins, ...(score.teamWins ?? []));
+  if (most + score.draws > score.games) return [`room ${room.id} counts more wins and draws than games`];
+  return [];
 }
 
 /**

@@ -4,6 +4,7 @@ import type { Lanes } from "../core/lanes";
 import { LobbyContext, type LobbyRuntime } from "./context";
 import type { LaneName, Scope } from "./lane-names";
 import { LobbyError } from "./lobby-error";
+import { findReceipt, RECEIPT_WINDOW_MS, receiptFor, withReceipt, type RequestKey } from "./receipts";
 import type { RoomHints } from "./room-hints";
 import type { RecordIds, StoreTx } from "./store";
 
@@ -12,6 +13,34 @@ export type Settle<T> = (result: T) => void;
 
 /** An operation's work, inside its transaction. */
 export type Work<T> = (ctx: LobbyContext) => Promise<T>;
+
+/**
+ * The request (by id) each answer is for. The transport hands the lobby's
+ * API a request's `settle`, which the API passes to the operation that
+ * answers it: so the key rides with the answer, and the API needs no extra
+ * parameter (an `AsyncLocalStorage` did this at a third more CPU per seated
+ * player on Node 20, whose async hooks tax every promise). `taken` makes it
+ * the first such operation's only.
+ */
+const requests = new WeakMap<Settle<never>, { key: RequestKey; taken: boolean }>();
+
+/**
+ * Mark `settle` as the answer to a request with an id, so that the
+ * operation it is passed to is applied once per `key` (see `RequestMeta`): a
+ * second try with the same id, on this process or another, gets the first
+ * one's answer and changes nothing.
+ */
+export function asRequest<T>(key: RequestKey | null, settle: Settle<T>): Settle<T> {
+  if (key) requests.set(settle as Settle<never>, { key, taken: false });
+  return settle;
+}
+
+function takeRequest(settle: Settle<never> | undefined): RequestKey | null {
+  const current = settle ? requests.get(settle) : undefined;
+  if (!current || current.taken) return null;
+  current.taken = true;
+  return current.key;
+}
 
 export function busyError(): LobbyError {
   return new LobbyError(ErrorCode.ServerBusy, "The server is busy — try again in a moment.");
@@ -85,20 +114,33 @@ export class Operations {
    * and before anything a later operation pushes.
    */
   private operate<T>(scope: Scope, work: Work<T>, settle?: Settle<T>): Promise<T> {
-    const { store } = this.runtime.deps;
+    const { store, clock } = this.runtime.deps;
+    const request = takeRequest(settle as Settle<never> | undefined);
     const operation = this.lanes.run(scope.lanes, async () => {
       let ctx: LobbyContext | null = null;
       let room: string | null | undefined;
       const transaction = async (tx: StoreTx) => {
+        ctx = null;
+        // A request with an id that was applied already: its answer again, and nothing else. Read in the
+        // transaction, so that of two tries racing on two nodes, the one that commits second runs again
+        // and finds the first's receipt.
+        const receipts = request ? await tx.getReceipts(request.playerId) : [];
+        const applied = request ? findReceipt(receipts, request, clock.now()) : undefined;
+        if (applied) return applied.answer as T;
         ctx = new LobbyContext(this.runtime, tx);
         const done = await work(ctx);
         await ctx.flushParties();
         room = await this.hints.roomAfter(tx, scope.player);
+        // A player whose session the operation ended has nothing left to retry (and no record to go with).
+        if (request && (await tx.getPlayer(request.playerId))) {
+          const kept = withReceipt(receipts, receiptFor(request, done, clock.now()));
+          tx.putReceipts(request.playerId, kept, RECEIPT_WINDOW_MS);
+        }
         return done;
       };
       // The acting player's record and their room's, in one read where the store can (the room's id
-      // would otherwise be known only once the player's record is in).
-      const prefetch = this.prefetchFor(scope.player);
+      // would otherwise be known only once the player's record is in); and their receipts, for a request.
+      const prefetch = this.prefetchFor(scope.player, request);
       const result = await (prefetch && store.parallel
         ? store.parallel.transactionReading(prefetch, transaction)
         : store.transaction(transaction));
@@ -111,8 +153,11 @@ export class Operations {
     return this.inFlight.track(operation);
   }
 
-  private prefetchFor(playerId: string | undefined): RecordIds | undefined {
+  private prefetchFor(playerId: string | undefined, request: RequestKey | null): RecordIds | undefined {
     const hinted = playerId === undefined ? undefined : this.hints.hinted(playerId);
-    return playerId === undefined || hinted === undefined ? undefined : { players: [playerId], rooms: [hinted] };
+    const receipts = request ? { receipts: [request.playerId] } : {};
+    return playerId === undefined || hinted === undefined
+      ? undefined
+      : { players: [playerId], rooms: [hinted], ...receipts };
   }
 }

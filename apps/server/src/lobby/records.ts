@@ -101,6 +101,26 @@ export interface SeatRecord {
   team?: number;
   /** The party the player was in when seated (its code): party members play on one team. */
   party?: string;
+  /** Games this player won in this room since the score last started (see `RoomScore`); absent for none. */
+  wins?: number;
+}
+
+/**
+ * The room's running score, over the games its players played together.
+ * Each player's wins sit on their seat and go with them when they leave; a
+ * newcomer taking a seat starts the score afresh for everyone, as the wins
+ * so far were against other people. A draw scores nobody.
+ */
+export interface RoomScore {
+  /** Games finished since the score started. */
+  games: number;
+  draws: number;
+  /**
+   * Team games: wins per team. The teams stay as they were for every play
+   * again while the line-up does (so "Warm 2 – 1 Cool" means something);
+   * when they have to be drawn again, their tally starts again.
+   */
+  teamWins?: number[];
 }
 
 export interface SpectatorRecord {
@@ -140,6 +160,8 @@ export interface RoomRecord {
   /** The game's own state (plain JSON, owned by the game definition), or null before the first start. */
   game: unknown;
   result: MatchResult | null;
+  /** The running score (see `RoomScore`); absent before the first result, and after a newcomer reset it. */
+  score?: RoomScore;
   /** The latest room chat messages, oldest first. */
   chat: ChatMessage[];
 }

@@ -29,10 +29,14 @@ export function toRoomView(room: RoomRecord, game: AnyGameDefinition, viewer: nu
       ratingDelta: s.ratingDelta,
       team: room.phase === "waiting" || room.phase === "countdown" ? null : (s.team ?? null),
       party: (s.party !== undefined && parties?.get(s.party)) || null,
+      wins: s.wins ?? 0,
     })),
     spectatorCount: room.spectators.length,
     game: room.game === null ? null : game.view(room.game, viewer),
     result: room.result,
+    score: room.score
+      ? { games: room.score.games, draws: room.score.draws, teamWins: room.score.teamWins ?? null }
+      : null,
   };
 }
 

@@ -72,6 +72,31 @@ export interface StoreTx {
 
   /** Add to the lobby-wide chat history, keeping the latest `keep` messages. */
   appendLobbyChat(message: ChatMessage, keep: number): void;
+
+  /**
+   * The answers a player's requests with ids got (see `RequestMeta`), newest first: read in the
+   * transaction of every request with an id, so a second try and its first cannot both commit.
+   */
+  getReceipts(playerId: string): Promise<readonly RequestReceipt[]>;
+  /**
+   * Replace the player's receipts (`receipts.ts` trims them), to keep for `keepMs` from now at most;
+   * they go with the player's record too.
+   */
+  putReceipts(playerId: string, receipts: readonly RequestReceipt[], keepMs: number): void;
+}
+
+/** A request applied once (it carried an id) and the answer it got, for a second try of it. */
+export interface RequestReceipt {
+  /** The client's `requestId`. */
+  id: string;
+  /** The event it was sent as: the same id on another event is refused, not answered. */
+  event: string;
+  /** The lobby clock's time when it was applied. */
+  at: number;
+  /** The answer's data, as the first try got it. */
+  answer: unknown;
+  /** Its size as JSON (with the id and event), counted once when it was made: the bound `receipts.ts` keeps. */
+  bytes: number;
 }
 
 /**
@@ -137,6 +162,8 @@ export interface LobbyStore {
 export interface RecordIds {
   players?: readonly string[];
   rooms?: readonly string[];
+  /** Players whose request receipts the transaction reads (`StoreTx.getReceipts`). */
+  receipts?: readonly string[];
 }
 
 /** What a store whose transactions can run side by side offers the lobby. */

@@ -9,7 +9,7 @@ import type {
   RatingRecord,
   RoomRecord,
 } from "../lobby/records";
-import type { LobbyStore, StoreTx } from "../lobby/store";
+import type { LobbyStore, RequestReceipt, StoreTx } from "../lobby/store";
 
 /** Identities kept in memory before the least recently seen give way. */
 const DEFAULT_MAX_IDENTITIES = 100_000;
@@ -61,6 +61,8 @@ export class MemoryStore implements LobbyStore {
   private readonly codes = new Map<string, string>();
   private readonly deadlines = new Map<string, number>();
   private readonly chat: ChatMessage[] = [];
+  /** Players' request receipts; they go with the player's record (see `StoreTx.putReceipts`). */
+  private readonly receipts = new Map<string, readonly RequestReceipt[]>();
   /** Each queue entry's place in line, to restore a queue's order on undo. */
   private readonly sequence = new WeakMap<QueueEntry, number>();
   private nextSequence = 0;
@@ -224,6 +226,8 @@ export class MemoryStore implements LobbyStore {
       deletePlayer: (id) => {
         restore(this.players, id);
         this.players.delete(id);
+        restore(this.receipts, id);
+        this.receipts.delete(id);
         return Promise.resolve();
       },
       getIdentity: (id) => this.getIdentity(id),
@@ -345,6 +349,13 @@ export class MemoryStore implements LobbyStore {
         restore(this.deadlines, key);
         if (dueAt === null) this.deadlines.delete(key);
         else this.deadlines.set(key, dueAt);
+      },
+      getReceipts: (playerId) => Promise.resolve(this.receipts.get(playerId) ?? []),
+      // No clock here to expire them by: the caller drops old ones as it writes, and the player's end drops the rest.
+      putReceipts: (playerId, receipts) => {
+        restore(this.receipts, playerId);
+        if (receipts.length === 0) this.receipts.delete(playerId);
+        else this.receipts.set(playerId, this.frozen(receipts));
       },
       appendLobbyChat: (message, keep) => {
         const before = [...this.chat];

@@ -41,7 +41,8 @@ const MAX_ATTEMPTS = 64;
  * the parties' entries: the party and its members, by leader),
  * `open:<mode>` (sorted set of quick-match-open rooms by creation time),
  * `players` and `rooms` (sets of ids), `deadlines` (sorted set of deadline
- * keys by due time) and `lobby-chat` (list). Nothing here outlives its
+ * keys by due time), `lobby-chat` (list) and `receipts:<player>` (JSON: the answers to the player's
+ * latest requests with ids, expiring a minute after the newest). Nothing here outlives its
  * owner: a session's record goes when its grace period ends, a room's when
  * it is destroyed, an identity's (with its ratings and history) when it
  * expires unused (`IDENTITY_TTL_MS`; durable as far as Redis persists: AOF); the chat list is trimmed on every append.

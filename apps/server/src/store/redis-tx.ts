@@ -10,7 +10,7 @@ import type {
   RatingRecord,
   RoomRecord,
 } from "../lobby/records";
-import type { RecordIds, StoreTx } from "../lobby/store";
+import type { RecordIds, RequestReceipt, StoreTx } from "../lobby/store";
 import type { RedisClient, RedisKeys } from "./redis-client";
 
 /*
@@ -37,6 +37,7 @@ export class RedisTx implements StoreTx {
   private readonly rooms = new Map<string, RoomRecord | null>();
   private readonly parties = new Map<string, PartyRecord | null>();
   private readonly codes = new Map<string, string | null>();
+  private readonly receipts = new Map<string, readonly RequestReceipt[] | null>();
   private readonly queues = new Map<ModeId, QueueEntry[]>();
   private readonly open = new Map<ModeId, Map<string, number>>();
   /** Index changes made before the index was read, applied when it is. */
@@ -62,12 +63,19 @@ export class RedisTx implements StoreTx {
   async prefetch(records: RecordIds) {
     const players = (records.players ?? []).filter((id) => !this.players.has(id));
     const rooms = (records.rooms ?? []).filter((id) => !this.rooms.has(id));
-    const redisKeys = [...players.map((id) => this.key("player", id)), ...rooms.map((id) => this.key("room", id))];
+    const receipts = (records.receipts ?? []).filter((id) => !this.receipts.has(id));
+    const redisKeys = [
+      ...players.map((id) => this.key("player", id)),
+      ...rooms.map((id) => this.key("room", id)),
+      ...receipts.map((id) => this.key("receipts", id)),
+    ];
     if (redisKeys.length === 0) return;
     // Watched before they are read, like every other read; one round trip for all of them.
     const [, values] = await Promise.all([this.client.watch(redisKeys), this.client.mGet(redisKeys)]);
     players.forEach((id, i) => this.players.set(id, parse<PlayerRecord>(values[i] ?? null) ?? null));
     rooms.forEach((id, i) => this.rooms.set(id, parse<RoomRecord>(values[players.length + i] ?? null) ?? null));
+    const offset = players.length + rooms.length;
+    receipts.forEach((id, i) => this.receipts.set(id, parse<RequestReceipt[]>(values[offset + i] ?? null) ?? null));
   }
 
   getPlayer(id: string) {
@@ -92,7 +100,12 @@ export class RedisTx implements StoreTx {
   async deletePlayer(id: string) {
     const before = await this.getPlayer(id);
     this.players.set(id, null);
-    this.commands.push(["DEL", this.key("player", id)], ["SREM", this.key("players"), id]);
+    this.commands.push(
+      ["DEL", this.key("player", id)],
+      ["SREM", this.key("players"), id],
+      ["DEL", this.key("receipts", id)],
+    );
+    this.receipts.set(id, null);
     this.moveNode(id, before?.node ?? null, null);
   }
 
@@ -274,6 +287,18 @@ export class RedisTx implements StoreTx {
     // Not watched: deadlines are derived from records that are, and firing one re-checks the record.
     const deadlines = this.key("deadlines");
     this.commands.push(dueAt === null ? ["ZREM", deadlines, key] : ["ZADD", deadlines, String(dueAt), key]);
+  }
+
+  async getReceipts(playerId: string): Promise<readonly RequestReceipt[]> {
+    return (await this.record(this.receipts, playerId, this.key("receipts", playerId))) ?? [];
+  }
+
+  putReceipts(playerId: string, receipts: readonly RequestReceipt[], keepMs: number) {
+    this.receipts.set(playerId, receipts);
+    const key = this.key("receipts", playerId);
+    this.commands.push(
+      receipts.length === 0 ? ["DEL", key] : ["SET", key, JSON.stringify(receipts), "PX", String(Math.max(1, keepMs))],
+    );
   }
 
   appendLobbyChat(message: ChatMessage, keep: number) {

@@ -1,5 +1,6 @@
 import {
   ErrorCode,
+  RequestMeta,
   clientEvents,
   fail,
   ok,
@@ -11,6 +12,7 @@ import {
 import type { Logger } from "../core/logger";
 import type { Metrics } from "../metrics/metrics";
 import { LobbyError } from "../lobby/lobby-error";
+import { asRequest } from "../lobby/operations";
 import type { EdgeLimits } from "./rate-limits";
 import type { RefusalLog } from "./refusal-log";
 import type { LobbySocket } from "./types";
@@ -81,8 +83,20 @@ export function handleEvent<E extends ClientEventName>(edge: Edge, event: E, han
       refuse(reply, ErrorCode.RateLimited, "Too many requests — slow down.");
       return;
     }
-    if (args.length !== 2) {
-      refuse(reply, ErrorCode.InvalidPayload, `${event} takes exactly one payload and an ack.`);
+    // The payload, then — for an event that changes something — optionally its envelope (`RequestMeta`).
+    const once = clientEvents[event].once;
+    if (args.length !== 2 && !(once && args.length === 3)) {
+      const shape = once ? "one payload, optionally a request id, and an ack" : "exactly one payload and an ack";
+      refuse(reply, ErrorCode.InvalidPayload, `${event} takes ${shape}.`);
+      return;
+    }
+    const meta = args.length === 3 ? RequestMeta.safeParse(args[1]) : null;
+    if (meta && !meta.success) {
+      refuse(
+        reply,
+        ErrorCode.InvalidPayload,
+        `Invalid ${event} request id: ${meta.error.issues[0]?.message ?? "malformed"}`,
+      );
       return;
     }
     const parsed = schema.safeParse(args[0]);
@@ -99,8 +113,9 @@ export function handleEvent<E extends ClientEventName>(edge: Edge, event: E, han
       settled = true;
       reply(ok(data));
     };
+    const request = meta?.success ? { playerId: socket.data.playerId, requestId: meta.data.requestId, event } : null;
     try {
-      settle(await handler(parsed.data as ParsedClientPayload<E>, settle));
+      settle(await handler(parsed.data as ParsedClientPayload<E>, asRequest(request, settle)));
     } catch (error) {
       if (settled) {
         logger.error("handler failed after answering", { event, playerId: socket.data.playerId, error: String(error) });

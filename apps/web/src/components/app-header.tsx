@@ -1,12 +1,16 @@
 import type { ReactNode } from "react";
 import { ConnectionIndicator } from "./connection-indicator";
+import { SoundToggle } from "./sound-toggle";
 
 export function AppHeader() {
   return (
     <header className="app-header">
       <div className="app-header-inner">
         <Brand />
-        <ConnectionIndicator />
+        <div className="app-header-end">
+          <SoundToggle />
+          <ConnectionIndicator />
+        </div>
       </div>
     </header>
   );

@@ -5,6 +5,7 @@ const LABELS: Record<ConnectionState, string> = {
   idle: "Not connected",
   connecting: "Connecting…",
   connected: "Connected",
+  stalled: "Server not answering…",
   reconnecting: "Reconnecting…",
   disconnected: "Offline",
   replaced: "Open in another tab",

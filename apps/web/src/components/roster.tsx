@@ -119,7 +119,7 @@ function TeamGroup({ room, team, seats, mine, children }: TeamGroupProps) {
 }
 
 /** The game's name for a team ("Warm team"), from what it tells screen readers; "Team 2" otherwise. */
-function teamName(room: RoomView, team: number, seat: SeatView | undefined): string {
+export function teamName(room: RoomView, team: number, seat: SeatView | undefined): string {
   const label = seat ? gameWeb(room.mode).seatLabel?.(seat.seat, team).trim().replace(/\.$/, "") : "";
   return label || `Team ${team + 1}`;
 }

@@ -3,15 +3,17 @@ import type { SeatInfo } from "@lobby/game-kit/web";
 import { useMemo, type RefObject } from "react";
 import { RoomChatPanel } from "../components/chat-tabs";
 import { GameActions } from "../components/game-actions";
+import { NotifyOffer } from "../components/notify-offer";
 import { RatedBadge } from "../components/rating-badge";
 import { ResultStatus } from "../components/result-status";
 import { RoomCountdown } from "../components/room-countdown";
+import { RoomScore } from "../components/room-score";
 import { Roster } from "../components/roster";
 import { useRoomNames } from "../components/use-room-names";
 import { SpectatorCount, WatchingBanner } from "../components/watching-banner";
 import { roomMessages } from "../chat-state";
 import { gameWeb } from "../game-web";
-import { describeOutcome } from "../match-outcome";
+import { describeOutcome, type Outcome } from "../match-outcome";
 import { seatRatingView } from "../rating-format";
 import { sendMove } from "../room-actions";
 import { distinctNames, labelOf } from "../room-names";
@@ -46,6 +48,7 @@ export function RoomGame({ headingRef }: { headingRef: RefObject<HTMLHeadingElem
           {mode?.name ?? room.mode}
         </h1>
         <span className="room-round">Round {room.round}</span>
+        <RoomScore room={room} names={names} />
         {room.rated && <RatedBadge />}
         <span className="room-code-chip" title="Room code">
           <span className="visually-hidden">Room code </span>
@@ -85,7 +88,10 @@ export function RoomGame({ headingRef }: { headingRef: RefObject<HTMLHeadingElem
 
       <div className="room-actions-area">
         <GameActions room={room} me={me} minPlayers={mode?.minPlayers ?? 2} names={names} />
+        {me && room.phase === "finished" && <NotifyOffer />}
       </div>
+
+      <ResultAnnouncer outcome={outcomeOf(room, mySeat, seats)} />
 
       <div className="room-chat-area">
         <RoomChatPanel messages={messages} watching={watching} names={names} emptyText="No messages yet." />
@@ -113,25 +119,40 @@ function Status({
       </div>
     );
   }
-  if (room.result && room.phase === "finished") {
-    const nameOf = (seat: number) => seats.find((s) => s.seat === seat)?.name ?? `Player ${seat + 1}`;
+  const outcome = outcomeOf(room, mySeat, seats);
+  if (outcome) {
     const mine = room.seats.find((s) => s.seat === mySeat);
-    return (
-      <ResultStatus
-        outcome={describeOutcome(
-          room.result,
-          mySeat,
-          nameOf,
-          room.mode,
-          room.seats.some((s) => s.team !== null),
-        )}
-        rating={mine ? seatRatingView(mine, room) : null}
-      />
-    );
+    return <ResultStatus outcome={outcome} rating={mine ? seatRatingView(mine, room) : null} />;
   }
   const { Status: GameStatus } = gameWeb(room.mode);
   if (!GameStatus) return null;
   return <GameStatus view={view} mySeat={mySeat} seats={seats} phase={room.phase} round={room.round} />;
+}
+
+/** The finished game's result in words for the viewer; null while there is none. */
+function outcomeOf(room: RoomView, mySeat: number | null, seats: SeatInfo[]): Outcome | null {
+  if (!room.result || room.phase !== "finished") return null;
+  const nameOf = (seat: number) => seats.find((s) => s.seat === seat)?.name ?? `Player ${seat + 1}`;
+  return describeOutcome(
+    room.result,
+    mySeat,
+    nameOf,
+    room.mode,
+    room.seats.some((s) => s.team !== null),
+  );
+}
+
+/**
+ * Tells screen readers how the game ended. The region stays on the page
+ * through the whole game, so the result is read out when it arrives (a live
+ * region put on the page together with its words often is not).
+ */
+function ResultAnnouncer({ outcome }: { outcome: Outcome | null }) {
+  return (
+    <p className="visually-hidden" aria-live="polite" data-testid="result-announcement">
+      {outcome ? `${outcome.headline} ${outcome.detail}` : ""}
+    </p>
+  );
 }
 
 /** While our connection is down: the game may have moved on, and nothing here can be played. */

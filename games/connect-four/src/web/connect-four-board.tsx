@@ -1,6 +1,6 @@
 import type { ConnectFourView } from "../schemas";
 import { useId, useRef, useState, type CSSProperties, type KeyboardEvent } from "react";
-import { cellIndex, describeColumn, isLastMove, isWinCell, landingRow } from "./connect-four-logic";
+import { cellIndex, columnForKey, describeColumn, isLastMove, isWinCell, landingRow } from "./connect-four-logic";
 
 interface ConnectFourBoardProps {
   view: ConnectFourView;
@@ -13,6 +13,8 @@ interface ConnectFourBoardProps {
   finished: boolean;
   /** Changes with every rematch, so the new round's discs drop in fresh. */
   round: number;
+  /** The last drop and whose move it is, in words, for screen readers (announceBoard). */
+  announcement: string;
   onDrop: (column: number) => void;
 }
 
@@ -20,9 +22,24 @@ interface ConnectFourBoardProps {
  * Three stacked layers with identical geometry: the discs (behind), the board
  * face with holes cut into it (so falling discs pass behind it), and a row of
  * transparent column buttons on top that take every click and key press.
+ *
+ * The column buttons are one tab stop (a roving tabindex): Tab lands on the
+ * column last used, the arrows, Home and End move between columns, and Enter
+ * or Space drops a disc there.
  */
-export function ConnectFourBoard({ view, mySeat, myTurn, waitingFor, finished, round, onDrop }: ConnectFourBoardProps) {
+export function ConnectFourBoard({
+  view,
+  mySeat,
+  myTurn,
+  waitingFor,
+  finished,
+  round,
+  announcement,
+  onDrop,
+}: ConnectFourBoardProps) {
   const [hovered, setHovered] = useState<number | null>(null);
+  // The column that takes the tab stop; a keyboard player starts over the middle, the strongest opening.
+  const [active, setActive] = useState(() => Math.floor(view.columns / 2));
   const buttons = useRef<(HTMLButtonElement | null)[]>([]);
   const describedBy = useId();
   const columns = Array.from({ length: view.columns }, (_, column) => column);
@@ -30,19 +47,10 @@ export function ConnectFourBoard({ view, mySeat, myTurn, waitingFor, finished, r
   const previewRow = hovered !== null && myTurn ? landingRow(view, hovered) : null;
 
   function onKeyDown(event: KeyboardEvent<HTMLButtonElement>, column: number) {
-    const last = view.columns - 1;
-    const target =
-      event.key === "ArrowLeft"
-        ? Math.max(0, column - 1)
-        : event.key === "ArrowRight"
-          ? Math.min(last, column + 1)
-          : event.key === "Home"
-            ? 0
-            : event.key === "End"
-              ? last
-              : null;
+    const target = columnForKey(event.key, column, view.columns);
     if (target === null) return;
     event.preventDefault();
+    setActive(target);
     buttons.current[target]?.focus();
   }
 
@@ -114,7 +122,12 @@ export function ConnectFourBoard({ view, mySeat, myTurn, waitingFor, finished, r
 
         {/* Spectators get no column buttons at all: there is nothing for them to press. */}
         {mySeat !== null && (
-          <div className="c4-layer c4-columns" onPointerLeave={() => setHovered(null)}>
+          <div
+            className="c4-layer c4-columns"
+            role="toolbar"
+            aria-label="Columns: arrow keys to choose, Enter to drop"
+            onPointerLeave={() => setHovered(null)}
+          >
             {columns.map((column) => (
               <button
                 key={column}
@@ -127,12 +140,16 @@ export function ConnectFourBoard({ view, mySeat, myTurn, waitingFor, finished, r
                 aria-describedby={`${describedBy}-${column}`}
                 // aria-disabled rather than disabled: a keyboard player keeps their place between turns.
                 aria-disabled={!myTurn || undefined}
+                tabIndex={column === active ? 0 : -1}
                 data-full={landingRow(view, column) === null || undefined}
                 onClick={() => {
                   if (myTurn) onDrop(column);
                 }}
                 onPointerEnter={() => setHovered(column)}
-                onFocus={() => setHovered(column)}
+                onFocus={() => {
+                  setActive(column);
+                  setHovered(column);
+                }}
                 onBlur={() => setHovered((current) => (current === column ? null : current))}
                 onKeyDown={(event) => onKeyDown(event, column)}
               >
@@ -144,6 +161,9 @@ export function ConnectFourBoard({ view, mySeat, myTurn, waitingFor, finished, r
           </div>
         )}
       </div>
+      <p className="visually-hidden" aria-live="polite" data-testid="c4-announcement">
+        {announcement}
+      </p>
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import type { ConnectFourView } from "../schemas";
 import { describe, expect, it } from "vitest";
-import { describeColumn, isLastMove, isWinCell, landingRow } from "./connect-four-logic";
+import { announceBoard, columnForKey, describeColumn, isLastMove, isWinCell, landingRow } from "./connect-four-logic";
 
 function view(discs: [row: number, column: number, seat: number][]): ConnectFourView {
   const board = Array<number | null>(42).fill(null);
@@ -67,5 +67,39 @@ describe("highlights", () => {
     expect(isWinCell(v, 4, 2)).toBe(false);
     expect(isLastMove(v, 5, 1)).toBe(true);
     expect(isLastMove(v, 5, 2)).toBe(false);
+  });
+});
+
+describe("announceBoard", () => {
+  const names = (seat: number) => ["Hugo", "Ann"][seat] ?? "?";
+
+  it("says whose move it is before anyone dropped", () => {
+    expect(announceBoard(view([]), 0, names, true)).toBe("Your turn.");
+    expect(announceBoard(view([]), 1, names, true)).toBe("Waiting for Hugo.");
+    expect(announceBoard(view([]), null, names, true)).toBe("Hugo to move.");
+  });
+
+  it("names the last drop, the viewer's own as You, then the turn", () => {
+    const afterHugo = { ...view([[5, 0, 0]]), turn: 1, lastMove: { row: 5, column: 0 } };
+    expect(announceBoard(afterHugo, 0, names, true)).toBe("You dropped coral in column 1. Waiting for Ann.");
+    expect(announceBoard(afterHugo, 1, names, true)).toBe("Hugo dropped coral in column 1. Your turn.");
+  });
+
+  it("says only the last drop once the game is over", () => {
+    const over = { ...view([[5, 6, 1]]), turn: null, lastMove: { row: 5, column: 6 } };
+    expect(announceBoard(over, 0, names, true)).toBe("Ann dropped gold in column 7.");
+    // Forfeited mid-game: the view still names a turn, but nobody moves any more.
+    expect(announceBoard({ ...over, turn: 0 }, 0, names, false)).toBe("Ann dropped gold in column 7.");
+  });
+});
+
+describe("columnForKey", () => {
+  it("moves one column with the arrows, stopping at the edges, and jumps with Home and End", () => {
+    expect(columnForKey("ArrowRight", 3, 7)).toBe(4);
+    expect(columnForKey("ArrowLeft", 0, 7)).toBe(0);
+    expect(columnForKey("ArrowRight", 6, 7)).toBe(6);
+    expect(columnForKey("Home", 4, 7)).toBe(0);
+    expect(columnForKey("End", 1, 7)).toBe(6);
+    expect(columnForKey("Enter", 1, 7)).toBeNull();
   });
 });

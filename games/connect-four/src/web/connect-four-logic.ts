@@ -48,3 +48,52 @@ export function describeColumn(view: ConnectFourView, column: number): string {
   const contents = `${discs.join(", ")} from the bottom`;
   return free === 0 ? `Full: ${contents}.` : `${contents}; ${free} free.`;
 }
+
+/**
+ * What a screen reader hears after every change of the board: the last drop
+ * and, while the game runs (`running`), whose move it is now ("Ann dropped
+ * gold in column 2. Your turn."). `nameOf` names a seat; the viewer's own
+ * seat is "You".
+ */
+export function announceBoard(
+  view: ConnectFourView,
+  mySeat: number | null,
+  nameOf: (seat: number) => string,
+  running: boolean,
+): string {
+  const who = (seat: number) => (seat === mySeat ? "You" : nameOf(seat));
+  const parts: string[] = [];
+  if (view.lastMove) {
+    const seat = view.board[cellIndex(view, view.lastMove.row, view.lastMove.column)];
+    if (seat != null) {
+      parts.push(`${who(seat)} dropped ${seatColour(seat).toLowerCase()} in column ${view.lastMove.column + 1}.`);
+    }
+  }
+  if (running && view.turn !== null) {
+    parts.push(
+      view.turn === mySeat
+        ? "Your turn."
+        : mySeat === null
+          ? `${nameOf(view.turn)} to move.`
+          : `Waiting for ${nameOf(view.turn)}.`,
+    );
+  }
+  return parts.join(" ");
+}
+
+/** The column a keyboard press moves to from `column` (arrows, Home, End), or null for any other key. */
+export function columnForKey(key: string, column: number, columns: number): number | null {
+  const last = columns - 1;
+  switch (key) {
+    case "ArrowLeft":
+      return Math.max(0, column - 1);
+    case "ArrowRight":
+      return Math.min(last, column + 1);
+    case "Home":
+      return 0;
+    case "End":
+      return last;
+    default:
+      return null;
+  }
+}
