@@ -5,6 +5,7 @@ import {
   beginServerWindow,
   clusterCostMetrics,
   commonMetrics,
+  everyoneSeatedCheck,
   finish,
   windowNotes,
   type ScenarioContext,
@@ -90,14 +91,7 @@ export const burst: Scenario = {
       players: options.players,
       metrics: [...metrics, ...end.metrics],
       latencies: { connect: connect.connectMs.summary(), seat: seat.seatMs.summary() },
-      checks: [
-        ...end.checks,
-        {
-          name: "everyone connected and seated",
-          ok: connect.connectFailures === 0 && seat.seatFailures === 0,
-          detail: `${connect.connectFailures} connect failures, ${seat.seatFailures} not seated`,
-        },
-      ],
+      checks: [...end.checks, everyoneSeatedCheck(connect, seat)],
       notes: [
         ...windowNotes(ctx, window, seat),
         ...(connect.connectFailures > 0 ? [`connect errors: ${describeCounts(connect.connectErrors)}`] : []),

@@ -1,10 +1,12 @@
 import type { ModeId } from "@lobby/contracts";
-import { describeCounts, mergeMetrics, total, type Metric, type ScenarioRun } from "../metrics";
+import { describeCounts, mergeMetrics, type Metric, type ScenarioRun } from "../metrics";
 import {
   CONNECT_CONCURRENCY,
   beginServerWindow,
   collect,
   commonMetrics,
+  errorRateMetric,
+  everyoneSeatedCheck,
   finish,
   measureFor,
   sleep,
@@ -110,16 +112,10 @@ export const chat: Scenario = {
         value: drained.chat.duplicated,
         worst: true,
       },
-      {
-        key: "errors.rate",
-        label: "error acks",
-        unit: "%",
-        value: live.requests > 0 ? (total(live.errors) / live.requests) * 100 : 0,
-      },
+      errorRateMetric(live),
       ...commonMetrics(window, live, ctx.botCores),
     ];
     const end = await finish(ctx, label);
-    const everyone = connect.connectFailures === 0 && seat.seatFailures === 0;
     return {
       players: options.players,
       metrics: [...metrics, ...end.metrics],
@@ -130,11 +126,7 @@ export const chat: Scenario = {
           ok: lost === 0 && drained.chat.duplicated === 0 && drained.chat.sent > 0,
           detail: `${drained.chat.sent} sent, ${drained.chat.expected} owed, ${drained.chat.delivered} delivered, ${drained.chat.duplicated} twice`,
         },
-        {
-          name: "everyone connected and seated",
-          ok: everyone,
-          detail: `${connect.connectFailures} connect failures, ${seat.seatFailures} not seated`,
-        },
+        everyoneSeatedCheck(connect, seat),
         ...end.checks,
       ],
       notes: [

@@ -298,3 +298,22 @@ export function clusterCostMetrics(window: ServerWindow | null, units: number, u
     },
   ];
 }
+
+/** The share of requests answered with an error, over a window's bot figures. */
+export function errorRateMetric(live: Merged): Metric {
+  return {
+    key: "errors.rate",
+    label: "error acks",
+    unit: "%",
+    value: live.requests > 0 ? (total(live.errors) / live.requests) * 100 : 0,
+  };
+}
+
+/** Every bot connected and took a seat. */
+export function everyoneSeatedCheck(connect: Merged, seat: Merged): Check {
+  return {
+    name: "everyone connected and seated",
+    ok: connect.connectFailures === 0 && seat.seatFailures === 0,
+    detail: `${connect.connectFailures} connect failures, ${seat.seatFailures} not seated`,
+  };
+}

@@ -1,4 +1,4 @@
-import { describeCounts, mergeMetrics, total, type Metric, type ScenarioRun } from "../metrics";
+import { describeCounts, mergeMetrics, type Metric, type ScenarioRun } from "../metrics";
 import {
   CONNECT_CONCURRENCY,
   assignModes,
@@ -6,6 +6,8 @@ import {
   clusterCostMetrics,
   collect,
   commonMetrics,
+  errorRateMetric,
+  everyoneSeatedCheck,
   finish,
   measureFor,
   sleep,
@@ -91,29 +93,15 @@ export const relay: Scenario = {
         value: sequence.late,
         worst: true,
       },
-      {
-        key: "errors.rate",
-        label: "error acks",
-        unit: "%",
-        value: live.requests > 0 ? (total(live.errors) / live.requests) * 100 : 0,
-      },
+      errorRateMetric(live),
       ...commonMetrics(window, live, ctx.botCores),
     ];
     const end = await finish(ctx, label);
-    const everyone = connect.connectFailures === 0 && seat.seatFailures === 0;
     return {
       players: options.players,
       metrics: [...metrics, ...end.metrics],
       latencies: roundTripLatencies(trips),
-      checks: [
-        ...deliveryChecks(live, drained, trips),
-        {
-          name: "everyone connected and seated",
-          ok: everyone,
-          detail: `${connect.connectFailures} connect failures, ${seat.seatFailures} not seated`,
-        },
-        ...end.checks,
-      ],
+      checks: [...deliveryChecks(live, drained, trips), everyoneSeatedCheck(connect, seat), ...end.checks],
       notes: [
         ...windowNotes(ctx, window, live),
         `error acks: ${describeCounts(live.errors)}`,

@@ -22,7 +22,7 @@ export type Work<T> = (ctx: LobbyContext) => Promise<T>;
  * player on Node 20, whose async hooks tax every promise). `taken` makes it
  * the first such operation's only.
  */
-const requests = new WeakMap<Settle<never>, { key: RequestKey; taken: boolean }>();
+const requests = new WeakMap<object, { key: RequestKey; taken: boolean }>();
 
 /**
  * Mark `settle` as the answer to a request with an id, so that the
@@ -31,11 +31,11 @@ const requests = new WeakMap<Settle<never>, { key: RequestKey; taken: boolean }>
  * one's answer and changes nothing.
  */
 export function asRequest<T>(key: RequestKey | null, settle: Settle<T>): Settle<T> {
-  if (key) requests.set(settle as Settle<never>, { key, taken: false });
+  if (key) requests.set(settle, { key, taken: false });
   return settle;
 }
 
-function takeRequest(settle: Settle<never> | undefined): RequestKey | null {
+function takeRequest(settle: object | undefined): RequestKey | null {
   const current = settle ? requests.get(settle) : undefined;
   if (!current || current.taken) return null;
   current.taken = true;
@@ -115,7 +115,7 @@ export class Operations {
    */
   private operate<T>(scope: Scope, work: Work<T>, settle?: Settle<T>): Promise<T> {
     const { store, clock } = this.runtime.deps;
-    const request = takeRequest(settle as Settle<never> | undefined);
+    const request = takeRequest(settle);
     const operation = this.lanes.run(scope.lanes, async () => {
       let ctx: LobbyContext | null = null;
       let room: string | null | undefined;
