@@ -18,9 +18,9 @@ export type Work<T> = (ctx: LobbyContext) => Promise<T>;
  * The request (by id) each answer is for. The transport hands the lobby's
  * API a request's `settle`, which the API passes to the operation that
  * answers it: so the key rides with the answer, and the API needs no extra
- * parameter (an `AsyncLocalStorage` did this at a third more CPU per seated
- * player on Node 20, whose async hooks tax every promise). `taken` makes it
- * the first such operation's only.
+ * parameter (an `AsyncLocalStorage` did this at a measurable cost per seated
+ * player on Node 20, whose async hooks tax every promise: docs/performance.md).
+ * `taken` makes it the first such operation's only.
  */
 const requests = new WeakMap<object, { key: RequestKey; taken: boolean }>();
 
