@@ -44,6 +44,11 @@ describe("a node that stalls", () => {
     await ann.client.quickMatch(CF);
     await bob.client.quickMatch(CF);
     const before = await playing;
+    // Bob's latest view, kept from here on: Ann's return may reach him before the test looks for it.
+    let latest = before;
+    bob.client.on("room:state", (view) => {
+      if (view.id === before.id && view.version >= latest.version) latest = view;
+    });
     const nodeId = (await setup.store.getPlayer(ann.id))?.node;
     const stalling = setup.cluster.nodes.find((n) => n.id === nodeId);
     if (!stalling) throw new Error(`Ann is on no known node (${nodeId})`);
@@ -65,11 +70,14 @@ describe("a node that stalls", () => {
     }
 
     // Both play on in their seats: every player's view agrees, and the game ends by the rules.
-    const resumed = await nextEvent(
-      bob.client,
-      "room:state",
-      (r) => r.id === before.id && r.seats.every((s) => s.status === "connected"),
-    );
+    // Settled: Bob holds the room's latest version, with everyone connected.
+    await expect
+      .poll(async () => {
+        const stored = await setup.store.getRoom(before.id);
+        return stored?.version === latest.version && latest.seats.every((s) => s.status === "connected");
+      })
+      .toBe(true);
+    const resumed = latest;
     expect(seatOf(resumed, ann.id)).toBe(seatOf(before, ann.id));
     const end = await playConnectFourToTheEnd([ann, bob], bob, resumed);
     expect(end.result).toMatchObject({ kind: "win", reason: "rules" });
