@@ -66,6 +66,24 @@ test("a quick-match room waits for players, never for a button, and starts by it
   await expectNothingToPress(tia);
   for (const page of [tia, uma]) await expect(page.getByTestId("trails-board")).toBeVisible({ timeout: 15_000 });
   await expect(tia.getByTestId("roster").getByText("Host", { exact: true })).toHaveCount(0);
+
+  // The arena scales to the screen: as large as the window allows, wider than the usual column, never past the bottom.
+  const arena = tia.getByRole("img", { name: /Trails arena/ });
+  const box = async () => (await arena.boundingBox()) ?? { x: 0, y: 0, width: 0, height: 0 };
+  for (const viewport of [
+    { width: 1280, height: 800, least: 760 },
+    { width: 1280, height: 600, least: 480 },
+    { width: 1920, height: 1080, least: 900 },
+  ]) {
+    await tia.setViewportSize(viewport);
+    await expect.poll(async () => (await box()).width).toBeGreaterThanOrEqual(viewport.least);
+    const { y, height } = await box();
+    expect(y + height).toBeLessThanOrEqual(viewport.height);
+  }
+  // On a phone it takes the column's width (whole pixels per cell), the d-pad under it.
+  await tia.setViewportSize({ width: 390, height: 844 });
+  await expect.poll(async () => (await box()).width).toBeGreaterThanOrEqual(300);
+  await expect(tia.getByRole("group", { name: "Steering pad" })).toBeVisible();
 });
 
 test("Connect Four quick match: no HOST badge and no Kick for anyone in the game", async ({ player }) => {

@@ -132,6 +132,8 @@ export function trailsWeb<Id extends string>(
     Status,
     Art,
     words,
+    // The arena grows with the screen: on a desktop, the room takes the window's width.
+    wide: true,
     // Riders wear the arena's colours everywhere the seat appears.
     seatStyle: (seat, team) => (teams && team === null ? undefined : discColours(riderColour({ seat, team }))),
     seatNote(view, seat, won) {

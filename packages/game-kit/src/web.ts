@@ -64,6 +64,8 @@ export interface GameWeb<Move, View> {
   readonly Status?: ComponentType<GameViewProps<View>>;
   /** The picture on the game's card in the lobby (decorative). */
   readonly Art: ComponentType;
+  /** The board wants the window's width (an arena that grows with the screen): its room page widens past the usual column. */
+  readonly wide?: boolean;
   readonly words: ResultWords;
   /** The seat whose turn it is, for turn-based games; null when nobody's. */
   turn?(view: View): number | null;

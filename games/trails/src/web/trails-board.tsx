@@ -34,12 +34,34 @@ interface Fit {
   dpr: number;
 }
 
+/** Room kept free under the arena (its glow, the page's edge), in CSS pixels. */
+const BOTTOM_GAP = 24;
+/** Below this height the arena stops shrinking to fit the window, and the page scrolls instead. */
+const MIN_HEIGHT = 240;
+
+/**
+ * The largest whole number of device pixels per cell that fits the arena in
+ * its column and in the window's height below where it starts, leaving room
+ * for the d-pad when one shows.
+ */
+function measureFit(root: HTMLElement, stage: HTMLElement, columns: number, rows: number): Fit {
+  const dpr = window.devicePixelRatio || 1;
+  const column = root.parentElement?.clientWidth ?? root.clientWidth;
+  const top = stage.getBoundingClientRect().top + window.scrollY;
+  const pad = root.querySelector<HTMLElement>(".trails-pad");
+  const padSpace = pad && pad.offsetParent !== null ? pad.offsetHeight + parseFloat(getComputedStyle(root).rowGap) : 0;
+  const height = Math.max(MIN_HEIGHT, window.innerHeight - top - padSpace - BOTTOM_GAP);
+  const cell = Math.min(fitCell(column, dpr, columns), fitCell(height, dpr, rows));
+  return { cell, dpr };
+}
+
 /**
  * The Trails arena: a canvas scaled to the available width (crisp on high-DPI
  * screens), a rider count and clock above it, and, for a seated player,
  * keyboard, swipe and d-pad steering.
  */
 export function TrailsBoard({ view, mySeat, seatNames, onSteer }: TrailsBoardProps) {
+  const root = useRef<HTMLDivElement>(null);
   const stage = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
   const [fit, setFit] = useState<Fit>({ cell: 0, dpr: 1 });
@@ -49,17 +71,24 @@ export function TrailsBoard({ view, mySeat, seatNames, onSteer }: TrailsBoardPro
   const { steer, swipe } = useSteering({ view, mySeat, enabled: canSteer, onSteer });
   const alive = view.riders.filter((rider) => rider.alive).length;
 
+  // Fit the column's width and the window's height; again when either changes.
   useLayoutEffect(() => {
-    const element = stage.current;
-    if (!element) return;
-    const observer = new ResizeObserver(() => {
-      const dpr = window.devicePixelRatio || 1;
-      const cell = fitCell(element.clientWidth, dpr, view.width);
-      setFit((old) => (old.cell === cell && old.dpr === dpr ? old : { cell, dpr }));
-    });
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, [view.width]);
+    const element = root.current;
+    const column = element?.parentElement;
+    if (!element || !column || !stage.current) return;
+    const refit = () => {
+      if (!stage.current) return;
+      const next = measureFit(element, stage.current, view.width, view.height);
+      setFit((old) => (old.cell === next.cell && old.dpr === next.dpr ? old : next));
+    };
+    const observer = new ResizeObserver(refit);
+    observer.observe(column);
+    window.addEventListener("resize", refit);
+    return () => {
+      observer.disconnect();
+      window.removeEventListener("resize", refit);
+    };
+  }, [view.width, view.height]);
 
   useEffect(() => {
     const context = canvas.current?.getContext("2d");
@@ -82,12 +111,19 @@ export function TrailsBoard({ view, mySeat, seatNames, onSteer }: TrailsBoardPro
 
   return (
     <div
+      ref={root}
       className="trails"
       data-testid="trails-board"
       data-tick={view.tick}
       data-running={running}
       data-steerable={canSteer}
-      style={{ "--trails-ratio": view.width / view.height } as CSSProperties}
+      style={
+        {
+          "--trails-ratio": view.width / view.height,
+          // Once measured, the board is as wide as its arena, so the HUD lines up with it.
+          ...(fit.cell > 0 ? { maxWidth: `${(view.width * fit.cell) / fit.dpr}px` } : {}),
+        } as CSSProperties
+      }
     >
       <div className="trails-hud" aria-hidden="true">
         <ul className="trails-pips">
