@@ -81,6 +81,7 @@ export function room(overrides: Partial<RoomView> = {}, myStatus: "connected" | 
     rated: true,
     phase: "playing",
     version: 1,
+    seq: 1,
     round: 1,
     countdownEndsAt: null,
     seats: [

@@ -9,12 +9,14 @@ import {
   type ServerEventName,
   type ServerPayload,
   type ServerToClientEvents,
+  type RoomView,
   type Session,
 } from "@lobby/contracts";
 import { io, type Socket } from "socket.io-client";
 import { BusyRetry } from "./busy-retry";
 import { InOrder } from "./in-order";
 import { Liveness } from "./liveness";
+import { RoomOrder } from "./room-order";
 import { RequestIds } from "./request-ids";
 import { LobbyRequests } from "./requests";
 import {
@@ -58,6 +60,14 @@ export class LobbyClient extends LobbyRequests {
   private readonly inOrder = new InOrder();
   /** `chat:message` listeners, for the sender's own lines, which come in answers rather than pushes. */
   private readonly ownChat = new Set<(line: unknown) => void>();
+  /** `room:state` listeners (and the chat lines states carry), fed in commit order by `roomOrder`. */
+  private readonly roomListeners = new Set<(view: RoomView) => void>();
+  /** Rooms' states put back in commit order when two nodes' broadcasts cross (`RoomView.seq`). */
+  private readonly roomOrder = new RoomOrder<RoomView>((view) =>
+    this.inOrder.receive(false, () => {
+      for (const listener of [...this.roomListeners]) listener(view);
+    }),
+  );
   /** The handshake is being tried again without a token the server refused as malformed. */
   private retryWithoutToken = false;
   /** Whether the server still answers on an open socket (see `stallAfterMs`). */
@@ -112,8 +122,10 @@ export class LobbyClient extends LobbyRequests {
     this.socket.io.on("ping", () => this.liveness.heard());
     this.socket.on("connect", () => {
       this.liveness.reset();
+      this.roomOrder.reset();
       this.setState("connected");
     });
+    this.socket.on("room:state", (view) => this.roomOrder.push(view));
     this.socket.on("disconnect", () => {
       // rejoin() closes the connection on purpose and opens it again at once: "connecting" follows.
       if (this.connectionState === "replaced" || this.rejoinNext) return;
@@ -254,6 +266,7 @@ export class LobbyClient extends LobbyRequests {
     this.pingTimer = null;
     this.liveness.stop();
     this.busyRetry.cancel();
+    this.roomOrder.reset();
     this.socket.disconnect();
     this.setState("disconnected");
   }
@@ -284,37 +297,46 @@ export class LobbyClient extends LobbyRequests {
    * (see `receive`).
    */
   on<E extends ServerEventName>(event: E, listener: Listener<E>): () => void {
-    // Socket.IO's typed `on` cannot correlate a generic event with its listener.
-    const socket = this.socket as unknown as UntypedEmitter;
     let subscribed = true;
-    const fn = (payload: unknown) => {
-      this.inOrder.receive(false, () => {
-        if (subscribed) (listener as (payload: unknown) => void)(payload);
-      });
+    const call = (payload: unknown) => {
+      if (subscribed) (listener as (payload: unknown) => void)(payload);
     };
-    socket.on(event, fn);
-    // The lobby's own room chat lines ride in the room's state (`RoomView.chat`): they are chat all the same.
-    const carried =
-      event === "chat:message"
-        ? (payload: unknown) => {
-            const lines = (payload as ServerPayload<"room:state">).chat;
-            if (!lines) return;
-            this.inOrder.receive(false, () => {
-              for (const line of lines) if (subscribed) (listener as (payload: unknown) => void)(line);
-            });
-          }
-        : null;
-    if (carried) socket.on("room:state", carried);
-    // Our own lines, and a room's chat as we come into it, come in answers only (see `linesIn`).
-    const own =
-      event === "chat:message" ? (line: unknown) => subscribed && (listener as (p: unknown) => void)(line) : null;
-    if (own) this.ownChat.add(own);
+    const offs: (() => void)[] = [];
+    if (event === "room:state") {
+      offs.push(this.onRoomState(call));
+    } else {
+      // Socket.IO's typed `on` cannot correlate a generic event with its listener.
+      const socket = this.socket as unknown as UntypedEmitter;
+      const fn = (payload: unknown) => this.inOrder.receive(false, () => call(payload));
+      socket.on(event, fn);
+      offs.push(() => socket.off(event, fn));
+    }
+    if (event === "chat:message") {
+      // The lobby's own room chat lines ride in the room's state (`RoomView.chat`): they are chat all the same.
+      offs.push(this.onRoomState((view) => view.chat?.forEach(call)));
+      // Our own lines, and a room's chat as we come into it, come in answers only (see `linesIn`).
+      this.ownChat.add(call);
+      offs.push(() => this.ownChat.delete(call));
+    }
     return () => {
       subscribed = false;
-      socket.off(event, fn);
-      if (carried) socket.off("room:state", carried);
-      if (own) this.ownChat.delete(own);
+      for (const off of offs) off();
     };
+  }
+
+  /** Room states, in commit order; a listener's error is its own, the others still get the state. */
+  private onRoomState(listener: (view: RoomView) => void): () => void {
+    const guarded = (view: RoomView) => {
+      try {
+        listener(view);
+      } catch (error) {
+        queueMicrotask(() => {
+          throw error;
+        });
+      }
+    };
+    this.roomListeners.add(guarded);
+    return () => this.roomListeners.delete(guarded);
   }
 
   /**
@@ -381,12 +403,15 @@ export class LobbyClient extends LobbyRequests {
           resolve(timedOut());
           return;
         }
+        const result = answer as RequestResult<ClientResult<E>>;
         this.inOrder.receive(true, () => {
-          const result = answer as RequestResult<ClientResult<E>>;
           if (result.ok)
             for (const line of linesIn(event, result.data)) for (const deliver of [...this.ownChat]) deliver(line);
           resolve(result);
         });
+        // A room's state in the answer (coming into it) is one the pushes after it follow on. Told in the
+        // order the wire brought it, like the pushes; what it releases reaches listeners after the answer.
+        if (result.ok && carriesRoom(event)) this.roomOrder.seen(result.data as RoomView);
       });
     });
   }
@@ -425,10 +450,13 @@ export class LobbyClient extends LobbyRequests {
  */
 function linesIn(event: ClientEventName, data: unknown): readonly unknown[] {
   if (event === "chat:send") return [data];
-  if (event === "room:create" || event === "room:join" || event === "room:watch") {
-    return (data as ServerPayload<"room:state">).chat ?? [];
-  }
+  if (carriesRoom(event)) return (data as RoomView).chat ?? [];
   return [];
+}
+
+/** Requests answered with the room's state: coming into a room. */
+function carriesRoom(event: ClientEventName): boolean {
+  return event === "room:create" || event === "room:join" || event === "room:watch";
 }
 
 function notConnected() {

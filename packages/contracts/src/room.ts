@@ -124,6 +124,13 @@ export const RoomView = z.object({
   phase: RoomPhase,
   /** Increments with every state change; clients ignore older versions. */
   version: z.int().min(0),
+  /**
+   * The room's save count: +1 for every state sent, so a member sees consecutive
+   * numbers (the one a request's answer carried included). A client holds a state
+   * that skips one for a moment, in case the one before it is still on its way
+   * from another node (`@lobby/client` does).
+   */
+  seq: z.int().min(0),
   /** 0 before the first game, then 1, +1 for every rematch. */
   round: z.int().min(0),
   /** Server time (ms since epoch) at which the countdown ends, while counting down. */

@@ -117,6 +117,7 @@ describe("schemas", () => {
       rated: false,
       phase: "playing",
       version: 0,
+      seq: 0,
       round: 1,
       countdownEndsAt: null,
       seats: [

@@ -314,7 +314,7 @@ export class LobbyContext {
       await this.destroyRoom(changed, before);
       return;
     }
-    const room = this.withTickDue(changed);
+    const room = { ...this.withTickDue(changed), seq: (before?.seq ?? -1) + 1 };
     await this.store.putRoom(room);
     const game = this.game(room.mode);
     const channel = channels.room(room.id);

@@ -140,6 +140,13 @@ export interface RoomRecord {
   rated: boolean;
   phase: RoomPhase;
   version: number;
+  /**
+   * How many times the room was saved: +1 per save, and every save reaches
+   * every member (pushed, or in the answer to the one who asked), so a client
+   * sees consecutive numbers and can put states that crossed on the way from
+   * two nodes back in commit order. Absent in a room not yet saved.
+   */
+  seq?: number;
   /** 0 before the first game. */
   round: number;
   createdAt: number;

@@ -16,6 +16,7 @@ export function toRoomView(room: RoomRecord, game: AnyGameDefinition, viewer: nu
     rated: room.rated,
     phase: room.phase,
     version: room.version,
+    seq: room.seq ?? 0,
     round: room.round,
     countdownEndsAt: room.countdownEndsAt,
     seats: room.seats.map((s, seat) => ({

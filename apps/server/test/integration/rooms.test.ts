@@ -163,4 +163,42 @@ describe("rooms over websocket", () => {
       error: { code: ErrorCode.InvalidPayload },
     });
   });
+
+  it("numbers the room's states one after another for every member, the state in a join's answer included", async () => {
+    server = await startTestServer({ countdownMs: 50 });
+    const host = await server.connect("Host");
+    const ann = await server.connect("Ann");
+    // On the wire, in arrival order: every room state a player gets, pushed or in an answer.
+    const seqs = new Map<string, number[]>([
+      ["Host", []],
+      ["Ann", []],
+    ]);
+    for (const [name, p] of [
+      ["Host", host],
+      ["Ann", ann],
+    ] as const) {
+      p.client.socket.on("room:state", (view: RoomView) => seqs.get(name)?.push(view.seq));
+    }
+    const room = data(await host.client.createRoom("connect-four", { maxPlayers: 2, visibility: "private" }));
+    seqs.get("Host")?.push(room.seq);
+    seqs.get("Ann")?.push(data(await ann.client.joinRoom(room.code)).seq);
+    const playing = nextEvent(ann.client, "room:state", (r) => r.phase === "playing");
+    for (const p of [host, ann]) data(await p.client.setReady(true));
+    data(await host.client.startGame());
+    let view = await playing;
+    for (let turn = 0; turn < 3; turn++) {
+      const mover = view.seats[view.game?.mode === "connect-four" ? (view.game.turn ?? 0) : 0]?.player.name;
+      const next = nextEvent(ann.client, "room:state", (r) => r.version > view.version);
+      data(await (mover === "Host" ? host : ann).client.move({ mode: "connect-four", column: turn }));
+      view = await next;
+    }
+    await expect.poll(() => seqs.get("Host")?.at(-1)).toBe(view.seq);
+    const consecutive = (list: number[]) => list.every((seq, i) => i === 0 || seq === list[i - 1]! + 1);
+    for (const [name, list] of seqs) {
+      expect(list.length, name).toBeGreaterThan(5);
+      expect(consecutive(list), `${name}: ${list.join(" ")}`).toBe(true);
+    }
+    expect(seqs.get("Host")?.[0]).toBe(0);
+    expect(seqs.get("Ann")?.at(-1)).toBe(view.seq);
+  });
 });
