@@ -76,9 +76,13 @@ test("a quick-match room waits for players, never for a button, and starts by it
     { width: 1920, height: 1080, least: 900 },
   ]) {
     await tia.setViewportSize(viewport);
-    await expect.poll(async () => (await box()).width).toBeGreaterThanOrEqual(viewport.least);
-    const { y, height } = await box();
-    expect(y + height).toBeLessThanOrEqual(viewport.height);
+    // The arena refits after the window's resize event: wait for both bounds to hold.
+    await expect
+      .poll(async () => {
+        const { y, width, height } = await box();
+        return width >= viewport.least && y + height <= viewport.height;
+      })
+      .toBe(true);
   }
   // On a phone it takes the column's width (whole pixels per cell), the d-pad under it.
   await tia.setViewportSize({ width: 390, height: 844 });

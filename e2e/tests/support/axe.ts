@@ -13,9 +13,10 @@ const BLOCKING = new Set(["serious", "critical"]);
 
 /** Run axe on `page` and expect no serious or critical violation; `screen` names the stop in the failure. */
 export async function expectAccessible(page: Page, screen: string): Promise<void> {
-  // Wait for entrance animations to settle: a half-faded element has no fixed contrast.
+  // Wait for entrance animations to settle: a half-faded element has no fixed contrast. One cancelled
+  // meanwhile (its element went away, which rejects `finished`) has settled as well.
   await page.evaluate(() =>
-    Promise.all(
+    Promise.allSettled(
       document
         .getAnimations()
         .filter((a) => a.playState === "running" && a.effect?.getTiming().iterations !== Infinity)
