@@ -1,24 +1,20 @@
 import {
   ErrorCode,
   LOBBY_NAMESPACE,
-  appliedOnce,
   type ClientEventName,
   type ClientPayload,
   type ClientResult,
   type ClientToServerEvents,
   type ServerEventName,
-  type ServerPayload,
   type ServerToClientEvents,
-  type RoomView,
   type Session,
 } from "@lobby/contracts";
 import { io, type Socket } from "socket.io-client";
 import { BusyRetry } from "./busy-retry";
-import { InOrder } from "./in-order";
+import { Inbound, type Listener } from "./inbound";
 import { Liveness } from "./liveness";
-import { RoomOrder } from "./room-order";
-import { RequestIds } from "./request-ids";
 import { LobbyRequests } from "./requests";
+import { Sender } from "./sender";
 import {
   ClientErrorCode,
   HandshakeError,
@@ -28,13 +24,6 @@ import {
   type LobbyClientOptions,
   type RequestResult,
 } from "./types";
-
-interface UntypedEmitter {
-  on(event: string, fn: (...args: unknown[]) => void): unknown;
-  off(event: string, fn: (...args: unknown[]) => void): unknown;
-}
-
-type Listener<E extends ServerEventName> = (payload: ServerPayload<E>) => void;
 
 /**
  * One player's connection to the lobby. Every request resolves with an
@@ -56,27 +45,14 @@ export class LobbyClient extends LobbyRequests {
   private readonly pingIntervalMs: number;
   /** The handshake, tried again after a SERVER_BUSY refusal. */
   private readonly busyRetry = new BusyRetry();
-  /** Answers and pushes, handed over in the order the server sent them. */
-  private readonly inOrder = new InOrder();
-  /** `chat:message` listeners, for the sender's own lines, which come in answers rather than pushes. */
-  private readonly ownChat = new Set<(line: unknown) => void>();
-  /** `room:state` listeners (and the chat lines states carry), fed in commit order by `roomOrder`. */
-  private readonly roomListeners = new Set<(view: RoomView) => void>();
-  /** Rooms' states put back in commit order when two nodes' broadcasts cross (`RoomView.seq`). */
-  private readonly roomOrder = new RoomOrder<RoomView>((view) =>
-    this.inOrder.receive(false, () => {
-      for (const listener of [...this.roomListeners]) listener(view);
-    }),
-  );
+  /** Pushes and answers, handed to the caller in order. */
+  private readonly inbound: Inbound;
+  /** Requests and their tries. */
+  private readonly sender: Sender;
   /** The handshake is being tried again without a token the server refused as malformed. */
   private retryWithoutToken = false;
   /** Whether the server still answers on an open socket (see `stallAfterMs`). */
   private readonly liveness: Liveness;
-  private readonly retryForMs: number;
-  private readonly requestIds = new RequestIds();
-  /** Requests past their first ack timeout, still being tried. */
-  private delayed = 0;
-  private readonly delayedListeners = new Set<(count: number) => void>();
   /** Counts sessions that did not resume the one before: tries of an older session's requests stop. */
   private sessionEpoch = 0;
 
@@ -84,7 +60,6 @@ export class LobbyClient extends LobbyRequests {
     super();
     this.ackTimeoutMs = options.ackTimeoutMs ?? 5000;
     this.pingIntervalMs = options.pingIntervalMs ?? 5000;
-    this.retryForMs = options.retryForMs ?? 30_000;
     this.sessionToken = options.token;
     this.identityToken = options.identity;
     const uri = options.url ? new URL(LOBBY_NAMESPACE, options.url).toString() : LOBBY_NAMESPACE;
@@ -101,6 +76,14 @@ export class LobbyClient extends LobbyRequests {
         }),
       reconnection: options.reconnection ?? true,
       ...(options.headers ? { extraHeaders: options.headers } : {}),
+    });
+    this.inbound = new Inbound(this.socket);
+    this.sender = new Sender({
+      socket: this.socket,
+      inbound: this.inbound,
+      ackTimeoutMs: this.ackTimeoutMs,
+      retryForMs: options.retryForMs ?? 30_000,
+      sessionEpoch: () => this.sessionEpoch,
     });
     this.liveness = new Liveness(
       this.pingIntervalMs > 0 ? (options.stallAfterMs ?? 3000) : 0,
@@ -122,10 +105,9 @@ export class LobbyClient extends LobbyRequests {
     this.socket.io.on("ping", () => this.liveness.heard());
     this.socket.on("connect", () => {
       this.liveness.reset();
-      this.roomOrder.reset();
+      this.inbound.reset();
       this.setState("connected");
     });
-    this.socket.on("room:state", (view) => this.roomOrder.push(view));
     this.socket.on("disconnect", () => {
       // rejoin() closes the connection on purpose and opens it again at once: "connecting" follows.
       if (this.connectionState === "replaced" || this.rejoinNext) return;
@@ -266,7 +248,7 @@ export class LobbyClient extends LobbyRequests {
     this.pingTimer = null;
     this.liveness.stop();
     this.busyRetry.cancel();
-    this.roomOrder.reset();
+    this.inbound.reset();
     this.socket.disconnect();
     this.setState("disconnected");
   }
@@ -293,50 +275,11 @@ export class LobbyClient extends LobbyRequests {
 
   /**
    * Subscribe to a server event. Returns the unsubscribe function. Events
-   * and request answers reach the caller in the order the server sent them
-   * (see `receive`).
+   * and request answers reach the caller in the order the server sent them,
+   * and a room's states in the order they were committed (see `Inbound`).
    */
   on<E extends ServerEventName>(event: E, listener: Listener<E>): () => void {
-    let subscribed = true;
-    const call = (payload: unknown) => {
-      if (subscribed) (listener as (payload: unknown) => void)(payload);
-    };
-    const offs: (() => void)[] = [];
-    if (event === "room:state") {
-      offs.push(this.onRoomState(call));
-    } else {
-      // Socket.IO's typed `on` cannot correlate a generic event with its listener.
-      const socket = this.socket as unknown as UntypedEmitter;
-      const fn = (payload: unknown) => this.inOrder.receive(false, () => call(payload));
-      socket.on(event, fn);
-      offs.push(() => socket.off(event, fn));
-    }
-    if (event === "chat:message") {
-      // The lobby's own room chat lines ride in the room's state (`RoomView.chat`): they are chat all the same.
-      offs.push(this.onRoomState((view) => view.chat?.forEach(call)));
-      // Our own lines, and a room's chat as we come into it, come in answers only (see `linesIn`).
-      this.ownChat.add(call);
-      offs.push(() => this.ownChat.delete(call));
-    }
-    return () => {
-      subscribed = false;
-      for (const off of offs) off();
-    };
-  }
-
-  /** Room states, in commit order; a listener's error is its own, the others still get the state. */
-  private onRoomState(listener: (view: RoomView) => void): () => void {
-    const guarded = (view: RoomView) => {
-      try {
-        listener(view);
-      } catch (error) {
-        queueMicrotask(() => {
-          throw error;
-        });
-      }
-    };
-    this.roomListeners.add(guarded);
-    return () => this.roomListeners.delete(guarded);
+    return this.inbound.on(event, listener);
   }
 
   /**
@@ -344,13 +287,12 @@ export class LobbyClient extends LobbyRequests {
    * still trying (see `retryForMs`): a UI can say they are on their way.
    */
   get delayedRequests(): number {
-    return this.delayed;
+    return this.sender.delayedRequests;
   }
 
   /** Subscribe to the number of `delayedRequests`. Returns the unsubscribe function. */
   onDelayedRequests(listener: (count: number) => void): () => void {
-    this.delayedListeners.add(listener);
-    return () => this.delayedListeners.delete(listener);
+    return this.sender.onDelayedRequests(listener);
   }
 
   /**
@@ -359,81 +301,8 @@ export class LobbyClient extends LobbyRequests {
    * id — after the connection comes back if it dropped — until `retryForMs`
    * has passed, and the server applies it once however many tries reach it.
    */
-  async request<E extends ClientEventName>(
-    event: E,
-    payload: ClientPayload<E>,
-  ): Promise<RequestResult<ClientResult<E>>> {
-    if (!this.socket.connected) {
-      // Socket.IO would buffer the emit and send it after reconnecting, which
-      // would replay stale moves; refuse instead.
-      return notConnected();
-    }
-    if (!appliedOnce(event) || this.retryForMs <= 0) return this.send(event, payload, null);
-    const requestId = this.requestIds.next();
-    const until = Date.now() + this.retryForMs;
-    const epoch = this.sessionEpoch;
-    let result = await this.send(event, payload, requestId);
-    let delayed = false;
-    // Not answered (or, after a try that was not, answered "busy" or not sent): the first try may still
-    // be applied, or may never have arrived. Send it again; the server answers a second try as the first.
-    while (isUnanswered(result, delayed) && Date.now() < until && epoch === this.sessionEpoch) {
-      if (!delayed) this.countDelayed(+1);
-      delayed = true;
-      if (!result.ok && result.error.code === ErrorCode.ServerBusy) await pause(1000);
-      if (!(await this.untilConnected(until)) || epoch !== this.sessionEpoch) break;
-      result = await this.send(event, payload, requestId);
-    }
-    if (delayed) this.countDelayed(-1);
-    // Given up on: whether it was applied is unknown, which is what TIMEOUT says.
-    return delayed && isUnanswered(result, true) ? timedOut() : result;
-  }
-
-  /** One try of a request: its ack, or TIMEOUT. */
-  private send<E extends ClientEventName>(
-    event: E,
-    payload: ClientPayload<E>,
-    requestId: string | null,
-  ): Promise<RequestResult<ClientResult<E>>> {
-    if (!this.socket.connected) return Promise.resolve(notConnected());
-    const socket = this.socket as unknown as Socket;
-    const args: unknown[] = requestId === null ? [payload] : [payload, { requestId }];
-    return new Promise((resolve) => {
-      socket.timeout(this.ackTimeoutMs).emit(event, ...args, (err: unknown, answer: unknown) => {
-        if (err) {
-          resolve(timedOut());
-          return;
-        }
-        const result = answer as RequestResult<ClientResult<E>>;
-        this.inOrder.receive(true, () => {
-          if (result.ok)
-            for (const line of linesIn(event, result.data)) for (const deliver of [...this.ownChat]) deliver(line);
-          resolve(result);
-        });
-        // A room's state in the answer (coming into it) is one the pushes after it follow on. Told in the
-        // order the wire brought it, like the pushes; what it releases reaches listeners after the answer.
-        if (result.ok && carriesRoom(event)) this.roomOrder.seen(result.data as RoomView);
-      });
-    });
-  }
-
-  /** Resolves true once the socket is connected (at once if it is), or false at `until`. */
-  private untilConnected(until: number): Promise<boolean> {
-    if (this.socket.connected) return Promise.resolve(true);
-    return new Promise((resolve) => {
-      const done = (connected: boolean) => {
-        clearTimeout(timer);
-        this.socket.off("connect", onConnect);
-        resolve(connected);
-      };
-      const onConnect = () => done(true);
-      const timer = setTimeout(() => done(false), Math.max(0, until - Date.now()));
-      this.socket.on("connect", onConnect);
-    });
-  }
-
-  private countDelayed(change: number): void {
-    this.delayed += change;
-    for (const listener of this.delayedListeners) listener(this.delayed);
+  request<E extends ClientEventName>(event: E, payload: ClientPayload<E>): Promise<RequestResult<ClientResult<E>>> {
+    return this.sender.request(event, payload);
   }
 
   private setState(state: ConnectionState) {
@@ -441,48 +310,6 @@ export class LobbyClient extends LobbyRequests {
     this.connectionState = state;
     for (const listener of this.stateListeners) listener(state);
   }
-}
-
-/**
- * Chat lines an answer carries instead of pushes: the sender's own line
- * (`chat:send`), and the room's recent chat for a player coming into it
- * (`room:create`, `room:join`, `room:watch`: `RoomView.chat`).
- */
-function linesIn(event: ClientEventName, data: unknown): readonly unknown[] {
-  if (event === "chat:send") return [data];
-  if (carriesRoom(event)) return (data as RoomView).chat ?? [];
-  return [];
-}
-
-/** Requests answered with the room's state: coming into a room. */
-function carriesRoom(event: ClientEventName): boolean {
-  return event === "room:create" || event === "room:join" || event === "room:watch";
-}
-
-function notConnected() {
-  return { ok: false, error: { code: ClientErrorCode.NotConnected, message: "Not connected to the server." } } as const;
-}
-
-function timedOut() {
-  return {
-    ok: false,
-    error: { code: ClientErrorCode.Timeout, message: "The server did not answer in time." },
-  } as const;
-}
-
-/**
- * Whether a try left the request's fate open: no answer, or — once an earlier
- * try went unanswered — a refusal that says this try was not taken.
- */
-function isUnanswered(result: RequestResult<unknown>, afterTimeout: boolean): boolean {
-  if (result.ok) return false;
-  const { code } = result.error;
-  if (code === ClientErrorCode.Timeout) return true;
-  return afterTimeout && (code === ClientErrorCode.NotConnected || code === ErrorCode.ServerBusy);
-}
-
-function pause(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 /** Create a client; call `connect()` to open it. */

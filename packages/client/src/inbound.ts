@@ -1,0 +1,121 @@
+import type {
+  ClientEventName,
+  ClientToServerEvents,
+  RoomView,
+  ServerEventName,
+  ServerPayload,
+  ServerToClientEvents,
+} from "@lobby/contracts";
+import type { Socket } from "socket.io-client";
+import { InOrder } from "./in-order";
+import { RoomOrder } from "./room-order";
+import type { RequestResult } from "./types";
+
+interface UntypedEmitter {
+  on(event: string, fn: (...args: unknown[]) => void): unknown;
+  off(event: string, fn: (...args: unknown[]) => void): unknown;
+}
+
+export type Listener<E extends ServerEventName> = (payload: ServerPayload<E>) => void;
+
+/**
+ * What the server sends a client, handed to the caller in order: pushes and
+ * answers as the server sent them (`InOrder`), and each room's states as
+ * they were committed (`RoomOrder`). Chat lines that ride in other frames
+ * (a room's state, an answer) reach `chat:message` listeners as lines.
+ */
+export class Inbound {
+  /** Answers and pushes, handed over in the order the server sent them. */
+  private readonly inOrder = new InOrder();
+  /** `chat:message` listeners, for the sender's own lines, which come in answers rather than pushes. */
+  private readonly ownChat = new Set<(line: unknown) => void>();
+  /** `room:state` listeners (and the chat lines states carry), fed in commit order by `roomOrder`. */
+  private readonly roomListeners = new Set<(view: RoomView) => void>();
+  /** Rooms' states put back in commit order when two nodes' broadcasts cross (`RoomView.seq`). */
+  private readonly roomOrder = new RoomOrder<RoomView>((view) =>
+    this.inOrder.receive(false, () => {
+      for (const listener of [...this.roomListeners]) listener(view);
+    }),
+  );
+
+  constructor(private readonly socket: Socket<ServerToClientEvents, ClientToServerEvents>) {
+    socket.on("room:state", (view) => this.roomOrder.push(view));
+  }
+
+  /** A new connection, or the client closed: held states go out, and every room's order starts afresh. */
+  reset(): void {
+    this.roomOrder.reset();
+  }
+
+  /** Subscribe to a server event (see `LobbyClient.on`). */
+  on<E extends ServerEventName>(event: E, listener: Listener<E>): () => void {
+    let subscribed = true;
+    const call = (payload: unknown) => {
+      if (subscribed) (listener as (payload: unknown) => void)(payload);
+    };
+    const offs: (() => void)[] = [];
+    if (event === "room:state") {
+      offs.push(this.onRoomState(call));
+    } else {
+      // Socket.IO's typed `on` cannot correlate a generic event with its listener.
+      const socket = this.socket as unknown as UntypedEmitter;
+      const fn = (payload: unknown) => this.inOrder.receive(false, () => call(payload));
+      socket.on(event, fn);
+      offs.push(() => socket.off(event, fn));
+    }
+    if (event === "chat:message") {
+      // The lobby's own room chat lines ride in the room's state (`RoomView.chat`): they are chat all the same.
+      offs.push(this.onRoomState((view) => view.chat?.forEach(call)));
+      // Our own lines, and a room's chat as we come into it, come in answers only (see `linesIn`).
+      this.ownChat.add(call);
+      offs.push(() => this.ownChat.delete(call));
+    }
+    return () => {
+      subscribed = false;
+      for (const off of offs) off();
+    };
+  }
+
+  /** The answer to a request for `event`: to `resolve` in the server's order, with the chat lines it carries. */
+  answer<R>(event: ClientEventName, result: RequestResult<R>, resolve: (result: RequestResult<R>) => void): void {
+    this.inOrder.receive(true, () => {
+      if (result.ok)
+        for (const line of linesIn(event, result.data)) for (const deliver of [...this.ownChat]) deliver(line);
+      resolve(result);
+    });
+    // A room's state in the answer (coming into it) is one the pushes after it follow on. Told in the
+    // order the wire brought it, like the pushes; what it releases reaches listeners after the answer.
+    if (result.ok && carriesRoom(event)) this.roomOrder.seen(result.data as RoomView);
+  }
+
+  /** Room states, in commit order; a listener's error is its own, the others still get the state. */
+  private onRoomState(listener: (view: RoomView) => void): () => void {
+    const guarded = (view: RoomView) => {
+      try {
+        listener(view);
+      } catch (error) {
+        queueMicrotask(() => {
+          throw error;
+        });
+      }
+    };
+    this.roomListeners.add(guarded);
+    return () => this.roomListeners.delete(guarded);
+  }
+}
+
+/**
+ * Chat lines an answer carries instead of pushes: the sender's own line
+ * (`chat:send`), and the room's recent chat for a player coming into it
+ * (`room:create`, `room:join`, `room:watch`: `RoomView.chat`).
+ */
+function linesIn(event: ClientEventName, data: unknown): readonly unknown[] {
+  if (event === "chat:send") return [data];
+  if (carriesRoom(event)) return (data as RoomView).chat ?? [];
+  return [];
+}
+
+/** Requests answered with the room's state: coming into a room. */
+function carriesRoom(event: ClientEventName): boolean {
+  return event === "room:create" || event === "room:join" || event === "room:watch";
+}
