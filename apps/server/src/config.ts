@@ -4,7 +4,7 @@ import { hostname } from "node:os";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { DEFAULT_WIDENING } from "./lobby/skill-window";
-import type { LobbySettings } from "./lobby/context";
+import type { LobbySettings } from "./lobby/runtime";
 import type { AddressLimits } from "./transport/address-budgets";
 
 const DEFAULT_WEB_DIST = fileURLToPath(new URL("../../web/dist", import.meta.url));

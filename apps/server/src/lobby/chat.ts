@@ -2,7 +2,8 @@ import { ErrorCode, type ChatMessage, type ChatScope } from "@lobby/contracts";
 import type { Clock } from "../core/clock";
 import { TokenBucket } from "../core/token-bucket";
 import { channels } from "./channels";
-import type { LobbyContext, LobbySettings } from "./context";
+import type { LobbyContext } from "./context";
+import type { LobbySettings } from "./runtime";
 import { LobbyError } from "./lobby-error";
 import { sendPartyChat } from "./parties";
 

@@ -1,6 +1,7 @@
 import type { Cancel } from "../core/clock";
 import { Timers } from "../core/timers";
-import type { LobbyContext, LobbyDeps } from "./context";
+import type { LobbyContext } from "./context";
+import type { LobbyDeps } from "./runtime";
 import { deadlineKey, type DeadlineKey } from "./deadline-key";
 import { laneNames, type Scope } from "./lane-names";
 import * as matchmaker from "./matchmaker";

@@ -16,7 +16,7 @@ import {
 import { Lanes } from "../core/lanes";
 import { channels } from "./channels";
 import { ChatLimits, sendChat } from "./chat";
-import type { LobbyDeps, LobbyRuntime } from "./context";
+import type { LobbyDeps, LobbyRuntime } from "./runtime";
 import type { DeadlineKey } from "./deadline-key";
 import { DeadlineSweep } from "./deadline-sweep";
 import { claimedIdentity, rejoinable, type IdentityClaim } from "./identities";
@@ -33,7 +33,7 @@ import { toSummary } from "./room-view";
 import * as rooms from "./rooms";
 import * as sessions from "./sessions";
 
-export type { LobbyDeps, LobbySettings } from "./context";
+export type { LobbyDeps, LobbySettings } from "./runtime";
 export type { LobbyEffects } from "./effects";
 export type { Settle } from "./operations";
 

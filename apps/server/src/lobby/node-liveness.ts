@@ -1,5 +1,5 @@
 import type { Cancel } from "../core/clock";
-import type { LobbyDeps } from "./context";
+import type { LobbyDeps } from "./runtime";
 import type { NodeRegistry } from "./node-registry";
 import type { Operations } from "./operations";
 import * as sessions from "./sessions";

@@ -1,7 +1,8 @@
 import { ErrorCode } from "@lobby/contracts";
 import { InFlight } from "../core/in-flight";
 import type { Lanes } from "../core/lanes";
-import { LobbyContext, type LobbyRuntime } from "./context";
+import { LobbyContext } from "./context";
+import type { LobbyRuntime } from "./runtime";
 import type { LaneName, Scope } from "./lane-names";
 import { LobbyError } from "./lobby-error";
 import { findReceipt, RECEIPT_WINDOW_MS, receiptFor, withReceipt, type RequestKey } from "./receipts";

@@ -2,7 +2,7 @@ import { MODE_IDS, type LobbyStats, type ModeId } from "@lobby/contracts";
 import type { Cancel } from "../core/clock";
 import type { Lanes } from "../core/lanes";
 import { channels } from "./channels";
-import type { LobbyDeps } from "./context";
+import type { LobbyDeps } from "./runtime";
 import { laneNames } from "./lane-names";
 import type { LobbyStore } from "./store";
 
