@@ -17,7 +17,16 @@ import { partyOf, stopSearch } from "./parties";
 import { publicRatingOf, STARTING_VALUE } from "./ratings";
 import type { PartyRecord, PlayerRecord, QueueEntry, RoomRecord } from "./records";
 import { leave } from "./rooms";
-import { nextWidening, packsIntoTeams, pickGroup, sizeOf, windowOf, type GroupFits } from "./skill-window";
+import {
+  narrowedOrder,
+  nextWidening,
+  packsIntoTeams,
+  pickGroup,
+  ratingOrder,
+  sizeOf,
+  windowOf,
+  type GroupFits,
+} from "./skill-window";
 
 /*
  * Quick match, by skill. A player first takes a seat in the oldest open
@@ -181,30 +190,36 @@ export async function matchWaitingPlayers(ctx: LobbyContext, mode: ModeId): Prom
   const now = ctx.now();
   const seated = new Map<string, string>();
   let waiting = await store.listQueue(mode);
+  // Sorted by rating once; each turn of the loop only takes players out, so the order is narrowed, not redone.
+  let order = ratingOrder(waiting);
   for (;;) {
-    let group = pickGroup(waiting, quickMatchPlayers, now, settings.widening, fits);
+    let group = pickGroup(waiting, quickMatchPlayers, now, settings.widening, fits, order);
     // A smaller room, as large as fits, once its longest-waiting player has waited long enough for one.
     const longest = waiting[0];
     if (!group && longest && minPlayers < quickMatchPlayers && now >= longest.joinedAt + settings.quickMatchWaitMs) {
       for (let seats = quickMatchPlayers - 1; seats >= minPlayers && !group; seats--) {
-        const smaller = pickGroup(waiting, seats, now, settings.widening, teamsFit(info, seats));
+        const smaller = pickGroup(waiting, seats, now, settings.widening, teamsFit(info, seats), order);
         if (smaller?.includes(longest)) group = smaller;
       }
     }
     if (!group) break;
     const players: PlayerRecord[] = [];
     for (const entry of group) players.push(...(await takeEntry(ctx, mode, entry)));
-    if (players.length === 0) continue;
-    let room = await createQuickRoom(ctx, mode);
-    ctx.report((metrics) => metrics.matchMade(mode));
-    for (const player of players) {
-      room = await ctx.seat(room, player, false);
-      seated.set(player.id, room.id);
+    // Entries whose players are all gone are off the queue now, and seat nobody.
+    if (players.length > 0) {
+      let room = await createQuickRoom(ctx, mode);
+      ctx.report((metrics) => metrics.matchMade(mode));
+      for (const player of players) {
+        room = await ctx.seat(room, player, false);
+        seated.set(player.id, room.id);
+      }
+      room = ctx.say(room, `Match found: ${players.map((p) => p.name).join(", ")}.`);
+      // Fill the rest of the room from the queue, as far as the others fit.
+      await ctx.saveRoom(await backfill(ctx, room));
     }
-    room = ctx.say(room, `Match found: ${players.map((p) => p.name).join(", ")}.`);
-    // Fill the rest of the room from the queue, as far as the others fit.
-    await ctx.saveRoom(await backfill(ctx, room));
+    const before = waiting;
     waiting = await store.listQueue(mode);
+    order = narrowedOrder(before, order, waiting, (entry) => entry.playerId) ?? ratingOrder(waiting);
   }
   // Look again when a window has widened, or a smaller room's wait is over; not while nobody could match.
   const canMatch = waiting.reduce((seats, entry) => seats + sizeOf(entry), 0) >= minPlayers;

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
+  narrowedOrder,
+  ratingOrder,
   DEFAULT_WIDENING,
   nextWidening,
   packsIntoTeams,
@@ -121,5 +123,20 @@ describe("picking a group with parties", () => {
     expect(packsIntoTeams([3, 2, 1], 2, 3)).toBe(true);
     expect(packsIntoTeams([2, 1, 1, 1, 1], 3, 2)).toBe(true);
     expect(packsIntoTeams([3], 2, 2)).toBe(false);
+  });
+});
+
+describe("narrowedOrder", () => {
+  it("gives the rating order of a queue with entries taken out, as a fresh sort would, and null for a newcomer", () => {
+    // Ties and all: ratings drawn from a few values, in arrival order.
+    const queue = Array.from({ length: 60 }, (_, i) => at(`p${i}`, 1000 + ((i * 37) % 7) * 25, i));
+    const order = ratingOrder(queue);
+    const key = (c: Named) => c.id;
+    for (const step of [2, 3, 5, 7]) {
+      const left = queue.filter((_, i) => i % step !== 0);
+      expect(narrowedOrder(queue, order, left, key)).toEqual(ratingOrder(left));
+    }
+    expect(narrowedOrder(queue, order, [], key)).toEqual([]);
+    expect(narrowedOrder(queue, order, [...queue.slice(1), at("new", 1000, 99)], key)).toBeNull();
   });
 });

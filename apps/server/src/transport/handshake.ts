@@ -99,8 +99,9 @@ async function admit(deps: HandshakeDeps, socket: LobbySocket, next: Next): Prom
       const claims = deps.tokens.verify(token.data);
       if (claims && (await deps.sessionStands(claims))) resume = { playerId: claims.id, generation: claims.generation };
     }
-    const identityToken = IdentityToken.safeParse(fields.identity);
-    const identityClaims = identityToken.success ? deps.identities.verify(identityToken.data) : null;
+    // A first visit brings none: no parse (and no failed parse's error object) for it.
+    const identityToken = fields.identity === undefined ? null : IdentityToken.safeParse(fields.identity);
+    const identityClaims = identityToken?.success ? deps.identities.verify(identityToken.data) : null;
     const identity = identityClaims && { id: identityClaims.id, generation: identityClaims.generation };
     const banned = await deps.bans.remainingMs([
       banKey.address(addressKey),
