@@ -9,3 +9,4 @@ export * from "./party";
 export * from "./player";
 export * from "./rating";
 export * from "./room";
+export * from "./server-events";
