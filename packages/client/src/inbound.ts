@@ -86,6 +86,8 @@ export class Inbound {
     // A room's state in the answer (coming into it) is one the pushes after it follow on. Told in the
     // order the wire brought it, like the pushes; what it releases reaches listeners after the answer.
     if (result.ok && carriesRoom(event)) this.roomOrder.seen(result.data as RoomView);
+    // Out of the room: coming back into it later (quick match may seat us there again) starts its order afresh.
+    if (result.ok && event === "room:leave") this.roomOrder.reset();
   }
 
   /** Room states, in commit order; a listener's error is its own, the others still get the state. */

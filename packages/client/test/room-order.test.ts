@@ -1,7 +1,7 @@
 import type { RoomView } from "@lobby/contracts";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { RoomOrder } from "../src/room-order";
-import { clientPool, greet, startBareServer, type BareSocket } from "./support/servers";
+import { clientPool, fakeSession, greet, startBareServer, type BareSocket } from "./support/servers";
 
 /*
  * A room's states in commit order (`RoomView.seq`): one that arrives before
@@ -130,6 +130,12 @@ function crossing(socket: BareSocket): void {
     socket.emit("room:state", state(7));
     socket.emit("room:state", state(6));
   });
+  socket.on("room:leave", (_payload, ack) => {
+    ack({ ok: true, data: null });
+    // Seated in the same room again later, many saves on; then anything else.
+    socket.emit("room:state", state(20));
+    socket.emit("lobby:stats", fakeSession("unused").stats);
+  });
   socket.on("room:ready", (_payload, ack) => {
     socket.emit("room:state", state(9));
     socket.emit("room:state", state(8));
@@ -150,5 +156,11 @@ describe("the SDK's room states", () => {
     await expect.poll(() => seen).toEqual([6, 7]);
     await client.setReady(true);
     await expect.poll(() => seen).toEqual([6, 7, 8, 9]);
+    // Out of the room and back in it: its first state is taken as it comes, not held behind what followed it.
+    const after: string[] = [];
+    client.on("room:state", (view) => after.push(`state ${view.seq}`));
+    client.on("lobby:stats", () => after.push("stats"));
+    expect((await client.leaveRoom()).ok).toBe(true);
+    await expect.poll(() => after).toEqual(["state 20", "stats"]);
   });
 });
