@@ -49,7 +49,8 @@ function measureFit(root: HTMLElement, stage: HTMLElement, columns: number, rows
   const column = root.parentElement?.clientWidth ?? root.clientWidth;
   const top = stage.getBoundingClientRect().top + window.scrollY;
   const pad = root.querySelector<HTMLElement>(".trails-pad");
-  const padSpace = pad && pad.offsetParent !== null ? pad.offsetHeight + parseFloat(getComputedStyle(root).rowGap) : 0;
+  const gap = parseFloat(getComputedStyle(root).rowGap) || 0;
+  const padSpace = pad && pad.offsetParent !== null ? pad.offsetHeight + gap : 0;
   const height = Math.max(MIN_HEIGHT, window.innerHeight - top - padSpace - BOTTOM_GAP);
   const cell = Math.min(fitCell(column, dpr, columns), fitCell(height, dpr, rows));
   return { cell, dpr };
