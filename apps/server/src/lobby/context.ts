@@ -161,7 +161,8 @@ export class LobbyContext {
     // What was said before this player arrived; anything still pending reaches them with the save.
     if (player.id !== this.answering) this.sendHistory(player.id, room);
     const rating = await publicRatingOf(this.store, player.identityId, room.mode);
-    let next = addSeat(room, { ...player, rating }, this.now());
+    const { id, name, identityId, partyId } = player;
+    let next = addSeat(room, { id, name, identityId, partyId, rating }, this.now());
     // Matched while away (a reload in the queue): the seat waits for them like any dropped seat.
     if (player.awayUntil !== null) next = markDisconnected(next, player.id, player.awayUntil);
     if (announce) next = this.say(next, `${player.name} joined.`);
@@ -191,7 +192,8 @@ export class LobbyContext {
     // Strictly later than the room's last line, so every client sorts the room's chat in commit order
     // even when nodes' clocks disagree or two lines land in the same millisecond.
     const at = Math.max(this.now(), (room.chat[room.chat.length - 1]?.at ?? 0) + 1);
-    const full: ChatMessage = { ...message, id: this.id(), scope: "room", roomId: room.id, at };
+    const { kind, from, text } = message;
+    const full: ChatMessage = { kind, from, text, id: this.id(), scope: "room", roomId: room.id, at };
     const pending = this.pendingChat.get(room.id) ?? [];
     pending.push(full);
     this.pendingChat.set(room.id, pending);
@@ -239,10 +241,7 @@ export class LobbyContext {
     // The lines this operation added go in the state's frame: one push per member, not one per line too.
     const chat = this.pendingChat.get(room.id);
     this.pendingChat.delete(room.id);
-    const view = (viewer: number | null): RoomView => {
-      const state = toRoomView(room, game, viewer);
-      return chat ? { ...state, chat } : state;
-    };
+    const view = (viewer: number | null): RoomView => toRoomView(room, game, viewer, chat);
     // The player this operation answers with the room gets it (and the room's recent chat) there, not pushed too.
     const answering = this.answering;
     const answered =
@@ -250,8 +249,8 @@ export class LobbyContext {
       (room.seats.some((s) => s.playerId === answering) || room.spectators.some((s) => s.playerId === answering));
     if (answered) {
       const seat = room.seats.findIndex((s) => s.playerId === answering);
-      const state = toRoomView(room, game, game.hidesInformation && seat >= 0 ? seat : null);
-      this.answerView = room.chat.length > 0 ? { ...state, chat: room.chat } : state;
+      const viewer = game.hidesInformation && seat >= 0 ? seat : null;
+      this.answerView = toRoomView(room, game, viewer, room.chat.length > 0 ? room.chat : undefined);
     }
     const except = answered ? (answering ?? undefined) : undefined;
     if (!game.hidesInformation) {

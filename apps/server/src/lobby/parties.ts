@@ -234,7 +234,8 @@ function appendChat(
   sender?: string,
 ): PartyRecord {
   const at = Math.max(ctx.now(), (party.chat[party.chat.length - 1]?.at ?? 0) + 1);
-  const full: ChatMessage = { ...message, id: ctx.id(), scope: "party", roomId: party.id, at };
+  const { kind, from, text } = message;
+  const full: ChatMessage = { kind, from, text, id: ctx.id(), scope: "party", roomId: party.id, at };
   ctx.effects.toChannel(channels.party(party.id), "chat:message", full, sender);
   return { ...party, chat: [...party.chat, full].slice(-PARTY_CHAT_HISTORY) };
 }

@@ -89,7 +89,8 @@ export async function publicRatingOf(
 /** An identity's rating in a mode, for its profile. */
 export function modeRating(record: RatingRecord): ModeRating {
   const { mode, games, wins, losses, draws } = record;
-  return { ...publicRating(record), mode, games, wins, losses, draws };
+  const { value, provisional } = publicRating(record);
+  return { value, provisional, mode, games, wins, losses, draws };
 }
 
 /** A leaderboard row, with whose it is. */

@@ -1,9 +1,14 @@
-import type { RoomSummary, RoomView } from "@lobby/contracts";
+import type { ChatMessage, RoomSummary, RoomView } from "@lobby/contracts";
 import type { AnyGameDefinition } from "../games/game";
 import type { RoomRecord } from "./records";
 
-/** What a member (seat index) or spectator (null) of the room sees. */
-export function toRoomView(room: RoomRecord, game: AnyGameDefinition, viewer: number | null): RoomView {
+/** What a member (seat index) or spectator (null) of the room sees; with `chat`, chat lines carried along. */
+export function toRoomView(
+  room: RoomRecord,
+  game: AnyGameDefinition,
+  viewer: number | null,
+  chat?: ChatMessage[],
+): RoomView {
   const parties = partyNumbers(room);
   return {
     id: room.id,
@@ -38,6 +43,7 @@ export function toRoomView(room: RoomRecord, game: AnyGameDefinition, viewer: nu
     score: room.score
       ? { games: room.score.games, draws: room.score.draws, teamWins: room.score.teamWins ?? null }
       : null,
+    ...(chat ? { chat } : {}),
   };
 }
 
