@@ -2,13 +2,15 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Page } from "@playwright/test";
+import { expectAccessible } from "./axe";
 
 /*
  * Screenshots of the screens a journey passes, for people to look at: with
  * SCREENSHOTS=1 in the environment, `capture(page, name)` writes
  * `<name>-desktop.png` and `<name>-phone.png` (whole pages) into the
  * repository's `.screenshots/screens/` folder, which git ignores. Without it,
- * `capture` does nothing, so the journeys run as fast as ever.
+ * `capture` does nothing, so the journeys run as fast as ever. `look` is a
+ * stop of the screen tour: the accessibility check, then the pictures.
  */
 
 const SCREENSHOTS_DIR = fileURLToPath(new URL("../../../.screenshots/screens/", import.meta.url));
@@ -37,4 +39,10 @@ export async function capture(page: Page, name: string): Promise<void> {
     });
   }
   if (own) await page.setViewportSize(own);
+}
+
+/** A stop of the screen tour: axe on the page as it stands (see `expectAccessible`), then `capture`. */
+export async function look(page: Page, name: string): Promise<void> {
+  await expectAccessible(page, name);
+  await capture(page, name);
 }

@@ -69,7 +69,7 @@ export function RoomGame({ headingRef }: { headingRef: RefObject<HTMLHeadingElem
 
       <div className="room-status">
         {offline && room.phase !== "finished" ? (
-          <OfflineStatus />
+          <OfflineStatus watching={watching} />
         ) : (
           <Status room={room} view={room.game} mySeat={mySeat} seats={seats} />
         )}
@@ -81,7 +81,7 @@ export function RoomGame({ headingRef }: { headingRef: RefObject<HTMLHeadingElem
         {offline && (
           <div className="room-board-offline" data-testid="board-offline">
             <span className="spinner" aria-hidden="true" />
-            Reconnecting: moves are paused
+            {watching ? "Reconnecting…" : "Reconnecting: moves are paused"}
           </div>
         )}
       </div>
@@ -156,13 +156,15 @@ function ResultAnnouncer({ outcome }: { outcome: Outcome | null }) {
 }
 
 /** While our connection is down: the game may have moved on, and nothing here can be played. */
-function OfflineStatus() {
+function OfflineStatus({ watching }: { watching: boolean }) {
   return (
     <div className="match-status" data-testid="match-status" data-tone="waiting" data-offline="true">
       <span className="match-status-lines">
         <span className="match-status-text">Connection lost</span>
         <span className="match-status-detail">
-          The game may have moved on. Moves are paused until you're back online.
+          {watching
+            ? "The game may have moved on. You'll see it again once you're back online."
+            : "The game may have moved on. Moves are paused until you're back online."}
         </span>
       </span>
     </div>
