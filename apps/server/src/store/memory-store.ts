@@ -1,15 +1,8 @@
 import type { ChatMessage, ModeId } from "@lobby/contracts";
 import { isOpenForQuickMatch } from "../lobby/match-room";
-import type {
-  HistoryRecord,
-  IdentityRecord,
-  PartyRecord,
-  PlayerRecord,
-  QueueEntry,
-  RatingRecord,
-  RoomRecord,
-} from "../lobby/records";
+import type { IdentityRecord, PartyRecord, PlayerRecord, QueueEntry, RoomRecord } from "../lobby/records";
 import type { LobbyStore, RequestReceipt, StoreTx } from "../lobby/store";
+import { MemoryRatings, type Journal } from "./memory-ratings";
 
 /** Identities kept in memory before the least recently seen give way. */
 const DEFAULT_MAX_IDENTITIES = 100_000;
@@ -48,11 +41,8 @@ export class MemoryStore implements LobbyStore {
    * dropped when read; the lobby treats one past `expiresAt` as gone anyway.
    */
   private readonly identities = new Map<string, IdentityRecord>();
-  /** Ratings by identity and mode, and each identity's latest games: they go with their identity. */
-  private readonly ratings = new Map<string, Map<ModeId, RatingRecord>>();
-  private readonly histories = new Map<string, HistoryRecord[]>();
-  /** Each mode's ratings, highest first: its leaderboard. */
-  private readonly boards = new Map<ModeId, RatingRecord[]>();
+  /** Ratings by identity and mode, the leaderboards, and each identity's latest games: they go with their identity. */
+  private readonly ratings = new MemoryRatings();
   private readonly queues = new Map<ModeId, Map<string, QueueEntry>>();
   private readonly rooms = new Map<string, RoomRecord>();
   /** Parties: at most one per player, and gone with their last member. */
@@ -102,20 +92,19 @@ export class MemoryStore implements LobbyStore {
   }
 
   getRating(identityId: string, mode: ModeId) {
-    return Promise.resolve(this.ratings.get(identityId)?.get(mode));
+    return Promise.resolve(this.ratings.get(identityId, mode));
   }
 
   history(identityId: string) {
-    return Promise.resolve([...(this.histories.get(identityId) ?? [])]);
+    return Promise.resolve(this.ratings.history(identityId));
   }
 
   leaderboard(mode: ModeId, limit: number) {
-    const board = this.boards.get(mode) ?? [];
-    return Promise.resolve({ top: board.slice(0, limit), total: board.length });
+    return Promise.resolve(this.ratings.leaderboard(mode, limit));
   }
 
   countAbove(mode: ModeId, value: number) {
-    return Promise.resolve(firstAtOrBelow(this.boards.get(mode) ?? [], value));
+    return Promise.resolve(this.ratings.countAbove(mode, value));
   }
 
   countPlayers() {
@@ -183,17 +172,18 @@ export class MemoryStore implements LobbyStore {
   }
 
   private txView(): StoreTx {
-    const undo = {
-      push: (fn: () => void) => {
+    const undo: Journal = {
+      push: (fn) => {
         if (!this.undo) throw new Error("MemoryStore: a write outside a transaction");
         this.undo.push(fn);
       },
+      restore: (map, key) => {
+        const had = map.has(key);
+        const before = map.get(key);
+        undo.push(() => (had ? map.set(key, before!) : map.delete(key)));
+      },
     };
-    const restore = <K, V>(map: Map<K, V>, key: K) => {
-      const had = map.has(key);
-      const before = map.get(key);
-      undo.push(() => (had ? map.set(key, before as V) : map.delete(key)));
-    };
+    const { restore } = undo;
     // Undo puts removed entries back and restores the queue's order; only a
     // failed operation pays for that, never a successful one.
     const putBack = (mode: ModeId, entries: QueueEntry[]) =>
@@ -204,17 +194,9 @@ export class MemoryStore implements LobbyStore {
       });
     // An identity goes with its ratings, its places on the leaderboards and its history.
     const forgetIdentity = (id: string) => {
-      for (const mode of this.ratings.get(id)?.keys() ?? []) {
-        restore(this.boards, mode);
-        this.boards.set(
-          mode,
-          (this.boards.get(mode) ?? []).filter((r) => r.identityId !== id),
-        );
-      }
-      for (const map of [this.identities, this.ratings, this.histories] as Map<string, unknown>[]) {
-        restore(map, id);
-        map.delete(id);
-      }
+      this.ratings.forget(undo, id);
+      restore(this.identities, id);
+      this.identities.delete(id);
     };
     return {
       getPlayer: (id) => this.getPlayer(id),
@@ -247,22 +229,11 @@ export class MemoryStore implements LobbyStore {
       getRating: (identityId, mode) => this.getRating(identityId, mode),
       putRating: (rating) => {
         // Kept only with their identity, so an identity evicted mid-game leaves nothing behind to grow.
-        if (!this.identities.has(rating.identityId)) return Promise.resolve();
-        restore(this.ratings, rating.identityId);
-        restore(this.boards, rating.mode);
-        const modes = new Map(this.ratings.get(rating.identityId));
-        const stored = this.frozen(rating);
-        modes.set(rating.mode, stored);
-        this.ratings.set(rating.identityId, modes);
-        const board = (this.boards.get(rating.mode) ?? []).filter((r) => r.identityId !== rating.identityId);
-        board.splice(firstAtOrBelow(board, rating.value), 0, stored);
-        this.boards.set(rating.mode, board);
+        if (this.identities.has(rating.identityId)) this.ratings.put(undo, this.frozen(rating));
         return Promise.resolve();
       },
       appendHistory: (identityId, entry, keep) => {
-        if (!this.identities.has(identityId)) return;
-        restore(this.histories, identityId);
-        this.histories.set(identityId, [this.frozen(entry), ...(this.histories.get(identityId) ?? [])].slice(0, keep));
+        if (this.identities.has(identityId)) this.ratings.appendHistory(undo, identityId, this.frozen(entry), keep);
       },
       enqueue: (mode, entry) => {
         const queue = this.queue(mode);
@@ -394,16 +365,4 @@ function deepFrozen<T>(value: T): T {
   if (value === null || typeof value !== "object" || Object.isFrozen(value)) return value;
   for (const key of Object.keys(value)) deepFrozen((value as Record<string, unknown>)[key]);
   return Object.freeze(value);
-}
-
-/** Where `value` goes in a board sorted highest first: after every higher rating (the count of those). */
-function firstAtOrBelow(board: readonly RatingRecord[], value: number): number {
-  let low = 0;
-  let high = board.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if ((board[mid]?.value ?? -Infinity) > value) low = mid + 1;
-    else high = mid;
-  }
-  return low;
 }
