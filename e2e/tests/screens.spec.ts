@@ -180,4 +180,13 @@ adminTest("the admin page: its token prompt, a refused token, and the dashboard"
   await look(ops, "admin-token-refused");
   await signInAsAdmin(ops);
   await look(ops, "admin-dashboard");
+
+  // The confirmation before an announcement, then the audit log with that entry in it.
+  await ops.getByLabel("Message to every connected player").fill("Back in five minutes.");
+  await ops.getByRole("button", { name: "Announce…" }).click();
+  await expect(ops.getByRole("dialog")).toBeVisible();
+  await look(ops, "admin-announce-confirm");
+  await ops.getByRole("dialog").getByRole("button", { name: "Announce" }).click();
+  await expect(ops.getByTestId("audit-log").getByRole("listitem").first()).toContainText("Back in five minutes.");
+  await look(ops, "admin-audit-log");
 });

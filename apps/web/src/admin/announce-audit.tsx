@@ -99,11 +99,14 @@ export function AuditFeed() {
       {audit.length === 0 ? (
         <p className="admin-empty">No admin has acted yet.</p>
       ) : (
-        <ol className="admin-audit" role="log" aria-labelledby="audit-title" data-testid="audit-log">
-          {audit.slice(0, AUDIT_SHOWN).map((entry) => (
-            <AuditRow key={auditKey(entry)} entry={entry} />
-          ))}
-        </ol>
+        // A live region around the list, not on it: a role on the <ol> would take its list semantics away.
+        <div role="log" aria-labelledby="audit-title" data-testid="audit-log">
+          <ol className="admin-audit">
+            {audit.slice(0, AUDIT_SHOWN).map((entry) => (
+              <AuditRow key={auditKey(entry)} entry={entry} />
+            ))}
+          </ol>
+        </div>
       )}
     </section>
   );
