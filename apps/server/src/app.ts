@@ -20,9 +20,9 @@ import { AddressAbuse } from "./transport/address-abuse";
 import { addressBudgets, unlimitedBudgets, type AddressBudgets } from "./transport/address-budgets";
 import { AddressConnections, addressKeyer, clientAddress } from "./transport/address-connections";
 import { ConnectionLog, type Closed } from "./transport/connection-log";
-import { refuseUnknownEvents, type Edge } from "./transport/handle-event";
+import { serveEvents, type Edge } from "./transport/handle-event";
 import { handshake, refuseNamespace } from "./transport/handshake";
-import { registerLobbyHandlers } from "./transport/lobby-handlers";
+import { lobbyHandlers } from "./transport/lobby-handlers";
 import { originAllowed } from "./transport/origin";
 import { ConnectionLimits, unlimited } from "./transport/rate-limits";
 import { RefusalLog } from "./transport/refusal-log";
@@ -162,6 +162,8 @@ export function createLobbyServer(components: LobbyServerComponents): LobbyServe
       rejoinTarget: (identity) => lobby.rejoinTarget(identity),
     }),
   );
+  // Every connection's events go to the same handlers (see `serveEvents`).
+  const handlers = lobbyHandlers(lobby, budgets);
   nsp.on("connection", (socket) => {
     const { playerId, name, addressKey: address, claim, identity } = socket.data;
     const playerRoom = socketRooms.player(playerId);
@@ -185,8 +187,7 @@ export function createLobbyServer(components: LobbyServerComponents): LobbyServe
         socket.disconnect(true);
       },
     };
-    refuseUnknownEvents(edge);
-    registerLobbyHandlers(edge, lobby, budgets);
+    serveEvents(edge, handlers);
     // Logged once the session is ready (and so whether it was resumed is known); closed with it.
     let logged: Closed | null = null;
     socket.on("disconnect", (reason) => {

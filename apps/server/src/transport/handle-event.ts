@@ -15,17 +15,22 @@ import { LobbyError } from "../lobby/lobby-error";
 import { asRequest } from "../lobby/operations";
 import type { EdgeLimits } from "./rate-limits";
 import type { RefusalLog } from "./refusal-log";
-import type { LobbySocket } from "./types";
+import type { LobbySocket, SocketData } from "./types";
 
 /**
- * Handles one parsed event. It may `settle` the ack itself the moment its
- * operation commits (so the ack goes out before any push the operation or
- * a later one causes); otherwise its resolved value is the ack.
+ * Handles one parsed event from the connection `who` describes. It may
+ * `settle` the ack itself the moment its operation commits (so the ack goes
+ * out before any push the operation or a later one causes); otherwise its
+ * resolved value is the ack.
  */
 export type EventHandler<E extends ClientEventName> = (
   payload: ParsedClientPayload<E>,
   settle: (result: ClientResult<E>) => void,
+  who: SocketData,
 ) => Promise<ClientResult<E>>;
+
+/** A handler for every client event of the contract, made once and shared by every connection. */
+export type Handlers = { [E in ClientEventName]: EventHandler<E> };
 
 /** What the edge needs for every event of one connection. */
 export interface Edge {
@@ -54,107 +59,122 @@ const REFUSALS_THAT_COUNT: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * Serve a connection: one listener takes every event it sends. An event of
+ * the contract goes to its handler through `handleEvent`; any other is
+ * answered with UNKNOWN_EVENT. (One listener per connection, not one per
+ * event: a connection holds no closure per event.)
+ */
+export function serveEvents(edge: Edge, handlers: Handlers): void {
+  edge.socket.onAny((event: unknown, ...args: unknown[]) => {
+    if (typeof event === "string" && Object.hasOwn(clientEvents, event)) {
+      const name = event as ClientEventName;
+      void handleEvent(edge, name, handlers[name] as EventHandler<ClientEventName>, args);
+    } else {
+      refuseUnknown(edge, event, args);
+    }
+  });
+}
+
+/**
  * The one wrapper around every client event: rate-limit it, parse the
  * payload with its contract, run the handler, and turn the outcome —
  * including any thrown error — into exactly one ack. Nothing a client sends
  * can throw past here.
  */
-export function handleEvent<E extends ClientEventName>(edge: Edge, event: E, handler: EventHandler<E>): void {
+async function handleEvent<E extends ClientEventName>(
+  edge: Edge,
+  event: E,
+  handler: EventHandler<E>,
+  args: unknown[],
+): Promise<void> {
   const { socket, logger, limits, refusals } = edge;
-  const schema = clientEvents[event].payload;
-  const refuse = (reply: (result: AckResult<unknown>) => void, code: ErrorCode, message: string) => {
-    reply(fail(code, message));
-    refusals.note(code, socket.data.addressKey);
+  const ack = args[args.length - 1];
+  if (typeof ack !== "function") {
+    refusals.note("NO_ACK", socket.data.addressKey);
     if (!limits.refused()) edge.closeForAbuse();
+    return;
+  }
+  const started = performance.now();
+  const reply = (result: AckResult<unknown>) => {
+    (ack as (result: AckResult<unknown>) => void)(result);
+    edge.metrics.ack(event, result.ok ? "OK" : result.error.code, (performance.now() - started) / 1000);
   };
-  const listener = async (...args: unknown[]) => {
-    const ack = args[args.length - 1];
-    if (typeof ack !== "function") {
-      refusals.note("NO_ACK", socket.data.addressKey);
-      if (!limits.refused()) edge.closeForAbuse();
-      return;
-    }
-    const started = performance.now();
-    const reply = (result: AckResult<unknown>) => {
-      (ack as (result: AckResult<unknown>) => void)(result);
-      edge.metrics.ack(event, result.ok ? "OK" : result.error.code, (performance.now() - started) / 1000);
-    };
-    if (!limits.allow(event)) {
-      refuse(reply, ErrorCode.RateLimited, "Too many requests — slow down.");
-      return;
-    }
-    // The payload, then — for an event that changes something — optionally its envelope (`RequestMeta`).
-    const once = clientEvents[event].once;
-    if (args.length !== 2 && !(once && args.length === 3)) {
-      const shape = once ? "one payload, optionally a request id, and an ack" : "exactly one payload and an ack";
-      refuse(reply, ErrorCode.InvalidPayload, `${event} takes ${shape}.`);
-      return;
-    }
-    const meta = args.length === 3 ? RequestMeta.safeParse(args[1]) : null;
-    if (meta && !meta.success) {
-      refuse(
-        reply,
-        ErrorCode.InvalidPayload,
-        `Invalid ${event} request id: ${meta.error.issues[0]?.message ?? "malformed"}`,
-      );
-      return;
-    }
-    const parsed = schema.safeParse(args[0]);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const where = issue?.path.length ? ` at ${issue.path.join(".")}` : "";
-      const message = `Invalid ${event} payload${where}: ${issue?.message ?? "malformed"}`;
-      refuse(reply, ErrorCode.InvalidPayload, message.slice(0, MAX_ISSUE_MESSAGE));
-      return;
-    }
-    let settled = false;
-    const settle = (data: ClientResult<E>) => {
-      if (settled) return;
-      settled = true;
-      reply(ok(data));
-    };
-    const request = meta?.success ? { playerId: socket.data.playerId, requestId: meta.data.requestId, event } : null;
-    try {
-      settle(await handler(parsed.data as ParsedClientPayload<E>, asRequest(request, settle)));
-    } catch (error) {
-      if (settled) {
-        logger.error("handler failed after answering", { event, playerId: socket.data.playerId, error: String(error) });
-        return;
-      }
-      if (error instanceof LobbyError) {
-        reply(fail(error.code, error.message));
-        if (REFUSALS_THAT_COUNT.has(error.code)) {
-          refusals.note(error.code, socket.data.addressKey);
-          if (!limits.refused()) edge.closeForAbuse();
-        }
-        return;
-      }
-      logger.error("handler failed", {
-        event,
-        playerId: socket.data.playerId,
-        error: error instanceof Error ? (error.stack ?? error.message) : String(error),
-      });
-      reply(fail(ErrorCode.Internal, "Something went wrong on the server."));
-    }
+  if (!limits.allow(event)) {
+    refuse(edge, reply, ErrorCode.RateLimited, "Too many requests — slow down.");
+    return;
+  }
+  // The payload, then — for an event that changes something — optionally its envelope (`RequestMeta`).
+  const once = clientEvents[event].once;
+  if (args.length !== 2 && !(once && args.length === 3)) {
+    const shape = once ? "one payload, optionally a request id, and an ack" : "exactly one payload and an ack";
+    refuse(edge, reply, ErrorCode.InvalidPayload, `${event} takes ${shape}.`);
+    return;
+  }
+  const meta = args.length === 3 ? RequestMeta.safeParse(args[1]) : null;
+  if (meta && !meta.success) {
+    refuse(
+      edge,
+      reply,
+      ErrorCode.InvalidPayload,
+      `Invalid ${event} request id: ${meta.error.issues[0]?.message ?? "malformed"}`,
+    );
+    return;
+  }
+  const parsed = clientEvents[event].payload.safeParse(args[0]);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue?.path.length ? ` at ${issue.path.join(".")}` : "";
+    const message = `Invalid ${event} payload${where}: ${issue?.message ?? "malformed"}`;
+    refuse(edge, reply, ErrorCode.InvalidPayload, message.slice(0, MAX_ISSUE_MESSAGE));
+    return;
+  }
+  let settled = false;
+  const settle = (data: ClientResult<E>) => {
+    if (settled) return;
+    settled = true;
+    reply(ok(data));
   };
-  (socket as unknown as { on(event: string, fn: (...args: unknown[]) => void): void }).on(
-    event,
-    (...args) => void listener(...args),
-  );
+  const request = meta?.success ? { playerId: socket.data.playerId, requestId: meta.data.requestId, event } : null;
+  try {
+    settle(await handler(parsed.data as ParsedClientPayload<E>, asRequest(request, settle), socket.data));
+  } catch (error) {
+    if (settled) {
+      logger.error("handler failed after answering", { event, playerId: socket.data.playerId, error: String(error) });
+      return;
+    }
+    if (error instanceof LobbyError) {
+      reply(fail(error.code, error.message));
+      if (REFUSALS_THAT_COUNT.has(error.code)) {
+        refusals.note(error.code, socket.data.addressKey);
+        if (!limits.refused()) edge.closeForAbuse();
+      }
+      return;
+    }
+    logger.error("handler failed", {
+      event,
+      playerId: socket.data.playerId,
+      error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+    });
+    reply(fail(ErrorCode.Internal, "Something went wrong on the server."));
+  }
 }
 
-/** Answer events that are not in the contract with UNKNOWN_EVENT. */
-export function refuseUnknownEvents(edge: Edge): void {
-  const { socket, limits, refusals } = edge;
-  socket.onAny((event: unknown, ...args: unknown[]) => {
-    if (typeof event === "string" && Object.hasOwn(clientEvents, event)) return;
-    const ack = args[args.length - 1];
-    if (typeof ack === "function") {
-      (ack as (r: AckResult<never>) => void)(
-        fail(ErrorCode.UnknownEvent, `Unknown event "${String(event).slice(0, 64)}".`),
-      );
-    }
-    refusals.note(ErrorCode.UnknownEvent, socket.data.addressKey);
-    if (!limits.refused()) edge.closeForAbuse();
-  });
+/** Answer with a refusal that counts toward closing the connection for abuse. */
+function refuse(edge: Edge, reply: (result: AckResult<unknown>) => void, code: ErrorCode, message: string): void {
+  reply(fail(code, message));
+  edge.refusals.note(code, edge.socket.data.addressKey);
+  if (!edge.limits.refused()) edge.closeForAbuse();
+}
+
+/** Answer an event that is not in the contract with UNKNOWN_EVENT. */
+function refuseUnknown(edge: Edge, event: unknown, args: unknown[]): void {
+  const { limits, refusals } = edge;
+  const ack = args[args.length - 1];
+  if (typeof ack === "function") {
+    (ack as (r: AckResult<never>) => void)(
+      fail(ErrorCode.UnknownEvent, `Unknown event "${String(event).slice(0, 64)}".`),
+    );
+  }
+  refusals.note(ErrorCode.UnknownEvent, edge.socket.data.addressKey);
+  if (!limits.refused()) edge.closeForAbuse();
 }
