@@ -1,24 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { RatingRecord } from "../lobby/records";
+import { ratingRecord as rating } from "../../test/support/records";
 import { MemoryStore } from "./memory-store";
 
 const CF = "connect-four" as const;
-
-function rating(identityId: string, value: number): RatingRecord {
-  return {
-    identityId,
-    mode: CF,
-    name: identityId,
-    value,
-    mu: value / 40,
-    sigma: 5,
-    games: 1,
-    wins: 1,
-    losses: 0,
-    draws: 0,
-  };
-}
 
 const identity = (id: string) => ({ id, generation: 1, sessions: [], expiresAt: Date.now() + 60_000 });
 

@@ -1,6 +1,6 @@
 import type { QueueStatus } from "@lobby/contracts";
 import { afterEach, describe, expect, it } from "vitest";
-import type { RatingRecord } from "../../src/lobby/records";
+import { ratingRecord } from "../support/records";
 import { data } from "../support/results";
 import { customGame } from "../support/games";
 import { nextEvent, startTestServer } from "../support/test-server";
@@ -24,18 +24,7 @@ afterEach(async () => {
 async function playerRated(name: string, value: number) {
   const player = await server.connect(name);
   const identityId = player.session.identity.split(".")[1]!;
-  const rating: RatingRecord = {
-    identityId,
-    mode: CF,
-    name,
-    value,
-    mu: value / 40,
-    sigma: 5,
-    games: 20,
-    wins: 10,
-    losses: 10,
-    draws: 0,
-  };
+  const rating = ratingRecord(identityId, value, { name, games: 20, wins: 10, losses: 10 });
   await server.store.transaction((tx) => tx.putRating(rating, 60_000));
   return player;
 }

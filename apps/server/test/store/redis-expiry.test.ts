@@ -4,6 +4,7 @@ import { newRoom } from "../../src/lobby/match-room";
 import type { PlayerRecord } from "../../src/lobby/records";
 import { redisClient, type RedisClient } from "../../src/store/redis-client";
 import { RedisStore } from "../../src/store/redis-store";
+import { ratingRecord as rating } from "../support/records";
 
 /*
  * If every node stops, nothing is left to end sessions or close rooms:
@@ -129,18 +130,6 @@ it("lets an identity expire when it is not used, and every use extends it", asyn
 });
 
 it("drops a rating that expired from its leaderboard when the leaderboard is read", async () => {
-  const rating = (identityId: string, value: number) => ({
-    identityId,
-    mode: "connect-four" as const,
-    name: identityId,
-    value,
-    mu: value / 40,
-    sigma: 5,
-    games: 1,
-    wins: 1,
-    losses: 0,
-    draws: 0,
-  });
   await store.transaction(async (tx) => {
     await tx.putRating(rating("short", 1200), 50);
     await tx.putRating(rating("long", 1100), 60_000);

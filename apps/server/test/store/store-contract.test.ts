@@ -4,6 +4,7 @@ import { addSeat, newRoom } from "../../src/lobby/match-room";
 import type { PlayerRecord, RoomRecord } from "../../src/lobby/records";
 import type { LobbyStore, StoreTx } from "../../src/lobby/store";
 import { MemoryStore } from "../../src/store/memory-store";
+import { ratingRecord } from "../support/records";
 import { storeKinds } from "../support/stores";
 
 const CF = "connect-four" as const;
@@ -71,18 +72,8 @@ describe.each(storeKinds())("$name store", (kind) => {
 
   it("keeps each mode's leaderboard in order of rating as ratings change", async () => {
     const store = await kind.create();
-    const rating = (identityId: string, value: number, mode: "connect-four" | "trails" = CF) => ({
-      identityId,
-      mode,
-      name: identityId.toUpperCase(),
-      value,
-      mu: value / 40,
-      sigma: 5,
-      games: 3,
-      wins: 2,
-      losses: 1,
-      draws: 0,
-    });
+    const rating = (identityId: string, value: number, mode: "connect-four" | "trails" = CF) =>
+      ratingRecord(identityId, value, { mode, name: identityId.toUpperCase(), games: 3, wins: 2, losses: 1 });
     await write(store, async (tx) => {
       for (const id of ["a", "b", "c", "d"]) {
         await tx.putIdentity({ id, generation: 1, sessions: [], expiresAt: Date.now() + 60_000 }, 60_000);
@@ -390,18 +381,7 @@ describe("the memory store's identities", () => {
   it("take an identity's ratings and history with it, and keep none for an identity they do not hold", async () => {
     const store = new MemoryStore({ maxIdentities: 1 });
     const identity = (id: string) => ({ id, generation: 1, sessions: [], expiresAt: Number.MAX_SAFE_INTEGER });
-    const rating = (identityId: string) => ({
-      identityId,
-      mode: CF,
-      name: identityId,
-      value: 1080,
-      mu: 27,
-      sigma: 7,
-      games: 1,
-      wins: 1,
-      losses: 0,
-      draws: 0,
-    });
+    const rating = (identityId: string) => ratingRecord(identityId, 1080, { mu: 27, sigma: 7 });
     const entry = {
       game: "r#1",
       at: 0,
