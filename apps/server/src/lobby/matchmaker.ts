@@ -112,7 +112,7 @@ async function queueParty(ctx: LobbyContext, playerId: string, party: PartyRecor
   const rating = Math.round(shown.reduce((sum, r) => sum + r.value, 0) / shown.length);
   const search: PublicRating = { value: rating, provisional: shown.some((r) => r.provisional) };
 
-  const room = await openRoomFor(ctx, mode, members, rating);
+  const room = await openRoomFor(ctx, mode, members, rating, party.id);
   if (room) {
     let next = room;
     for (const member of members) next = await ctx.seat(next, member);
@@ -265,22 +265,31 @@ function teamsFit(mode: ModeInfo, seats: number): GroupFits | undefined {
  * wide as the room is old (the room waits for players as a player waits for
  * a room; a custom room takes anyone).
  */
-function roomTakes(ctx: LobbyContext, room: RoomRecord, size: number, rating: number): boolean {
+function roomTakes(ctx: LobbyContext, room: RoomRecord, size: number, rating: number, party?: string): boolean {
   if (room.maxPlayers - room.seats.length < size) return false;
-  const fits = teamsFit(ctx.game(room.mode).mode, room.maxPlayers);
-  if (fits) {
-    const parties = new Map<string, number>();
-    let solo = 0;
-    for (const seat of room.seats) {
-      if (seat.party === undefined) solo++;
-      else parties.set(seat.party, (parties.get(seat.party) ?? 0) + 1);
-    }
-    if (!fits([...parties.values(), ...Array<number>(solo).fill(1), size])) return false;
-  }
+  if (!teamsTake(ctx, room, size, party)) return false;
   if (room.kind !== "quick") return true;
   const ratings = [...room.seats.map((s) => s.rating?.value ?? STARTING_VALUE), rating];
   const spread = Math.max(...ratings) - Math.min(...ratings);
   return spread <= windowOf(ctx.deps.settings.widening, ctx.now() - room.createdAt);
+}
+
+/**
+ * In a team game, whether the room's players still split into its teams,
+ * each party on one team, with `size` more: players on their own, or of
+ * `party` (with its members already seated, if any). Always true in other games.
+ */
+export function teamsTake(ctx: LobbyContext, room: RoomRecord, size: number, party?: string): boolean {
+  const fits = teamsFit(ctx.game(room.mode).mode, room.maxPlayers);
+  if (!fits) return true;
+  const parties = new Map<string, number>();
+  let solo = party === undefined ? size : 0;
+  for (const seat of room.seats) {
+    if (seat.party === undefined) solo++;
+    else parties.set(seat.party, (parties.get(seat.party) ?? 0) + 1);
+  }
+  if (party !== undefined) parties.set(party, (parties.get(party) ?? 0) + size);
+  return fits([...parties.values(), ...Array<number>(solo).fill(1)]);
 }
 
 /**
@@ -292,7 +301,7 @@ export async function backfill(ctx: LobbyContext, room: RoomRecord): Promise<Roo
   const passed = new Set<string>();
   while (isOpenForQuickMatch(next)) {
     const queue = await ctx.store.listQueue(next.mode);
-    const entry = queue.find((e) => !passed.has(e.playerId) && roomTakes(ctx, next, sizeOf(e), e.rating));
+    const entry = queue.find((e) => !passed.has(e.playerId) && roomTakes(ctx, next, sizeOf(e), e.rating, e.party?.id));
     if (!entry) break;
     // Never seat someone the host removed (or a party with them); they keep their place in the queue.
     const ids = entry.party?.members ?? [entry.playerId];
@@ -319,11 +328,12 @@ async function openRoomFor(
   mode: ModeId,
   players: readonly PlayerRecord[],
   rating: number,
+  party?: string,
 ): Promise<RoomRecord | undefined> {
   for (const roomId of await ctx.store.openRoomIds(mode)) {
     const room = await ctx.store.getRoom(roomId);
     if (!room || !isOpenForQuickMatch(room) || players.some((player) => wasKicked(room, player))) continue;
-    if (roomTakes(ctx, room, players.length, rating)) return room;
+    if (roomTakes(ctx, room, players.length, rating, party)) return room;
   }
   return undefined;
 }

@@ -17,7 +17,7 @@ import {
   updateSettings as updateRoomSettings,
 } from "./match-room";
 import { assertJoinable, assertWatchable, kickSeat } from "./room-access";
-import { autoStart, backfill } from "./matchmaker";
+import { autoStart, backfill, teamsTake } from "./matchmaker";
 import { withResultNote } from "./play";
 import type { PlayerRecord, RoomRecord } from "./records";
 
@@ -55,6 +55,10 @@ export async function joinByCode(ctx: LobbyContext, playerId: string, code: stri
   ctx.assertFree(player);
   const room = await roomByCode(ctx, code);
   assertJoinable(room, player);
+  // A quick room of a team game keeps each party on one team: a member joining their party there must fit.
+  if (room.kind === "quick" && !teamsTake(ctx, room, 1, player.partyId)) {
+    throw new LobbyError(ErrorCode.PartyTooLarge, "Your party would not fit on one team in that room.");
+  }
   ctx.answerWithRoom(playerId);
   await ctx.saveRoom(autoStart(ctx, await ctx.seat(room, player)));
   return ctx.roomAnswer();

@@ -64,6 +64,32 @@ describe("team games", () => {
     expect(await checkInvariants(server.store, Date.now())).toEqual([]);
   });
 
+  it("keeps a party that grew past a team's size out of its quick room, and lets a player on their own in", async () => {
+    server = await startTestServer({ countdownMs: 60_000 });
+    const [ann, bob, cat, dan, eve] = await Promise.all(
+      ["Ann", "Bob", "Cat", "Dan", "Eve"].map((n) => server.connect(n)),
+    );
+    const party = data(await ann!.client.createParty());
+    data(await bob!.client.joinParty(party.code));
+    const seated = nextEvent(cat!.client, "room:state", (r) => r.seats.length === 4);
+    data(await ann!.client.quickMatch(TEAMS));
+    data(await cat!.client.quickMatch(TEAMS));
+    data(await dan!.client.quickMatch(TEAMS));
+    const { code } = await seated;
+
+    // Dan leaves the room and joins Ann's party: three of a party cannot play on one team of two.
+    data(await dan!.client.leaveRoom());
+    data(await dan!.client.joinParty(party.code));
+    expect(await dan!.client.joinRoom(code)).toMatchObject({ ok: false, error: { code: "PARTY_TOO_LARGE" } });
+    expect(data(await eve!.client.joinRoom(code)).seats.map((s) => s.player.name)).toEqual([
+      "Ann",
+      "Bob",
+      "Cat",
+      "Eve",
+    ]);
+    expect(await checkInvariants(server.store, Date.now())).toEqual([]);
+  });
+
   it("refuses to start a custom team room whose players do not split evenly", async () => {
     server = await startTestServer();
     const players = await Promise.all(["Ann", "Bob", "Cat", "Dan", "Eve"].map((n) => server.connect(n)));
