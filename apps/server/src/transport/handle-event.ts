@@ -87,11 +87,10 @@ async function handleEvent<E extends ClientEventName>(
   handler: EventHandler<E>,
   args: unknown[],
 ): Promise<void> {
-  const { socket, logger, limits, refusals } = edge;
+  const { socket, logger, limits } = edge;
   const ack = args[args.length - 1];
   if (typeof ack !== "function") {
-    refusals.note("NO_ACK", socket.data.addressKey);
-    if (!limits.refused()) edge.closeForAbuse();
+    countRefusal(edge, "NO_ACK");
     return;
   }
   const started = performance.now();
@@ -145,8 +144,7 @@ async function handleEvent<E extends ClientEventName>(
     if (error instanceof LobbyError) {
       reply(fail(error.code, error.message));
       if (REFUSALS_THAT_COUNT.has(error.code)) {
-        refusals.note(error.code, socket.data.addressKey);
-        if (!limits.refused()) edge.closeForAbuse();
+        countRefusal(edge, error.code);
       }
       return;
     }
@@ -159,22 +157,25 @@ async function handleEvent<E extends ClientEventName>(
   }
 }
 
-/** Answer with a refusal that counts toward closing the connection for abuse. */
-function refuse(edge: Edge, reply: (result: AckResult<unknown>) => void, code: ErrorCode, message: string): void {
-  reply(fail(code, message));
+/** Count a refusal in the refusal log and toward closing the connection for abuse. */
+function countRefusal(edge: Edge, code: string): void {
   edge.refusals.note(code, edge.socket.data.addressKey);
   if (!edge.limits.refused()) edge.closeForAbuse();
 }
 
+/** Answer with a refusal that counts (see `countRefusal`). */
+function refuse(edge: Edge, reply: (result: AckResult<unknown>) => void, code: ErrorCode, message: string): void {
+  reply(fail(code, message));
+  countRefusal(edge, code);
+}
+
 /** Answer an event that is not in the contract with UNKNOWN_EVENT. */
 function refuseUnknown(edge: Edge, event: unknown, args: unknown[]): void {
-  const { limits, refusals } = edge;
   const ack = args[args.length - 1];
   if (typeof ack === "function") {
     (ack as (r: AckResult<never>) => void)(
       fail(ErrorCode.UnknownEvent, `Unknown event "${String(event).slice(0, 64)}".`),
     );
   }
-  refusals.note(ErrorCode.UnknownEvent, edge.socket.data.addressKey);
-  if (!limits.refused()) edge.closeForAbuse();
+  countRefusal(edge, ErrorCode.UnknownEvent);
 }

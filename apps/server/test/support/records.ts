@@ -1,12 +1,10 @@
-import type { ModeId } from "@lobby/contracts";
 import type { RatingRecord } from "../../src/lobby/records";
 
 /** A stored rating of `value` (one game, won) for `identityId`, with any field given in `fields`. */
 export function ratingRecord(identityId: string, value: number, fields: Partial<RatingRecord> = {}): RatingRecord {
-  const mode: ModeId = "connect-four";
   return {
     identityId,
-    mode,
+    mode: "connect-four",
     name: identityId,
     value,
     mu: value / 40,
