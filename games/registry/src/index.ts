@@ -1,6 +1,6 @@
 import { connectFourGame } from "../../connect-four/src/index";
 import { liarsDiceGame } from "../../liars-dice/src/index";
-import type { BotStrategy, GameMoves } from "@lobby/game-kit";
+import type { BotStrategy, GameMoves, ViewDeltas } from "@lobby/game-kit";
 import { trailsGame } from "../../trails/src/index";
 import { trailsTeamsGame } from "../../trails-teams/src/index";
 import type { z } from "zod";
@@ -24,6 +24,15 @@ type Ids<T extends readonly AnyGame[]> = { -readonly [K in keyof T]: T[K] extend
 type Moves<T extends readonly AnyGame[]> = { -readonly [K in keyof T]: T[K] extends { Move: infer M } ? M : never };
 type Views<T extends readonly AnyGame[]> = { -readonly [K in keyof T]: T[K] extends { View: infer V } ? V : never };
 
+// The delta schemas of the games that have deltas, in order (a tuple that skips the others).
+type Deltas<T extends readonly unknown[]> = T extends readonly [infer G, ...infer Rest]
+  ? G extends { deltas?: { Delta: infer D } }
+    ? [D] extends [never]
+      ? Deltas<Rest>
+      : [D, ...Deltas<Rest>]
+    : Deltas<Rest>
+  : [];
+
 /** The games' ids, as a tuple for `z.enum`. */
 export const GAME_IDS = GAMES.map((game) => game.id) as Ids<Games>;
 
@@ -32,6 +41,9 @@ export const MOVE_SCHEMAS = GAMES.map((game) => game.Move) as Moves<Games>;
 
 /** The games' view schemas, as a tuple for `z.discriminatedUnion`. */
 export const VIEW_SCHEMAS = GAMES.map((game) => game.View) as Views<Games>;
+
+/** The delta schemas of the games that send deltas (see `ViewDeltas`), as a tuple for `z.discriminatedUnion`. */
+export const DELTA_SCHEMAS = GAMES.flatMap((game) => (game.deltas ? [game.deltas.Delta] : [])) as Deltas<Games>;
 
 /** The game with this id. */
 export function gameById<Id extends GameId>(id: Id): Extract<AnyGame, { id: Id }> {
@@ -51,6 +63,14 @@ export type AnyView = z.infer<AnyGame["View"]>;
  */
 export function movesOf(id: GameId): GameMoves<AnyMove, AnyView> {
   return gameById(id).moves as unknown as GameMoves<AnyMove, AnyView>;
+}
+
+/** A delta of any game that sends them. */
+export type AnyDelta = z.infer<Deltas<Games>[number]>;
+
+/** Game `id`'s deltas, typed for any game's views and deltas; undefined for a game that sends whole views. */
+export function deltasOf(id: GameId): ViewDeltas<AnyView, z.ZodType<AnyDelta>> | undefined {
+  return gameById(id).deltas;
 }
 
 /** Every game's sample moves: one list, for fuzzing and wild test steps. */

@@ -1,5 +1,5 @@
 import { defineGame } from "@lobby/game-kit";
-import { trailsMoves, trailsRules } from "@lobby/game-trails";
+import { trailsDeltas, trailsMoves, trailsRules } from "@lobby/game-trails";
 import { TRAILS_TEAMS_ID, TrailsTeamsMove, TrailsTeamsView } from "./schemas";
 
 export * from "./schemas";
@@ -28,4 +28,5 @@ export const trailsTeamsGame = defineGame({
   View: TrailsTeamsView,
   rules: trailsRules(TRAILS_TEAMS_ID, { teams: TRAILS_TEAMS }),
   moves: trailsMoves(TRAILS_TEAMS_ID),
+  deltas: trailsDeltas(TRAILS_TEAMS_ID),
 });

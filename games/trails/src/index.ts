@@ -1,6 +1,7 @@
 import { defineGame } from "@lobby/game-kit";
 import { trails } from "./rules";
 import { trailsMoves } from "./moves";
+import { trailsDeltas } from "./deltas";
 import { TrailsMove, TrailsView } from "./schemas";
 
 export * from "./schemas";
@@ -9,6 +10,7 @@ export * from "./arena";
 export * from "./bot";
 export * from "./moves";
 export * from "./sides";
+export * from "./deltas";
 
 /** Trails: light cycles for up to eight riders, on the server's clock. */
 export const trailsGame = defineGame({
@@ -26,4 +28,5 @@ export const trailsGame = defineGame({
   View: TrailsView,
   rules: trails,
   moves: trailsMoves("trails"),
+  deltas: trailsDeltas("trails"),
 });

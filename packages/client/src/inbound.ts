@@ -1,10 +1,12 @@
-import type {
-  ClientEventName,
-  ClientToServerEvents,
-  RoomView,
-  ServerEventName,
-  ServerPayload,
-  ServerToClientEvents,
+import {
+  patchRoomView,
+  type ClientEventName,
+  type ClientToServerEvents,
+  type RoomDelta,
+  type RoomView,
+  type ServerEventName,
+  type ServerPayload,
+  type ServerToClientEvents,
 } from "@lobby/contracts";
 import type { Socket } from "socket.io-client";
 import { InOrder } from "./in-order";
@@ -18,11 +20,15 @@ interface UntypedEmitter {
 
 export type Listener<E extends ServerEventName> = (payload: ServerPayload<E>) => void;
 
+/** Rooms whose latest state is kept to apply deltas to (a client is in one room at a time). */
+const ROOMS_KEPT = 8;
+
 /**
  * What the server sends a client, handed to the caller in order: pushes and
  * answers as the server sent them (`InOrder`), and each room's states as
- * they were committed (`RoomOrder`). Chat lines that ride in other frames
- * (a room's state, an answer) reach `chat:message` listeners as lines.
+ * they were committed (`RoomOrder`), deltas (`room:delta`) applied to the
+ * state before them so listeners get whole states. Chat lines that ride in
+ * other frames (a room's state, an answer) reach `chat:message` listeners as lines.
  */
 export class Inbound {
   /** Answers and pushes, handed over in the order the server sent them. */
@@ -31,20 +37,28 @@ export class Inbound {
   private readonly ownChat = new Set<(line: unknown) => void>();
   /** `room:state` listeners (and the chat lines states carry), fed in commit order by `roomOrder`. */
   private readonly roomListeners = new Set<(view: RoomView) => void>();
-  /** Rooms' states put back in commit order when two nodes' broadcasts cross (`RoomView.seq`). */
-  private readonly roomOrder = new RoomOrder<RoomView>((view) =>
+  /** Each room's latest state handed out, by room id, oldest first: what its next delta applies to. */
+  private readonly latest = new Map<string, RoomView>();
+  /** Rooms' states and deltas put back in commit order when two nodes' broadcasts cross (`RoomView.seq`). */
+  private readonly roomOrder = new RoomOrder<RoomView | RoomDelta>((item) => {
+    // A delta whose state before it never came (given up on after a reorder) waits for the next whole state.
+    const view = isDelta(item) ? this.applyDelta(item) : item;
+    if (view === null) return;
+    this.keep(view);
     this.inOrder.receive(false, () => {
       for (const listener of [...this.roomListeners]) listener(view);
-    }),
-  );
+    });
+  });
 
   constructor(private readonly socket: Socket<ServerToClientEvents, ClientToServerEvents>) {
     socket.on("room:state", (view) => this.roomOrder.push(view));
+    socket.on("room:delta", (delta) => this.roomOrder.push(delta));
   }
 
   /** A new connection, or the client closed: held states go out, and every room's order starts afresh. */
   reset(): void {
     this.roomOrder.reset();
+    this.latest.clear();
   }
 
   /** Subscribe to a server event (see `LobbyClient.on`). */
@@ -85,9 +99,26 @@ export class Inbound {
     });
     // A room's state in the answer (coming into it) is one the pushes after it follow on. Told in the
     // order the wire brought it, like the pushes; what it releases reaches listeners after the answer.
-    if (result.ok && carriesRoom(event)) this.roomOrder.seen(result.data as RoomView);
+    if (result.ok && carriesRoom(event)) {
+      this.roomOrder.seen(result.data as RoomView);
+      this.keep(result.data as RoomView);
+    }
     // Out of the room: coming back into it later (quick match may seat us there again) starts its order afresh.
-    if (result.ok && event === "room:leave") this.roomOrder.reset();
+    if (result.ok && event === "room:leave") this.reset();
+  }
+
+  private applyDelta(delta: RoomDelta): RoomView | null {
+    const base = this.latest.get(delta.id);
+    return base ? patchRoomView(base, delta) : null;
+  }
+
+  /** The room's latest state, unless an older one (a straggler handed out after a newer state). */
+  private keep(view: RoomView): void {
+    const kept = this.latest.get(view.id);
+    if (kept && kept.seq > view.seq) return;
+    this.latest.delete(view.id);
+    this.latest.set(view.id, view);
+    if (this.latest.size > ROOMS_KEPT) this.latest.delete(this.latest.keys().next().value as string);
   }
 
   /** Room states, in commit order; a listener's error is its own, the others still get the state. */
@@ -115,6 +146,10 @@ function linesIn(event: ClientEventName, data: unknown): readonly unknown[] {
   if (event === "chat:send") return [data];
   if (carriesRoom(event)) return (data as RoomView).chat ?? [];
   return [];
+}
+
+function isDelta(item: RoomView | RoomDelta): item is RoomDelta {
+  return !("phase" in item);
 }
 
 /** Requests answered with the room's state: coming into a room. */

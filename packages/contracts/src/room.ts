@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ChatMessage } from "./chat";
-import { GameView } from "./games";
+import { GameDelta, GameView, patchGameView } from "./games";
 import { ModeId } from "./modes";
 import { PublicPlayer } from "./player";
 import { PublicRating } from "./rating";
@@ -155,6 +155,38 @@ export const RoomView = z.object({
   chat: z.array(ChatMessage).optional(),
 });
 export type RoomView = z.infer<typeof RoomView>;
+
+/**
+ * A change to a room that touched nothing but its running game (a real-time
+ * game's tick, a move): the room's state numbered `seq - 1` with this
+ * `version`, `seq` and the game's delta applied is its state now. Only games
+ * that send deltas have them, and only between whole states: a room's state
+ * comes whole on joining, on resuming, with any other change, and every
+ * `ROOM_KEYFRAME_EVERY` saves.
+ */
+export const RoomDelta = z.object({
+  id: RoomId,
+  version: z.int().min(0),
+  seq: z.int().min(1),
+  game: GameDelta,
+});
+export type RoomDelta = z.infer<typeof RoomDelta>;
+
+/** A room sends its state whole at least once every this many saves, even when only its game changed. */
+export const ROOM_KEYFRAME_EVERY = 20;
+
+/**
+ * The room's state after `delta`, or null when `base` is not the state it
+ * follows (another room, or not the one numbered `seq - 1`): wait for the
+ * next whole state. The result carries no chat: `base`'s lines were its own.
+ */
+export function patchRoomView(base: RoomView, delta: RoomDelta): RoomView | null {
+  if (base.id !== delta.id || base.seq !== delta.seq - 1 || base.game === null) return null;
+  const game = patchGameView(base.game, delta.game);
+  if (game === null) return null;
+  const { chat: _chat, ...rest } = base;
+  return { ...rest, version: delta.version, seq: delta.seq, game };
+}
 
 /** A public room as the room browser lists it. */
 export const RoomSummary = z.object({

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { ChatMessage, ChatScope } from "./chat";
 import { LobbyStats, QueueStatus, Session } from "./events";
 import { PartyCode, PartyLeftReason, PartyView } from "./party";
-import { RoomId, RoomSummary, RoomView } from "./room";
+import { RoomDelta, RoomId, RoomSummary, RoomView } from "./room";
 
 /*
  * Server → client: every event the server emits on `/lobby`, with its
@@ -48,6 +48,11 @@ export const serverEvents = {
     payload: RoomView,
     summary:
       "The full state of your room; pushed to its members and spectators on every change. A state that lists your seat while you were searching means you were matched into it. `chat` holds the lobby's own room chat lines that came with the change (`@lobby/client` hands them to `chat:message` listeners).",
+  },
+  "room:delta": {
+    payload: RoomDelta,
+    summary:
+      "Your room changed in nothing but its running game (a tick of a real-time game, a move), in a game that sends deltas (Trails): apply it to the room's state numbered `seq - 1` to get the state now. A client without that state waits for the next whole `room:state`, which comes at least every `ROOM_KEYFRAME_EVERY` (20) saves. `@lobby/client` applies deltas and hands `room:state` listeners whole states.",
   },
   "room:kicked": {
     payload: z.object({ roomId: RoomId, reason: z.string() }),

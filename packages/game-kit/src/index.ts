@@ -101,12 +101,33 @@ export interface GameRules<State, Move, View> {
 /** The schema of a game's moves or views: an object tagged with the game's id. */
 export type TaggedSchema<Id extends string = string> = z.ZodType<Tagged<Id>>;
 
+/**
+ * A real-time game whose view changes a little on each tick can send the
+ * change instead of the whole view. The lobby then pushes a delta for a save
+ * that changed nothing but the game (a tick, a move), and the whole view on
+ * joining, on resuming, on every other change and every few saves, so a
+ * client that missed one catches up; `@lobby/client` applies them and hands
+ * out whole views as before.
+ */
+export interface ViewDeltas<View, DeltaSchema extends z.ZodType = z.ZodType> {
+  /** The schema of a delta on the wire (a strict object tagged `mode: id`). */
+  readonly Delta: DeltaSchema;
+  /**
+   * What changed from `base` to `next`, two views of one game in play, `next`
+   * the later; `null` when only the whole view will do (say, most of it changed).
+   */
+  diff(base: View, next: View): z.infer<DeltaSchema> | null;
+  /** `base` with `delta` applied: deep-equal to the `next` the delta was made from. Must not mutate `base`. */
+  patch(base: View, delta: z.infer<DeltaSchema>): View;
+}
+
 /** One game, as its folder exports it. */
 export interface GameModule<
   Id extends string = string,
   State = unknown,
   MoveSchema extends TaggedSchema<Id> = TaggedSchema<Id>,
   ViewSchema extends TaggedSchema<Id> = TaggedSchema<Id>,
+  DeltaSchema extends TaggedSchema<Id> = TaggedSchema<Id>,
 > {
   readonly id: Id;
   readonly mode: ModeInfo & { id: Id };
@@ -117,6 +138,8 @@ export interface GameModule<
   readonly rules: GameRules<State, z.infer<MoveSchema>, z.infer<ViewSchema>>;
   /** Moves for tests, fuzzing and bots. */
   readonly moves: GameMoves<z.infer<MoveSchema>, z.infer<ViewSchema>>;
+  /** Real-time games: send what changed rather than the whole view (see `ViewDeltas`). */
+  readonly deltas?: ViewDeltas<z.infer<ViewSchema>, DeltaSchema>;
 }
 
 /**
@@ -146,7 +169,11 @@ export function defineGame<
   State,
   MoveSchema extends TaggedSchema<Id>,
   ViewSchema extends TaggedSchema<Id>,
->(game: GameModule<Id, State, MoveSchema, ViewSchema>): GameModule<Id, State, MoveSchema, ViewSchema> {
+  // A game without deltas has none: `never`, which the registry's list of delta schemas skips.
+  DeltaSchema extends TaggedSchema<Id> = never,
+>(
+  game: GameModule<Id, State, MoveSchema, ViewSchema, DeltaSchema>,
+): GameModule<Id, State, MoveSchema, ViewSchema, DeltaSchema> {
   return game;
 }
 

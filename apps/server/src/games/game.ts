@@ -1,5 +1,6 @@
-import type { GameMove, GameView, ModeInfo } from "@lobby/contracts";
-import type { GameRules } from "@lobby/game-kit";
+import type { GameDelta, GameMove, GameView, ModeInfo } from "@lobby/contracts";
+import type { GameRules, ViewDeltas } from "@lobby/game-kit";
+import type { z } from "zod";
 
 export type { MoveRefusal, Outcome, SetupContext } from "@lobby/game-kit";
 
@@ -10,4 +11,6 @@ export type { MoveRefusal, Outcome, SetupContext } from "@lobby/game-kit";
  */
 export interface AnyGameDefinition extends GameRules<unknown, GameMove, GameView> {
   readonly mode: ModeInfo;
+  /** Real-time games that send what changed rather than their whole view. */
+  readonly deltas?: ViewDeltas<GameView, z.ZodType<GameDelta>>;
 }

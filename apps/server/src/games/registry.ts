@@ -1,5 +1,5 @@
 import type { ModeId, ModeInfo } from "@lobby/contracts";
-import { GAMES } from "@lobby/games";
+import { GAMES, deltasOf } from "@lobby/games";
 import type { AnyGameDefinition } from "./game";
 
 /**
@@ -8,7 +8,10 @@ import type { AnyGameDefinition } from "./game";
  * parsed as that game's move (the lobby checks its `mode` against the room's).
  */
 export const games = Object.fromEntries(
-  GAMES.map((game) => [game.id, { ...(game.rules as unknown as AnyGameDefinition), mode: game.mode }]),
+  GAMES.map((game) => [
+    game.id,
+    { ...(game.rules as unknown as AnyGameDefinition), mode: game.mode, deltas: deltasOf(game.id) },
+  ]),
 ) as Record<ModeId, AnyGameDefinition>;
 
 export function modeInfos(registry: Record<ModeId, AnyGameDefinition>): ModeInfo[] {

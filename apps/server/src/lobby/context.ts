@@ -11,7 +11,7 @@ import { partyView } from "./parties";
 import { presenceOf } from "./presence";
 import { publicRatingOf, recordResult } from "./ratings";
 import type { PlayerLocation, PlayerRecord, RoomRecord } from "./records";
-import { toRoomView, toSummary } from "./room-view";
+import { toRoomDelta, toRoomView, toSummary } from "./room-view";
 import type { LobbyDeps, LobbyRuntime } from "./runtime";
 import type { StoreTx } from "./store";
 
@@ -248,12 +248,17 @@ export class LobbyContext {
       answering !== null &&
       (room.seats.some((s) => s.playerId === answering) || room.spectators.some((s) => s.playerId === answering));
     if (answered) {
-      const seat = room.seats.findIndex((s) => s.playerId === answering);
+      // A seat they left in an earlier game of this room is not theirs: a spectator sees what spectators see.
+      const seat = room.seats.findIndex((s) => s.playerId === answering && s.status !== "left");
       const viewer = game.hidesInformation && seat >= 0 ? seat : null;
       this.answerView = toRoomView(room, game, viewer, room.chat.length > 0 ? room.chat : undefined);
     }
     const except = answered ? (answering ?? undefined) : undefined;
-    if (!game.hidesInformation) {
+    // Only the running game changed (a tick, a move): what changed, not the whole state.
+    const delta = answered || chat ? null : toRoomDelta(before, room, game);
+    if (delta) {
+      this.effects.toChannel(channel, "room:delta", delta);
+    } else if (!game.hidesInformation) {
       this.effects.toChannel(channel, "room:state", view(null), except);
     } else {
       room.seats.forEach((seat, index) => {

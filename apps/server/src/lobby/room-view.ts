@@ -1,8 +1,18 @@
-import type { ChatMessage, RoomSummary, RoomView } from "@lobby/contracts";
+import { isDeepStrictEqual } from "node:util";
+import {
+  ROOM_KEYFRAME_EVERY,
+  type ChatMessage,
+  type RoomDelta,
+  type RoomSummary,
+  type RoomView,
+} from "@lobby/contracts";
 import type { AnyGameDefinition } from "../games/game";
 import type { RoomRecord } from "./records";
 
-/** What a member (seat index) or spectator (null) of the room sees; with `chat`, chat lines carried along. */
+/**
+ * What a member (seat index) or spectator (null) of the room sees; with `chat`, chat lines carried along.
+ * A record field it shows must be compared in `onlyGameChanged` too.
+ */
 export function toRoomView(
   room: RoomRecord,
   game: AnyGameDefinition,
@@ -45,6 +55,53 @@ export function toRoomView(
       : null,
     ...(chat ? { chat } : {}),
   };
+}
+
+/**
+ * The save of `room` over `before` as a delta for its members, or null when
+ * they need the whole state: the game sends no deltas or hides information
+ * (one view per seat), the game is not running on both sides, something
+ * besides the game changed, it is a keyframe save (every
+ * `ROOM_KEYFRAME_EVERY`, so a member who missed one catches up), or the game
+ * says the whole view will do. The caller sends chat lines the save added
+ * with the whole state.
+ */
+export function toRoomDelta(
+  before: RoomRecord | undefined,
+  room: RoomRecord,
+  game: AnyGameDefinition,
+): RoomDelta | null {
+  const { deltas } = game;
+  if (!deltas || game.hidesInformation || !before || before.game === null || room.game === null) return null;
+  if (before.phase !== "playing" || room.phase !== "playing") return null;
+  const seq = room.seq ?? 0;
+  if (seq % ROOM_KEYFRAME_EVERY === 0 || seq !== (before.seq ?? 0) + 1 || !onlyGameChanged(before, room)) return null;
+  const delta = deltas.diff(game.view(before.game, null), game.view(room.game, null));
+  return delta && { id: room.id, version: room.version, seq, game: delta };
+}
+
+/** Whether everything `toRoomView` shows of the room but its game, version, seq and chat is as it was. */
+function onlyGameChanged(before: RoomRecord, room: RoomRecord): boolean {
+  return (
+    before.code === room.code &&
+    before.kind === room.kind &&
+    before.mode === room.mode &&
+    before.visibility === room.visibility &&
+    before.maxPlayers === room.maxPlayers &&
+    before.hostId === room.hostId &&
+    before.rated === room.rated &&
+    before.round === room.round &&
+    before.countdownEndsAt === room.countdownEndsAt &&
+    before.spectators.length === room.spectators.length &&
+    // Saves keep what they do not change, so these are mostly the same objects; a deep look otherwise.
+    alike(before.seats, room.seats) &&
+    alike(before.result, room.result) &&
+    alike(before.score, room.score)
+  );
+}
+
+function alike(a: unknown, b: unknown): boolean {
+  return a === b || isDeepStrictEqual(a, b);
 }
 
 /**

@@ -166,7 +166,9 @@ async function resync(ctx: LobbyContext, player: PlayerRecord): Promise<void> {
   if (location.kind === "seated" && room.seats.some((s) => s.playerId === player.id && s.status === "disconnected")) {
     await ctx.saveRoom(ctx.say(markReconnected(room, player.id), `${player.name} is back.`));
   } else {
-    const seat = room.seats.findIndex((s) => s.playerId === player.id);
+    // A spectator sees what spectators see, even with a seat they left in an earlier game of this room.
+    const seat =
+      location.kind === "seated" ? room.seats.findIndex((s) => s.playerId === player.id && s.status !== "left") : -1;
     ctx.effects.toPlayer(player.id, "room:state", toRoomView(room, ctx.game(room.mode), seat < 0 ? null : seat));
   }
 }

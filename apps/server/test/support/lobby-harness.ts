@@ -42,6 +42,7 @@ export function lobbyHarness(settings: Partial<LobbySettings> = {}, seed = 1, st
   async function connect(...names: string[]) {
     for (const name of names) {
       const id = name.toLowerCase();
+      effects.connected(id);
       await lobby.connect({ id, name, connectionId: connectionOf(id) });
     }
     return names.map((n) => n.toLowerCase());
@@ -52,11 +53,13 @@ export function lobbyHarness(settings: Partial<LobbySettings> = {}, seed = 1, st
   }
   /** The player's connection drops (the session is kept for the grace period). */
   function drop(playerId: string) {
+    effects.disconnected(playerId);
     return lobby.disconnect(playerId, connectionOf(playerId));
   }
   /** The player comes back on a new connection with their session token. */
   async function reconnect(playerId: string, name = playerId) {
     connections.set(playerId, (connections.get(playerId) ?? 0) + 1);
+    effects.connected(playerId);
     return lobby.connect({ id: playerId, name, connectionId: connectionOf(playerId) });
   }
   async function locationOf(playerId: string) {
