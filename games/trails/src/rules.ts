@@ -90,7 +90,8 @@ function advance(state: TrailsState): TrailsState {
     claims.set(index, (claims.get(index) ?? 0) + 1);
   }
 
-  const cells = state.cells.split("");
+  // At most one claimed cell per rider: cut those in rather than split the whole arena into an array.
+  let cells = state.cells;
   const riders = state.riders.map((rider, i): TrailsRiderState => {
     const move = moves[i];
     if (!move) return rider;
@@ -100,10 +101,10 @@ function advance(state: TrailsState): TrailsState {
     const crashed = !inside(move.x, move.y) || state.cells[index] !== EMPTY || (claims.get(index) ?? 0) > 1;
     // Keep the heading it died on: the view then shows which way it hit.
     if (crashed) return { ...rider, direction: move.direction, alive: false, crashedAt: tick, turns: [] };
-    cells[index] = String(rider.seat);
+    cells = cells.slice(0, index) + String(rider.seat) + cells.slice(index + 1);
     return { ...rider, ...move, length: rider.length + 1 };
   });
-  return { ...state, tick, cells: cells.join(""), riders };
+  return { ...state, tick, cells, riders };
 }
 
 /** How a Trails mode is played. */
