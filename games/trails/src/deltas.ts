@@ -1,6 +1,6 @@
 import type { ViewDeltas } from "@lobby/game-kit";
 import { z } from "zod";
-import { TrailsRider, type TrailsViewOf } from "./schemas";
+import { TRAILS_MAX_PLAYERS, TrailsDirection, type TrailsRider, type TrailsViewOf } from "./schemas";
 
 /*
  * A tick moves each living rider one cell: of the arena's 1,200–1,728 cells
@@ -12,12 +12,30 @@ import { TrailsRider, type TrailsViewOf } from "./schemas";
 /** A cell that changed: its row-major index and what it holds now (`.` or a seat's digit). */
 const CellChange = z.tuple([z.int().min(0), z.string().length(1)]);
 
+/**
+ * A rider that changed, as a tuple (a third of the bytes of the object): its
+ * seat and everything a tick or a crash changes. Its team stays as it was.
+ */
+const RiderChange = z.tuple([
+  z
+    .int()
+    .min(0)
+    .max(TRAILS_MAX_PLAYERS - 1),
+  z.int().min(0),
+  z.int().min(0),
+  TrailsDirection,
+  z.boolean(),
+  z.int().min(0),
+  z.int().min(0).nullable(),
+]);
+type RiderChange = z.infer<typeof RiderChange>;
+
 /** What changed in a Trails view of mode `Id` between two saves. */
 export type TrailsDeltaOf<Id extends string> = {
   mode: Id;
   tick: number;
   cells: [index: number, cell: string][];
-  riders: TrailsRider[];
+  riders: RiderChange[];
 };
 
 /** Past this share of the arena changed, the whole view is about as small: send it instead. */
@@ -26,7 +44,7 @@ const MOST_CELLS = 1 / 16;
 /** The fields a delta carries; any other field of the view that changed needs the whole view. */
 const CARRIED = new Set(["tick", "cells", "riders"]);
 
-/** Trails' deltas for the mode `id`: the tick, the cells that changed, and every rider that changed, whole. */
+/** Trails' deltas for the mode `id`: the tick, the cells that changed, and the riders that changed. */
 export function trailsDeltas<Id extends string>(id: Id) {
   const Delta = z.strictObject({
     mode: z.literal(id),
@@ -34,8 +52,8 @@ export function trailsDeltas<Id extends string>(id: Id) {
     tick: z.int().min(0),
     /** The cells that changed, by index. */
     cells: z.array(CellChange),
-    /** The riders that changed (moved, turned, crashed), each whole. */
-    riders: z.array(TrailsRider),
+    /** The riders that changed (moved, turned, crashed): `[seat, x, y, direction, alive, length, crashedAt]`. */
+    riders: z.array(RiderChange),
   });
   const deltas: ViewDeltas<TrailsViewOf<Id>, typeof Delta> = {
     Delta,
@@ -52,7 +70,16 @@ export function trailsDeltas<Id extends string>(id: Id) {
           if (cells.push([index, next.cells.charAt(index)]) > most) return null;
         }
       }
-      const riders = next.riders.filter((rider, index) => !sameRider(base.riders[index], rider));
+      const riders: RiderChange[] = [];
+      for (let index = 0; index < next.riders.length; index++) {
+        const was = base.riders[index];
+        const rider = next.riders[index]!;
+        // Riders are by seat, and keep their team for the round: anything else needs the whole view.
+        if (was?.seat !== rider.seat || was.team !== rider.team) return null;
+        if (sameRider(was, rider)) continue;
+        const { seat, x, y, direction, alive, length, crashedAt } = rider;
+        riders.push([seat, x, y, direction, alive, length, crashedAt]);
+      }
       return { mode: id, tick: next.tick, cells, riders };
     },
     patch(base, delta) {
@@ -60,17 +87,25 @@ export function trailsDeltas<Id extends string>(id: Id) {
       for (const [index, cell] of delta.cells) {
         if (index < cells.length) cells = cells.slice(0, index) + cell + cells.slice(index + 1);
       }
-      const riders = base.riders.map((rider) => delta.riders.find((r) => r.seat === rider.seat) ?? rider);
+      const riders = base.riders.map((rider) => {
+        const change = delta.riders.find(([seat]) => seat === rider.seat);
+        if (!change) return rider;
+        const [, x, y, direction, alive, length, crashedAt] = change;
+        return { ...rider, x, y, direction, alive, length, crashedAt };
+      });
       return { ...base, tick: delta.tick, cells, riders };
     },
   };
   return deltas;
 }
 
-/** Two riders alike in every field (all of them plain values). */
-function sameRider(a: TrailsRider | undefined, b: TrailsRider): boolean {
-  if (!a) return false;
-  const keys = Object.keys(b) as (keyof TrailsRider)[];
-  if (keys.length !== Object.keys(a).length) return false;
-  return keys.every((key) => a[key] === b[key]);
+/** Two riders alike in every field (all of them plain values), without allocating. */
+function sameRider(a: TrailsRider, b: TrailsRider): boolean {
+  let fields = 0;
+  for (const key in b) {
+    fields++;
+    if (a[key as keyof TrailsRider] !== b[key as keyof TrailsRider]) return false;
+  }
+  for (const _ in a) fields--;
+  return fields === 0;
 }
