@@ -113,7 +113,7 @@ export class Bot {
       ...(this.forwardedFor !== null ? { headers: forwardedForHeaders(this.forwardedFor) } : {}),
     });
     this.client = client;
-    client.socket.onAny(() => this.meters.countEvent());
+    client.socket.onAny((event: string) => this.meters.countEvent(event));
     client.on("room:state", this.onState);
     client.on("queue:status", this.onStatus);
     client.on("chat:message", this.onChat);

@@ -30,6 +30,8 @@ export class Meters {
   seatFailures = 0;
   states = 0;
   events = 0;
+  /** Frames that carried a room's state (`room:state`, `room:delta`), counted as they arrive. */
+  stateFrames = 0;
   /** Never reset: the progress line turns it into a rate. */
   eventsTotal = 0;
   moves = 0;
@@ -54,9 +56,10 @@ export class Meters {
     return histogram;
   }
 
-  countEvent(): void {
+  countEvent(event: string): void {
     this.events++;
     this.eventsTotal++;
+    if (event === "room:state" || event === "room:delta") this.stateFrames++;
   }
 
   action(name: string): void {
@@ -93,7 +96,7 @@ export class Meters {
     this.seatMs.reset();
     for (const histogram of this.rttByMode.values()) histogram.reset();
     this.connected = this.connectFailures = this.connectRetries = this.seatedCount = this.seatFailures = 0;
-    this.states = this.events = this.moves = this.lost = this.requests = 0;
+    this.states = this.events = this.stateFrames = this.moves = this.lost = this.requests = 0;
     this.errors = {};
     this.connectErrors = {};
     this.handshakeFailures = {};
@@ -117,6 +120,7 @@ export class Meters {
       seatFailures: this.seatFailures,
       states: this.states,
       events: this.events,
+      stateFrames: this.stateFrames,
       moves: this.moves,
       lost: this.lost,
       sequence: sequences.reduce(addSequenceCounts, emptySequenceCounts()),

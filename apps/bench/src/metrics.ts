@@ -119,6 +119,7 @@ export function mergeMetrics(parts: readonly WorkerMetrics[]): Merged {
     seatFailures: 0,
     states: 0,
     events: 0,
+    stateFrames: 0,
     moves: 0,
     lost: 0,
     sequence: emptySequenceCounts(),
@@ -147,6 +148,7 @@ export function mergeMetrics(parts: readonly WorkerMetrics[]): Merged {
     merged.seatFailures += part.seatFailures;
     merged.states += part.states;
     merged.events += part.events;
+    merged.stateFrames += part.stateFrames;
     merged.moves += part.moves;
     merged.lost += part.lost;
     merged.sequence = addSequenceCounts(merged.sequence, part.sequence);

@@ -130,6 +130,8 @@ export interface WorkerMetrics {
   states: number;
   /** Every server event received (states, statuses, stats, chat…). */
   events: number;
+  /** Of those, the frames that carried a room's state (`room:state`, `room:delta`). */
+  stateFrames: number;
   /** Moves the server accepted. */
   moves: number;
   /** Moves acknowledged whose state never arrived (counted at `stop`). */

@@ -75,7 +75,7 @@ export const relay: Scenario = {
         key: "other.rate",
         label: "other events delivered per second",
         unit: "/s",
-        value: (live.events - live.states) / seconds,
+        value: (live.events - live.stateFrames) / seconds,
       },
       {
         key: "server.cpuPerMessage",

@@ -66,7 +66,7 @@ export const scale: Scenario = {
         p50: rtt.p50,
         p99: rtt.p99,
         movesPerSecond: live.moves / (live.wallMs / 1000),
-        otherEventsPerSecond: (live.events - live.states) / (live.wallMs / 1000),
+        otherEventsPerSecond: (live.events - live.stateFrames) / (live.wallMs / 1000),
         serverCpuPercent: window ? cpuPercent(window.cpuMicros, window.wallMs) : null,
         botCpuPercent: cpuPercent(live.cpuMicros, live.wallMs) / ctx.botCores,
       });
