@@ -114,6 +114,7 @@ export class Bot {
     });
     this.client = client;
     client.socket.onAny((event: string) => this.meters.countEvent(event));
+    client.socket.io.on("open", () => client.socket.io.engine.on("data", (data) => this.meters.receive(data)));
     client.on("room:state", this.onState);
     client.on("queue:status", this.onStatus);
     client.on("chat:message", this.onChat);

@@ -32,6 +32,8 @@ export class Meters {
   events = 0;
   /** Frames that carried a room's state (`room:state`, `room:delta`), counted as they arrive. */
   stateFrames = 0;
+  /** Characters of the Socket.IO packets received (each a frame less its one-byte Engine.IO type). */
+  received = 0;
   /** Never reset: the progress line turns it into a rate. */
   eventsTotal = 0;
   moves = 0;
@@ -60,6 +62,12 @@ export class Meters {
     this.events++;
     this.eventsTotal++;
     if (event === "room:state" || event === "room:delta") this.stateFrames++;
+  }
+
+  /** A packet arrived: count its size. */
+  receive(data: unknown): void {
+    if (typeof data === "string") this.received += data.length;
+    else if (data instanceof ArrayBuffer || ArrayBuffer.isView(data)) this.received += data.byteLength;
   }
 
   action(name: string): void {
@@ -96,7 +104,7 @@ export class Meters {
     this.seatMs.reset();
     for (const histogram of this.rttByMode.values()) histogram.reset();
     this.connected = this.connectFailures = this.connectRetries = this.seatedCount = this.seatFailures = 0;
-    this.states = this.events = this.stateFrames = this.moves = this.lost = this.requests = 0;
+    this.states = this.events = this.stateFrames = this.received = this.moves = this.lost = this.requests = 0;
     this.errors = {};
     this.connectErrors = {};
     this.handshakeFailures = {};
@@ -121,6 +129,7 @@ export class Meters {
       states: this.states,
       events: this.events,
       stateFrames: this.stateFrames,
+      received: this.received,
       moves: this.moves,
       lost: this.lost,
       sequence: sequences.reduce(addSequenceCounts, emptySequenceCounts()),

@@ -120,6 +120,7 @@ export function mergeMetrics(parts: readonly WorkerMetrics[]): Merged {
     states: 0,
     events: 0,
     stateFrames: 0,
+    received: 0,
     moves: 0,
     lost: 0,
     sequence: emptySequenceCounts(),
@@ -149,6 +150,7 @@ export function mergeMetrics(parts: readonly WorkerMetrics[]): Merged {
     merged.states += part.states;
     merged.events += part.events;
     merged.stateFrames += part.stateFrames;
+    merged.received += part.received;
     merged.moves += part.moves;
     merged.lost += part.lost;
     merged.sequence = addSequenceCounts(merged.sequence, part.sequence);

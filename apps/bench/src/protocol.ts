@@ -132,6 +132,8 @@ export interface WorkerMetrics {
   events: number;
   /** Of those, the frames that carried a room's state (`room:state`, `room:delta`). */
   stateFrames: number;
+  /** Characters of every Socket.IO packet received. */
+  received: number;
   /** Moves the server accepted. */
   moves: number;
   /** Moves acknowledged whose state never arrived (counted at `stop`). */

@@ -78,6 +78,12 @@ export const relay: Scenario = {
         value: (live.events - live.stateFrames) / seconds,
       },
       {
+        key: "states.received",
+        label: "characters received per delivered state (every packet, acks included)",
+        unit: "B",
+        value: live.states > 0 ? live.received / live.states : null,
+      },
+      {
         key: "server.cpuPerMessage",
         label: "server CPU per delivered state",
         unit: "µs",
