@@ -70,8 +70,8 @@ describe("Trails deltas", () => {
   it("sends only the riders that changed, and the whole view when anything else did", () => {
     const views = playRound(3, 4);
     const [base, next] = [views[10]!, views[11]!];
-    const crashed = { ...next, riders: next.riders.map((r, seat) => (seat === 0 ? r : base.riders[seat]!)) };
-    expect(deltas.diff(base, crashed)?.riders.map(([seat]) => seat)).toEqual([0]);
+    const onlyFirst = { ...next, riders: next.riders.map((r, seat) => (seat === 0 ? r : base.riders[seat]!)) };
+    expect(deltas.diff(base, onlyFirst)?.riders.map(([seat]) => seat)).toEqual([0]);
     const teamed = { ...next, riders: next.riders.map((r) => ({ ...r, team: r.seat % 2 })) };
     expect(deltas.diff(base, teamed)).toBeNull();
     expect(deltas.diff(base, { ...next, maxTicks: next.maxTicks + 1 })).toBeNull();

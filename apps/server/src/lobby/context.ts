@@ -6,7 +6,7 @@ import { channels } from "./channels";
 import { deadlineKey, type DeadlineKey } from "./deadline-key";
 import { HeldEffects, type LobbyEffects } from "./effects";
 import { LobbyError } from "./lobby-error";
-import { addSeat, isAbandoned, markDisconnected } from "./match-room";
+import { addSeat, heldSeat, isAbandoned, markDisconnected } from "./match-room";
 import { partyView } from "./parties";
 import { presenceOf } from "./presence";
 import { publicRatingOf, recordResult } from "./ratings";
@@ -248,8 +248,7 @@ export class LobbyContext {
       answering !== null &&
       (room.seats.some((s) => s.playerId === answering) || room.spectators.some((s) => s.playerId === answering));
     if (answered) {
-      // A seat they left in an earlier game of this room is not theirs: a spectator sees what spectators see.
-      const seat = room.seats.findIndex((s) => s.playerId === answering && s.status !== "left");
+      const seat = heldSeat(room, answering);
       const viewer = game.hidesInformation && seat >= 0 ? seat : null;
       this.answerView = toRoomView(room, game, viewer, room.chat.length > 0 ? room.chat : undefined);
     }

@@ -108,8 +108,17 @@ export function removeSpectator(room: RoomRecord, playerId: string): RoomRecord 
   return bump({ ...room, spectators: room.spectators.filter((s) => s.playerId !== playerId) });
 }
 
+/**
+ * The seat the player holds in the room, or -1: a seat they left in an
+ * earlier game of the room is not theirs (watching it again, they see what
+ * spectators see).
+ */
+export function heldSeat(room: RoomRecord, playerId: string): number {
+  return room.seats.findIndex((s) => s.playerId === playerId && s.status !== "left");
+}
+
 export function seatOf(room: RoomRecord, playerId: string): number {
-  const seat = room.seats.findIndex((s) => s.playerId === playerId && s.status !== "left");
+  const seat = heldSeat(room, playerId);
   if (seat < 0) throw new LobbyError(ErrorCode.NotInRoom, "You are not seated in this room.");
   return seat;
 }

@@ -58,7 +58,7 @@ export function toRoomView(
 }
 
 /**
- * The save of `room` over `before` as a delta for its members, or null when
+ * The save of `room` over `before` (the save numbered one before it) as a delta for its members, or null when
  * they need the whole state: the game sends no deltas or hides information
  * (one view per seat), the game is not running on both sides, something
  * besides the game changed, it is a keyframe save (every
@@ -75,7 +75,7 @@ export function toRoomDelta(
   if (!deltas || game.hidesInformation || !before || before.game === null || room.game === null) return null;
   if (before.phase !== "playing" || room.phase !== "playing") return null;
   const seq = room.seq ?? 0;
-  if (seq % ROOM_KEYFRAME_EVERY === 0 || seq !== (before.seq ?? 0) + 1 || !onlyGameChanged(before, room)) return null;
+  if (seq % ROOM_KEYFRAME_EVERY === 0 || !onlyGameChanged(before, room)) return null;
   const delta = deltas.diff(game.view(before.game, null), game.view(room.game, null));
   return delta && { id: room.id, version: room.version, seq, game: delta };
 }

@@ -2,7 +2,7 @@ import { ErrorCode, type LobbyStats, type RejoinOffer } from "@lobby/contracts";
 import type { LobbyContext } from "./context";
 import { deadlineKey } from "./deadline-key";
 import { channels } from "./channels";
-import { forfeitIfStillAway, markDisconnected, markReconnected, removeSpectator } from "./match-room";
+import { forfeitIfStillAway, heldSeat, markDisconnected, markReconnected, removeSpectator } from "./match-room";
 import { claimedIdentity, connectIdentity, generationHolds, type IdentityClaim } from "./identities";
 import { LobbyError } from "./lobby-error";
 import { leaveQueue, searchOf } from "./matchmaker";
@@ -166,9 +166,7 @@ async function resync(ctx: LobbyContext, player: PlayerRecord): Promise<void> {
   if (location.kind === "seated" && room.seats.some((s) => s.playerId === player.id && s.status === "disconnected")) {
     await ctx.saveRoom(ctx.say(markReconnected(room, player.id), `${player.name} is back.`));
   } else {
-    // A spectator sees what spectators see, even with a seat they left in an earlier game of this room.
-    const seat =
-      location.kind === "seated" ? room.seats.findIndex((s) => s.playerId === player.id && s.status !== "left") : -1;
+    const seat = heldSeat(room, player.id);
     ctx.effects.toPlayer(player.id, "room:state", toRoomView(room, ctx.game(room.mode), seat < 0 ? null : seat));
   }
 }

@@ -3,6 +3,7 @@ import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { games } from "../../src/games/registry";
 import { LobbyError } from "../../src/lobby/lobby-error";
+import { heldSeat } from "../../src/lobby/match-room";
 import { toRoomView } from "../../src/lobby/room-view";
 import { checkInvariants } from "../../src/lobby/invariants";
 import type { LobbyStore } from "../../src/lobby/store";
@@ -147,8 +148,7 @@ async function screenOf(h: ReturnType<typeof lobbyHarness>, playerId: string): P
   const room = at?.kind === "seated" || at?.kind === "watching" ? await h.store.getRoom(at.roomId) : undefined;
   if (!room) return [null, null];
   const game = games[room.mode];
-  // A spectator sees what spectators see, even with a seat they left in an earlier game of this room.
-  const seat = at?.kind === "seated" ? room.seats.findIndex((s) => s.playerId === playerId && s.status !== "left") : -1;
+  const seat = heldSeat(room, playerId);
   const { chat: _shown, ...shown } = toRoomView(room, game, game.hidesInformation && seat >= 0 ? seat : null);
   const screen = h.effects.screens.get(playerId);
   if (!screen || !("id" in screen)) return [screen ?? "nothing", shown];
