@@ -48,7 +48,7 @@ export class Bot {
   private chatPlan: ChatPlan | null = null;
   private chatTimer: NodeJS.Timeout | null = null;
   private chatInFlight = 0;
-  /** This bot's chat lines so far; each says `<bot index>:<number>`. */
+  /** This bot's chat lines so far; each says `<bot index>:<number>:<when it was said>` (`wallClockMs`). */
   private chatSeq = 0;
   /** The last line number heard from each other bot, by its index. */
   private readonly heard = new Map<number, number>();
@@ -189,7 +189,8 @@ export class Bot {
   private async say() {
     const others = (this.room?.seats.length ?? 1) - 1;
     this.chatInFlight++;
-    const result = await this.request(() => this.client?.sendChat("room", `${this.index}:${++this.chatSeq}`));
+    const said = wallClockMs().toFixed(1);
+    const result = await this.request(() => this.client?.sendChat("room", `${this.index}:${++this.chatSeq}:${said}`));
     this.chatInFlight--;
     if (!result.ok) return;
     this.meters.chat.sent++;
@@ -198,7 +199,8 @@ export class Bot {
 
   private readonly onChat = (line: ChatMessage) => {
     if (line.kind !== "user" || line.from?.id === this.playerId) return;
-    const [sender, seq] = line.text.split(":").map(Number);
+    const heardAt = wallClockMs();
+    const [sender, seq, said] = line.text.split(":").map(Number);
     if (sender === undefined || seq === undefined || !Number.isInteger(sender) || !Number.isInteger(seq)) return;
     if (seq <= (this.heard.get(sender) ?? 0)) {
       this.meters.chat.duplicated++;
@@ -206,6 +208,7 @@ export class Bot {
     }
     this.heard.set(sender, seq);
     this.meters.chat.delivered++;
+    if (said !== undefined && Number.isFinite(said)) this.meters.chatMs.record(Math.max(0, heardAt - said));
   };
 
   cancelQueue() {
@@ -374,4 +377,13 @@ export class Bot {
     if (!result.ok) this.meters.error(result.error.code);
     return result;
   }
+}
+
+/**
+ * Milliseconds on the wall clock, finer than `Date.now()`: comparable between
+ * the bot workers (processes on one machine), so a line said in one worker
+ * can be timed where it is heard in another.
+ */
+function wallClockMs(): number {
+  return performance.timeOrigin + performance.now();
 }

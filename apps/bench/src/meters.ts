@@ -21,6 +21,8 @@ export function connectErrorKey(message: string): string {
 export class Meters {
   connectMs = new Histogram();
   seatMs = new Histogram();
+  /** A room chat line's trip: said by a room-mate → heard by this worker's bot (each first hearing). */
+  chatMs = new Histogram();
   private readonly rttByMode = new Map<ModeId, Histogram>();
   connected = 0;
   connectFailures = 0;
@@ -102,6 +104,7 @@ export class Meters {
   reset(): void {
     this.connectMs.reset();
     this.seatMs.reset();
+    this.chatMs.reset();
     for (const histogram of this.rttByMode.values()) histogram.reset();
     this.connected = this.connectFailures = this.connectRetries = this.seatedCount = this.seatFailures = 0;
     this.states = this.events = this.stateFrames = this.received = this.moves = this.lost = this.requests = 0;
@@ -119,6 +122,7 @@ export class Meters {
     return {
       connectMs: this.connectMs.toJson(),
       seatMs: this.seatMs.toJson(),
+      chatMs: this.chatMs.toJson(),
       rttMs: Object.fromEntries(MODE_IDS.map((mode) => [mode, this.rtt(mode).toJson()])) as WorkerMetrics["rttMs"],
       connected: this.connected,
       connectFailures: this.connectFailures,

@@ -92,9 +92,10 @@ export interface ScenarioRun {
  * worker's, with histograms merged (and the per-mode round trips also pooled).
  * `cpuMicros` is summed; `wallMs` is the longest worker window (they start together).
  */
-export type Merged = Omit<WorkerMetrics, "connectMs" | "seatMs" | "rttMs"> & {
+export type Merged = Omit<WorkerMetrics, "connectMs" | "seatMs" | "chatMs" | "rttMs"> & {
   connectMs: Histogram;
   seatMs: Histogram;
+  chatMs: Histogram;
   rttMs: Histogram;
   rttByMode: Record<string, Histogram>;
 };
@@ -109,6 +110,7 @@ export function mergeMetrics(parts: readonly WorkerMetrics[]): Merged {
   const merged: Merged = {
     connectMs: new Histogram(),
     seatMs: new Histogram(),
+    chatMs: new Histogram(),
     rttMs: new Histogram(),
     rttByMode: {},
     connected: 0,
@@ -136,6 +138,7 @@ export function mergeMetrics(parts: readonly WorkerMetrics[]): Merged {
   for (const part of parts) {
     merged.connectMs.merge(part.connectMs);
     merged.seatMs.merge(part.seatMs);
+    merged.chatMs.merge(part.chatMs);
     for (const [mode, json] of Object.entries(part.rttMs)) {
       const rtt = Histogram.fromJson(json);
       merged.rttMs.merge(rtt);

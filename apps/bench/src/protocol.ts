@@ -113,6 +113,7 @@ export interface Request {
 export interface WorkerMetrics {
   connectMs: HistogramJson;
   seatMs: HistogramJson;
+  chatMs: HistogramJson;
   /** Move sent → the sender's own copy of the resulting `room:state`, per mode. */
   rttMs: Record<ModeId, HistogramJson>;
   connected: number;

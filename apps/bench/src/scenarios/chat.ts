@@ -1,5 +1,5 @@
 import type { ModeId } from "@lobby/contracts";
-import { describeCounts, mergeMetrics, type Metric, type ScenarioRun } from "../metrics";
+import { describeCounts, latencyMetrics, mergeMetrics, type Metric, type ScenarioRun } from "../metrics";
 import {
   CONNECT_CONCURRENCY,
   beginServerWindow,
@@ -28,7 +28,8 @@ const DRAIN_MS = 10_000;
  * room, three join it), then chat: each says a short line to the room 1.25
  * times a second, five lines a second per room, while nothing else happens.
  * Measures the server CPU per player seated by code and per chat line
- * delivered, and that every line reached every room-mate exactly once.
+ * delivered, how long a line takes from its sayer to a room-mate, and that
+ * every line reached every room-mate exactly once.
  */
 export const chat: Scenario = {
   name: "chat",
@@ -104,6 +105,7 @@ export const chat: Scenario = {
         unit: "",
         value: delivered > 0 ? live.events / delivered : null,
       },
+      ...latencyMetrics("chat.heard", "chat line said → heard by a room-mate", live.chatMs.summary()),
       { key: "lost", label: "chat lines lost (owed to a room-mate, never heard)", unit: "", value: lost, worst: true },
       {
         key: "duplicates",
@@ -119,7 +121,7 @@ export const chat: Scenario = {
     return {
       players: options.players,
       metrics: [...metrics, ...end.metrics],
-      latencies: {},
+      latencies: { heard: live.chatMs.summary() },
       checks: [
         {
           name: "every chat line reached every room-mate once",
