@@ -13,10 +13,24 @@ export class InFlight {
   constructor(private readonly clock: Clock) {}
 
   /** Count `call` from now until it settles; resolves or rejects as it does. */
-  track<T>(call: Promise<T>): Promise<T> {
+  async track<T>(call: Promise<T>): Promise<T> {
+    const id = this.begin();
+    try {
+      return await call;
+    } finally {
+      this.end(id);
+    }
+  }
+
+  /** Count a call from now until `end` is given the id this returns (for callers that await it themselves). */
+  begin(): number {
     const id = this.nextId++;
     this.started.set(id, this.clock.now());
-    return call.finally(() => this.started.delete(id));
+    return id;
+  }
+
+  end(id: number): void {
+    this.started.delete(id);
   }
 
   /** When the oldest call still unsettled started; undefined when none is. */

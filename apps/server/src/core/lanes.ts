@@ -1,6 +1,7 @@
 import type { Clock } from "./clock";
 
-const ignore = () => undefined;
+/** With a concurrency of 1, the one lane every operation shares. */
+const ONE_LANE: readonly string[] = [""];
 
 /**
  * Runs asynchronous operations in named lanes. Operations that share a lane
@@ -26,7 +27,7 @@ export class Lanes {
   ) {}
 
   run<T>(lanes: readonly string[], operation: () => Promise<T>): Promise<T> {
-    const keys = this.concurrency <= 1 ? [""] : lanes;
+    const keys = this.concurrency <= 1 ? ONE_LANE : lanes;
     const id = this.nextId++;
     this.waiting.set(id, this.clock.now());
     const before: Promise<void>[] = [];
@@ -34,24 +35,26 @@ export class Lanes {
       const tail = this.tails.get(key);
       if (tail) before.push(tail);
     }
-    const ready = before.length === 0 ? Promise.resolve() : before.length === 1 ? before[0] : Promise.all(before);
-    const result = (ready as Promise<unknown>)
-      .then(() => this.slot())
-      .then(async () => {
-        this.waiting.delete(id);
-        try {
-          return await operation();
-        } finally {
-          this.release();
-        }
-      });
-    const tail = result.then(ignore, ignore);
-    for (const key of keys) this.tails.set(key, tail);
-    this.inFlight.add(tail);
-    void tail.then(() => {
+    // One async function, not a chain of callbacks: every operation runs through here. It starts no
+    // sooner than the next microtask even with nothing to wait for, so never inside `run`.
+    const result = (async () => {
+      await (before.length > 1 ? Promise.all(before) : before[0]);
+      const slot = this.slot();
+      if (slot) await slot;
+      this.waiting.delete(id);
+      try {
+        return await operation();
+      } finally {
+        this.release();
+      }
+    })();
+    const done = () => {
       this.inFlight.delete(tail);
       for (const key of keys) if (this.tails.get(key) === tail) this.tails.delete(key);
-    });
+    };
+    const tail: Promise<void> = result.then(done, done);
+    for (const key of keys) this.tails.set(key, tail);
+    this.inFlight.add(tail);
     return result;
   }
 

@@ -103,8 +103,15 @@ export class Operations {
   }
 
   /** Run one operation after every earlier one in its lanes, then schedule a presence update. */
-  run<T>(scope: Scope, work: Work<T>, settle?: Settle<T>): Promise<T> {
-    return this.operate(scope, work, settle).finally(() => this.settled());
+  async run<T>(scope: Scope, work: Work<T>, settle?: Settle<T>): Promise<T> {
+    // Counted from the moment it is queued until it is done, however long the store takes to answer.
+    const counted = this.inFlight.begin();
+    try {
+      return await this.operate(scope, work, settle);
+    } finally {
+      this.inFlight.end(counted);
+      this.settled();
+    }
   }
 
   /**
@@ -117,7 +124,7 @@ export class Operations {
   private operate<T>(scope: Scope, work: Work<T>, settle?: Settle<T>): Promise<T> {
     const { store, clock } = this.runtime.deps;
     const request = takeRequest(settle);
-    const operation = this.lanes.run(scope.lanes, async () => {
+    return this.lanes.run(scope.lanes, async () => {
       let ctx: LobbyContext | null = null;
       let room: string | null | undefined;
       const transaction = async (tx: StoreTx) => {
@@ -141,24 +148,21 @@ export class Operations {
       };
       // The acting player's record and their room's, in one read where the store can (the room's id
       // would otherwise be known only once the player's record is in); and their receipts, for a request.
-      const prefetch = this.prefetchFor(scope.player, request);
-      const result = await (prefetch && store.parallel
-        ? store.parallel.transactionReading(prefetch, transaction)
+      const { parallel } = store;
+      const prefetch = parallel && this.prefetchFor(scope.player, request);
+      const result = await (parallel && prefetch
+        ? parallel.transactionReading(prefetch, transaction)
         : store.transaction(transaction));
       settle?.(result);
       (ctx as LobbyContext | null)?.commit();
       this.hints.note(scope.player, room);
       return result;
     });
-    // Counted from the moment it is queued until it is done, however long the store takes to answer.
-    return this.inFlight.track(operation);
   }
 
   private prefetchFor(playerId: string | undefined, request: RequestKey | null): RecordIds | undefined {
     const hinted = playerId === undefined ? undefined : this.hints.hinted(playerId);
-    const receipts = request ? { receipts: [request.playerId] } : {};
-    return playerId === undefined || hinted === undefined
-      ? undefined
-      : { players: [playerId], rooms: [hinted], ...receipts };
+    if (playerId === undefined || hinted === undefined) return undefined;
+    return { players: [playerId], rooms: [hinted], receipts: request ? [request.playerId] : [] };
   }
 }

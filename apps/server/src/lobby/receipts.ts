@@ -13,7 +13,7 @@ import type { RequestReceipt } from "./store";
 export const RECEIPT_WINDOW_MS = 60_000;
 /** A player's latest answers kept at most. */
 export const RECEIPTS_KEPT = 16;
-/** The most bytes (JSON) a player's kept answers take; the newest is kept whatever its size. */
+/** The most bytes (as JSON, by `jsonSize`) a player's kept answers take; the newest is kept whatever its size. */
 export const RECEIPT_BYTES = 64 * 1024;
 
 /** Which request an operation is: a player's, by the id the client gave it. */
@@ -55,6 +55,47 @@ export function withReceipt(receipts: readonly RequestReceipt[], added: RequestR
 /** A receipt for `answer`, applied now. */
 export function receiptFor(key: RequestKey, answer: unknown, now: number): RequestReceipt {
   const kept = answer ?? null;
-  const bytes = key.requestId.length + key.event.length + (JSON.stringify(kept)?.length ?? 0);
+  const bytes = key.requestId.length + key.event.length + jsonSize(kept);
   return { id: key.requestId, event: key.event, at: now, answer: kept, bytes };
+}
+
+/** What `jsonSize` counts for a number: as long as a millisecond timestamp, longer than a rating or a count. */
+const NUMBER_SIZE = 16;
+
+/**
+ * About the size of `value` as JSON, without encoding it: every answer
+ * with an id is measured, and a room's view as JSON was a tenth of a seat's
+ * CPU (the transport encodes it once more to send it). Strings count their
+ * length and quotes (escapes are not counted, so a string full of quotes
+ * counts about half its JSON), numbers `NUMBER_SIZE`; punctuation is
+ * counted as JSON writes it. Answers are the lobby's own objects: no cycles.
+ */
+export function jsonSize(value: unknown): number {
+  switch (typeof value) {
+    case "string":
+      return value.length + 2;
+    case "number":
+      return NUMBER_SIZE;
+    case "boolean":
+      return value ? 4 : 5;
+    case "object": {
+      if (value === null) return 4;
+      if (Array.isArray(value)) {
+        let size = 2 + Math.max(0, value.length - 1);
+        for (const item of value as unknown[]) size += item === undefined ? 4 : jsonSize(item);
+        return size;
+      }
+      let size = 2;
+      let fields = 0;
+      for (const key in value) {
+        const field = (value as Record<string, unknown>)[key];
+        if (field === undefined || typeof field === "function") continue;
+        size += key.length + 3 + jsonSize(field);
+        fields++;
+      }
+      return size + Math.max(0, fields - 1);
+    }
+    default:
+      return 0;
+  }
 }

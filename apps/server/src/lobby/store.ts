@@ -95,7 +95,7 @@ export interface RequestReceipt {
   at: number;
   /** The answer's data, as the first try got it. */
   answer: unknown;
-  /** Its size as JSON (with the id and event), counted once when it was made: the bound `receipts.ts` keeps. */
+  /** About its size as JSON (with the id and event; `jsonSize`), counted once when it was made: the bound `receipts.ts` keeps. */
   bytes: number;
 }
 

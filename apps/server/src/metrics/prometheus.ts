@@ -159,15 +159,16 @@ export function prometheusMetrics(sources: MetricSources): { metrics: Metrics; r
     },
   });
 
-  // Every answer reports here: each series' child is looked up once, not hashed from its labels every time.
-  const ackCount = bound((event: string, code: string) => acks.labels({ event, code }));
+  // Every answer and seat reports here: each series' child is looked up once, not hashed from its labels every time.
+  const ackCount = bound((event: string) => bound((code: string) => acks.labels({ event, code })));
   const ackLatency = bound((event: string) => latency.labels({ event }));
+  const waitOf = bound((mode: string) => queueWait.labels({ mode }));
   const metrics: Metrics = {
     matchMade: (mode) => matches.inc({ mode }),
     gameStarted: (mode) => games.inc({ mode }),
-    queueWait: (mode, waitedMs) => queueWait.observe({ mode }, Math.max(0, waitedMs) / 1000),
+    queueWait: (mode, waitedMs) => waitOf(mode).observe(Math.max(0, waitedMs) / 1000),
     ack(event, code, seconds) {
-      ackCount(event, code).inc();
+      ackCount(event)(code).inc();
       ackLatency(event).observe(seconds);
       if (LIMITS.has(code)) limited.inc({ event, code });
     },
@@ -177,18 +178,17 @@ export function prometheusMetrics(sources: MetricSources): { metrics: Metrics; r
 }
 
 /**
- * `child` memoised by its labels. Events and error codes are the contracts'
+ * `child` memoised by its label. Events and error codes are the contracts'
  * own (an unknown event is answered before it reaches the metrics), so the
  * map stays as small as the set of series.
  */
-function bound<A extends string[], C>(child: (...labels: A) => C): (...labels: A) => C {
+function bound<C>(child: (label: string) => C): (label: string) => C {
   const children = new Map<string, C>();
-  return (...labels) => {
-    const key = labels.join("\u0000");
-    let found = children.get(key);
+  return (label) => {
+    let found = children.get(label);
     if (found === undefined) {
-      found = child(...labels);
-      children.set(key, found);
+      found = child(label);
+      children.set(label, found);
     }
     return found;
   };
