@@ -39,9 +39,12 @@ export class Inbound {
   private readonly roomListeners = new Set<(view: RoomView) => void>();
   /** Each room's latest state handed out, by room id, oldest first: what its next delta applies to. */
   private readonly latest = new Map<string, RoomView>();
+  /** Rooms whose whole state has been asked for (`room:sync`) and not answered yet. */
+  private readonly asking = new Set<string>();
+  /** How to ask the server for a room's whole state; its answer comes back through `answer`. */
+  private askForState: ((roomId: string) => Promise<unknown>) | null = null;
   /** Rooms' states and deltas put back in commit order when two nodes' broadcasts cross (`RoomView.seq`). */
   private readonly roomOrder = new RoomOrder<RoomView | RoomDelta>((item) => {
-    // A delta whose state before it never came (given up on after a reorder) waits for the next whole state.
     const view = isDelta(item) ? this.applyDelta(item) : item;
     if (view === null) return;
     this.keep(view);
@@ -59,6 +62,12 @@ export class Inbound {
   reset(): void {
     this.roomOrder.reset();
     this.latest.clear();
+    this.asking.clear();
+  }
+
+  /** How to ask for a room's whole state when a delta cannot be applied (`room:sync`). */
+  onMissingState(ask: (roomId: string) => Promise<unknown>): void {
+    this.askForState = ask;
   }
 
   /** Subscribe to a server event (see `LobbyClient.on`). */
@@ -103,13 +112,34 @@ export class Inbound {
       this.roomOrder.seen(result.data as RoomView);
       this.keep(result.data as RoomView);
     }
+    // The whole state asked for over a gap: it goes out as the room's state now, and deltas follow on it.
+    if (result.ok && event === "room:sync") {
+      const view = result.data as RoomView;
+      // Unless the pushes have brought that state (or a newer one) by now.
+      if ((this.latest.get(view.id)?.seq ?? -1) < view.seq) this.roomOrder.resync(view);
+    }
     // Out of the room: coming back into it later (quick match may seat us there again) starts its order afresh.
     if (result.ok && event === "room:leave") this.reset();
   }
 
+  /**
+   * The state a delta makes of the one before it; null when that state never
+   * came (a state or delta lost, or given up on after a reorder): then the
+   * room's whole state is asked for once, rather than waiting for the next
+   * keyframe. A straggler older than the state in hand is dropped.
+   */
   private applyDelta(delta: RoomDelta): RoomView | null {
     const base = this.latest.get(delta.id);
-    return base ? patchRoomView(base, delta) : null;
+    const view = base ? patchRoomView(base, delta) : null;
+    if (view === null && (base === undefined || base.seq < delta.seq - 1)) this.ask(delta.id);
+    return view;
+  }
+
+  private ask(roomId: string): void {
+    const ask = this.askForState;
+    if (ask === null || this.asking.has(roomId)) return;
+    this.asking.add(roomId);
+    void ask(roomId).finally(() => this.asking.delete(roomId));
   }
 
   /** The room's latest state, unless an older one (a straggler handed out after a newer state). */

@@ -85,6 +85,8 @@ export class LobbyClient extends LobbyRequests {
       retryForMs: options.retryForMs ?? 30_000,
       sessionEpoch: () => this.sessionEpoch,
     });
+    // A room:delta the client cannot apply: ask for the room's whole state rather than wait for the next.
+    this.inbound.onMissingState((roomId) => this.sender.request("room:sync", { roomId }));
     this.liveness = new Liveness(
       this.pingIntervalMs > 0 ? (options.stallAfterMs ?? 3000) : 0,
       options.stallReconnectMs ?? 10_000,

@@ -83,6 +83,29 @@ export class RoomOrder<V extends Ordered> {
     this.release(room);
   }
 
+  /**
+   * A state asked for because one was missing (the caller could not follow
+   * on from what it had): held states older than it go out first, then it,
+   * then what follows it. One older than what has gone out already is dropped.
+   */
+  resync(view: V): void {
+    const seq = view.seq;
+    const room = seq === undefined ? undefined : this.rooms.get(view.id);
+    if (seq === undefined || !room) {
+      if (seq !== undefined) this.follow(view.id, seq);
+      this.deliver(view);
+      return;
+    }
+    if (seq < room.last) return;
+    for (const older of [...room.held.keys()].filter((held) => held < seq).sort((a, b) => a - b)) {
+      this.handOut(room, older);
+    }
+    room.held.delete(seq);
+    room.last = seq;
+    this.deliver(view);
+    this.release(room);
+  }
+
   /** A new connection: every state it brings is fresh. What was held goes out, in order. */
   reset(): void {
     for (const room of this.rooms.values()) this.giveUp(room);

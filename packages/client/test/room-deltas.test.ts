@@ -69,8 +69,13 @@ function frames(states: RoomView[]): Frame[] {
   });
 }
 
-/** The plan for the next client: the state its `room:join` is answered with, then the frames in sending order. */
-let plan: { answer: RoomView; frames: Frame[] } | null = null;
+/**
+ * The plan for the next client: the state its `room:join` is answered with, then the frames in sending
+ * order, and the state a `room:sync` is answered with (the room as it is once every frame is sent).
+ */
+let plan: { answer: RoomView; frames: Frame[]; now: RoomView } | null = null;
+/** The `room:sync` requests the scripted server was sent, by room id. */
+const syncs: string[] = [];
 let server: Awaited<ReturnType<typeof startBareServer>>;
 const pool = clientPool();
 
@@ -85,6 +90,11 @@ beforeAll(async () => {
           else socket.emit("room:delta", frame.payload);
         }
       });
+      socket.on("room:sync", ({ roomId }: { roomId: string }, ack) => {
+        if (!plan) throw new Error("no plan");
+        syncs.push(roomId);
+        ack({ ok: true, data: plan.now });
+      });
     }),
   );
 });
@@ -92,8 +102,13 @@ afterEach(() => pool.closeAll());
 afterAll(() => server.close());
 
 /** Join, and collect every room state the SDK hands out until `done` says enough. */
-async function play(answer: RoomView, sent: Frame[], done: (seen: RoomView[]) => boolean): Promise<RoomView[]> {
-  plan = { answer, frames: sent };
+async function play(
+  answer: RoomView,
+  sent: Frame[],
+  done: (seen: RoomView[]) => boolean,
+  now = answer,
+): Promise<RoomView[]> {
+  plan = { answer, frames: sent, now };
   const client = pool.client({ url: server.url, name: "Ada", retryForMs: 0 });
   await client.connect();
   const seen: RoomView[] = [];
@@ -140,14 +155,32 @@ describe("room deltas through the SDK", () => {
         const sent = frames(states);
         const lostSeq = sent[lost]!.payload.seq;
         const kept = sent.filter((_, i) => i !== lost);
-        const seen = await play(states[0]!, kept, (s) => s.at(-1)?.seq === states.at(-1)!.seq);
+        const seen = await play(states[0]!, kept, (s) => s.at(-1)?.seq === states.at(-1)!.seq, states.at(-1));
         // Once the SDK stops waiting for the lost state (seq 7–39), deltas have nothing to apply to until the
-        // next whole state (seq 20 or 40) comes.
+        // next whole state (seq 20 or 40) comes; the one it asks for (room:sync) comes after that, no newer.
         const keyframe = (Math.floor(lostSeq / ROOM_KEYFRAME_EVERY) + 1) * ROOM_KEYFRAME_EVERY;
         expect(seen).toEqual(states.slice(1).filter((s) => s.seq < lostSeq || s.seq >= keyframe));
       }),
       { numRuns: 15 },
     );
     // Each run waits out the SDK's reorder wait (150 ms) for the lost state.
+  }, 60_000);
+
+  it("ask for the room's whole state when a state is lost with no whole one to come, once, and follow on from it", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: 1000 }), fc.integer({ min: 36, max: 42 }), async (seed, lost) => {
+        syncs.length = 0;
+        // Seq 5–49: the last whole state is seq 40; a state lost after it (seq 42–48) has none to follow.
+        const states = round(seed, 4, 5, 45);
+        const sent = frames(states);
+        const lostSeq = sent[lost]!.payload.seq;
+        const kept = sent.filter((_, i) => i !== lost);
+        const seen = await play(states[0]!, kept, (s) => s.at(-1)?.seq === states.at(-1)!.seq, states.at(-1));
+        // Every state before the lost one, then the room as the server has it now; what came between is dropped.
+        expect(seen).toEqual([...states.slice(1).filter((s) => s.seq < lostSeq), states.at(-1)]);
+        expect(syncs).toEqual([ROOM]);
+      }),
+      { numRuns: 10 },
+    );
   }, 60_000);
 });

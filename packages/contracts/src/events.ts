@@ -107,6 +107,7 @@ export const RoomCreatePayload = z.strictObject({
   rated: z.boolean().optional(),
 });
 export const RoomCodePayload = z.strictObject({ code: InviteCode });
+export const RoomSyncPayload = z.strictObject({ roomId: RoomId });
 export const RoomReadyPayload = z.strictObject({ ready: z.boolean() });
 export const RoomSettingsPayload = z
   .strictObject({ maxPlayers: z.int().min(1).max(64).optional(), visibility: Visibility.optional() })
@@ -205,6 +206,14 @@ export const clientEvents = {
     result: RoomView,
     sender: "A player who is neither queued nor in a room.",
     summary: "Watch a running game by its room code, read-only. Public rooms' codes are in the room browser.",
+  },
+  "room:sync": {
+    once: false,
+    payload: RoomSyncPayload,
+    result: RoomView,
+    sender: "A seated player or a spectator of that room.",
+    summary:
+      "The room's whole state as it is now (without its chat): for a client that holds a `room:delta` it cannot apply, because the state before it never came. `@lobby/client` asks by itself.",
   },
   "room:leave": {
     once: true,

@@ -52,7 +52,7 @@ export const serverEvents = {
   "room:delta": {
     payload: RoomDelta,
     summary:
-      "Your room changed in nothing but its running game (a tick of a real-time game, a move), in a game that sends deltas (Trails): apply it to the room's state numbered `seq - 1` to get the state now. A client without that state waits for the next whole `room:state`, which comes at least every `ROOM_KEYFRAME_EVERY` (20) saves. `@lobby/client` applies deltas and hands `room:state` listeners whole states.",
+      "Your room changed in nothing but its running game (a tick of a real-time game, a move), in a game that sends deltas (Trails): apply it to the room's state numbered `seq - 1` to get the state now. A client without that state asks for the room's whole state with `room:sync` (or waits for the next whole `room:state`, which comes at least every `ROOM_KEYFRAME_EVERY` (20) saves). `@lobby/client` applies deltas, asks when one cannot be applied, and hands `room:state` listeners whole states.",
   },
   "room:kicked": {
     payload: z.object({ roomId: RoomId, reason: z.string() }),

@@ -252,6 +252,11 @@ export class Lobby implements LobbyRuntime {
     return this.request(playerId, (ctx) => rooms.watch(ctx, playerId, code), settle);
   }
 
+  /** The player's room as it is now, for a client that missed a state (`room:sync`). */
+  syncRoom(playerId: string, roomId: string, settle?: Settle<RoomView>): Promise<RoomView> {
+    return this.request(playerId, (ctx) => rooms.sync(ctx, playerId, roomId), settle);
+  }
+
   leaveRoom(playerId: string, settle?: Settle<null>): Promise<null> {
     return this.operations.run(this.hints.scopeOf(playerId), (ctx) => rooms.leave(ctx, playerId), settle);
   }

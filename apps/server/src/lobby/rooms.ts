@@ -7,6 +7,7 @@ import {
   assertBeforeStart,
   assertHost,
   beginCountdown,
+  heldSeat,
   leaveGame,
   newRoom,
   rematchIfAgreed,
@@ -20,6 +21,7 @@ import { assertJoinable, assertWatchable, kickSeat } from "./room-access";
 import { autoStart, backfill, teamsTake } from "./matchmaker";
 import { withResultNote } from "./play";
 import type { PlayerRecord, RoomRecord } from "./records";
+import { toRoomView } from "./room-view";
 
 /*
  * Custom rooms: create, join by code, watch, ready check, host controls, leave.
@@ -74,6 +76,22 @@ export async function watch(ctx: LobbyContext, playerId: string, code: string): 
   await ctx.moveTo(player, { kind: "watching", roomId: room.id });
   await ctx.saveRoom(next);
   return ctx.roomAnswer();
+}
+
+/**
+ * The room's whole state as a member sees it now, without its chat: for a
+ * client holding a delta it cannot apply (the state before it never came).
+ * It changes nothing; it runs as an operation so that its answer goes out
+ * after the pushes of every save it shows, never ahead of them.
+ */
+export async function sync(ctx: LobbyContext, playerId: string, roomId: string): Promise<RoomView> {
+  const { location } = await ctx.requirePlayer(playerId);
+  const inRoom = (location.kind === "seated" || location.kind === "watching") && location.roomId === roomId;
+  const room = inRoom ? await ctx.store.getRoom(roomId) : undefined;
+  if (!room) throw new LobbyError(ErrorCode.NotInRoom, "You are not in that room.");
+  const game = ctx.game(room.mode);
+  const seat = heldSeat(room, playerId);
+  return toRoomView(room, game, game.hidesInformation && seat >= 0 ? seat : null);
 }
 
 /** Leave the room as a player or a spectator. */

@@ -53,6 +53,7 @@ export function lobbyHandlers(lobby: Lobby, budgets: AddressBudgets): Handlers {
       byCode(addressKey, () => lobby.joinRoom(playerId, code, settle)),
     "room:watch": ({ code }, settle, { playerId, addressKey }) =>
       byCode(addressKey, () => lobby.watchRoom(playerId, code, settle)),
+    "room:sync": ({ roomId }, settle, { playerId }) => lobby.syncRoom(playerId, roomId, settle),
     "room:leave": (_, settle, { playerId }) => lobby.leaveRoom(playerId, settle),
     "room:ready": ({ ready }, settle, { playerId }) => lobby.setReady(playerId, ready, settle),
     "room:start": (_, settle, { playerId }) => lobby.startGame(playerId, settle),

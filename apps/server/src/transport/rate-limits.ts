@@ -22,6 +22,7 @@ const CLASS_OF: Record<ClientEventName, EventClass> = {
   "room:create": "action",
   "room:join": "action",
   "room:watch": "action",
+  "room:sync": "action",
   "room:leave": "action",
   "room:ready": "action",
   "room:start": "action",

@@ -24,6 +24,7 @@ const SEEDS: Record<ClientEventName, unknown[]> = {
   })),
   "room:join": [{ code: "ABCDEF" }],
   "room:watch": [{ code: "ABCDEF" }],
+  "room:sync": [{ roomId: "no-such-room" }],
   "room:leave": [{}],
   "room:ready": [{ ready: true }, { ready: false }],
   "room:start": [{}],
