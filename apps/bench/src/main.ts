@@ -58,7 +58,13 @@ async function runOne(
   let server: ServerHandle | null = null;
   try {
     // A cluster's nodes get the very environment the single Lobby server gets, plus what makes them one cluster.
-    const start = { env: scenario.env(options), cpus: pinning.serverCpus, programs, cpuProfDir: options.cpuProfDir };
+    const start = {
+      env: scenario.env(options),
+      cpus: pinning.serverCpus,
+      programs,
+      cpuProfDir: options.cpuProfDir,
+      nodeFlags: options.nodeFlags,
+    };
     server = external
       ? attachServer("lobby", options.target ?? "")
       : kind === "cluster"

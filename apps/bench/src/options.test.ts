@@ -42,6 +42,16 @@ describe("parseOptions", () => {
     expect(() => parseOptions(["--repeat", "x"])).toThrow(UsageError);
   });
 
+  it("passes node flags to the servers, and nothing that is not one", () => {
+    expect(parseOptions([]).nodeFlags).toEqual([]);
+    expect(parseOptions(["--node-flags=--perf-basic-prof  --max-semi-space-size=32 "]).nodeFlags).toEqual([
+      "--perf-basic-prof",
+      "--max-semi-space-size=32",
+    ]);
+    expect(() => parseOptions(["--node-flags=--perf-basic-prof; rm -rf /"])).toThrow(UsageError);
+    expect(() => parseOptions(["--node-flags=-e process.exit()"])).toThrow(UsageError);
+  });
+
   it("refuses nonsense", () => {
     expect(() => parseOptions(["--players", "x"])).toThrow(UsageError);
     expect(() => parseOptions(["--scenario", "soak"])).toThrow(UsageError);

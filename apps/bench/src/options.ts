@@ -26,13 +26,15 @@ export interface BenchOptions {
   cluster: number;
   /** Write a V8 CPU profile of every Lobby server process into this folder; null = off. */
   cpuProfDir: string | null;
+  /** More flags for node, for every server process it starts (e.g. `--perf-basic-prof`). */
+  nodeFlags: string[];
   help: boolean;
 }
 
 export const USAGE = `Usage: pnpm bench [--players N] [--scenario burst|relay|chat|churn|scale|abuse|all] [--duration S]
                   [--target URL] [--no-baseline] [--smoke] [--hz N] [--workers N]
                   [--scale-budget S] [--repeat N] [--cluster N] [--no-pin] [--out DIR]
-                  [--cpu-prof DIR] [--help]
+                  [--cpu-prof DIR] [--node-flags=FLAGS] [--help]
 
   --players N        bots (scale: the largest step; abuse: honest players)  default 1000
   --scenario NAME    burst, relay, chat, churn, scale, abuse or all         default all
@@ -70,6 +72,9 @@ export const USAGE = `Usage: pnpm bench [--players N] [--scenario burst|relay|ch
   --cpu-prof DIR     write a V8 CPU profile (.cpuprofile) of every Lobby server process it
                      starts into DIR (open it in Chrome DevTools); the profiler costs CPU,
                      so a profiled run's figures are not comparable with others
+  --node-flags=FLAGS more flags for node, space-separated, for every server process it
+                     starts, Lobby's and the baseline's alike: --node-flags=--perf-basic-prof
+                     lets Linux perf name their JavaScript (perf record -g -p PID)
 
 Pass options after "--" with pnpm: pnpm bench -- --smoke
 Many players need many open files: run "ulimit -n 65536" first (the bench raises each
@@ -141,6 +146,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
         repeat: { type: "string" },
         cluster: { type: "string" },
         "cpu-prof": { type: "string" },
+        "node-flags": { type: "string" },
         help: { type: "boolean", short: "h" },
       },
     }));
@@ -171,6 +177,15 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     repeat: wholeNumber("repeat", values.repeat, 1),
     cluster,
     cpuProfDir: values["cpu-prof"] ?? null,
+    nodeFlags: nodeFlags(values["node-flags"]),
     help: values.help ?? false,
   };
+}
+
+/** `--node-flags`: node options only, so nothing else rides in the servers' command line. */
+function nodeFlags(raw: string | undefined): string[] {
+  const flags = (raw ?? "").split(/\s+/).filter(Boolean);
+  const bad = flags.find((flag) => !/^--[a-z0-9][a-z0-9-]*(=\S+)?$/.test(flag));
+  if (bad !== undefined) throw new UsageError(`--node-flags takes node options like --perf-basic-prof, got "${bad}"`);
+  return flags;
 }

@@ -103,6 +103,8 @@ export interface StartOptions {
   programs: Programs;
   /** `--cpu-prof`: Lobby processes write a V8 CPU profile here; null = off. */
   cpuProfDir?: string | null;
+  /** `--node-flags`: more flags for node, for every server process (Lobby's and the baseline's). */
+  nodeFlags?: readonly string[];
 }
 
 /** Environment a scenario asks for: a value, or null to leave the variable unset so the server's default applies. */
@@ -163,11 +165,16 @@ export async function spawnServer(
   });
   const profile =
     kind !== "baseline" && options.cpuProfDir ? ["--cpu-prof", `--cpu-prof-dir=${resolve(options.cpuProfDir)}`] : [];
-  const child = spawnPinned(options.cpus, process.execPath, ["--expose-gc", ...profile, ...program], {
-    cwd: SERVER_ROOT,
-    env,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawnPinned(
+    options.cpus,
+    process.execPath,
+    ["--expose-gc", ...(options.nodeFlags ?? []), ...profile, ...program],
+    {
+      cwd: SERVER_ROOT,
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   const tail: string[] = [];
   const keep = (chunk: Buffer) => {
     tail.push(...chunk.toString("utf8").split("\n").filter(Boolean));
