@@ -157,7 +157,17 @@ export const VARIANTS_EXPLANATION =
  */
 export const SPREAD_FIGURES: readonly { scenario: ScenarioName; key: string; label: string; variant?: RunVariant }[] = [
   { scenario: "burst", key: "server.cpuPerSeat", label: "server CPU per seated player (burst)" },
+  {
+    scenario: "burst",
+    key: "server.cpuPerSeatFirst",
+    label: "server CPU per seated player, a fresh server's first round (burst)",
+  },
   { scenario: "chat", key: "seat.byCode.cpuPerSeat", label: "server CPU per player seated by code (chat)" },
+  {
+    scenario: "chat",
+    key: "seat.byCode.cpuPerSeatFirst",
+    label: "server CPU per player seated by code, a fresh server's first round (chat)",
+  },
   { scenario: "relay", key: "server.cpuPerMessage", label: "server CPU per delivered state (relay)" },
   { scenario: "chat", key: "server.cpuPerMessage", label: "server CPU per delivered chat line (chat)" },
   { scenario: "relay", key: "rtt.p99", label: "relay move → own state p99" },

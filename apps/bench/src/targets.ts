@@ -171,14 +171,21 @@ export function evaluateTargets(runs: readonly ScenarioRun[], relay: { players: 
   const lostAll = lost === null || duplicated === null ? null : lost + duplicated;
   const largest = metricOf(runs, "scale", "lobby", "scale.largest");
   return [
-    ratioRow(runs, "burst", "server.cpuPerSeat", "server CPU per seated player (burst)", 1.25, "µs per seat"),
+    ratioRow(
+      runs,
+      "burst",
+      "server.cpuPerSeat",
+      "server CPU per seated player (burst)",
+      1.25,
+      "µs per seat, a server that has seated players before (a fresh one's first round: server.cpuPerSeatFirst)",
+    ),
     ratioRow(
       runs,
       "chat",
       "seat.byCode.cpuPerSeat",
       "server CPU per player seated by invite code (chat)",
       1.25,
-      "µs per seat",
+      "µs per seat, a server that has seated players before (a fresh one's first round: seat.byCode.cpuPerSeatFirst)",
     ),
     ratioRow(runs, "relay", "server.cpuPerMessage", "server CPU per delivered message (relay)", 1.2, "µs per state"),
     ratioRow(runs, "chat", "server.cpuPerMessage", "server CPU per delivered chat line (chat)", 1.2, "µs per line"),

@@ -8,6 +8,7 @@ import {
   errorRateMetric,
   everyoneSeatedCheck,
   finish,
+  leaveAll,
   measureFor,
   sleep,
   windowNotes,
@@ -25,7 +26,8 @@ const DRAIN_MS = 10_000;
 
 /**
  * Players sit down in private rooms of four by invite code (one makes the
- * room, three join it), then chat: each says a short line to the room 1.25
+ * room, three join it), leave, and new ones do the same on the same server
+ * (the seat figure is the second round's; see `burst`), then chat: each says a short line to the room 1.25
  * times a second, five lines a second per room, while nothing else happens.
  * Measures the server CPU per player seated by code and per chat line
  * delivered, how long a line takes from its sayer to a room-mate, and that
@@ -39,15 +41,9 @@ export const chat: Scenario = {
 
   async run(ctx: ScenarioContext, label: string): Promise<Omit<ScenarioRun, "scenario" | "server">> {
     const { options, pool } = ctx;
-    ctx.progress.set(`${label} connecting`);
-    const modes: ModeId[] = Array.from({ length: options.players }, () => "trails");
-    const connect = mergeMetrics(await pool.spawnBots(ctx.server.urls, modes, CONNECT_CONCURRENCY));
-
-    ctx.progress.set(`${label} joining by code`);
-    await collect(ctx, "reset");
-    const endSeating = await beginServerWindow(ctx.server);
-    const seat = mergeMetrics(await pool.all({ kind: "gather", roomSize: CHAT_ROOM_SIZE, timeoutMs: SEAT_TIMEOUT_MS }));
-    const seating = await endSeating();
+    const first = await connectAndGather(ctx, label, "");
+    const { drops: firstDrops } = await leaveAll(ctx, label);
+    const { connect, seat, seating } = await connectAndGather(ctx, label, " again");
 
     await pool.all({ kind: "chat", plan: { hz: CHAT_HZ } });
     ctx.progress.set(`${label} warming up`);
@@ -78,6 +74,12 @@ export const chat: Scenario = {
               label: "server CPU per player seated by invite code",
               unit: "µs",
               value: seating ? seating.cpuMicros / seat.seated : null,
+            },
+            {
+              key: "seat.byCode.cpuPerSeatFirst",
+              label: "server CPU per player seated by invite code, first round on a fresh server",
+              unit: "µs",
+              value: first.seating && first.seat.seated > 0 ? first.seating.cpuMicros / first.seat.seated : null,
             },
             {
               key: "seat.byCode.events",
@@ -117,7 +119,7 @@ export const chat: Scenario = {
       errorRateMetric(live),
       ...commonMetrics(window, live, ctx.botCores),
     ];
-    const end = await finish(ctx, label);
+    const end = await finish(ctx, label, firstDrops);
     return {
       players: options.players,
       metrics: [...metrics, ...end.metrics],
@@ -128,7 +130,8 @@ export const chat: Scenario = {
           ok: lost === 0 && drained.chat.duplicated === 0 && drained.chat.sent > 0,
           detail: `${drained.chat.sent} sent, ${drained.chat.expected} owed, ${drained.chat.delivered} delivered, ${drained.chat.duplicated} twice`,
         },
-        everyoneSeatedCheck(connect, seat),
+        { ...everyoneSeatedCheck(first.connect, first.seat), name: "everyone connected and seated, first round" },
+        { ...everyoneSeatedCheck(connect, seat), name: "everyone connected and seated, second round" },
         ...end.checks,
       ],
       notes: [
@@ -139,3 +142,18 @@ export const chat: Scenario = {
     };
   },
 };
+
+/** N new players connect, then sit down in rooms by invite code; the server's window is the seating. */
+async function connectAndGather(ctx: ScenarioContext, label: string, round: string) {
+  const { options, pool } = ctx;
+  ctx.progress.set(`${label} connecting${round}`);
+  const modes: ModeId[] = Array.from({ length: options.players }, () => "trails");
+  const connect = mergeMetrics(await pool.spawnBots(ctx.server.urls, modes, CONNECT_CONCURRENCY));
+
+  ctx.progress.set(`${label} joining by code${round}`);
+  await collect(ctx, "reset");
+  const endSeating = await beginServerWindow(ctx.server);
+  const seat = mergeMetrics(await pool.all({ kind: "gather", roomSize: CHAT_ROOM_SIZE, timeoutMs: SEAT_TIMEOUT_MS }));
+  const seating = await endSeating();
+  return { connect, seat, seating };
+}

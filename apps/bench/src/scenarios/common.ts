@@ -1,6 +1,6 @@
 import type { ModeId } from "@lobby/contracts";
 import type { Check, Merged, Metric, RunVariant } from "../metrics";
-import { cpuPercent, describeCounts, mergeMetrics, total } from "../metrics";
+import { addCounts, cpuPercent, describeCounts, mergeMetrics, total } from "../metrics";
 import type { BenchOptions } from "../options";
 import type { ProgressLine } from "../progress";
 import { schedstat } from "../pinning";
@@ -200,38 +200,55 @@ export async function measureFor(ctx: ScenarioContext, label: string, ms: number
   while (Date.now() < end) await sleep(Math.min(250, end - Date.now()));
 }
 
+/** Nobody left on the server: no players, no rooms, empty queues. */
+const settled = (s: ServerStats | null) =>
+  !!s?.lobby &&
+  s.lobby.players === 0 &&
+  Object.values(s.lobby.rooms).every((n) => n === 0) &&
+  Object.values(s.lobby.queues).every((n) => n === 0);
+
 /**
- * Everyone leaves: disconnect every bot, wait out the reconnect grace, and
- * read the server's own account. After a clean run nobody is left: no
- * players, no rooms, empty queues and no invariant violations.
+ * Everyone leaves: disconnect every bot and wait out the reconnect grace
+ * until the server's own account has nobody left (or the wait is over).
+ * Returns the connections the server closed meanwhile, by reason, and that account.
  */
-export async function finish(
+export async function leaveAll(
   ctx: ScenarioContext,
   label: string,
-): Promise<{ checks: Check[]; metrics: Metric[]; end: ServerStats | null }> {
+): Promise<{ drops: Record<string, number>; end: ServerStats | null }> {
   ctx.progress.set(`${label} leaving`);
   // The reply still counts the connections the server (or a missed heartbeat) closed during the scenario.
   const { drops } = mergeMetrics(await ctx.pool.all({ kind: "disconnect" }));
   ctx.pool.forgetBots();
-  const dropCheck: Check = {
-    name: "no connection dropped",
-    ok: total(drops) === 0,
-    detail: `dropped: ${describeCounts(drops)}`,
-  };
   const scan = () => ctx.server.stats({ lobby: true });
   let end = await scan();
   // A target keeps a dropped player's seat for its own grace period, which it reports; wait that out too.
   const grace = ctx.graceMs ?? end?.settings?.reconnectGraceMs ?? 0;
   const deadline = Date.now() + grace + 10_000;
-  const settled = (s: ServerStats | null) =>
-    !!s?.lobby &&
-    s.lobby.players === 0 &&
-    Object.values(s.lobby.rooms).every((n) => n === 0) &&
-    Object.values(s.lobby.queues).every((n) => n === 0);
   while (end && !settled(end) && Date.now() < deadline) {
     await sleep(250);
     end = await scan();
   }
+  return { drops, end };
+}
+
+/**
+ * Everyone leaves (`leaveAll`) and the server's own account is read: after a
+ * clean run nobody is left, with no invariant violations, and no connection
+ * was dropped (`earlierDrops`: those of an earlier round of the same scenario).
+ */
+export async function finish(
+  ctx: ScenarioContext,
+  label: string,
+  earlierDrops: Readonly<Record<string, number>> = {},
+): Promise<{ checks: Check[]; metrics: Metric[]; end: ServerStats | null }> {
+  const { drops, end } = await leaveAll(ctx, label);
+  addCounts(drops, earlierDrops);
+  const dropCheck: Check = {
+    name: "no connection dropped",
+    ok: total(drops) === 0,
+    detail: `dropped: ${describeCounts(drops)}`,
+  };
   if (!end?.lobby) return { checks: [dropCheck], metrics: [], end: null };
   const rooms = Object.values(end.lobby.rooms).reduce((a, b) => a + b, 0);
   const queues = Object.values(end.lobby.queues).reduce((a, b) => a + b, 0);
