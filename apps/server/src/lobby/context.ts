@@ -197,10 +197,7 @@ export class LobbyContext {
     const pending = this.pendingChat.get(room.id) ?? [];
     pending.push(full);
     this.pendingChat.set(room.id, pending);
-    // One copy of the history (a spread and then a slice copied it twice, growing the first as it went).
-    const chat = room.chat.slice(Math.max(0, room.chat.length + 1 - ROOM_CHAT_HISTORY));
-    chat.push(full);
-    return { ...room, chat };
+    return { ...room, chat: [...room.chat, full].slice(-ROOM_CHAT_HISTORY) };
   }
 
   /** Persist a room whose only change is chat, and send the new messages (not to `sender`: the answer carries theirs). */
