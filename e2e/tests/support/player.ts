@@ -25,7 +25,11 @@ async function enterLobby(page: Page, name: string, path: string): Promise<Page>
   await page.goto(path);
   await page.getByLabel("Your name").fill(name);
   await page.getByRole("button", { name: "Play" }).click();
-  if (path === "/") await expect(page.getByRole("heading", { name: "Lobby" })).toBeVisible();
+  // The lobby's front page, by path or by a node's full URL ("http://…/"): wait for the lobby itself, not only a
+  // connected socket (a socket connects before its session is ready, which may still be waiting on the store).
+  if (new URL(path, "http://lobby.test").pathname === "/") {
+    await expect(page.getByRole("heading", { name: "Lobby" })).toBeVisible();
+  }
   await expect(page.getByTestId("connection")).toHaveAttribute("data-state", "connected");
   return page;
 }
