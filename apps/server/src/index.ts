@@ -10,6 +10,7 @@ export { checkInvariants } from "./lobby/invariants";
 export { publicRating, ratedOutcome, startingRating, winChances, type Outcome, type Rating } from "./lobby/ratings";
 export {
   DEFAULT_WIDENING,
+  nextWidening,
   pickFirstCome,
   pickGroup,
   windowOf,

@@ -1,4 +1,5 @@
 import {
+  nextWidening,
   pickFirstCome,
   pickGroup,
   publicRating,
@@ -17,8 +18,10 @@ import {
  *
  * - each player idles for an exponentially distributed time (so arrivals are
  *   a Poisson process), queues, plays a game of fixed length, and idles again;
- * - as on the server, the matcher runs on every arrival and once a second
- *   (the queue's deadline, which lets windows widen without new arrivals);
+ * - as on the server, the matcher runs on every arrival and at the queue's
+ *   deadline (`nextWidening`: a second later while windows widen, or when
+ *   a waiting player's "anyone" time comes), so windows widen without new
+ *   arrivals;
  * - a game's winner is drawn from the true skills: each side performs at its
  *   skill plus Gaussian noise (the model's own assumption, beta = 25/6);
  * - it stops once players have played `gamesPerPlayer` games on average.
@@ -50,6 +53,8 @@ export interface SimulationResult {
   /** How many players that correlation is over. */
   ranked: number;
   simulatedS: number;
+  /** Every arrival in the queue: when (s) and at what rating (the points players see). */
+  arrivals: { at: number; rating: number }[];
 }
 
 interface Player {
@@ -84,13 +89,15 @@ export function simulate(options: SimulationOptions): SimulationResult {
   let queue: (Candidate & { id: string })[] = [];
   const spreads: number[] = [];
   const waits: number[] = [];
+  const arrivals: { at: number; rating: number }[] = [];
   let balanced = 0;
   let totalGames = 0;
 
-  const match = (now: number) => {
+  // `nowMs` is `now` as the matcher's clock reads it (milliseconds, as on the server).
+  const match = (now: number, nowMs: number) => {
     for (;;) {
       const group =
-        options.matcher === "first-come" ? pickFirstCome(queue, 2) : pickGroup(queue, 2, now * 1000, options.matcher);
+        options.matcher === "first-come" ? pickFirstCome(queue, 2) : pickGroup(queue, 2, nowMs, options.matcher);
       if (!group) return;
       const chosen = new Set(group.map((c) => c.id));
       queue = queue.filter((c) => !chosen.has(c.id));
@@ -115,6 +122,17 @@ export function simulate(options: SimulationOptions): SimulationResult {
     totalGames += 2;
   };
 
+  // When the matcher next looks again without an arrival (the server's queue deadline), on the matcher's clock.
+  let deadlineMs: number | null = null;
+  const matchAt = (at: number, atMs = at * 1000) => {
+    match(at, atMs);
+    deadlineMs =
+      options.matcher === "first-come" || queue.length < 2 ? null : nextWidening(queue, atMs, options.matcher);
+  };
+  const deadlinesUntil = (until: number) => {
+    while (deadlineMs !== null && deadlineMs < until * 1000) matchAt(deadlineMs / 1000, deadlineMs);
+  };
+
   let now = 0;
   while (totalGames / options.players < options.gamesPerPlayer) {
     const tick = now + 1;
@@ -124,12 +142,16 @@ export function simulate(options: SimulationOptions): SimulationResult {
       .sort((x, y) => (x.queueAt ?? 0) - (y.queueAt ?? 0));
     for (const p of arriving) {
       const at = p.queueAt ?? now;
+      deadlinesUntil(at);
       p.queueAt = null;
       p.joinedAt = at;
       // The matcher counts in milliseconds, as the server's clock does.
-      queue.push({ id: p.id, rating: publicRating(p.rating).value, joinedAt: at * 1000 });
-      match(at);
+      const rating = publicRating(p.rating).value;
+      arrivals.push({ at, rating });
+      queue.push({ id: p.id, rating, joinedAt: at * 1000 });
+      matchAt(at);
     }
+    deadlinesUntil(tick);
     now = tick;
     for (let i = playing.length - 1; i >= 0; i--) {
       const game = playing[i]!;
@@ -138,7 +160,6 @@ export function simulate(options: SimulationOptions): SimulationResult {
         playing.splice(i, 1);
       }
     }
-    match(now);
   }
 
   const veterans = players.filter((p) => p.games >= options.gamesPerPlayer);
@@ -153,6 +174,7 @@ export function simulate(options: SimulationOptions): SimulationResult {
     ),
     ranked: veterans.length,
     simulatedS: now,
+    arrivals,
   };
 }
 
