@@ -66,8 +66,8 @@ function main(): number {
   };
   run("first come, first served", "first-come");
   for (const curve of CURVES) run(curve.name, curve.widening);
-  // A window that takes anyone well before first come, first served's p95 wait: the issue's "at a p95 wait
-  // within 10 % of FIFO's", to set beside what no matcher can beat (below).
+  // A window that takes anyone well before first come, first served's p95 wait, so that its own p95 is within
+  // 10 % of it: to set beside what no matcher can beat at that wait (below).
   const anyoneAfterMs = Math.round(0.7 * rows[0]!.result.wait.p95 * 1000);
   run("first come's wait", {
     initial: 100,
@@ -99,7 +99,7 @@ function main(): number {
       `over ${chosen.ranked} players with ${base.gamesPerPlayer}+ games; ${chosen.matches} matches in ${Math.round(chosen.simulatedS)} simulated s\n`,
   );
 
-  // How far any matcher could go at first come, first served's wait (the issue's "within 10 %").
+  // How far any matcher could go at first come, first served's p95 wait plus 10 %.
   const maxWaitS = 1.1 * fifo.wait.p95;
   const least = leastSpread(fifo.arrivals, maxWaitS, 0.05);
   const within = rows.filter((row) => row.widening && row.result.wait.p95 <= maxWaitS);
