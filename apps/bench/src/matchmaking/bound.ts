@@ -29,7 +29,8 @@ export interface Arrival {
 /**
  * A lower bound on the mean spread per match (arrivals / 2 matches) of any
  * 1v1 matching of `arrivals` in which at most `lateShare` of the players
- * wait longer than `maxWaitS`.
+ * wait longer than `maxWaitS`. Every arrival is paired: a simulation that
+ * stops with a few players still waiting differs from that by those few.
  */
 export function leastSpread(arrivals: readonly Arrival[], maxWaitS: number, lateShare: number): number {
   const n = arrivals.length;
