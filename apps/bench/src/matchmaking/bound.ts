@@ -42,32 +42,32 @@ export function leastSpread(arrivals: readonly Arrival[], maxWaitS: number, late
     low = Math.min(low, a.rating);
     high = Math.max(high, a.rating);
   }
-  // Past this price a pair always costs less than freeing its two players, so the pairing frees only those it
-  // must. Every price gives a valid bound; the search only looks for the best one.
+  // Past this price, freeing two players costs more than any pair of them could. Every price gives a valid
+  // bound; the search only looks for the best one between 0 and this.
   const top = 2 * (high - low) + 1;
-  const dual = (mu: number) => ({ value: cheapestPairing(arrivals, maxWaitS, mu).cost - mu * allowedFree });
+  const dual = (mu: number) => cheapestPairing(arrivals, maxWaitS, mu) - mu * allowedFree;
   // The dual is concave in mu (a minimum of functions linear in it): golden-section search for its top.
   const ratio = (Math.sqrt(5) - 1) / 2;
   let a = 0;
   let b = top;
   let c = b - ratio * (b - a);
   let d = a + ratio * (b - a);
-  let fc = dual(c).value;
-  let fd = dual(d).value;
-  let best = Math.max(dual(0).value, dual(top).value, fc, fd);
+  let fc = dual(c);
+  let fd = dual(d);
+  let best = Math.max(dual(0), dual(top), fc, fd);
   while (b - a > 1) {
     if (fc >= fd) {
       b = d;
       d = c;
       fd = fc;
       c = b - ratio * (b - a);
-      fc = dual(c).value;
+      fc = dual(c);
     } else {
       a = c;
       c = d;
       fc = fd;
       d = a + ratio * (b - a);
-      fd = dual(d).value;
+      fd = dual(d);
     }
     best = Math.max(best, fc, fd);
   }
@@ -76,12 +76,11 @@ export function leastSpread(arrivals: readonly Arrival[], maxWaitS: number, late
 
 /**
  * The least total spread of pairing `arrivals`, each pair within `maxWaitS`
- * of each other, where any player may instead be left free at `mu`; and how
- * many were left free in that pairing.
+ * of each other, where any player may instead be left free at `mu`.
  */
-function cheapestPairing(arrivals: readonly Arrival[], maxWaitS: number, mu: number): { cost: number; free: number } {
-  // State: the unpaired players among arrivals[first..newest], bit k for arrivals[first + k].
-  let states = new Map<number, { cost: number; free: number }>([[0, { cost: 0, free: 0 }]]);
+function cheapestPairing(arrivals: readonly Arrival[], maxWaitS: number, mu: number): number {
+  // State: the unpaired players among arrivals[first..newest], bit k for arrivals[first + k]; its least cost.
+  let states = new Map<number, number>([[0, 0]]);
   let first = 0;
   for (let i = 0; i < arrivals.length; i++) {
     const newest = arrivals[i]!;
@@ -89,35 +88,29 @@ function cheapestPairing(arrivals: readonly Arrival[], maxWaitS: number, mu: num
     while (newest.at - arrivals[nextFirst]!.at > maxWaitS) nextFirst++;
     const shift = nextFirst - first;
     if (i - nextFirst >= 30) throw new Error("too many arrivals within the wait limit for a bit mask");
-    const next = new Map<number, { cost: number; free: number }>();
-    const keep = (mask: number, cost: number, free: number) => {
+    const next = new Map<number, number>();
+    const keep = (mask: number, cost: number) => {
       const known = next.get(mask);
-      if (!known || cost < known.cost) next.set(mask, { cost, free });
+      if (known === undefined || cost < known) next.set(mask, cost);
     };
-    for (const [mask, state] of states) {
+    for (const [mask, before] of states) {
       // Unpaired players who can no longer be paired within the limit are free.
       const gone = shift >= 31 ? mask : mask & ((1 << shift) - 1);
-      const left = bitCount(gone);
       const kept = shift >= 31 ? 0 : mask >>> shift;
-      const cost = state.cost + left * mu;
-      const free = state.free + left;
+      const cost = before + bitCount(gone) * mu;
       const slot = i - nextFirst;
-      keep(kept | (1 << slot), cost, free);
-      keep(kept, cost + mu, free + 1);
+      keep(kept | (1 << slot), cost);
+      keep(kept, cost + mu);
       for (let k = 0; k < slot; k++) {
         if ((kept & (1 << k)) === 0) continue;
-        keep(kept & ~(1 << k), cost + Math.abs(newest.rating - arrivals[nextFirst + k]!.rating), free);
+        keep(kept & ~(1 << k), cost + Math.abs(newest.rating - arrivals[nextFirst + k]!.rating));
       }
     }
     states = next;
     first = nextFirst;
   }
-  let best = { cost: Infinity, free: 0 };
-  for (const [mask, state] of states) {
-    const left = bitCount(mask);
-    const cost = state.cost + left * mu;
-    if (cost < best.cost) best = { cost, free: state.free + left };
-  }
+  let best = Infinity;
+  for (const [mask, cost] of states) best = Math.min(best, cost + bitCount(mask) * mu);
   return best;
 }
 
