@@ -8,20 +8,16 @@ import { leastSpread, type Arrival } from "./bound";
  * them.
  */
 
+/** Every way to pair players 0..n-1 (n even), each as a list of pairs. */
 function matchings(n: number): [number, number][][] {
-  if (n === 0) return [[]];
-  const result: [number, number][][] = [];
-  const rest = (left: number[]): [number, number][][] => {
+  const pairings = (left: number[]): [number, number][][] => {
     if (left.length === 0) return [[]];
     const [first, ...others] = left as [number, ...number[]];
-    const out: [number, number][][] = [];
-    others.forEach((partner, k) => {
-      for (const tail of rest(others.filter((_, x) => x !== k))) out.push([[first, partner], ...tail]);
-    });
-    return out;
+    return others.flatMap((partner, k) =>
+      pairings(others.filter((_, x) => x !== k)).map((tail): [number, number][] => [[first, partner], ...tail]),
+    );
   };
-  result.push(...rest(Array.from({ length: n }, (_, i) => i)));
-  return result;
+  return pairings(Array.from({ length: n }, (_, i) => i));
 }
 
 function stream(seed: number, n: number, spanS: number): Arrival[] {

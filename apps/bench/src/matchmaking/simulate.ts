@@ -10,6 +10,7 @@ import {
   type Rating,
   type Widening,
 } from "@lobby/server";
+import type { Arrival } from "./bound";
 
 /*
  * A population of players with hidden true skills, run through Lobby's own
@@ -54,7 +55,7 @@ export interface SimulationResult {
   ranked: number;
   simulatedS: number;
   /** Every arrival in the queue: when (s) and at what rating (the points players see). */
-  arrivals: { at: number; rating: number }[];
+  arrivals: Arrival[];
 }
 
 interface Player {
@@ -89,7 +90,7 @@ export function simulate(options: SimulationOptions): SimulationResult {
   let queue: (Candidate & { id: string })[] = [];
   const spreads: number[] = [];
   const waits: number[] = [];
-  const arrivals: { at: number; rating: number }[] = [];
+  const arrivals: Arrival[] = [];
   let balanced = 0;
   let totalGames = 0;
 
