@@ -51,6 +51,47 @@ export function clockTicks(): number {
   return ticks;
 }
 
+/** CPU time of a whole process (every thread) and of its main thread, read together. */
+export interface ThreadSplit {
+  processMicros: number;
+  mainThreadMicros: number;
+}
+
+/**
+ * `pid`'s CPU time and its main thread's (`/proc/<pid>/task/<pid>/stat`), or
+ * null when /proc cannot tell. In a Node process the other threads are V8's
+ * (the optimizing compiler, the garbage collector's helpers) and libuv's pool.
+ */
+export function threadSplit(pid: number): ThreadSplit | null {
+  try {
+    const processMicros = parseProcStatCpu(readFileSync(`/proc/${pid}/stat`, "utf8"), clockTicks());
+    const mainThreadMicros = parseProcStatCpu(readFileSync(`/proc/${pid}/task/${pid}/stat`, "utf8"), clockTicks());
+    return processMicros === null || mainThreadMicros === null ? null : { processMicros, mainThreadMicros };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The share (%) of the processes' CPU time between two readings (same pids,
+ * same order) that ran outside their main threads; null when no process
+ * could be read both times or none used any CPU.
+ */
+export function offMainThreadPercent(
+  before: readonly (ThreadSplit | null)[],
+  after: readonly (ThreadSplit | null)[],
+): number | null {
+  let all = 0;
+  let main = 0;
+  before.forEach((b, i) => {
+    const a = after[i];
+    if (!b || !a) return;
+    all += a.processMicros - b.processMicros;
+    main += a.mainThreadMicros - b.mainThreadMicros;
+  });
+  return all > 0 ? ((all - main) / all) * 100 : null;
+}
+
 /** The CPU time and RSS of `pid` now, or null when /proc cannot tell (not Linux, or the process is gone). */
 export function procUsage(pid: number | null): ProcUsage | null {
   if (pid === null) return null;

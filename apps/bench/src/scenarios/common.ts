@@ -4,6 +4,7 @@ import { addCounts, cpuPercent, describeCounts, mergeMetrics, total } from "../m
 import type { BenchOptions } from "../options";
 import type { ProgressLine } from "../progress";
 import { schedstat } from "../pinning";
+import { offMainThreadPercent, threadSplit } from "../proc";
 import { STATS_TIMEOUT_MS, type ServerHandle, type ServerStats } from "../server-process";
 import type { WorkerPool } from "../worker-pool";
 
@@ -57,6 +58,12 @@ export interface ServerWindow {
    * on its core). A cluster: the worst of its processes (nodes and redis-server).
    */
   runQueueWaitPercent: number | null;
+  /**
+   * Share of the server's CPU over the window that ran outside its main
+   * thread: V8's optimizing compiler and garbage collector's helpers, which
+   * share the server's core.
+   */
+  offMainThreadPercent: number | null;
   /** A cluster: redis-server's own CPU over the window, as a share of one core (already in `cpuMicros`). */
   redisCpuPercent: number | null;
   /** A cluster: redis-server's CPU time over the window (already in `cpuMicros`). */
@@ -75,11 +82,13 @@ export async function beginServerWindow(server: ServerHandle): Promise<() => Pro
   await sleep(100);
   const before = await server.stats({ reset: true });
   const schedBefore = server.pids.map(schedstat);
+  const splitBefore = server.pids.map(threadSplit);
   const startedAt = Date.now();
   return async () => {
     const end = await server.stats();
     const wallMs = Date.now() - startedAt;
     const schedAfter = server.pids.map(schedstat);
+    const offMainThread = offMainThreadPercent(splitBefore, server.pids.map(threadSplit));
     const runQueueWaitPercent = worstWaitPercent(schedBefore, schedAfter, wallMs);
     if (!before || !end) return null;
     const redisBefore = before.cluster?.redisCpuMicros;
@@ -93,6 +102,7 @@ export async function beginServerWindow(server: ServerHandle): Promise<() => Pro
       loopMaxMs: end.eventLoopDelayMs.max,
       after: end,
       runQueueWaitPercent,
+      offMainThreadPercent: offMainThread,
       redisCpuPercent: redisBefore != null && redisAfter != null ? cpuPercent(redisAfter - redisBefore, wallMs) : null,
       redisCpuMicros: redisBefore != null && redisAfter != null ? redisAfter - redisBefore : null,
       redisCommands:
@@ -132,6 +142,12 @@ export function commonMetrics(window: ServerWindow | null, bots: Merged, botCore
       label: "server CPU (share of one core)",
       unit: "%",
       value: window ? cpuPercent(window.cpuMicros, window.wallMs) : null,
+    },
+    {
+      key: "server.offMainThread",
+      label: "of which off the main thread (V8 compiling, GC helpers)",
+      unit: "%",
+      value: window?.offMainThreadPercent ?? null,
     },
     { key: "server.loopP99", label: "server event-loop delay p99", unit: "ms", value: window?.loopP99Ms ?? null },
     {

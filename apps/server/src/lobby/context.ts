@@ -1,5 +1,6 @@
 import { ErrorCode, type ChatMessage, type LobbyStats, type ModeId, type RoomView } from "@lobby/contracts";
 import type { Metrics } from "../metrics/metrics";
+import { LiveExample } from "../core/live-example";
 import { randomId } from "../core/random";
 import type { AnyGameDefinition } from "../games/game";
 import { channels } from "./channels";
@@ -17,6 +18,9 @@ import type { StoreTx } from "./store";
 
 /** Room chat lines a room keeps. */
 const ROOM_CHAT_HISTORY = 50;
+
+/** Every operation makes a context and drops it: the latest stays reachable so V8 keeps its layout (see `LiveExample`). */
+const contexts = new LiveExample<LobbyContext>();
 
 /**
  * One attempt at one lobby operation: its transaction, and everything it
@@ -41,6 +45,7 @@ export class LobbyContext {
     readonly store: StoreTx,
   ) {
     this.effects = new HeldEffects(runtime.deps.effects, this.outbox);
+    contexts.keep(this);
   }
 
   get deps(): LobbyDeps {

@@ -9,6 +9,7 @@ import {
   type ClientResult,
   type ParsedClientPayload,
 } from "@lobby/contracts";
+import { LiveExample, LiveExamples } from "../core/live-example";
 import type { Logger } from "../core/logger";
 import type { Metrics } from "../metrics/metrics";
 import { LobbyError } from "../lobby/lobby-error";
@@ -46,6 +47,15 @@ export interface Edge {
 }
 
 const MAX_ISSUE_MESSAGE = 200;
+
+/**
+ * Every request's payload (as received, and as parsed) and request id are
+ * made and dropped within the request: the latest valid one of each event
+ * stays reachable so V8 keeps their layouts (see `LiveExample`).
+ */
+const receivedPayloads = new LiveExamples<ClientEventName>();
+const parsedPayloads = new LiveExamples<ClientEventName>();
+const requestIds = new LiveExample<RequestMeta>();
 
 /**
  * Refusals that say the sender is flooding: they feed the abuse meter and
@@ -127,6 +137,9 @@ async function handleEvent<E extends ClientEventName>(
     refuse(edge, reply, ErrorCode.InvalidPayload, message.slice(0, MAX_ISSUE_MESSAGE));
     return;
   }
+  receivedPayloads.keep(event, args[0]);
+  parsedPayloads.keep(event, parsed.data);
+  if (meta) requestIds.keep(meta.data);
   let settled = false;
   const settle = (data: ClientResult<E>) => {
     if (settled) return;

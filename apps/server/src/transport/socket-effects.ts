@@ -1,3 +1,4 @@
+import { LiveExample } from "../core/live-example";
 import type { LobbyEffects } from "../lobby/lobby";
 import { socketRooms } from "./rooms";
 import type { LobbyNamespace } from "./types";
@@ -8,18 +9,22 @@ import type { LobbyNamespace } from "./types";
  * own, so this works unchanged with any adapter.
  */
 export function socketEffects(nsp: LobbyNamespace): LobbyEffects {
+  // Each effect makes a Socket.IO broadcast and drops it: the latest stays reachable so V8 keeps its
+  // layout (see `LiveExample`).
+  const broadcasts = new LiveExample<object>();
+  const to = (room: string) => broadcasts.keep(nsp.to(room));
   return {
-    join: (playerId, channel) => nsp.in(socketRooms.player(playerId)).socketsJoin(socketRooms.channel(channel)),
-    leave: (playerId, channel) => nsp.in(socketRooms.player(playerId)).socketsLeave(socketRooms.channel(channel)),
+    join: (playerId, channel) => to(socketRooms.player(playerId)).socketsJoin(socketRooms.channel(channel)),
+    leave: (playerId, channel) => to(socketRooms.player(playerId)).socketsLeave(socketRooms.channel(channel)),
     toPlayer: (playerId, event, payload) => {
-      emit(nsp.to(socketRooms.player(playerId)), event, payload);
+      emit(to(socketRooms.player(playerId)), event, payload);
     },
     toChannel: (channel, event, payload, except) => {
-      const to = nsp.to(socketRooms.channel(channel));
-      emit(except === undefined ? to : to.except(socketRooms.player(except)), event, payload);
+      const all = to(socketRooms.channel(channel));
+      emit(except === undefined ? all : broadcasts.keep(all.except(socketRooms.player(except))), event, payload);
     },
     toLocalChannel: (channel, event, payload) => {
-      emit(nsp.local.to(socketRooms.channel(channel)), event, payload);
+      emit(broadcasts.keep(nsp.local.to(socketRooms.channel(channel))), event, payload);
     },
     // Closing the underlying connection (not a server-side disconnect) makes the client reconnect.
     drop: (connectionId) => nsp.local.in(socketRooms.connection(connectionId)).disconnectSockets(true),
