@@ -7,9 +7,8 @@ setFlagsFromString("--expose-gc");
 const gc = runInNewContext("gc") as () => void;
 
 /**
- * A WeakRef to a new object, made in a frame of its own so no local keeps the
- * object alive, and after a turn of the event loop: a WeakRef keeps its target
- * until the job that made or read it ends.
+ * Whether each target is gone after a full collection, run after a turn of the
+ * event loop: a WeakRef keeps its target until the job that made or read it ends.
  */
 async function collected(refs: WeakRef<object>[]): Promise<boolean[]> {
   await new Promise((resolve) => setImmediate(resolve));
