@@ -8,7 +8,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { createServer } from "node:http";
-import { monitorEventLoopDelay } from "node:perf_hooks";
+import { PerformanceObserver, monitorEventLoopDelay } from "node:perf_hooks";
 import { Server, type Socket } from "socket.io";
 
 type Ack = (result: unknown) => void;
@@ -43,6 +43,14 @@ const byCode = new Map<string, Room>();
 const players = new Map<string, Player>();
 const loop = monitorEventLoopDelay({ resolution: 10 });
 loop.enable();
+// Garbage-collection pauses since the start, as Lobby's stats count them.
+const gcPauses = { pauses: 0, pauseMs: 0 };
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) {
+    gcPauses.pauses++;
+    gcPauses.pauseMs += entry.duration;
+  }
+}).observe({ entryTypes: ["gc"] });
 
 const http = createServer((req, res) => {
   const url = new URL(req.url ?? "/", "http://baseline.invalid");
@@ -325,6 +333,7 @@ function stats(url: URL) {
   const figures = {
     memory: { rssBytes: rss, heapUsedBytes: heapUsed, collected: url.searchParams.has("gc") && !!gc },
     cpu: { userMicros: cpu.user, systemMicros: cpu.system },
+    gc: { ...gcPauses },
     eventLoopDelayMs: { p50: loop.percentile(50) / 1e6, p99: loop.percentile(99) / 1e6, max: loop.max / 1e6 },
     lobby: {
       players: players.size,

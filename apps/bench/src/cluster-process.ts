@@ -42,6 +42,9 @@ export function combineStats(
       userMicros: sum((s) => s.cpu.userMicros) + (redis?.cpuMicros ?? 0),
       systemMicros: sum((s) => s.cpu.systemMicros),
     },
+    ...(answered.every((s) => s.gc)
+      ? { gc: { pauses: sum((s) => s.gc?.pauses ?? 0), pauseMs: sum((s) => s.gc?.pauseMs ?? 0) } }
+      : {}),
     eventLoopDelayMs: {
       p50: worst((s) => s.eventLoopDelayMs.p50),
       p99: worst((s) => s.eventLoopDelayMs.p99),

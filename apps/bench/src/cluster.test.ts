@@ -104,6 +104,12 @@ describe("combineStats", () => {
     expect(combineStats([stats(1, 1, 1)], { cpuMicros: 10, rssBytes: null })!.memory.rssBytes).toBe(1);
   });
 
+  it("sums the nodes' garbage-collection pauses, and has none unless every node reports them", () => {
+    const withGc = (pauses: number, pauseMs: number) => ({ ...stats(1, 1, 1), gc: { pauses, pauseMs } });
+    expect(combineStats([withGc(3, 1.5), withGc(5, 2)], null)!.gc).toEqual({ pauses: 8, pauseMs: 3.5 });
+    expect(combineStats([withGc(3, 1.5), stats(1, 1, 1)], null)!.gc).toBeUndefined();
+  });
+
   it("is null when any node did not answer, and a GC only counts when every node collected", () => {
     expect(combineStats([stats(1, 1, 1), null], { cpuMicros: 1, rssBytes: 1 })).toBeNull();
     expect(combineStats([], null)).toBeNull();

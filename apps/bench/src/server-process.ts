@@ -11,6 +11,8 @@ export type ServerKind = "lobby" | "baseline" | "cluster";
 export interface ServerStats {
   memory: { rssBytes: number; heapUsedBytes: number; collected: boolean };
   cpu: { userMicros: number; systemMicros: number };
+  /** Garbage-collection pauses of the main thread since the server started (absent from a server older than this field). */
+  gc?: { pauses: number; pauseMs: number };
   eventLoopDelayMs: { p50: number; p99: number; max: number };
   /** Lobby's settings a run must know (absent from the baseline, and from a Lobby older than this field). */
   settings?: { reconnectGraceMs: number; nodeId: string };

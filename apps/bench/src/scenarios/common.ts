@@ -64,6 +64,8 @@ export interface ServerWindow {
    * share the server's core.
    */
   offMainThreadPercent: number | null;
+  /** Main-thread garbage-collection pauses over the window, summed (ms); null from a server that does not report them. */
+  gcPauseMs: number | null;
   /** A cluster: redis-server's own CPU over the window, as a share of one core (already in `cpuMicros`). */
   redisCpuPercent: number | null;
   /** A cluster: redis-server's CPU time over the window (already in `cpuMicros`). */
@@ -103,6 +105,7 @@ export async function beginServerWindow(server: ServerHandle): Promise<() => Pro
       after: end,
       runQueueWaitPercent,
       offMainThreadPercent: offMainThread,
+      gcPauseMs: before.gc && end.gc ? end.gc.pauseMs - before.gc.pauseMs : null,
       redisCpuPercent: redisBefore != null && redisAfter != null ? cpuPercent(redisAfter - redisBefore, wallMs) : null,
       redisCpuMicros: redisBefore != null && redisAfter != null ? redisAfter - redisBefore : null,
       redisCommands:
@@ -148,6 +151,13 @@ export function commonMetrics(window: ServerWindow | null, bots: Merged, botCore
       label: "of which off the main thread (V8 compiling, GC helpers)",
       unit: "%",
       value: window?.offMainThreadPercent ?? null,
+    },
+    {
+      key: "server.gcPauses",
+      label: "of which garbage-collection pauses (main thread)",
+      unit: "%",
+      value:
+        window?.gcPauseMs != null && window.cpuMicros > 0 ? ((window.gcPauseMs * 1000) / window.cpuMicros) * 100 : null,
     },
     { key: "server.loopP99", label: "server event-loop delay p99", unit: "ms", value: window?.loopP99Ms ?? null },
     {

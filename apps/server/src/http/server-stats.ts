@@ -1,4 +1,4 @@
-import { monitorEventLoopDelay } from "node:perf_hooks";
+import { PerformanceObserver, monitorEventLoopDelay } from "node:perf_hooks";
 import { MODE_IDS } from "@lobby/contracts";
 import { checkInvariants } from "../lobby/invariants";
 import type { LobbyStore } from "../lobby/store";
@@ -20,17 +20,45 @@ export interface StatsSettings {
   nodeId: string;
 }
 
+/** Garbage-collection pauses of this process so far: how many, and how long in all (ms). */
+interface GcPauses {
+  pauses: number;
+  pauseMs: number;
+}
+
+let processGcPauses: GcPauses | null = null;
+
 /**
- * The server's own figures for load tests: memory, CPU time and event-loop
- * delay, and on request the lobby's state with any invariant violations.
- * Served at `GET /debug/stats` only when enabled in config. The lobby scan
- * is opt-in because it walks every record: at a thousand players it held the
- * event loop for a third of a second, which a load test would measure as
- * its own latency.
+ * The process's garbage-collection pauses from the first call on, as V8
+ * reports them (each a pause of the main thread). One observer per process,
+ * however many servers it runs: collections are the process's.
+ */
+function observeGcPauses(): Readonly<GcPauses> {
+  if (processGcPauses) return processGcPauses;
+  const totals: GcPauses = { pauses: 0, pauseMs: 0 };
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      totals.pauses++;
+      totals.pauseMs += entry.duration;
+    }
+  }).observe({ entryTypes: ["gc"] });
+  processGcPauses = totals;
+  return totals;
+}
+
+/**
+ * The server's own figures for load tests: memory, CPU time, event-loop
+ * delay and garbage-collection pauses (counted from the start), and on
+ * request the lobby's state with any invariant violations. Served at
+ * `GET /debug/stats` only when enabled in config. The lobby scan is opt-in
+ * because it walks every record: at a thousand players it held the event
+ * loop for a third of a second, which a load test would measure as its own
+ * latency.
  */
 export function serverStats(store: LobbyStore, clock: Clock, settings: StatsSettings) {
   const loop = monitorEventLoopDelay({ resolution: 10 });
   loop.enable();
+  const gcPauses = observeGcPauses();
   return async (options: StatsQuery) => {
     const gc = (globalThis as { gc?: () => void }).gc;
     if (options.gc && gc) gc();
@@ -42,6 +70,7 @@ export function serverStats(store: LobbyStore, clock: Clock, settings: StatsSett
     const figures = {
       memory: { rssBytes: memory.rss, heapUsedBytes: memory.heapUsed, collected: options.gc && !!gc },
       cpu: { userMicros: cpu.user, systemMicros: cpu.system },
+      gc: { pauses: gcPauses.pauses, pauseMs: gcPauses.pauseMs },
       eventLoopDelayMs: {
         p50: loop.percentile(50) / 1e6,
         p99: loop.percentile(99) / 1e6,

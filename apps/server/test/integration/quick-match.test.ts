@@ -86,6 +86,7 @@ describe("quick match over websocket", () => {
     type Stats = {
       memory: { rssBytes: number };
       cpu: { userMicros: number };
+      gc: { pauses: number; pauseMs: number };
       eventLoopDelayMs: { p99: number };
       settings: { reconnectGraceMs: number; nodeId: string };
       lobby?: { players: number; queues: Record<string, number>; violations: number };
@@ -94,6 +95,15 @@ describe("quick match over websocket", () => {
     expect(quick.memory.rssBytes).toBeGreaterThan(0);
     expect(quick.cpu.userMicros).toBeGreaterThan(0);
     expect(quick.eventLoopDelayMs.p99).toBeGreaterThanOrEqual(0);
+    // Garbage-collection pauses since the start: garbage made here shows up as more of them.
+    let garbage: number[][] = [];
+    await expect
+      .poll(async () => {
+        for (let i = 0; i < 20_000; i++) garbage.push([i, i]);
+        garbage = [];
+        return ((await (await fetch(`${server.url}/debug/stats`)).json()) as Stats).gc.pauses;
+      })
+      .toBeGreaterThan(quick.gc.pauses);
     // What a load test against a running server must know to wait out a dropped player's seat.
     expect(quick.settings).toEqual({ reconnectGraceMs: 1234, nodeId: "test-node" });
     // The lobby scan walks every record, so it is only done when asked for.
