@@ -18,4 +18,9 @@ export {
   type Widening,
 } from "./lobby/skill-window";
 export { MemoryStore } from "./store/memory-store";
+// The lobby core on its own, for the bench's in-process profile (`pnpm bench:core`).
+export { games } from "./games/registry";
+export { Lobby } from "./lobby/lobby";
+export type { LobbyEffects } from "./lobby/effects";
+export { asRequest } from "./lobby/operations";
 export type { LobbyStore } from "./lobby/store";

@@ -31,6 +31,8 @@ function main(): number {
   let values;
   try {
     ({ values } = parseArgs({
+      // pnpm forwards a literal "--" before the script's own arguments.
+      args: process.argv.slice(2).filter((arg) => arg !== "--"),
       options: {
         players: { type: "string" },
         games: { type: "string" },
