@@ -28,8 +28,6 @@ export interface CoreProfileOptions {
   rounds: number;
   /** Sample allocations in this many of the last rounds (0: none). */
   sampledRounds: number;
-  /** Bytes between heap samples (V8's sampling interval). */
-  samplingInterval?: number;
 }
 
 export interface CoreRound {
@@ -56,6 +54,8 @@ export interface CoreProfile {
 const modeOf = (i: number): ModeId => (i % 2 === 0 ? "connect-four" : "trails");
 const SEAT_TIMEOUT_MS = 30_000;
 const TOP_FUNCTIONS = 20;
+/** Bytes between heap samples: fine enough for a few hundred bytes a seat to show. */
+const SAMPLING_INTERVAL_BYTES = 256;
 
 interface SamplingNode {
   callFrame: { functionName: string; url: string };
@@ -65,7 +65,7 @@ interface SamplingNode {
 
 export async function profileCore(options: CoreProfileOptions): Promise<CoreProfile> {
   const seated = new Set<string>();
-  /** Called once the round's players are all seated. */
+  /** The round's head count, and what to call once that many are seated. */
   let everyoneSeated: { count: number; resolve: () => void } | null = null;
   const effects: LobbyEffects = {
     join: (playerId, channel) => {
@@ -104,7 +104,7 @@ export async function profileCore(options: CoreProfileOptions): Promise<CoreProf
       const sampled = r >= options.rounds - options.sampledRounds;
       if (sampled) {
         await session.post("HeapProfiler.startSampling", {
-          samplingInterval: options.samplingInterval ?? 256,
+          samplingInterval: SAMPLING_INTERVAL_BYTES,
           includeObjectsCollectedByMajorGC: true,
           includeObjectsCollectedByMinorGC: true,
         });
