@@ -65,13 +65,13 @@ interface SamplingNode {
 
 export async function profileCore(options: CoreProfileOptions): Promise<CoreProfile> {
   const seated = new Set<string>();
-  /** The round's head count, and what to call once that many are seated. */
-  let everyoneSeated: { count: number; resolve: () => void } | null = null;
+  /** Called once the round's players are all seated. */
+  let everyoneSeated: (() => void) | null = null;
   const effects: LobbyEffects = {
     join: (playerId, channel) => {
       if (!channel.startsWith("room:")) return;
       seated.add(playerId);
-      if (everyoneSeated && seated.size === everyoneSeated.count) everyoneSeated.resolve();
+      if (seated.size === options.players) everyoneSeated?.();
     },
     leave: () => undefined,
     toPlayer: () => undefined,
@@ -100,7 +100,7 @@ export async function profileCore(options: CoreProfileOptions): Promise<CoreProf
       const ids = Array.from({ length: options.players }, (_, i) => `p${r}-${i}`);
       for (const id of ids) await lobby.connect({ id, name: id, connectionId: `${id}#0` });
       seated.clear();
-      const allSeated = new Promise<void>((resolve) => (everyoneSeated = { count: ids.length, resolve }));
+      const allSeated = new Promise<void>((resolve) => (everyoneSeated = resolve));
       const sampled = r >= options.rounds - options.sampledRounds;
       if (sampled) {
         await session.post("HeapProfiler.startSampling", {
@@ -129,8 +129,8 @@ export async function profileCore(options: CoreProfileOptions): Promise<CoreProf
         );
       rounds.push({
         seated: seated.size,
-        cpuMicrosPerSeat: (used.user + used.system) / Math.max(1, seated.size),
-        wallMicrosPerSeat: (wallMs * 1000) / Math.max(1, seated.size),
+        cpuMicrosPerSeat: (used.user + used.system) / seated.size,
+        wallMicrosPerSeat: (wallMs * 1000) / seated.size,
       });
       for (const id of ids) {
         await lobby.leaveRoom(id).catch(() => lobby.leaveQueue(id).catch(() => null));
