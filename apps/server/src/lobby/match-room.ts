@@ -145,31 +145,40 @@ export function setReady(room: RoomRecord, playerId: string, ready: boolean): Ro
   return ready ? next : cancelCountdown(next);
 }
 
+/**
+ * Why something cannot be done, as a `LobbyError` would say it. Made into one
+ * only where it is thrown: quick match asks whether a room can start at every
+ * seat it fills, and an error's stack trace is no cheap answer to that.
+ */
+export interface Refusal {
+  code: ErrorCode;
+  message: string;
+}
+
 /** Why a game of the mode cannot be played by `players`, or null if it can. */
-export function playerCountBlocker(players: number, game: AnyGameDefinition): LobbyError | null {
+export function playerCountBlocker(players: number, game: AnyGameDefinition): Refusal | null {
   const { minPlayers, maxPlayers, teams } = game.mode;
   if (players < minPlayers || players > maxPlayers) {
-    return new LobbyError(
-      ErrorCode.WrongPlayerCount,
-      `${game.mode.name} needs ${minPlayers === maxPlayers ? minPlayers : `${minPlayers}–${maxPlayers}`} players.`,
-    );
+    return {
+      code: ErrorCode.WrongPlayerCount,
+      message: `${game.mode.name} needs ${minPlayers === maxPlayers ? minPlayers : `${minPlayers}–${maxPlayers}`} players.`,
+    };
   }
   if (teams && players % teams !== 0) {
-    return new LobbyError(
-      ErrorCode.WrongPlayerCount,
-      `${game.mode.name} is played in ${teams} teams of the same size: ${players} players do not split evenly.`,
-    );
+    return {
+      code: ErrorCode.WrongPlayerCount,
+      message: `${game.mode.name} is played in ${teams} teams of the same size: ${players} players do not split evenly.`,
+    };
   }
   return null;
 }
 
 /** Why the room cannot start now, or null if it can. */
-export function startBlocker(room: RoomRecord, game: AnyGameDefinition): LobbyError | null {
+export function startBlocker(room: RoomRecord, game: AnyGameDefinition): Refusal | null {
   const count = playerCountBlocker(room.seats.length, game);
   if (count) return count;
-  if (!room.seats.every((s) => s.ready)) {
-    return new LobbyError(ErrorCode.NotAllReady, "Everyone must be ready first.");
-  }
+  if (!room.seats.every((s) => s.ready))
+    return { code: ErrorCode.NotAllReady, message: "Everyone must be ready first." };
   return null;
 }
 

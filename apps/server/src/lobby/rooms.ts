@@ -171,7 +171,7 @@ export async function start(ctx: LobbyContext, playerId: string): Promise<null> 
     throw new LobbyError(ErrorCode.NotInLobbyPhase, "The game is already starting or running.");
   }
   const blocker = startBlocker(room, ctx.game(room.mode));
-  if (blocker) throw blocker;
+  if (blocker) throw new LobbyError(blocker.code, blocker.message);
   await ctx.saveRoom(beginCountdown(room, ctx.now() + ctx.deps.settings.countdownMs));
   return null;
 }
