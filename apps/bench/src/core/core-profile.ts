@@ -16,23 +16,34 @@ import {
 /*
  * The lobby core on its own: the real `Lobby` on the memory store, in this
  * process, with effects that only count what they would send. No sockets, no
- * parse, no transport: what one quick-match seat costs the operation model
- * itself, round after round on the same lobby (the first rounds include V8
- * compiling it), and, sampled by V8's heap profiler, what it allocates and
- * where.
+ * parse, no transport: what one seat costs the operation model itself, by
+ * quick match or by invite code, round after round on the same lobby (the
+ * first rounds include V8 compiling it), and, sampled by V8's heap profiler,
+ * what it allocates and where.
  */
 
+/**
+ * How the round's players sit down: `quick` all quick-match at once (Connect
+ * Four and Trails alternately, as the bench's burst); `code` in private Trails
+ * rooms of four, one making the room and three joining it by its code at once
+ * (as the bench's chat scenario).
+ */
+export type CoreSeating = "quick" | "code";
+
 export interface CoreProfileOptions {
-  /** Players per round; every one connects, quick-matches, then leaves and disconnects. */
+  /** Players per round; every one connects, sits down, then leaves and disconnects. */
   players: number;
+  seating: CoreSeating;
   rounds: number;
   /** Sample allocations in this many of the last rounds (0: none). */
   sampledRounds: number;
 }
 
 export interface CoreRound {
-  /** Players seated in a room by the round's quick match. */
+  /** Players seated in a room in the round. */
   seated: number;
+  /** Rooms they were seated in. */
+  rooms: number;
   /** This process's CPU time per seat while everyone quick-matched (user + system). */
   cpuMicrosPerSeat: number;
   wallMicrosPerSeat: number;
@@ -52,6 +63,8 @@ export interface CoreProfile {
 
 /** Quick match for everyone: Connect Four and Trails alternately, so rooms of 2 and of 8 fill. */
 const modeOf = (i: number): ModeId => (i % 2 === 0 ? "connect-four" : "trails");
+/** Players in a room made by invite code: its maker and three who join by the code. */
+const ROOM_BY_CODE = 4;
 const SEAT_TIMEOUT_MS = 30_000;
 const TOP_FUNCTIONS = 20;
 /** Bytes between heap samples: fine enough for a few hundred bytes a seat to show. */
@@ -65,12 +78,14 @@ interface SamplingNode {
 
 export async function profileCore(options: CoreProfileOptions): Promise<CoreProfile> {
   const seated = new Set<string>();
+  const rooms = new Set<string>();
   /** Called once the round's players are all seated. */
   let everyoneSeated: (() => void) | null = null;
   const effects: LobbyEffects = {
     join: (playerId, channel) => {
       if (!channel.startsWith("room:")) return;
       seated.add(playerId);
+      rooms.add(channel);
       if (seated.size === options.players) everyoneSeated?.();
     },
     leave: () => undefined,
@@ -100,6 +115,7 @@ export async function profileCore(options: CoreProfileOptions): Promise<CoreProf
       const ids = Array.from({ length: options.players }, (_, i) => `p${r}-${i}`);
       for (const id of ids) await lobby.connect({ id, name: id, connectionId: `${id}#0` });
       seated.clear();
+      rooms.clear();
       const allSeated = new Promise<void>((resolve) => (everyoneSeated = resolve));
       const sampled = r >= options.rounds - options.sampledRounds;
       if (sampled) {
@@ -111,15 +127,23 @@ export async function profileCore(options: CoreProfileOptions): Promise<CoreProf
       }
       const cpu = process.cpuUsage();
       const started = performance.now();
-      await Promise.all(
-        ids.map((id, i) =>
-          lobby.joinQueue(
-            id,
-            modeOf(i),
-            asRequest({ playerId: id, requestId: `r${requestSeq++}`, event: "queue:join" }, () => undefined),
-          ),
-        ),
-      );
+      // Each request carries an id, as the SDK's do, so each operation reads and writes its receipts.
+      const asked = (playerId: string, event: string) =>
+        asRequest({ playerId, requestId: `r${requestSeq++}`, event }, () => undefined);
+      if (options.seating === "quick") {
+        await Promise.all(ids.map((id, i) => lobby.joinQueue(id, modeOf(i), asked(id, "queue:join"))));
+      } else {
+        const groups = Array.from({ length: Math.ceil(ids.length / ROOM_BY_CODE) }, (_, g) =>
+          ids.slice(g * ROOM_BY_CODE, (g + 1) * ROOM_BY_CODE),
+        );
+        await Promise.all(
+          groups.map(async ([host, ...guests]) => {
+            const settings = { maxPlayers: ROOM_BY_CODE, visibility: "private" as const };
+            const { code } = await lobby.createRoom(host!, "trails", settings, asked(host!, "room:create"));
+            await Promise.all(guests.map((guest) => lobby.joinRoom(guest, code, asked(guest, "room:join"))));
+          }),
+        );
+      }
       await withTimeout(allSeated, SEAT_TIMEOUT_MS, "not everyone was seated in time");
       const used = process.cpuUsage(cpu);
       const wallMs = performance.now() - started;
@@ -129,6 +153,7 @@ export async function profileCore(options: CoreProfileOptions): Promise<CoreProf
         );
       rounds.push({
         seated: seated.size,
+        rooms: rooms.size,
         cpuMicrosPerSeat: (used.user + used.system) / seated.size,
         wallMicrosPerSeat: (wallMs * 1000) / seated.size,
       });
