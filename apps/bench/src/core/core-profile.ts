@@ -44,7 +44,7 @@ export interface CoreRound {
   seated: number;
   /** Rooms they were seated in. */
   rooms: number;
-  /** This process's CPU time per seat while everyone quick-matched (user + system). */
+  /** This process's CPU time per seat while everyone sat down (user + system). */
   cpuMicrosPerSeat: number;
   wallMicrosPerSeat: number;
 }

@@ -148,7 +148,7 @@ export function setReady(room: RoomRecord, playerId: string, ready: boolean): Ro
 /**
  * Why something cannot be done, as a `LobbyError` would say it. Made into one
  * only where it is thrown: quick match asks whether a room can start at every
- * seat it fills, and an error's stack trace is no cheap answer to that.
+ * seat it fills, and building an error captures a stack trace each time.
  */
 export interface Refusal {
   code: ErrorCode;
@@ -177,8 +177,9 @@ export function playerCountBlocker(players: number, game: AnyGameDefinition): Re
 export function startBlocker(room: RoomRecord, game: AnyGameDefinition): Refusal | null {
   const count = playerCountBlocker(room.seats.length, game);
   if (count) return count;
-  if (!room.seats.every((s) => s.ready))
+  if (!room.seats.every((s) => s.ready)) {
     return { code: ErrorCode.NotAllReady, message: "Everyone must be ready first." };
+  }
   return null;
 }
 
