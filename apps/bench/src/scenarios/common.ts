@@ -55,7 +55,8 @@ export interface ServerWindow {
   after: ServerStats;
   /**
    * Share of the window the server's main thread waited for a CPU (others' work
-   * on its core, the server's own background threads included). A cluster: the worst of its processes (nodes and redis-server).
+   * on its core, the server's own background threads included). A cluster: the
+   * worst of its processes (nodes and redis-server).
    */
   runQueueWaitPercent: number | null;
   /**
